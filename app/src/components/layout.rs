@@ -1,0 +1,85 @@
+//! The frame of every page: skip link, header with navigation and language switch, footer.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_location;
+
+use crate::context::SiteInfo;
+use crate::i18n::{t, use_lang};
+
+/// Title, description and share preview (Open Graph) of a page.
+#[component]
+pub fn PageMeta(title: String, description: String) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_context::<SiteInfo>().map(|s| s.public_url).unwrap_or_default();
+    let path = use_location().pathname.get_untracked();
+    let full_title = format!("{title} · Vigía");
+    let locale = if lang.is_spanish() { "es_BO" } else { "en_US" };
+    view! {
+        <Title text=full_title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:title" content=full_title/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:type" content="website"/>
+        <Meta property="og:site_name" content="Vigía"/>
+        <Meta property="og:locale" content=locale/>
+        <Meta property="og:url" content=format!("{site}{path}")/>
+        <Meta name="twitter:card" content="summary"/>
+    }
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let here = location.pathname.get_untracked();
+    let query = location.search.get_untracked();
+    let next = if query.is_empty() { here.clone() } else { format!("{here}?{query}") };
+    let other = lang.other();
+    let switch_href = format!("/lang/{}?next={}", other.code(), encode_component(&next));
+    let current = move |path: &str| if here == path { Some("page") } else { None };
+    view! {
+        <a class="skip-link" href="#content">{t(lang, "skip-to-content")}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-name">"Vigía"</span>
+                <span class="brand-tagline">{t(lang, "site-tagline")}</span>
+            </a>
+            <nav aria-label=t(lang, "nav-label")>
+                <ul>
+                    <li><a href="/" aria-current=current("/")>{t(lang, "nav-map")}</a></li>
+                    <li><a href="/gaps" aria-current=current("/gaps")>{t(lang, "nav-gaps")}</a></li>
+                    <li><a href="/methodology" aria-current=current("/methodology")>{t(lang, "nav-methodology")}</a></li>
+                    <li><a href="/api/openapi.json">{t(lang, "nav-api")}</a></li>
+                </ul>
+            </nav>
+            <a class="lang-switch" href=switch_href hreflang=other.code() lang=other.code()>
+                {t(other, "switch-to-this-language")}
+            </a>
+        </header>
+        <main id="content" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{t(lang, "footer-about")}</p>
+            <p>
+                <a href="/api/v1/export.csv">{t(lang, "footer-download-csv")}</a>
+                " · "
+                <a href="/api/v1/departments">{t(lang, "footer-download-json")}</a>
+                " · "
+                <a href="/methodology#licence">{t(lang, "footer-licence")}</a>
+            </p>
+            <p class="attribution">{t(lang, "map-attribution")}</p>
+        </footer>
+    }
+}
+
+/// Percent-encodes a path and query for use as a query value.
+fn encode_component(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for byte in input.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}

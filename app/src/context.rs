@@ -1,0 +1,61 @@
+//! What the server hands the UI through Leptos context: the data port and the clock.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use vigia::gaps::Gap;
+use vigia::ports::{ComplianceReader, PortError};
+use vigia::{Clock, Snapshot};
+
+/// The ports a page needs. Provided by the server for every request.
+#[derive(Clone)]
+pub struct Ports {
+    pub reader: Arc<dyn ComplianceReader>,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Site-wide settings the pages show (share previews, embed snippet).
+#[derive(Clone, Debug)]
+pub struct SiteInfo {
+    pub public_url: String,
+}
+
+/// The state a page shows: as of today, or as of a past date the reader asked for.
+#[derive(Clone, Debug)]
+pub struct PublicView {
+    pub snapshot: Arc<Snapshot>,
+    pub today: NaiveDate,
+    pub as_of: Option<NaiveDate>,
+    pub gaps: Vec<Gap>,
+}
+
+impl PublicView {
+    pub fn build(snapshot: Arc<Snapshot>, today: NaiveDate, as_of: Option<NaiveDate>) -> Self {
+        let (snapshot, day) = match as_of.filter(|d| *d < today) {
+            Some(date) => (Arc::new(snapshot.as_of(date)), date),
+            None => (snapshot, today),
+        };
+        let gaps = snapshot.gaps(day);
+        Self { snapshot, today: day, as_of, gaps }
+    }
+}
+
+/// Loads the view through the read port.
+pub async fn load_public_view(ports: Option<Ports>, as_of: Option<NaiveDate>) -> Result<PublicView, PortError> {
+    let ports = ports.ok_or(PortError::Unavailable)?;
+    let snapshot = ports.reader.snapshot().await?;
+    Ok(PublicView::build(snapshot, ports.clock.today(), as_of))
+}
+
+/// Sets the HTTP status of the page being rendered (404 for an unknown department, say).
+pub fn set_http_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(status)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
+    {
+        options.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}

@@ -1,0 +1,25 @@
+//! Copies a text (the map's embed code) to the clipboard. Without JavaScript the text stays
+//! selectable in its read-only field, so nothing is lost.
+
+use leptos::prelude::*;
+
+#[island]
+pub fn CopyButton(text: String, label: String, done_label: String) -> impl IntoView {
+    let (copied, set_copied) = signal(false);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = &text;
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            // The promise is not awaited: the label confirms the attempt, and the field
+            // beside the button still holds the text if the browser refuses.
+            let _ = window.navigator().clipboard().write_text(&text);
+        }
+        set_copied.set(true);
+    };
+    view! {
+        <button type="button" class="copy-button" on:click=copy aria-live="polite">
+            {move || if copied.get() { done_label.clone() } else { label.clone() }}
+        </button>
+    }
+}

@@ -1,0 +1,80 @@
+#![recursion_limit = "256"]
+//! Vigía's user interface. Pages render on the server (islands mode); only the components in
+//! `islands` hydrate in the browser.
+
+pub mod components;
+pub mod context;
+pub mod explain;
+pub mod format;
+pub mod i18n;
+pub mod islands;
+pub mod map;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use i18n::Lang;
+use pages::{DepartmentPage, EmbedMapPage, GapsPage, HomePage, MethodologyPage, NotFoundPage};
+
+/// The HTML document around every page, in the reader's language.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    provide_context(lang);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b3d5c"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language negotiated from the request's cookie and Accept-Language header.
+fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<http::request::Parts>();
+        let header = |name: http::HeaderName| {
+            parts.as_ref().and_then(|p| p.headers.get(name)).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        };
+        Lang::negotiate(header(http::header::COOKIE).as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref())
+    }
+    #[cfg(not(feature = "ssr"))]
+    Lang::default()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Link rel="stylesheet" href="/pkg/vigia.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/departments/:code") view=DepartmentPage ssr=SsrMode::Async/>
+                <Route path=path!("/gaps") view=GapsPage ssr=SsrMode::Async/>
+                <Route path=path!("/embed/map") view=EmbedMapPage ssr=SsrMode::Async/>
+                <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

@@ -1,0 +1,3 @@
+//! Map geometry.
+
+pub mod paths;

@@ -1,0 +1,219 @@
+//! `/departments/{code}`: every requirement's state, its gaps, sources and the full history.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{ComplianceMap, GapItem, Layout, PageMeta, SourceCite, StatusBadge, WithPublicView};
+use crate::context::PublicView;
+use crate::format;
+use crate::i18n::{t, tr, use_lang, Lang};
+use crate::pages::NotFoundPage;
+use vigia::requirement::Requirement;
+use vigia::{Claim, ComplianceRecord, DepartmentCode, QualityCriterion, TriState};
+
+#[component]
+pub fn DepartmentPage() -> impl IntoView {
+    let raw = use_params_map().get_untracked().get("code").unwrap_or_default();
+    match DepartmentCode::parse(&raw) {
+        Ok(code) => view! { <WithPublicView render=move |view| view! { <Department code view/> }/> }.into_any(),
+        Err(_) => view! { <NotFoundPage/> }.into_any(),
+    }
+}
+
+#[component]
+fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let Some(department) = view.snapshot.department(code).cloned() else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let gap_count = view.gaps.iter().filter(|g| g.department == code).count() as i64;
+    let description = tr(lang, "department-description", &[("department", department.name.clone().into()), ("n", gap_count.into())]);
+    let facts = tr(
+        lang,
+        "department-facts",
+        &[
+            ("capital", department.capital.clone().into()),
+            ("population", format::number(lang, department.population).into()),
+            ("year", i64::from(department.population_year).into()),
+        ],
+    );
+    let requirements = view
+        .snapshot
+        .requirements
+        .iter()
+        .map(|r| view! { <RequirementSection requirement=r.clone() record=view.snapshot.record(code, &r.slug) view=view.clone()/> })
+        .collect_view();
+    view! {
+        <PageMeta title=department.name.clone() description=description/>
+        <Layout>
+            <nav class="breadcrumb" aria-label=t(lang, "breadcrumb-label")>
+                <a href="/">{t(lang, "nav-map")}</a>" › "<span>{department.name.clone()}</span>
+            </nav>
+            <div class="department-head">
+                <div>
+                    <h1>{department.name.clone()}</h1>
+                    <p class="department-facts">{facts}</p>
+                    <p class="population-source">{department.population_source.clone()}</p>
+                </div>
+                <div class="mini-map"><ComplianceMap view=view.clone() highlight=code/></div>
+            </div>
+            {requirements}
+        </Layout>
+    }
+    .into_any()
+}
+
+#[component]
+fn RequirementSection(requirement: Requirement, record: ComplianceRecord, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let heading_id = format!("req-{}", requirement.slug);
+    let labelled_by = heading_id.clone();
+    let gaps: Vec<_> = view
+        .gaps
+        .iter()
+        .filter(|g| g.department == record.department && g.requirement == requirement.slug)
+        .cloned()
+        .collect();
+    let gap_list = if gaps.is_empty() {
+        view! { <p class="no-gaps">{t(lang, "no-gaps")}</p> }.into_any()
+    } else {
+        let items = gaps.into_iter().map(|gap| view! { <GapItem gap view=view.clone()/> }).collect_view();
+        view! { <ul class="gap-list">{items}</ul> }.into_any()
+    };
+    let current = record.current().cloned();
+    let disagreement: Vec<Claim> = record.disagreement().into_iter().cloned().collect();
+    view! {
+        <section class="requirement" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{requirement.name.get(lang.is_spanish()).to_owned()}</h2>
+            <p class="legal-basis">
+                {requirement.legal_basis.get(lang.is_spanish()).to_owned()}
+                {(!requirement.legal_basis_verified).then(|| view! { " "<span class="badge unverified">{t(lang, "unverified-label")}</span> })}
+            </p>
+            {match current {
+                Some(claim) => view! { <CurrentState claim requirement=requirement.clone() view=view.clone()/> }.into_any(),
+                None => view! { <p>{t(lang, "no-claims")}</p> }.into_any(),
+            }}
+            {(!disagreement.is_empty()).then(|| view! { <Disagreement claims=disagreement requirement=requirement.clone() view=view.clone()/> })}
+            <h3>{t(lang, "gaps-heading")}</h3>
+            {gap_list}
+            <History claims=record.claims.clone() requirement=requirement.clone() view=view.clone()/>
+        </section>
+    }
+}
+
+fn optional_text(lang: Lang, value: Option<String>) -> String {
+    value.unwrap_or_else(|| t(lang, "unknown"))
+}
+
+#[component]
+fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let validity = match (claim.valid_from, claim.valid_until) {
+        (None, None) => t(lang, "unknown"),
+        (from, until) => tr(
+            lang,
+            "validity-range",
+            &[
+                ("from", optional_text(lang, from.map(|d| format::partial_date(lang, d))).into()),
+                ("until", optional_text(lang, until.map(|d| format::partial_date(lang, d))).into()),
+            ],
+        ),
+    };
+    let rows = [
+        (t(lang, "field-status-since"), optional_text(lang, claim.status_since.map(|d| format::partial_date(lang, d)))),
+        (t(lang, "field-due-date"), optional_text(lang, claim.due_date.map(|d| format::date(lang, d)))),
+        (t(lang, "field-validity"), validity),
+        (t(lang, "field-approving-instrument"), optional_text(lang, claim.approving_instrument.clone())),
+    ];
+    let quality = requirement.has_quality_criteria.then(|| view! { <QualityList claim=claim.clone()/> });
+    let evidence = claim
+        .evidence
+        .iter()
+        .map(|e| view! { <li><a href=e.url.clone() rel="noopener">{e.label.clone()}</a></li> })
+        .collect_view();
+    let status = claim.status;
+    let level = claim.evidence_level;
+    view! {
+        <div class="current-state">
+            <p class="current-status">
+                <span class="field-label">{t(lang, "field-status")}" "</span>
+                <StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level)/>
+            </p>
+            <dl class="fields">
+                {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+            {quality}
+            <p class="claim-note">{if lang.is_spanish() { claim.note_es.clone() } else { claim.note_en.clone() }}</p>
+            <p><SourceCite source=claim.source.clone() today=view.today/></p>
+            {(!claim.evidence.is_empty()).then(|| view! { <h3>{t(lang, "evidence-heading")}</h3><ul>{evidence}</ul> })}
+        </div>
+    }
+}
+
+#[component]
+fn QualityList(claim: Claim) -> impl IntoView {
+    let lang = use_lang();
+    let items = QualityCriterion::ALL
+        .into_iter()
+        .map(|criterion| {
+            let answer: TriState = claim.quality.get(criterion);
+            view! {
+                <li>
+                    <span>{t(lang, &format!("quality-{}", criterion.slug()))}</span>": "
+                    <span class=format!("answer answer-{}", answer.slug())>{t(lang, &format!("answer-{}", answer.slug()))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{t(lang, "quality-heading")}</h3>
+        <ul class="quality">{items}</ul>
+    }
+}
+
+#[component]
+fn Disagreement(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let items = claims
+        .into_iter()
+        .map(|c| {
+            let status = c.status;
+            view! { <li><StatusBadge status requirement=Some(requirement.clone()) evidence=None/>" "<SourceCite source=c.source today=view.today/></li> }
+        })
+        .collect_view();
+    view! {
+        <div class="disagreement" role="note">
+            <h3>{t(lang, "disagreement-heading")}</h3>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+#[component]
+fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let entries = claims
+        .into_iter()
+        .rev()
+        .map(|c| {
+            let status = c.status;
+            let level = c.evidence_level;
+            let recorded = format::date(lang, c.recorded_at.date_naive());
+            let note = if lang.is_spanish() { c.note_es.clone() } else { c.note_en.clone() };
+            view! {
+                <li id=format!("claim-{}", c.id)>
+                    <p class="timeline-date">
+                        <time datetime=c.recorded_at.date_naive().to_string()>{recorded}</time>
+                    </p>
+                    <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level)/></p>
+                    <p>{note}</p>
+                    <p><SourceCite source=c.source.clone() today=view.today/></p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{t(lang, "history-heading")}</h3>
+        <ol class="timeline">{entries}</ol>
+    }
+}

@@ -1,0 +1,31 @@
+//! `/embed/map`: the map with minimal chrome, for other sites to frame.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{ComplianceMap, MapLegend, PageMeta, WithPublicView};
+use crate::i18n::{t, use_lang};
+use vigia::DepartmentCode;
+
+#[component]
+pub fn EmbedMapPage() -> impl IntoView {
+    let lang = use_lang();
+    let highlight = use_query_map().get_untracked().get("department").and_then(|c| DepartmentCode::parse(&c).ok());
+    view! {
+        <PageMeta title=t(lang, "embed-title") description=t(lang, "home-description")/>
+        <main class="embed-page">
+            <WithPublicView render=move |view| {
+                let map = match highlight {
+                    Some(code) => view! { <ComplianceMap view highlight=code link_target="_blank"/> }.into_any(),
+                    None => view! { <ComplianceMap view link_target="_blank"/> }.into_any(),
+                };
+                view! {
+                    <p class="embed-title"><a href="/" target="_blank">{t(lang, "embed-title")}</a></p>
+                    {map}
+                    <MapLegend/>
+                    <p class="attribution">{t(lang, "map-attribution")}</p>
+                }
+            }/>
+        </main>
+    }
+}

@@ -1,0 +1,184 @@
+//! `/`: the compliance map, its table, headline figures, national context and the embed code.
+
+use leptos::prelude::*;
+
+use crate::components::{ComplianceMap, Layout, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView};
+use crate::context::{PublicView, SiteInfo};
+use crate::format;
+use crate::i18n::{t, tr, use_lang};
+use crate::islands::CopyButton;
+use vigia::national::NationalFigure;
+use vigia::{EvidenceLevel, RequirementSlug, Severity, Status};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <PageMeta title=t(lang, "home-title") description=t(lang, "home-description")/>
+        <Layout>
+            <WithPublicView render=move |view| view! { <Home view/> }/>
+        </Layout>
+    }
+}
+
+#[component]
+fn Home(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h1>{t(lang, "home-heading")}</h1>
+        <p class="lede">{t(lang, "home-lede")}</p>
+        <Headline view=view.clone()/>
+        <section class="map-section" aria-labelledby="map-heading">
+            <h2 id="map-heading">{t(lang, "map-heading")}</h2>
+            <div class="map-layout">
+                <figure class="map-figure">
+                    <ComplianceMap view=view.clone()/>
+                    <figcaption><MapLegend/></figcaption>
+                </figure>
+                <ComplianceTable view=view.clone()/>
+            </div>
+        </section>
+        <NationalContext view=view.clone()/>
+        <EmbedSnippet/>
+    }
+}
+
+#[component]
+fn Headline(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let plan = RequirementSlug::parse("action-plan").expect("valid slug");
+    let in_force = |level: EvidenceLevel| {
+        view.snapshot
+            .departments
+            .iter()
+            .filter(|d| {
+                let record = view.snapshot.record(d.code, &plan);
+                record.current().is_some_and(|c| c.status == Status::InForce && c.evidence_level == level)
+            })
+            .count() as i64
+    };
+    let mut critical: Vec<_> = view.gaps.iter().filter(|g| g.severity == Severity::Critical).map(|g| g.department).collect();
+    critical.dedup();
+    critical.sort();
+    critical.dedup();
+    let last_update = view.snapshot.last_update().map(|d| format::date(lang, d)).unwrap_or_else(|| t(lang, "unknown"));
+    let figures = [
+        (in_force(EvidenceLevel::Verified).to_string(), t(lang, "headline-plans-verified")),
+        (in_force(EvidenceLevel::Reported).to_string(), t(lang, "headline-plans-reported")),
+        (critical.len().to_string(), t(lang, "headline-critical-departments")),
+        (last_update, t(lang, "headline-last-update")),
+    ];
+    view! {
+        <section class="headline" aria-label=t(lang, "headline-label")>
+            {view.as_of.map(|d| view! { <p class="as-of">{tr(lang, "as-of-notice", &[("date", format::date(lang, d).into())])}</p> })}
+            <dl>
+                {figures
+                    .into_iter()
+                    .map(|(value, label)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+/// The same facts as the map, for screen readers and for anyone who prefers a table.
+#[component]
+fn ComplianceTable(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let requirements = view.snapshot.requirements.clone();
+    let header = requirements
+        .iter()
+        .map(|r| view! { <th scope="col">{r.name.get(lang.is_spanish()).to_owned()}</th> })
+        .collect_view();
+    let rows = view
+        .snapshot
+        .departments
+        .iter()
+        .map(|d| {
+            let critical = view.gaps.iter().filter(|g| g.department == d.code && g.severity == Severity::Critical).count() as i64;
+            let cells = requirements
+                .iter()
+                .map(|r| {
+                    let current = view.snapshot.record(d.code, &r.slug).current().cloned();
+                    let status = current.as_ref().map(|c| c.status).unwrap_or(Status::Unknown);
+                    let evidence = current.map(|c| c.evidence_level);
+                    view! { <td><StatusBadge status requirement=Some(r.clone()) evidence/></td> }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row"><a href=format!("/departments/{}", d.code)>{d.name.clone()}</a></th>
+                    {cells}
+                    <td class="numeric">{tr(lang, "critical-gap-count", &[("n", critical.into())])}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="compliance-table">
+                <caption>{t(lang, "table-caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, "table-department")}</th>
+                        {header}
+                        <th scope="col">{t(lang, "table-critical-gaps")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn NationalContext(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let today = view.today;
+    let items = view
+        .snapshot
+        .national
+        .iter()
+        .map(|figure| {
+            let text = national_figure_text(lang, figure);
+            let source = figure.source.clone().map(|source| view! { <SourceCite source today/> });
+            view! { <li><span class="figure-text">{text}</span>" "{source}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="national" aria-labelledby="national-heading">
+            <h2 id="national-heading">{t(lang, "national-heading")}</h2>
+            <p>{t(lang, "national-intro")}</p>
+            <ul class="national-list">{items}</ul>
+            <p class="note">{t(lang, "national-disagreement-note")}</p>
+        </section>
+    }
+}
+
+fn national_figure_text(lang: crate::i18n::Lang, figure: &NationalFigure) -> String {
+    let value = match (figure.kind.as_str(), &figure.value) {
+        ("tip-tier", Some(tier)) => t(lang, &format!("tip-{tier}")),
+        (_, Some(value)) => value.clone(),
+        (_, None) => t(lang, "unknown"),
+    };
+    tr(lang, &format!("national-{}", figure.kind), &[("value", value.into()), ("period", figure.period.clone().into())])
+}
+
+#[component]
+fn EmbedSnippet() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_context::<SiteInfo>().map(|s| s.public_url).unwrap_or_default();
+    let code = format!(
+        r#"<iframe src="{base}/embed/map" title="{}" width="400" height="460" loading="lazy" style="border:0"></iframe>"#,
+        t(lang, "embed-iframe-title")
+    );
+    view! {
+        <section class="embed" aria-labelledby="embed-heading">
+            <h2 id="embed-heading">{t(lang, "embed-heading")}</h2>
+            <p>{t(lang, "embed-intro")}</p>
+            <label for="embed-code">{t(lang, "embed-code-label")}</label>
+            <textarea id="embed-code" readonly rows="3">{code.clone()}</textarea>
+            <CopyButton text=code label=t(lang, "embed-copy") done_label=t(lang, "embed-copied")/>
+        </section>
+    }
+}

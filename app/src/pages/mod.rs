@@ -1,0 +1,15 @@
+//! One module per route.
+
+mod department;
+mod embed;
+mod gaps;
+mod home;
+mod methodology;
+mod not_found;
+
+pub use department::DepartmentPage;
+pub use embed::EmbedMapPage;
+pub use gaps::GapsPage;
+pub use home::HomePage;
+pub use methodology::MethodologyPage;
+pub use not_found::NotFoundPage;

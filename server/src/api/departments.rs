@@ -1,0 +1,65 @@
+//! `GET /api/v1/departments` and `GET /api/v1/departments/{code}`.
+
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use http::HeaderMap;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::dto::{department_dto, DepartmentDto};
+use super::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use vigia::DepartmentCode;
+
+#[derive(Deserialize, IntoParams)]
+pub struct LangQuery {
+    /// `es` (default) or `en`, for labels and messages.
+    pub lang: Option<String>,
+}
+
+/// Every department with its requirements' current state and open gaps.
+#[utoipa::path(
+    get,
+    path = "/api/v1/departments",
+    params(LangQuery),
+    responses((status = 200, description = "The nine departments", body = [DepartmentDto]), (status = 400, body = ErrorBody))
+)]
+pub async fn list_departments(
+    State(state): State<AppState>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<DepartmentDto>>, ApiError> {
+    let view = super::gaps::load_view(&state, query.lang.as_deref(), &headers).await?;
+    let body = view
+        .snapshot
+        .departments
+        .iter()
+        .map(|d| department_dto(view.lang, d, &view.snapshot, &view.gaps, false))
+        .collect();
+    Ok(Json(body))
+}
+
+/// One department, with its full claim history.
+#[utoipa::path(
+    get,
+    path = "/api/v1/departments/{code}",
+    params(("code" = String, Path, description = "ISO 3166-2:BO code, e.g. BO-L"), LangQuery),
+    responses(
+        (status = 200, description = "The department", body = DepartmentDto),
+        (status = 404, description = "No department has this code", body = ErrorBody)
+    )
+)]
+pub async fn get_department(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Json<DepartmentDto>, ApiError> {
+    let code = DepartmentCode::parse(&code).map_err(|_| ApiError::NotFound(format!("no department has the code {code:?}")))?;
+    let view = super::gaps::load_view(&state, query.lang.as_deref(), &headers).await?;
+    let department = view
+        .snapshot
+        .department(code)
+        .ok_or_else(|| ApiError::NotFound(format!("department {code} is not in the database")))?;
+    Ok(Json(department_dto(view.lang, department, &view.snapshot, &view.gaps, true)))
+}

@@ -1,0 +1,197 @@
+//! What the API sends: purpose-built shapes, separate from the domain and the database rows.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use app::i18n::Lang;
+use vigia::gaps::Gap;
+use vigia::{Claim, ComplianceRecord, Department, Snapshot, Source};
+
+#[derive(Serialize, ToSchema)]
+pub struct SourceDto {
+    /// Who made the finding (e.g. Defensoría del Pueblo).
+    pub author: String,
+    /// Who reported it, when second-hand (e.g. InSight Crime).
+    pub publisher: Option<String>,
+    pub title: String,
+    pub url: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as the source is.
+    pub date: String,
+    /// `day`, `month` or `year`.
+    pub date_precision: String,
+}
+
+impl From<&Source> for SourceDto {
+    fn from(s: &Source) -> Self {
+        Self {
+            author: s.author.clone(),
+            publisher: s.publisher.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+            date: s.date.to_string(),
+            date_precision: format!("{:?}", s.date.precision()).to_lowercase(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QualityDto {
+    /// Each `yes`, `no` or `unknown`.
+    pub responsible_institutions: String,
+    pub timetable: String,
+    pub financing: String,
+    pub indicators: String,
+    pub published: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RequirementStateDto {
+    /// Requirement slug, e.g. `action-plan`.
+    pub requirement: String,
+    pub requirement_name: String,
+    /// `missing`, `in-preparation`, `in-force`, `expired` or `unknown`.
+    pub status: String,
+    pub status_label: String,
+    pub status_since: Option<String>,
+    pub due_date: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+    pub approving_instrument: Option<String>,
+    /// `reported` or `verified`; absent when nothing was ever claimed.
+    pub evidence_level: Option<String>,
+    pub quality: Option<QualityDto>,
+    pub note: Option<String>,
+    /// The current claim's source first, then every other source of this record.
+    pub sources: Vec<SourceDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GapDto {
+    pub department: String,
+    pub requirement: String,
+    /// A stable slug: `missing`, `overdue`, `expired`, `due-soon`, `expiring-soon`,
+    /// `status-unknown`, `unfunded`, `unpublished`, `unverified` or `stale`.
+    pub kind: String,
+    /// `critical`, `warning` or `notice`.
+    pub severity: String,
+    /// The first day the gap held (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// A plain-language explanation.
+    pub message: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ClaimDto {
+    pub id: i64,
+    pub requirement: String,
+    pub status: String,
+    pub status_since: Option<String>,
+    pub due_date: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+    pub approving_instrument: Option<String>,
+    pub evidence_level: String,
+    pub note: String,
+    pub source: SourceDto,
+    /// When the claim was recorded (RFC 3339, UTC).
+    pub recorded_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DepartmentDto {
+    /// ISO 3166-2:BO code, e.g. `BO-L`.
+    pub code: String,
+    pub name: String,
+    pub capital: String,
+    pub population: u32,
+    pub population_year: u16,
+    pub requirements: Vec<RequirementStateDto>,
+    pub gaps: Vec<GapDto>,
+    /// Every claim, oldest first (only on the single-department endpoint).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<ClaimDto>>,
+}
+
+pub fn gap_dto(lang: Lang, gap: &Gap, snapshot: &Snapshot) -> GapDto {
+    GapDto {
+        department: gap.department.to_string(),
+        requirement: gap.requirement.to_string(),
+        kind: gap.kind.slug().to_owned(),
+        severity: gap.severity.slug().to_owned(),
+        since: gap.since.map(|d| d.to_string()),
+        message: app::explain::gap_message(lang, gap, snapshot),
+    }
+}
+
+fn note(lang: Lang, claim: &Claim) -> String {
+    if lang.is_spanish() || claim.note_en.is_empty() { claim.note_es.clone() } else { claim.note_en.clone() }
+}
+
+pub fn claim_dto(lang: Lang, claim: &Claim) -> ClaimDto {
+    ClaimDto {
+        id: claim.id,
+        requirement: claim.requirement.to_string(),
+        status: claim.status.slug().to_owned(),
+        status_since: claim.status_since.map(|d| d.to_string()),
+        due_date: claim.due_date.map(|d| d.to_string()),
+        valid_from: claim.valid_from.map(|d| d.to_string()),
+        valid_until: claim.valid_until.map(|d| d.to_string()),
+        approving_instrument: claim.approving_instrument.clone(),
+        evidence_level: claim.evidence_level.slug().to_owned(),
+        note: note(lang, claim),
+        source: SourceDto::from(&claim.source),
+        recorded_at: claim.recorded_at.to_rfc3339(),
+    }
+}
+
+fn requirement_state(lang: Lang, record: &ComplianceRecord, snapshot: &Snapshot) -> RequirementStateDto {
+    let requirement = snapshot.requirement(&record.requirement);
+    let current = record.current();
+    let status = current.map(|c| c.status).unwrap_or(vigia::Status::Unknown);
+    let mut sources: Vec<&Source> = Vec::new();
+    for claim in record.claims.iter().rev() {
+        if !sources.iter().any(|s| s.id == claim.source.id) {
+            sources.push(&claim.source);
+        }
+    }
+    let with_quality = requirement.is_some_and(|r| r.has_quality_criteria);
+    RequirementStateDto {
+        requirement: record.requirement.to_string(),
+        requirement_name: requirement.map(|r| r.name.get(lang.is_spanish()).to_owned()).unwrap_or_default(),
+        status: status.slug().to_owned(),
+        status_label: app::format::status_label(lang, requirement, status),
+        status_since: current.and_then(|c| c.status_since).map(|d| d.to_string()),
+        due_date: current.and_then(|c| c.due_date).map(|d| d.to_string()),
+        valid_from: current.and_then(|c| c.valid_from).map(|d| d.to_string()),
+        valid_until: current.and_then(|c| c.valid_until).map(|d| d.to_string()),
+        approving_instrument: current.and_then(|c| c.approving_instrument.clone()),
+        evidence_level: current.map(|c| c.evidence_level.slug().to_owned()),
+        quality: current.filter(|_| with_quality).map(|c| QualityDto {
+            responsible_institutions: c.quality.responsible_institutions.slug().to_owned(),
+            timetable: c.quality.timetable.slug().to_owned(),
+            financing: c.quality.financing.slug().to_owned(),
+            indicators: c.quality.indicators.slug().to_owned(),
+            published: c.quality.published.slug().to_owned(),
+        }),
+        note: current.map(|c| note(lang, c)),
+        sources: sources.into_iter().map(SourceDto::from).collect(),
+    }
+}
+
+pub fn department_dto(lang: Lang, department: &Department, snapshot: &Snapshot, gaps: &[Gap], with_history: bool) -> DepartmentDto {
+    let records = snapshot.records_of(department.code);
+    DepartmentDto {
+        code: department.code.to_string(),
+        name: department.name.clone(),
+        capital: department.capital.clone(),
+        population: department.population,
+        population_year: department.population_year,
+        requirements: records.iter().map(|r| requirement_state(lang, r, snapshot)).collect(),
+        gaps: gaps.iter().filter(|g| g.department == department.code).map(|g| gap_dto(lang, g, snapshot)).collect(),
+        history: with_history.then(|| {
+            let mut claims: Vec<&Claim> = records.iter().flat_map(|r| r.claims.iter()).collect();
+            claims.sort_by_key(|c| c.id);
+            claims.into_iter().map(|c| claim_dto(lang, c)).collect()
+        }),
+    }
+}

@@ -1,0 +1,47 @@
+//! API errors: client mistakes said plainly as JSON, internal failures as an opaque 500
+//! logged once with their cause.
+
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use http::StatusCode;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+/// The body of every API error.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// A stable code: `not_found`, `bad_request` or `internal`.
+    pub error: &'static str,
+    /// What went wrong, in English.
+    pub message: String,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = match &self {
+            ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            ApiError::Internal(cause) => {
+                tracing::error!(error = ?cause, "API request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
+        };
+        (status, Json(ErrorBody { error: code, message: self.to_string() })).into_response()
+    }
+}
+
+impl From<vigia::ports::PortError> for ApiError {
+    fn from(error: vigia::ports::PortError) -> Self {
+        ApiError::Internal(error.into())
+    }
+}

@@ -1,0 +1,78 @@
+//! `GET /api/v1/gaps`, and loading the state every API answer is built from.
+
+use axum::extract::{Query, State};
+use axum::Json;
+use http::HeaderMap;
+use serde::Deserialize;
+use std::sync::Arc;
+use utoipa::IntoParams;
+
+use super::dto::{gap_dto, GapDto};
+use super::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use app::i18n::Lang;
+use vigia::gaps::{Gap, GapKind, Severity};
+use vigia::ports::ComplianceReader;
+use vigia::{DepartmentCode, Snapshot};
+
+pub struct ApiView {
+    pub lang: Lang,
+    pub snapshot: Arc<Snapshot>,
+    pub gaps: Vec<Gap>,
+}
+
+/// The current state and its gaps, in the language asked for (`lang`, else the headers).
+pub async fn load_view(state: &AppState, lang: Option<&str>, headers: &HeaderMap) -> Result<ApiView, ApiError> {
+    let lang = match lang {
+        Some(code) => Lang::parse(code).ok_or_else(|| ApiError::BadRequest(format!("unknown lang {code:?}; use es or en")))?,
+        None => crate::http::cache::request_lang(headers),
+    };
+    let snapshot = state.store.snapshot().await?;
+    let gaps = snapshot.gaps(state.clock.today());
+    Ok(ApiView { lang, snapshot, gaps })
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct GapFilters {
+    /// ISO 3166-2:BO department code.
+    pub department: Option<String>,
+    /// Gap kind slug, e.g. `missing`.
+    pub kind: Option<String>,
+    /// `critical`, `warning` or `notice`.
+    pub severity: Option<String>,
+    /// `es` (default) or `en`.
+    pub lang: Option<String>,
+}
+
+fn parse_filter<T: std::str::FromStr>(name: &str, raw: Option<&str>) -> Result<Option<T>, ApiError> {
+    raw.filter(|v| !v.is_empty())
+        .map(|v| v.parse::<T>().map_err(|_| ApiError::BadRequest(format!("invalid {name}: {v:?}"))))
+        .transpose()
+}
+
+/// Open gaps, most severe first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/gaps",
+    params(GapFilters),
+    responses((status = 200, description = "Open gaps", body = [GapDto]), (status = 400, description = "A filter is not valid", body = ErrorBody))
+)]
+pub async fn list_gaps(
+    State(state): State<AppState>,
+    Query(filters): Query<GapFilters>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<GapDto>>, ApiError> {
+    let department: Option<DepartmentCode> = parse_filter("department", filters.department.as_deref())?;
+    let kind: Option<GapKind> = parse_filter("kind", filters.kind.as_deref())?;
+    let severity: Option<Severity> = parse_filter("severity", filters.severity.as_deref())?;
+    let view = load_view(&state, filters.lang.as_deref(), &headers).await?;
+    let body = view
+        .gaps
+        .iter()
+        .filter(|g| department.is_none_or(|d| g.department == d))
+        .filter(|g| kind.is_none_or(|k| g.kind == k))
+        .filter(|g| severity.is_none_or(|s| g.severity == s))
+        .map(|g| gap_dto(view.lang, g, &view.snapshot))
+        .collect();
+    Ok(Json(body))
+}

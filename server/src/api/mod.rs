@@ -1,0 +1,60 @@
+//! The public, read-only, versioned open data API.
+
+mod departments;
+mod dto;
+mod error;
+pub mod export;
+mod gaps;
+
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use axum::Router;
+use std::sync::LazyLock;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use error::ApiError;
+
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Vigía open data API",
+        description = "Compliance of Bolivia's nine departments with the instruments the anti-trafficking law requires: status, deadlines, sources, history and gaps. Read-only and public. Messages are in Spanish unless `lang=en` is given or the Accept-Language header prefers English.",
+        license(name = "CC BY 4.0", identifier = "CC-BY-4.0")
+    ),
+    paths(openapi_json)
+)]
+struct ApiDoc;
+
+fn documented() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(departments::list_departments))
+        .routes(routes!(departments::get_department))
+        .routes(routes!(gaps::list_gaps))
+        .routes(routes!(export::export_csv))
+        .routes(routes!(export::claims_csv))
+}
+
+static SPEC: LazyLock<String> = LazyLock::new(|| {
+    let (_, spec) = documented().split_for_parts();
+    spec.to_pretty_json().unwrap_or_else(|_| "{}".to_owned())
+});
+
+/// This document: the OpenAPI 3 description of every public endpoint.
+#[utoipa::path(get, path = "/api/openapi.json", responses((status = 200, description = "OpenAPI 3 document", content_type = "application/json")))]
+async fn openapi_json() -> Response {
+    ([(http::header::CONTENT_TYPE, "application/json")], SPEC.as_str()).into_response()
+}
+
+/// Every `/api` route; unknown paths under `/api` answer JSON, never the HTML fallback.
+pub fn router() -> Router<AppState> {
+    let (documented, _) = documented().split_for_parts();
+    let not_found = || async { ApiError::NotFound("no such API endpoint".into()) };
+    documented
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api", any(not_found))
+        .route("/api/{*rest}", any(not_found))
+}

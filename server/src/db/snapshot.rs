@@ -1,0 +1,252 @@
+//! Loads the whole public state in a handful of queries (the data set is small by nature:
+//! nine departments, a few requirements, their claims).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{FromRow, SqlitePool};
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use vigia::national::NationalFigure;
+use vigia::requirement::{Bilingual, StatusLabel};
+use vigia::{
+    Claim, Department, DepartmentCode, EvidenceLink, PartialDate, Quality, Requirement, RequirementSlug,
+    Snapshot, Source, Status, TriState,
+};
+
+use super::DbError;
+
+#[derive(FromRow)]
+struct DepartmentRow {
+    code: String,
+    name: String,
+    capital: String,
+    area_km2: i64,
+    population: i64,
+    population_year: i64,
+    population_source: String,
+}
+
+#[derive(FromRow)]
+struct RequirementRow {
+    slug: String,
+    name_es: String,
+    name_en: String,
+    legal_basis_es: String,
+    legal_basis_en: String,
+    legal_basis_verified: bool,
+    has_quality_criteria: bool,
+    position: i64,
+}
+
+#[derive(FromRow)]
+struct LabelRow {
+    requirement: String,
+    status: String,
+    label_es: String,
+    label_en: String,
+}
+
+#[derive(FromRow)]
+struct ClaimRow {
+    id: i64,
+    department: String,
+    requirement: String,
+    status: String,
+    status_since: Option<String>,
+    due_date: Option<String>,
+    valid_from: Option<String>,
+    valid_until: Option<String>,
+    approving_instrument: Option<String>,
+    evidence_level: String,
+    q_responsible: String,
+    q_timetable: String,
+    q_financing: String,
+    q_indicators: String,
+    q_published: String,
+    note_es: String,
+    note_en: String,
+    recorded_at: String,
+    source_id: i64,
+    author: String,
+    publisher: Option<String>,
+    title: String,
+    url: String,
+    source_date: String,
+}
+
+#[derive(FromRow)]
+struct FigureRow {
+    kind: String,
+    period: String,
+    value: Option<String>,
+    source_id: Option<i64>,
+    author: Option<String>,
+    publisher: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    source_date: Option<String>,
+}
+
+fn corrupt(what: impl std::fmt::Display) -> DbError {
+    DbError::Corrupt(what.to_string())
+}
+
+fn parse<T: FromStr>(text: &str) -> Result<T, DbError>
+where
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(corrupt)
+}
+
+fn partial(text: Option<String>) -> Result<Option<PartialDate>, DbError> {
+    text.map(|t| PartialDate::parse(&t).map_err(corrupt)).transpose()
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn load_snapshot(pool: &SqlitePool) -> Result<Snapshot, DbError> {
+    Ok(Snapshot {
+        departments: load_departments(pool).await?,
+        requirements: load_requirements(pool).await?,
+        claims: load_claims(pool).await?,
+        national: load_figures(pool).await?,
+    })
+}
+
+async fn load_departments(pool: &SqlitePool) -> Result<Vec<Department>, DbError> {
+    let rows: Vec<DepartmentRow> = sqlx::query_as(
+        "SELECT code, name, capital, area_km2, population, population_year, population_source \
+         FROM departments ORDER BY position",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Department {
+                code: DepartmentCode::parse(&r.code).map_err(corrupt)?,
+                name: r.name,
+                capital: r.capital,
+                area_km2: u32::try_from(r.area_km2).map_err(corrupt)?,
+                population: u32::try_from(r.population).map_err(corrupt)?,
+                population_year: u16::try_from(r.population_year).map_err(corrupt)?,
+                population_source: r.population_source,
+            })
+        })
+        .collect()
+}
+
+async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbError> {
+    let rows: Vec<RequirementRow> = sqlx::query_as(
+        "SELECT slug, name_es, name_en, legal_basis_es, legal_basis_en, legal_basis_verified, \
+         has_quality_criteria, position FROM requirements ORDER BY position",
+    )
+    .fetch_all(pool)
+    .await?;
+    let labels: Vec<LabelRow> =
+        sqlx::query_as("SELECT requirement, status, label_es, label_en FROM requirement_status_labels")
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter()
+        .map(|r| {
+            let status_labels = labels
+                .iter()
+                .filter(|l| l.requirement == r.slug)
+                .map(|l| {
+                    Ok(StatusLabel {
+                        status: parse::<Status>(&l.status)?,
+                        label: Bilingual { es: l.label_es.clone(), en: l.label_en.clone() },
+                    })
+                })
+                .collect::<Result<Vec<_>, DbError>>()?;
+            Ok(Requirement {
+                slug: RequirementSlug::parse(&r.slug).map_err(corrupt)?,
+                name: Bilingual { es: r.name_es, en: r.name_en },
+                legal_basis: Bilingual { es: r.legal_basis_es, en: r.legal_basis_en },
+                legal_basis_verified: r.legal_basis_verified,
+                has_quality_criteria: r.has_quality_criteria,
+                status_labels,
+                position: i32::try_from(r.position).map_err(corrupt)?,
+            })
+        })
+        .collect()
+}
+
+async fn load_claims(pool: &SqlitePool) -> Result<Vec<Claim>, DbError> {
+    let rows: Vec<ClaimRow> = sqlx::query_as(
+        "SELECT c.id, c.department, c.requirement, c.status, c.status_since, c.due_date, c.valid_from, \
+         c.valid_until, c.approving_instrument, c.evidence_level, c.q_responsible, c.q_timetable, \
+         c.q_financing, c.q_indicators, c.q_published, c.note_es, c.note_en, c.recorded_at, \
+         s.id AS source_id, s.author, s.publisher, s.title, s.url, s.date AS source_date \
+         FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY c.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    let evidence: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT claim_id, label, url FROM claim_evidence ORDER BY id").fetch_all(pool).await?;
+    let mut evidence_by_claim: HashMap<i64, Vec<EvidenceLink>> = HashMap::new();
+    for (claim_id, label, url) in evidence {
+        evidence_by_claim.entry(claim_id).or_default().push(EvidenceLink { label, url });
+    }
+    rows.into_iter().map(|row| claim_from_row(row, &mut evidence_by_claim)).collect()
+}
+
+fn claim_from_row(r: ClaimRow, evidence: &mut HashMap<i64, Vec<EvidenceLink>>) -> Result<Claim, DbError> {
+    let due_date = r.due_date.map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(corrupt)).transpose()?;
+    let recorded_at = DateTime::parse_from_rfc3339(&r.recorded_at).map_err(corrupt)?.with_timezone(&Utc);
+    Ok(Claim {
+        id: r.id,
+        department: DepartmentCode::parse(&r.department).map_err(corrupt)?,
+        requirement: RequirementSlug::parse(&r.requirement).map_err(corrupt)?,
+        status: parse(&r.status)?,
+        status_since: partial(r.status_since)?,
+        due_date,
+        valid_from: partial(r.valid_from)?,
+        valid_until: partial(r.valid_until)?,
+        approving_instrument: r.approving_instrument,
+        evidence: evidence.remove(&r.id).unwrap_or_default(),
+        evidence_level: parse(&r.evidence_level)?,
+        quality: Quality {
+            responsible_institutions: parse::<TriState>(&r.q_responsible)?,
+            timetable: parse(&r.q_timetable)?,
+            financing: parse(&r.q_financing)?,
+            indicators: parse(&r.q_indicators)?,
+            published: parse(&r.q_published)?,
+        },
+        note_es: r.note_es,
+        note_en: r.note_en,
+        source: Source {
+            id: r.source_id,
+            author: r.author,
+            publisher: r.publisher,
+            title: r.title,
+            url: r.url,
+            date: PartialDate::parse(&r.source_date).map_err(corrupt)?,
+        },
+        recorded_at,
+    })
+}
+
+async fn load_figures(pool: &SqlitePool) -> Result<Vec<NationalFigure>, DbError> {
+    let rows: Vec<FigureRow> = sqlx::query_as(
+        "SELECT f.kind, f.period, f.value, s.id AS source_id, s.author, s.publisher, s.title, s.url, \
+         s.date AS source_date FROM national_figures f LEFT JOIN sources s ON s.id = f.source_id \
+         ORDER BY f.position",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let source = match (r.source_id, r.author, r.title, r.url, r.source_date) {
+                (Some(id), Some(author), Some(title), Some(url), Some(date)) => Some(Source {
+                    id,
+                    author,
+                    publisher: r.publisher,
+                    title,
+                    url,
+                    date: PartialDate::parse(&date).map_err(corrupt)?,
+                }),
+                _ => None,
+            };
+            Ok(NationalFigure { kind: r.kind, period: r.period, value: r.value, source })
+        })
+        .collect()
+}

@@ -1,0 +1,173 @@
+//! Caches rendered pages and API answers until the data or the date changes, and answers
+//! `If-None-Match` with 304. The ETag hashes the uncompressed body, so it is the same whatever
+//! encoding the client accepts.
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH, VARY};
+use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use app::i18n::Lang;
+
+use crate::state::AppState;
+use vigia::ports::ComplianceReader;
+
+/// Past this many entries the cache starts over, so odd query strings cannot exhaust memory.
+const MAX_ENTRIES: usize = 512;
+/// Bodies larger than this are passed through uncached.
+const MAX_BODY: usize = 8 * 1024 * 1024;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Key {
+    path_and_query: String,
+    lang: Lang,
+}
+
+#[derive(Clone)]
+struct Entry {
+    status: StatusCode,
+    content_type: HeaderValue,
+    etag: HeaderValue,
+    body: Bytes,
+}
+
+/// Entries valid for one data version on one day.
+#[derive(Default)]
+pub struct PageCache {
+    inner: Mutex<Generation>,
+}
+
+#[derive(Default)]
+struct Generation {
+    version: u64,
+    today: Option<NaiveDate>,
+    entries: HashMap<Key, Entry>,
+}
+
+impl PageCache {
+    fn get(&self, version: u64, today: NaiveDate, key: &Key) -> Option<Entry> {
+        let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if generation.version != version || generation.today != Some(today) {
+            *generation = Generation { version, today: Some(today), entries: HashMap::new() };
+            return None;
+        }
+        generation.entries.get(key).cloned()
+    }
+
+    fn put(&self, version: u64, today: NaiveDate, key: Key, entry: Entry) {
+        let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if generation.version != version || generation.today != Some(today) {
+            return;
+        }
+        if generation.entries.len() >= MAX_ENTRIES {
+            generation.entries.clear();
+        }
+        generation.entries.insert(key, entry);
+    }
+}
+
+/// Only data-derived GET answers are cached; static files, health and metrics are not.
+fn cacheable(request: &Request) -> bool {
+    let path = request.uri().path();
+    request.method() == Method::GET
+        && !path.starts_with("/pkg/")
+        && !path.starts_with("/lang/")
+        && path != "/healthz"
+        && path != "/metrics"
+        && !path.ends_with(".svg")
+}
+
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    let get = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    Lang::negotiate(get(COOKIE), get(ACCEPT_LANGUAGE))
+}
+
+pub async fn cached_with_etag(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !cacheable(&request) {
+        return next.run(request).await;
+    }
+    let key = Key {
+        path_and_query: request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        lang: request_lang(request.headers()),
+    };
+    let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
+    let version = state.store.data_version();
+    let today = state.clock.today();
+    if let Some(entry) = state.cache.get(version, today, &key) {
+        return respond(entry, if_none_match.as_ref());
+    }
+    let response = next.run(request).await;
+    let (parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        tracing::error!("response body too large or broken; not cached");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Some(content_type) = parts.headers.get(CONTENT_TYPE).cloned() else {
+        return Response::from_parts(parts, Body::from(body));
+    };
+    let entry = Entry { status: parts.status, content_type, etag: etag_of(&body), body };
+    // Errors are not cached: a failing database must not be remembered once it recovers.
+    if parts.status == StatusCode::OK {
+        state.cache.put(version, today, key, entry.clone());
+    }
+    let mut response = respond(entry, if_none_match.as_ref());
+    for (name, value) in parts.headers.iter() {
+        if !response.headers().contains_key(name) {
+            response.headers_mut().insert(name, value.clone());
+        }
+    }
+    response
+}
+
+fn etag_of(body: &[u8]) -> HeaderValue {
+    let hash = xxhash_rust::xxh3::xxh3_128(body);
+    HeaderValue::from_str(&format!("\"{hash:032x}\"")).expect("hex is a valid header value")
+}
+
+fn matches(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
+    let Ok(candidates) = if_none_match.to_str() else { return false };
+    let etag = etag.to_str().unwrap_or_default();
+    candidates.split(',').map(str::trim).any(|c| c == "*" || c.trim_start_matches("W/") == etag)
+}
+
+fn respond(entry: Entry, if_none_match: Option<&HeaderValue>) -> Response {
+    let fresh = entry.status == StatusCode::OK && if_none_match.is_some_and(|inm| matches(inm, &entry.etag));
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (entry.status, entry.body).into_response()
+    };
+    let headers = response.headers_mut();
+    if !fresh {
+        headers.insert(CONTENT_TYPE, entry.content_type);
+    }
+    headers.insert(ETAG, entry.etag);
+    headers.insert(VARY, HeaderValue::from_static("Cookie, Accept-Language, Accept-Encoding"));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=0, must-revalidate"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_none_match_accepts_lists_weak_tags_and_star() {
+        let etag = HeaderValue::from_static("\"abc\"");
+        assert!(matches(&HeaderValue::from_static("\"abc\""), &etag));
+        assert!(matches(&HeaderValue::from_static("\"x\", W/\"abc\""), &etag));
+        assert!(matches(&HeaderValue::from_static("*"), &etag));
+        assert!(!matches(&HeaderValue::from_static("\"abd\""), &etag));
+    }
+
+    #[test]
+    fn etag_depends_on_the_body_only() {
+        assert_eq!(etag_of(b"hello"), etag_of(b"hello"));
+        assert_ne!(etag_of(b"hello"), etag_of(b"hello!"));
+    }
+}

@@ -1,0 +1,85 @@
+//! Vigía's server: settings, persistence, the open data API and the rendered pages.
+//! `main.rs` is a thin wrapper; tests build the same [`Application`] on port 0.
+
+pub mod api;
+pub mod clock;
+pub mod db;
+pub mod http;
+pub mod settings;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use sqlx::SqlitePool;
+use tokio::net::TcpListener;
+
+use settings::Settings;
+pub use state::AppState;
+
+/// Connects, migrates and seeds an empty database.
+pub async fn prepare_database(settings: &Settings) -> anyhow::Result<SqlitePool> {
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let pool = db::connect(&settings.database_url).await?;
+    db::migrate(&pool).await?;
+    db::seed_if_empty(&pool).await?;
+    Ok(pool)
+}
+
+/// A bound, ready-to-serve Vigía.
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+    address: SocketAddr,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let pool = prepare_database(&settings).await?;
+        let store = Arc::new(store::SqliteStore::new(pool).await?);
+        let clock: Arc<dyn vigia::Clock> = match settings.today {
+            Some(date) => Arc::new(vigia::FixedClock(date)),
+            None => Arc::new(clock::BoliviaClock),
+        };
+        let listener = TcpListener::bind(settings.site_addr).await?;
+        let address = listener.local_addr()?;
+        let state = AppState::new(settings, store, clock, address);
+        let router = http::router(state);
+        Ok(Self { listener, router, address })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until `shutdown` resolves, then finishes the requests in flight.
+    pub async fn run_until_stopped(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,27 @@
+//! The `vigia` binary: parses settings and hands over to the library.
+
+use clap::Parser;
+use vigia_server::settings::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    vigia_server::telemetry::init(&cli.settings);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = vigia_server::Application::build(cli.settings).await?;
+            tracing::info!(address = %app.address(), "Vigía is listening on http://{}", app.address());
+            app.run_until_stopped(vigia_server::shutdown_signal()).await?;
+        }
+        Command::Migrate => {
+            vigia_server::prepare_database(&cli.settings).await?;
+            tracing::info!("database is migrated and seeded");
+        }
+        Command::Export => {
+            let pool = vigia_server::prepare_database(&cli.settings).await?;
+            let snapshot = vigia_server::db::load_snapshot(&pool).await?;
+            print!("{}", vigia_server::api::export::records_csv(&snapshot)?);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,46 @@
+//! The state every handler shares.
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use crate::http::cache::PageCache;
+use crate::http::metrics::Metrics;
+use crate::settings::Settings;
+use crate::store::SqliteStore;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Arc<SqliteStore>,
+    pub clock: Arc<dyn vigia::Clock>,
+    pub settings: Arc<Settings>,
+    pub cache: Arc<PageCache>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    pub fn new(settings: Settings, store: Arc<SqliteStore>, clock: Arc<dyn vigia::Clock>, address: SocketAddr) -> Self {
+        let leptos_options = LeptosOptions::builder()
+            .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vigia"))
+            .site_root(settings.site_root.to_string_lossy().into_owned())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .build();
+        Self {
+            leptos_options,
+            store,
+            clock,
+            settings: Arc::new(settings),
+            cache: Arc::new(PageCache::default()),
+            metrics: Arc::new(Metrics::default()),
+        }
+    }
+
+    /// The ports and site facts the UI reads through Leptos context.
+    pub fn provide_ui_context(&self) {
+        leptos::prelude::provide_context(app::context::Ports { reader: self.store.clone(), clock: self.clock.clone() });
+        leptos::prelude::provide_context(app::context::SiteInfo { public_url: self.settings.public_url.clone() });
+    }
+}

@@ -1,0 +1,126 @@
+//! Dates as sources give them: sometimes to the day, sometimes only a month or a year.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::ParseError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A date known to a given precision; `date` is the first day of the period it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PartialDate {
+    first_day: NaiveDate,
+    precision: DatePrecision,
+}
+
+impl PartialDate {
+    pub fn day(date: NaiveDate) -> Self {
+        Self { first_day: date, precision: DatePrecision::Day }
+    }
+
+    /// Parses `2020-02-18`, `2023-03` or `2028`.
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let bad = || ParseError::InvalidDate(input.to_owned());
+        let parts: Vec<&str> = input.trim().split('-').collect();
+        let number = |s: &str| s.parse::<u32>().map_err(|_| bad());
+        let (year, month, day, precision) = match parts.as_slice() {
+            [y] => (number(y)?, 1, 1, DatePrecision::Year),
+            [y, m] => (number(y)?, number(m)?, 1, DatePrecision::Month),
+            [y, m, d] => (number(y)?, number(m)?, number(d)?, DatePrecision::Day),
+            _ => return Err(bad()),
+        };
+        let year = i32::try_from(year).map_err(|_| bad())?;
+        let first_day = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)?;
+        Ok(Self { first_day, precision })
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        self.first_day
+    }
+
+    /// The last day of the period, so "valid until 2028" means through 31 December 2028.
+    pub fn last_day(self) -> NaiveDate {
+        match self.precision {
+            DatePrecision::Day => self.first_day,
+            DatePrecision::Month => {
+                let (y, m) = (self.first_day.year(), self.first_day.month());
+                let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                NaiveDate::from_ymd_opt(next.0, next.1, 1).expect("valid month") - chrono::Days::new(1)
+            }
+            DatePrecision::Year => {
+                NaiveDate::from_ymd_opt(self.first_day.year(), 12, 31).expect("valid year end")
+            }
+        }
+    }
+
+    pub fn precision(self) -> DatePrecision {
+        self.precision
+    }
+
+    pub fn year(self) -> i32 {
+        self.first_day.year()
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision {
+            DatePrecision::Day => write!(f, "{}", self.first_day.format("%Y-%m-%d")),
+            DatePrecision::Month => write!(f, "{}", self.first_day.format("%Y-%m")),
+            DatePrecision::Year => write!(f, "{}", self.first_day.year()),
+        }
+    }
+}
+
+impl TryFrom<String> for PartialDate {
+    type Error = ParseError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<PartialDate> for String {
+    fn from(date: PartialDate) -> Self {
+        date.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn parses_each_precision_and_prints_it_back() {
+        for text in ["2020-02-18", "2023-03", "2028"] {
+            assert_eq!(PartialDate::parse(text).unwrap().to_string(), text);
+        }
+    }
+
+    #[test]
+    fn last_day_covers_the_whole_period() {
+        assert_eq!(PartialDate::parse("2028").unwrap().last_day(), ymd(2028, 12, 31));
+        assert_eq!(PartialDate::parse("2024-02").unwrap().last_day(), ymd(2024, 2, 29));
+        assert_eq!(PartialDate::parse("2023-12").unwrap().last_day(), ymd(2023, 12, 31));
+        assert_eq!(PartialDate::parse("2020-02-18").unwrap().last_day(), ymd(2020, 2, 18));
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for text in ["2023-13", "2023-02-30", "abc", "", "2020-01-01-01"] {
+            assert!(PartialDate::parse(text).is_err(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Vigía's domain: Bolivia's departments, the instruments the anti-trafficking law requires of
+//! them, the dated and sourced claims about each, and the rules that turn claims into gaps.
+//!
+//! Plain Rust with no I/O: it compiles for the server and for the browser (wasm), and the
+//! persistence and UI layers depend on it, never the reverse.
+
+pub mod claim;
+pub mod clock;
+pub mod date;
+pub mod department;
+pub mod gaps;
+pub mod national;
+pub mod ports;
+pub mod record;
+pub mod requirement;
+pub mod snapshot;
+pub mod status;
+
+pub use claim::{Claim, EvidenceLevel, EvidenceLink, Quality, QualityCriterion, Source, TriState};
+pub use clock::{Clock, FixedClock};
+pub use date::{DatePrecision, PartialDate};
+pub use department::{Department, DepartmentCode};
+pub use gaps::{Gap, GapKind, Severity};
+pub use record::ComplianceRecord;
+pub use requirement::{Requirement, RequirementSlug};
+pub use snapshot::Snapshot;
+pub use status::Status;
+
+/// An input that did not parse into a domain value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("unknown department code {0:?}")]
+    UnknownDepartment(String),
+    #[error("unknown status {0:?}")]
+    UnknownStatus(String),
+    #[error("unknown gap kind {0:?}")]
+    UnknownGapKind(String),
+    #[error("unknown severity {0:?}")]
+    UnknownSeverity(String),
+    #[error("invalid requirement slug {0:?}")]
+    InvalidRequirementSlug(String),
+    #[error("unknown evidence level {0:?}")]
+    UnknownEvidenceLevel(String),
+    #[error("invalid date {0:?}")]
+    InvalidDate(String),
+}

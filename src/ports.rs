@@ -1,0 +1,24 @@
+//! The ports through which the UI and the API reach data. The server implements them with a
+//! database; tests can implement them in memory.
+
+use async_trait::async_trait;
+
+use crate::Snapshot;
+
+/// Why a port could not answer. Carries no database text: callers show a generic error and
+/// the implementation logs the cause.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PortError {
+    #[error("the data store is unavailable")]
+    Unavailable,
+}
+
+/// Reads the public state of the tracker.
+#[async_trait]
+pub trait ComplianceReader: Send + Sync {
+    /// Everything the public pages show, as of now.
+    async fn snapshot(&self) -> Result<std::sync::Arc<Snapshot>, PortError>;
+
+    /// A number that changes whenever the data changes, for caches and ETags.
+    fn data_version(&self) -> u64;
+}

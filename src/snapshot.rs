@@ -1,0 +1,83 @@
+//! Everything the public pages need at one moment: small enough (nine departments, a handful
+//! of requirements) to load whole and derive gaps from in memory.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::gaps::{gaps_for, Gap};
+use crate::national::NationalFigure;
+use crate::{Claim, ComplianceRecord, Department, DepartmentCode, Requirement, RequirementSlug};
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub departments: Vec<Department>,
+    pub requirements: Vec<Requirement>,
+    /// Every claim, in the order recorded.
+    pub claims: Vec<Claim>,
+    pub national: Vec<NationalFigure>,
+}
+
+impl Snapshot {
+    pub fn department(&self, code: DepartmentCode) -> Option<&Department> {
+        self.departments.iter().find(|d| d.code == code)
+    }
+
+    pub fn requirement(&self, slug: &RequirementSlug) -> Option<&Requirement> {
+        self.requirements.iter().find(|r| &r.slug == slug)
+    }
+
+    /// The record of one department and requirement (empty when nobody has claimed anything).
+    pub fn record(&self, code: DepartmentCode, slug: &RequirementSlug) -> ComplianceRecord {
+        ComplianceRecord {
+            department: code,
+            requirement: slug.clone(),
+            claims: self
+                .claims
+                .iter()
+                .filter(|c| c.department == code && &c.requirement == slug)
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// One record per requirement for a department, in the requirements' order.
+    pub fn records_of(&self, code: DepartmentCode) -> Vec<ComplianceRecord> {
+        self.requirements.iter().map(|r| self.record(code, &r.slug)).collect()
+    }
+
+    /// The state on a past date: only claims recorded up to the end of that day.
+    pub fn as_of(&self, date: NaiveDate) -> Snapshot {
+        Snapshot {
+            claims: self.claims.iter().filter(|c| c.recorded_at.date_naive() <= date).cloned().collect(),
+            ..self.clone()
+        }
+    }
+
+    /// Every open gap on `today`, most severe first, then by department and requirement.
+    pub fn gaps(&self, today: NaiveDate) -> Vec<Gap> {
+        let mut all: Vec<Gap> = self
+            .departments
+            .iter()
+            .flat_map(|d| self.records_of(d.code))
+            .flat_map(|record| {
+                let requirement = self.requirement(&record.requirement).cloned();
+                requirement.map(|r| gaps_for(&record, &r, today)).unwrap_or_default()
+            })
+            .collect();
+        let position = |code: DepartmentCode| DepartmentCode::ALL.iter().position(|c| *c == code);
+        let req_position = |slug: &RequirementSlug| self.requirement(slug).map(|r| r.position);
+        all.sort_by(|a, b| {
+            a.severity
+                .cmp(&b.severity)
+                .then_with(|| position(a.department).cmp(&position(b.department)))
+                .then_with(|| req_position(&a.requirement).cmp(&req_position(&b.requirement)))
+                .then_with(|| a.kind.cmp(&b.kind))
+        });
+        all
+    }
+
+    /// The day the latest claim was recorded, for "last update" headlines.
+    pub fn last_update(&self) -> Option<NaiveDate> {
+        self.claims.iter().map(|c| c.recorded_at.date_naive()).max()
+    }
+}
