@@ -24,7 +24,10 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn day(date: NaiveDate) -> Self {
-        Self { first_day: date, precision: DatePrecision::Day }
+        Self {
+            first_day: date,
+            precision: DatePrecision::Day,
+        }
     }
 
     /// Parses `2020-02-18`, `2023-03` or `2028`.
@@ -40,7 +43,10 @@ impl PartialDate {
         };
         let year = i32::try_from(year).map_err(|_| bad())?;
         let first_day = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)?;
-        Ok(Self { first_day, precision })
+        Ok(Self {
+            first_day,
+            precision,
+        })
     }
 
     pub fn first_day(self) -> NaiveDate {
@@ -54,7 +60,8 @@ impl PartialDate {
             DatePrecision::Month => {
                 let (y, m) = (self.first_day.year(), self.first_day.month());
                 let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-                NaiveDate::from_ymd_opt(next.0, next.1, 1).expect("valid month") - chrono::Days::new(1)
+                NaiveDate::from_ymd_opt(next.0, next.1, 1).expect("valid month")
+                    - chrono::Days::new(1)
             }
             DatePrecision::Year => {
                 NaiveDate::from_ymd_opt(self.first_day.year(), 12, 31).expect("valid year end")
@@ -111,10 +118,22 @@ mod tests {
 
     #[test]
     fn last_day_covers_the_whole_period() {
-        assert_eq!(PartialDate::parse("2028").unwrap().last_day(), ymd(2028, 12, 31));
-        assert_eq!(PartialDate::parse("2024-02").unwrap().last_day(), ymd(2024, 2, 29));
-        assert_eq!(PartialDate::parse("2023-12").unwrap().last_day(), ymd(2023, 12, 31));
-        assert_eq!(PartialDate::parse("2020-02-18").unwrap().last_day(), ymd(2020, 2, 18));
+        assert_eq!(
+            PartialDate::parse("2028").unwrap().last_day(),
+            ymd(2028, 12, 31)
+        );
+        assert_eq!(
+            PartialDate::parse("2024-02").unwrap().last_day(),
+            ymd(2024, 2, 29)
+        );
+        assert_eq!(
+            PartialDate::parse("2023-12").unwrap().last_day(),
+            ymd(2023, 12, 31)
+        );
+        assert_eq!(
+            PartialDate::parse("2020-02-18").unwrap().last_day(),
+            ymd(2020, 2, 18)
+        );
     }
 
     #[test]

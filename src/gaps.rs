@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 use crate::{
-    Claim, ComplianceRecord, DepartmentCode, EvidenceLevel, ParseError, Requirement, RequirementSlug,
-    Status, TriState,
+    Claim, ComplianceRecord, DepartmentCode, EvidenceLevel, ParseError, Requirement,
+    RequirementSlug, Status, TriState,
 };
 
 /// Most severe first, so sorting by severity puts critical gaps on top.
@@ -132,20 +132,30 @@ pub struct Gap {
 }
 
 /// Every gap that `record` shows on `today`.
-pub fn gaps_for(record: &ComplianceRecord, requirement: &Requirement, today: NaiveDate) -> Vec<Gap> {
+pub fn gaps_for(
+    record: &ComplianceRecord,
+    requirement: &Requirement,
+    today: NaiveDate,
+) -> Vec<Gap> {
     let Some(claim) = record.current() else {
         return vec![gap(record, GapKind::StatusUnknown, None, None)];
     };
+    let status_unknown = |c: &Claim| (c.status == Status::Unknown).then(|| started(c));
+    let unfunded = |c: &Claim| criterion_no(c, requirement, c.quality.financing);
+    let unpublished = |c: &Claim| criterion_no(c, requirement, c.quality.published);
     let kinds: [(GapKind, Option<NaiveDate>); 10] = [
-        (GapKind::Missing, missing(claim)),
+        (GapKind::Missing, held_since(record, missing)),
         (GapKind::Overdue, overdue(claim, today)),
         (GapKind::Expired, expired(claim, today)),
         (GapKind::DueSoon, due_soon(claim, today)),
         (GapKind::ExpiringSoon, expiring_soon(claim, today)),
-        (GapKind::StatusUnknown, (claim.status == Status::Unknown).then(|| started(claim))),
-        (GapKind::Unfunded, criterion_no(claim, requirement, claim.quality.financing)),
-        (GapKind::Unpublished, criterion_no(claim, requirement, claim.quality.published)),
-        (GapKind::Unverified, unverified(claim, today)),
+        (GapKind::StatusUnknown, held_since(record, status_unknown)),
+        (GapKind::Unfunded, held_since(record, unfunded)),
+        (GapKind::Unpublished, held_since(record, unpublished)),
+        (
+            GapKind::Unverified,
+            held_since(record, |c| unverified(c, today)),
+        ),
         (GapKind::Stale, stale(claim, today)),
     ];
     kinds
@@ -154,7 +164,12 @@ pub fn gaps_for(record: &ComplianceRecord, requirement: &Requirement, today: Nai
         .collect()
 }
 
-fn gap(record: &ComplianceRecord, kind: GapKind, since: Option<NaiveDate>, claim: Option<&Claim>) -> Gap {
+fn gap(
+    record: &ComplianceRecord,
+    kind: GapKind,
+    since: Option<NaiveDate>,
+    claim: Option<&Claim>,
+) -> Gap {
     Gap {
         department: record.department,
         requirement: record.requirement.clone(),
@@ -168,9 +183,21 @@ fn gap(record: &ComplianceRecord, kind: GapKind, since: Option<NaiveDate>, claim
     }
 }
 
+/// For a gap that follows from the claims alone: the start of the unbroken run of latest claims
+/// that all raise it, so a new claim repeating the same finding does not restart the gap.
+fn held_since(
+    record: &ComplianceRecord,
+    rule: impl Fn(&Claim) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    record.claims.iter().rev().map_while(&rule).last()
+}
+
 /// When the claimed status began: its own date if given, else the date of the source.
 fn started(claim: &Claim) -> NaiveDate {
-    claim.status_since.map(|d| d.first_day()).unwrap_or_else(|| claim.as_of())
+    claim
+        .status_since
+        .map(|d| d.first_day())
+        .unwrap_or_else(|| claim.as_of())
 }
 
 fn missing(claim: &Claim) -> Option<NaiveDate> {
@@ -192,7 +219,13 @@ fn due_soon(claim: &Claim, today: NaiveDate) -> Option<NaiveDate> {
 fn expired(claim: &Claim, today: NaiveDate) -> Option<NaiveDate> {
     let ended = claim.valid_until.map(|d| d.last_day() + Days::new(1));
     match claim.status {
-        Status::Expired => Some(claim.status_since.map(|d| d.first_day()).or(ended).unwrap_or(claim.as_of())),
+        Status::Expired => Some(
+            claim
+                .status_since
+                .map(|d| d.first_day())
+                .or(ended)
+                .unwrap_or(claim.as_of()),
+        ),
         Status::InForce => ended.filter(|first_day_expired| today >= *first_day_expired),
         _ => None,
     }
@@ -201,7 +234,8 @@ fn expired(claim: &Claim, today: NaiveDate) -> Option<NaiveDate> {
 fn expiring_soon(claim: &Claim, today: NaiveDate) -> Option<NaiveDate> {
     let last_valid_day = claim.valid_until?.last_day();
     let warn_from = last_valid_day - Days::new(EXPIRING_SOON_DAYS);
-    (claim.status == Status::InForce && (warn_from..=last_valid_day).contains(&today)).then_some(warn_from)
+    (claim.status == Status::InForce && (warn_from..=last_valid_day).contains(&today))
+        .then_some(warn_from)
 }
 
 /// A criterion answered "no" on an instrument that exists; unknown answers raise nothing.
@@ -216,7 +250,10 @@ fn unverified(claim: &Claim, today: NaiveDate) -> Option<NaiveDate> {
 }
 
 fn stale(claim: &Claim, today: NaiveDate) -> Option<NaiveDate> {
-    let stale_from = claim.as_of().checked_add_months(Months::new(STALE_AFTER_MONTHS))? + Days::new(1);
+    let stale_from = claim
+        .as_of()
+        .checked_add_months(Months::new(STALE_AFTER_MONTHS))?
+        + Days::new(1);
     (today >= stale_from).then_some(stale_from)
 }
 

@@ -29,7 +29,10 @@ impl ComplianceRecord {
             }
         }
         let first_status = latest_per_source.first().map(|c| c.status);
-        if latest_per_source.iter().all(|c| Some(c.status) == first_status) {
+        if latest_per_source
+            .iter()
+            .all(|c| Some(c.status) == first_status)
+        {
             Vec::new()
         } else {
             latest_per_source

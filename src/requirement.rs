@@ -14,8 +14,11 @@ pub struct RequirementSlug(String);
 impl RequirementSlug {
     /// Lowercase ASCII letters, digits and inner hyphens, 2 to 48 characters.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        let ok_chars = input.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        let ok_shape = (2..=48).contains(&input.len()) && !input.starts_with('-') && !input.ends_with('-');
+        let ok_chars = input
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let ok_shape =
+            (2..=48).contains(&input.len()) && !input.starts_with('-') && !input.ends_with('-');
         if ok_chars && ok_shape {
             Ok(Self(input.to_owned()))
         } else {
@@ -56,7 +59,11 @@ pub struct Bilingual {
 
 impl Bilingual {
     pub fn get(&self, spanish: bool) -> &str {
-        if spanish { &self.es } else { &self.en }
+        if spanish {
+            &self.es
+        } else {
+            &self.en
+        }
     }
 }
 
@@ -85,7 +92,10 @@ pub struct Requirement {
 impl Requirement {
     /// The requirement's own wording for a status, if it defines one.
     pub fn status_label(&self, status: Status) -> Option<&Bilingual> {
-        self.status_labels.iter().find(|l| l.status == status).map(|l| &l.label)
+        self.status_labels
+            .iter()
+            .find(|l| l.status == status)
+            .map(|l| &l.label)
     }
 }
 

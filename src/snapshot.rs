@@ -42,13 +42,21 @@ impl Snapshot {
 
     /// One record per requirement for a department, in the requirements' order.
     pub fn records_of(&self, code: DepartmentCode) -> Vec<ComplianceRecord> {
-        self.requirements.iter().map(|r| self.record(code, &r.slug)).collect()
+        self.requirements
+            .iter()
+            .map(|r| self.record(code, &r.slug))
+            .collect()
     }
 
     /// The state on a past date: only claims recorded up to the end of that day.
     pub fn as_of(&self, date: NaiveDate) -> Snapshot {
         Snapshot {
-            claims: self.claims.iter().filter(|c| c.recorded_at.date_naive() <= date).cloned().collect(),
+            claims: self
+                .claims
+                .iter()
+                .filter(|c| c.recorded_at.date_naive() <= date)
+                .cloned()
+                .collect(),
             ..self.clone()
         }
     }
@@ -61,7 +69,9 @@ impl Snapshot {
             .flat_map(|d| self.records_of(d.code))
             .flat_map(|record| {
                 let requirement = self.requirement(&record.requirement).cloned();
-                requirement.map(|r| gaps_for(&record, &r, today)).unwrap_or_default()
+                requirement
+                    .map(|r| gaps_for(&record, &r, today))
+                    .unwrap_or_default()
             })
             .collect();
         let position = |code: DepartmentCode| DepartmentCode::ALL.iter().position(|c| *c == code);

@@ -16,8 +16,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] =
-        [Self::Missing, Self::InPreparation, Self::InForce, Self::Expired, Self::Unknown];
+    pub const ALL: [Status; 5] = [
+        Self::Missing,
+        Self::InPreparation,
+        Self::InForce,
+        Self::Expired,
+        Self::Unknown,
+    ];
 
     /// The stable slug used in URLs, the API and the CSV export.
     pub fn slug(self) -> &'static str {

@@ -1,7 +1,6 @@
 //! What the server hands the UI through Leptos context: the data port and the clock.
 
 use chrono::NaiveDate;
-use leptos::prelude::*;
 use std::sync::Arc;
 
 use vigia::gaps::Gap;
@@ -37,12 +36,20 @@ impl PublicView {
             None => (snapshot, today),
         };
         let gaps = snapshot.gaps(day);
-        Self { snapshot, today: day, as_of, gaps }
+        Self {
+            snapshot,
+            today: day,
+            as_of,
+            gaps,
+        }
     }
 }
 
 /// Loads the view through the read port.
-pub async fn load_public_view(ports: Option<Ports>, as_of: Option<NaiveDate>) -> Result<PublicView, PortError> {
+pub async fn load_public_view(
+    ports: Option<Ports>,
+    as_of: Option<NaiveDate>,
+) -> Result<PublicView, PortError> {
     let ports = ports.ok_or(PortError::Unavailable)?;
     let snapshot = ports.reader.snapshot().await?;
     Ok(PublicView::build(snapshot, ports.clock.today(), as_of))
@@ -51,9 +58,10 @@ pub async fn load_public_view(ports: Option<Ports>, as_of: Option<NaiveDate>) ->
 /// Sets the HTTP status of the page being rendered (404 for an unknown department, say).
 pub fn set_http_status(code: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(status)) =
-        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
-    {
+    if let (Some(options), Ok(status)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
         options.set_status(status);
     }
     #[cfg(not(feature = "ssr"))]

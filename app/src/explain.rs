@@ -16,12 +16,19 @@ pub fn gap_message(lang: Lang, gap: &Gap, snapshot: &Snapshot) -> String {
         .requirement(&gap.requirement)
         .map(|r| format::requirement_phrase(lang, r))
         .unwrap_or_else(|| gap.requirement.to_string());
-    let optional_date = |d: Option<chrono::NaiveDate>| d.map(|d| format::date(lang, d)).unwrap_or_default();
+    let optional_date =
+        |d: Option<chrono::NaiveDate>| d.map(|d| format::date(lang, d)).unwrap_or_default();
     let args: Vec<(&'static str, Arg)> = vec![
         ("department", department.into()),
         ("requirement", requirement.into()),
-        ("source", gap.source_author.clone().unwrap_or_default().into()),
-        ("year", i64::from(gap.source_year.unwrap_or_default()).into()),
+        (
+            "source",
+            gap.source_author.clone().unwrap_or_default().into(),
+        ),
+        (
+            "year",
+            i64::from(gap.source_year.unwrap_or_default()).into(),
+        ),
         ("due", optional_date(gap.due_date).into()),
         ("until", optional_date(gap.valid_until).into()),
         ("since", optional_date(gap.since).into()),

@@ -30,7 +30,10 @@ pub fn partial_date(lang: Lang, value: PartialDate) -> String {
         DatePrecision::Month => tr(
             lang,
             "date-month",
-            &[("month", month_name(lang, first.month()).into()), ("year", i64::from(first.year()).into())],
+            &[
+                ("month", month_name(lang, first.month()).into()),
+                ("year", i64::from(first.year()).into()),
+            ],
         ),
         DatePrecision::Year => first.year().to_string(),
     }
@@ -69,7 +72,11 @@ pub fn requirement_phrase(lang: Lang, requirement: &Requirement) -> String {
 /// "Defensoría del Pueblo, vía InSight Crime".
 pub fn source_names(lang: Lang, author: &str, publisher: Option<&str>) -> String {
     match publisher {
-        Some(publisher) => tr(lang, "source-via", &[("author", author.into()), ("publisher", publisher.into())]),
+        Some(publisher) => tr(
+            lang,
+            "source-via",
+            &[("author", author.into()), ("publisher", publisher.into())],
+        ),
         None => author.to_owned(),
     }
 }

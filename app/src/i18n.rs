@@ -179,14 +179,26 @@ mod tests {
 
     #[test]
     fn cookie_beats_browser_preference() {
-        assert_eq!(Lang::negotiate(Some("a=b; vigia_lang=en"), Some("es-BO")), Lang::En);
-        assert_eq!(Lang::negotiate(Some("vigia_lang=es"), Some("en-US")), Lang::Es);
+        assert_eq!(
+            Lang::negotiate(Some("a=b; vigia_lang=en"), Some("es-BO")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::negotiate(Some("vigia_lang=es"), Some("en-US")),
+            Lang::Es
+        );
     }
 
     #[test]
     fn browser_preference_by_quality() {
-        assert_eq!(Lang::negotiate(None, Some("fr;q=1, en;q=0.8, es;q=0.5")), Lang::En);
-        assert_eq!(Lang::negotiate(None, Some("en;q=0.3, es-BO;q=0.9")), Lang::Es);
+        assert_eq!(
+            Lang::negotiate(None, Some("fr;q=1, en;q=0.8, es;q=0.5")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::negotiate(None, Some("en;q=0.3, es-BO;q=0.9")),
+            Lang::Es
+        );
         assert_eq!(Lang::negotiate(None, Some("de, fr")), Lang::Es);
         assert_eq!(Lang::negotiate(Some("vigia_lang=xx"), None), Lang::Es);
     }

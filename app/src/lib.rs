@@ -46,9 +46,16 @@ fn request_lang() -> Lang {
     {
         let parts = use_context::<http::request::Parts>();
         let header = |name: http::HeaderName| {
-            parts.as_ref().and_then(|p| p.headers.get(name)).and_then(|v| v.to_str().ok()).map(str::to_owned)
+            parts
+                .as_ref()
+                .and_then(|p| p.headers.get(name))
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
         };
-        Lang::negotiate(header(http::header::COOKIE).as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref())
+        Lang::negotiate(
+            header(http::header::COOKIE).as_deref(),
+            header(http::header::ACCEPT_LANGUAGE).as_deref(),
+        )
     }
     #[cfg(not(feature = "ssr"))]
     Lang::default()

@@ -47,7 +47,11 @@ impl Application {
         let address = listener.local_addr()?;
         let state = AppState::new(settings, store, clock, address);
         let router = http::router(state);
-        Ok(Self { listener, router, address })
+        Ok(Self {
+            listener,
+            router,
+            address,
+        })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -55,9 +59,16 @@ impl Application {
     }
 
     /// Serves until `shutdown` resolves, then finishes the requests in flight.
-    pub async fn run_until_stopped(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }
 

@@ -11,7 +11,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve => {
             let app = vigia_server::Application::build(cli.settings).await?;
             tracing::info!(address = %app.address(), "Vigía is listening on http://{}", app.address());
-            app.run_until_stopped(vigia_server::shutdown_signal()).await?;
+            app.run_until_stopped(vigia_server::shutdown_signal())
+                .await?;
         }
         Command::Migrate => {
             vigia_server::prepare_database(&cli.settings).await?;

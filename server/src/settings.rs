@@ -5,7 +5,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "vigia", version, about = "Vigía: public tracker of Bolivia's departmental anti-trafficking instruments")]
+#[command(
+    name = "vigia",
+    version,
+    about = "Vigía: public tracker of Bolivia's departmental anti-trafficking instruments"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -32,27 +36,58 @@ pub enum LogFormat {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Settings {
     /// Database URL; SQLite by default, created on first start.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/vigia.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/vigia.db",
+        global = true
+    )]
     pub database_url: String,
     /// Address to listen on (host:port; port 0 picks a free one).
-    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub site_addr: SocketAddr,
     /// Folder with the built site (CSS, JS, wasm) that cargo-leptos produces.
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: PathBuf,
     /// Folder for files Vigía keeps (uploads, later); created when missing.
     #[arg(long, env = "VIGIA_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
     /// Log format: text for people, json for log collectors.
-    #[arg(long, env = "VIGIA_LOG_FORMAT", value_enum, default_value = "text", global = true)]
+    #[arg(
+        long,
+        env = "VIGIA_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
     pub log_format: LogFormat,
     /// Log filter, in tracing's EnvFilter syntax.
-    #[arg(long, env = "RUST_LOG", default_value = "info,sqlx=warn", global = true)]
+    #[arg(
+        long,
+        env = "RUST_LOG",
+        default_value = "info,sqlx=warn",
+        global = true
+    )]
     pub log_filter: String,
     /// Pretend today is this date (YYYY-MM-DD) for gap rules: reproducible reports and tests.
     #[arg(long, env = "VIGIA_TODAY", global = true)]
     pub today: Option<chrono::NaiveDate>,
     /// Public base URL, used in share previews and the embed snippet.
-    #[arg(long, env = "VIGIA_PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "VIGIA_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
     pub public_url: String,
 }

@@ -21,7 +21,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(settings: Settings, store: Arc<SqliteStore>, clock: Arc<dyn vigia::Clock>, address: SocketAddr) -> Self {
+    pub fn new(
+        settings: Settings,
+        store: Arc<SqliteStore>,
+        clock: Arc<dyn vigia::Clock>,
+        address: SocketAddr,
+    ) -> Self {
         let leptos_options = LeptosOptions::builder()
             .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vigia"))
             .site_root(settings.site_root.to_string_lossy().into_owned())
@@ -40,7 +45,12 @@ impl AppState {
 
     /// The ports and site facts the UI reads through Leptos context.
     pub fn provide_ui_context(&self) {
-        leptos::prelude::provide_context(app::context::Ports { reader: self.store.clone(), clock: self.clock.clone() });
-        leptos::prelude::provide_context(app::context::SiteInfo { public_url: self.settings.public_url.clone() });
+        leptos::prelude::provide_context(app::context::Ports {
+            reader: self.store.clone(),
+            clock: self.clock.clone(),
+        });
+        leptos::prelude::provide_context(app::context::SiteInfo {
+            public_url: self.settings.public_url.clone(),
+        });
     }
 }

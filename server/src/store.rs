@@ -20,7 +20,11 @@ pub struct SqliteStore {
 impl SqliteStore {
     pub async fn new(pool: SqlitePool) -> Result<Self, db::DbError> {
         let version = db::data_version(&pool).await?;
-        Ok(Self { pool, version: AtomicU64::new(version), cached: RwLock::new(None) })
+        Ok(Self {
+            pool,
+            version: AtomicU64::new(version),
+            cached: RwLock::new(None),
+        })
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -33,8 +37,14 @@ impl SqliteStore {
     }
 
     fn cached(&self, version: u64) -> Option<Arc<Snapshot>> {
-        let guard = self.cached.read().unwrap_or_else(|poisoned| poisoned.into_inner());
-        guard.as_ref().filter(|(v, _)| *v == version).map(|(_, s)| s.clone())
+        let guard = self
+            .cached
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, s)| s.clone())
     }
 }
 
@@ -49,7 +59,10 @@ impl ComplianceReader for SqliteStore {
             tracing::error!(error = ?error, "could not load the snapshot");
             PortError::Unavailable
         })?);
-        let mut guard = self.cached.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .cached
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         *guard = Some((version, snapshot.clone()));
         Ok(snapshot)
     }

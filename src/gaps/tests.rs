@@ -531,3 +531,42 @@ fn slugs_round_trip_through_from_str_and_serde() {
         Status::slug,
     );
 }
+
+#[test]
+fn a_repeated_finding_keeps_the_gap_start_of_the_first_claim() {
+    let requirement = requirement("action-plan", true, 1);
+    let first = claim(Status::InForce).reported().source_date("2020-02-18");
+    let second = claim(Status::InForce).reported().source_date("2023");
+    let record = ComplianceRecord {
+        department: DepartmentCode::LaPaz,
+        requirement: requirement.slug.clone(),
+        claims: vec![first.clone(), second.clone()],
+    };
+    let unverified = gaps_for(&record, &requirement, ymd(2023, 6, 1))
+        .into_iter()
+        .find(|g| g.kind == GapKind::Unverified)
+        .expect("still unverified");
+    assert_eq!(
+        unverified.since,
+        Some(ymd(2020, 2, 18)),
+        "the run started with the first claim"
+    );
+
+    let verified_between = ComplianceRecord {
+        claims: vec![
+            first,
+            claim(Status::InForce).source_date("2021-01-01"),
+            second,
+        ],
+        ..record
+    };
+    let unverified = gaps_for(&verified_between, &requirement, ymd(2023, 6, 1))
+        .into_iter()
+        .find(|g| g.kind == GapKind::Unverified)
+        .expect("unverified again");
+    assert_eq!(
+        unverified.since,
+        Some(ymd(2023, 1, 1)),
+        "a verified claim broke the run"
+    );
+}

@@ -76,7 +76,7 @@ critical-gap-count = { $n ->
 }
 national-heading = National context
 national-intro = National figures with their sources. Where sources disagree, both are shown.
-national-victims-without-care = { $value } % of identified victims received no care or protection from the state ({ $period }).
+national-victims-without-care = { $value } % of identified victims (526 of 733) received no care or protection from the state in 2018 and the first half of 2019.
 national-cases-reported = { $value } trafficking cases registered in { $period }, according to InSight Crime.
 national-police-trafficking-cases = { $value } trafficking cases registered by the police in { $period }, according to EFE.
 national-tip-tier = US TIP report { $period }: { $value }.
@@ -98,6 +98,7 @@ department-description = Status of the anti-trafficking instruments in { $depart
     [one] 1 open gap
    *[other] { $n } open gaps
 }, with sources and history.
+population-source = Population source: { $source }
 department-facts = Capital: { $capital }. Population: { $population } ({ $year } census).
 unverified-label = not verified
 no-claims = No claim has been recorded yet.

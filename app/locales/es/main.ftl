@@ -76,7 +76,7 @@ critical-gap-count = { $n ->
 }
 national-heading = Contexto nacional
 national-intro = Cifras nacionales con su fuente. Cuando las fuentes no coinciden, se muestran ambas.
-national-victims-without-care = { $value } % de las víctimas identificadas no recibió atención ni protección del Estado ({ $period }).
+national-victims-without-care = { $value } % de las víctimas identificadas (526 de 733) no recibió atención ni protección del Estado en 2018 y el primer semestre de 2019.
 national-cases-reported = { $value } casos de trata registrados en { $period }, según InSight Crime.
 national-police-trafficking-cases = { $value } casos de trata registrados por la Policía en { $period }, según EFE.
 national-tip-tier = Informe TIP de EE. UU. { $period }: { $value }.
@@ -98,6 +98,7 @@ department-description = Estado de los instrumentos contra la trata en { $depart
     [one] 1 brecha abierta
    *[other] { $n } brechas abiertas
 }, con fuentes e historial.
+population-source = Fuente de la población: { $source }
 department-facts = Capital: { $capital }. Población: { $population } (censo { $year }).
 unverified-label = no verificado
 no-claims = Todavía no hay ninguna afirmación registrada.

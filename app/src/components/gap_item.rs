@@ -10,7 +10,11 @@ use crate::i18n::{t, use_lang};
 use vigia::gaps::Gap;
 
 #[component]
-pub fn GapItem(gap: Gap, view: PublicView, #[prop(optional)] link_department: bool) -> impl IntoView {
+pub fn GapItem(
+    gap: Gap,
+    view: PublicView,
+    #[prop(optional)] link_department: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let message = gap_message(lang, &gap, &view.snapshot);
     let since = gap.since.map(|d| format::date(lang, d));

@@ -11,7 +11,9 @@ use crate::i18n::{t, use_lang};
 #[component]
 pub fn PageMeta(title: String, description: String) -> impl IntoView {
     let lang = use_lang();
-    let site = use_context::<SiteInfo>().map(|s| s.public_url).unwrap_or_default();
+    let site = use_context::<SiteInfo>()
+        .map(|s| s.public_url)
+        .unwrap_or_default();
     let path = use_location().pathname.get_untracked();
     let full_title = format!("{title} · Vigía");
     let locale = if lang.is_spanish() { "es_BO" } else { "en_US" };
@@ -34,7 +36,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let here = location.pathname.get_untracked();
     let query = location.search.get_untracked();
-    let next = if query.is_empty() { here.clone() } else { format!("{here}?{query}") };
+    let next = if query.is_empty() {
+        here.clone()
+    } else {
+        format!("{here}?{query}")
+    };
     let other = lang.other();
     let switch_href = format!("/lang/{}?next={}", other.code(), encode_component(&next));
     let current = move |path: &str| if here == path { Some("page") } else { None };
@@ -77,7 +83,9 @@ fn encode_component(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for byte in input.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
             other => out.push_str(&format!("%{other:02X}")),
         }
     }

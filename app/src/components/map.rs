@@ -16,7 +16,9 @@ pub const MAP_REQUIREMENT: &str = "action-plan";
 /// The CSS class for a department's fill: status, and whether an in-force plan is only reported.
 fn fill_class(status: Option<Status>, evidence: Option<EvidenceLevel>) -> String {
     match (status, evidence) {
-        (Some(Status::InForce), Some(EvidenceLevel::Reported)) => "fill-in-force-reported".to_owned(),
+        (Some(Status::InForce), Some(EvidenceLevel::Reported)) => {
+            "fill-in-force-reported".to_owned()
+        }
         (Some(status), _) => format!("fill-{}", status.slug()),
         (None, _) => "fill-unknown".to_owned(),
     }

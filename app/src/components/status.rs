@@ -8,7 +8,11 @@ use vigia::requirement::Requirement;
 use vigia::{EvidenceLevel, Severity, Status};
 
 #[component]
-pub fn StatusBadge(status: Status, requirement: Option<Requirement>, evidence: Option<EvidenceLevel>) -> impl IntoView {
+pub fn StatusBadge(
+    status: Status,
+    requirement: Option<Requirement>,
+    evidence: Option<EvidenceLevel>,
+) -> impl IntoView {
     let lang = use_lang();
     let label = format::status_label(lang, requirement.as_ref(), status);
     let evidence_label = evidence.map(|level| t(lang, &format!("evidence-{}", level.slug())));

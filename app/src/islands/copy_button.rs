@@ -1,11 +1,14 @@
-//! Copies a text (the map's embed code) to the clipboard. Without JavaScript the text stays
-//! selectable in its read-only field, so nothing is lost.
+//! Copies a text (the map's embed code) to the clipboard. The button appears only once the
+//! island runs; without JavaScript the text stays selectable in its read-only field.
 
 use leptos::prelude::*;
 
 #[island]
 pub fn CopyButton(text: String, label: String, done_label: String) -> impl IntoView {
     let (copied, set_copied) = signal(false);
+    // Effects run only in the browser, so the server renders the button hidden.
+    let (ready, set_ready) = signal(false);
+    Effect::new(move |_| set_ready.set(true));
     #[cfg(not(feature = "hydrate"))]
     let _ = &text;
     let copy = move |_| {
@@ -18,7 +21,7 @@ pub fn CopyButton(text: String, label: String, done_label: String) -> impl IntoV
         set_copied.set(true);
     };
     view! {
-        <button type="button" class="copy-button" on:click=copy aria-live="polite">
+        <button type="button" class="copy-button" on:click=copy aria-live="polite" hidden=move || !ready.get()>
             {move || if copied.get() { done_label.clone() } else { label.clone() }}
         </button>
     }

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{ComplianceMap, GapItem, Layout, PageMeta, SourceCite, StatusBadge, WithPublicView};
+use crate::components::{
+    ComplianceMap, GapItem, Layout, PageMeta, SourceCite, StatusBadge, WithPublicView,
+};
 use crate::context::PublicView;
 use crate::format;
 use crate::i18n::{t, tr, use_lang, Lang};
@@ -13,9 +15,15 @@ use vigia::{Claim, ComplianceRecord, DepartmentCode, QualityCriterion, TriState}
 
 #[component]
 pub fn DepartmentPage() -> impl IntoView {
-    let raw = use_params_map().get_untracked().get("code").unwrap_or_default();
+    let raw = use_params_map()
+        .get_untracked()
+        .get("code")
+        .unwrap_or_default();
     match DepartmentCode::parse(&raw) {
-        Ok(code) => view! { <WithPublicView render=move |view| view! { <Department code view/> }/> }.into_any(),
+        Ok(code) => {
+            view! { <WithPublicView render=move |view| view! { <Department code view/> }/> }
+                .into_any()
+        }
         Err(_) => view! { <NotFoundPage/> }.into_any(),
     }
 }
@@ -27,13 +35,23 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let gap_count = view.gaps.iter().filter(|g| g.department == code).count() as i64;
-    let description = tr(lang, "department-description", &[("department", department.name.clone().into()), ("n", gap_count.into())]);
+    let description = tr(
+        lang,
+        "department-description",
+        &[
+            ("department", department.name.clone().into()),
+            ("n", gap_count.into()),
+        ],
+    );
     let facts = tr(
         lang,
         "department-facts",
         &[
             ("capital", department.capital.clone().into()),
-            ("population", format::number(lang, department.population).into()),
+            (
+                "population",
+                format::number(lang, department.population).into(),
+            ),
             ("year", i64::from(department.population_year).into()),
         ],
     );
@@ -53,7 +71,7 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
                 <div>
                     <h1>{department.name.clone()}</h1>
                     <p class="department-facts">{facts}</p>
-                    <p class="population-source">{department.population_source.clone()}</p>
+                    <p class="population-source">{tr(lang, "population-source", &[("source", department.population_source.clone().into())])}</p>
                 </div>
                 <div class="mini-map"><ComplianceMap view=view.clone() highlight=code/></div>
             </div>
@@ -64,7 +82,11 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
 }
 
 #[component]
-fn RequirementSection(requirement: Requirement, record: ComplianceRecord, view: PublicView) -> impl IntoView {
+fn RequirementSection(
+    requirement: Requirement,
+    record: ComplianceRecord,
+    view: PublicView,
+) -> impl IntoView {
     let lang = use_lang();
     let heading_id = format!("req-{}", requirement.slug);
     let labelled_by = heading_id.clone();
@@ -77,7 +99,10 @@ fn RequirementSection(requirement: Requirement, record: ComplianceRecord, view: 
     let gap_list = if gaps.is_empty() {
         view! { <p class="no-gaps">{t(lang, "no-gaps")}</p> }.into_any()
     } else {
-        let items = gaps.into_iter().map(|gap| view! { <GapItem gap view=view.clone()/> }).collect_view();
+        let items = gaps
+            .into_iter()
+            .map(|gap| view! { <GapItem gap view=view.clone()/> })
+            .collect_view();
         view! { <ul class="gap-list">{items}</ul> }.into_any()
     };
     let current = record.current().cloned();
@@ -114,18 +139,38 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
             lang,
             "validity-range",
             &[
-                ("from", optional_text(lang, from.map(|d| format::partial_date(lang, d))).into()),
-                ("until", optional_text(lang, until.map(|d| format::partial_date(lang, d))).into()),
+                (
+                    "from",
+                    optional_text(lang, from.map(|d| format::partial_date(lang, d))).into(),
+                ),
+                (
+                    "until",
+                    optional_text(lang, until.map(|d| format::partial_date(lang, d))).into(),
+                ),
             ],
         ),
     };
     let rows = [
-        (t(lang, "field-status-since"), optional_text(lang, claim.status_since.map(|d| format::partial_date(lang, d)))),
-        (t(lang, "field-due-date"), optional_text(lang, claim.due_date.map(|d| format::date(lang, d)))),
+        (
+            t(lang, "field-status-since"),
+            optional_text(
+                lang,
+                claim.status_since.map(|d| format::partial_date(lang, d)),
+            ),
+        ),
+        (
+            t(lang, "field-due-date"),
+            optional_text(lang, claim.due_date.map(|d| format::date(lang, d))),
+        ),
         (t(lang, "field-validity"), validity),
-        (t(lang, "field-approving-instrument"), optional_text(lang, claim.approving_instrument.clone())),
+        (
+            t(lang, "field-approving-instrument"),
+            optional_text(lang, claim.approving_instrument.clone()),
+        ),
     ];
-    let quality = requirement.has_quality_criteria.then(|| view! { <QualityList claim=claim.clone()/> });
+    let quality = requirement
+        .has_quality_criteria
+        .then(|| view! { <QualityList claim=claim.clone()/> });
     let evidence = claim
         .evidence
         .iter()

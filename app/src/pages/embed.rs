@@ -10,7 +10,10 @@ use vigia::DepartmentCode;
 #[component]
 pub fn EmbedMapPage() -> impl IntoView {
     let lang = use_lang();
-    let highlight = use_query_map().get_untracked().get("department").and_then(|c| DepartmentCode::parse(&c).ok());
+    let highlight = use_query_map()
+        .get_untracked()
+        .get("department")
+        .and_then(|c| DepartmentCode::parse(&c).ok());
     view! {
         <PageMeta title=t(lang, "embed-title") description=t(lang, "home-description")/>
         <main class="embed-page">

@@ -63,7 +63,10 @@ fn Gaps(view: PublicView, filters: Filters) -> impl IntoView {
         .cloned()
         .collect();
     let count = tr(lang, "gaps-count", &[("n", (shown.len() as i64).into())]);
-    let items = shown.into_iter().map(|gap| view! { <GapItem gap view=view.clone() link_department=true/> }).collect_view();
+    let items = shown
+        .into_iter()
+        .map(|gap| view! { <GapItem gap view=view.clone() link_department=true/> })
+        .collect_view();
     view! {
         <FilterForm view=view.clone() filters=filters.clone()/>
         {filters.invalid.then(|| view! { <p class="form-error" role="alert">{t(lang, "gaps-invalid-filter")}</p> })}

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{ComplianceMap, Layout, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView};
+use crate::components::{
+    ComplianceMap, Layout, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView,
+};
 use crate::context::{PublicView, SiteInfo};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
@@ -53,19 +55,39 @@ fn Headline(view: PublicView) -> impl IntoView {
             .iter()
             .filter(|d| {
                 let record = view.snapshot.record(d.code, &plan);
-                record.current().is_some_and(|c| c.status == Status::InForce && c.evidence_level == level)
+                record
+                    .current()
+                    .is_some_and(|c| c.status == Status::InForce && c.evidence_level == level)
             })
             .count() as i64
     };
-    let mut critical: Vec<_> = view.gaps.iter().filter(|g| g.severity == Severity::Critical).map(|g| g.department).collect();
+    let mut critical: Vec<_> = view
+        .gaps
+        .iter()
+        .filter(|g| g.severity == Severity::Critical)
+        .map(|g| g.department)
+        .collect();
     critical.dedup();
     critical.sort();
     critical.dedup();
-    let last_update = view.snapshot.last_update().map(|d| format::date(lang, d)).unwrap_or_else(|| t(lang, "unknown"));
+    let last_update = view
+        .snapshot
+        .last_update()
+        .map(|d| format::date(lang, d))
+        .unwrap_or_else(|| t(lang, "unknown"));
     let figures = [
-        (in_force(EvidenceLevel::Verified).to_string(), t(lang, "headline-plans-verified")),
-        (in_force(EvidenceLevel::Reported).to_string(), t(lang, "headline-plans-reported")),
-        (critical.len().to_string(), t(lang, "headline-critical-departments")),
+        (
+            in_force(EvidenceLevel::Verified).to_string(),
+            t(lang, "headline-plans-verified"),
+        ),
+        (
+            in_force(EvidenceLevel::Reported).to_string(),
+            t(lang, "headline-plans-reported"),
+        ),
+        (
+            critical.len().to_string(),
+            t(lang, "headline-critical-departments"),
+        ),
         (last_update, t(lang, "headline-last-update")),
     ];
     view! {
@@ -141,7 +163,10 @@ fn NationalContext(view: PublicView) -> impl IntoView {
         .iter()
         .map(|figure| {
             let text = national_figure_text(lang, figure);
-            let source = figure.source.clone().map(|source| view! { <SourceCite source today/> });
+            let source = figure
+                .source
+                .clone()
+                .map(|source| view! { <SourceCite source today/> });
             view! { <li><span class="figure-text">{text}</span>" "{source}</li> }
         })
         .collect_view();
@@ -158,16 +183,27 @@ fn NationalContext(view: PublicView) -> impl IntoView {
 fn national_figure_text(lang: crate::i18n::Lang, figure: &NationalFigure) -> String {
     let value = match (figure.kind.as_str(), &figure.value) {
         ("tip-tier", Some(tier)) => t(lang, &format!("tip-{tier}")),
+        // Spanish writes decimals with a comma (71,8 %).
+        (_, Some(value)) if lang.is_spanish() => value.replace('.', ","),
         (_, Some(value)) => value.clone(),
         (_, None) => t(lang, "unknown"),
     };
-    tr(lang, &format!("national-{}", figure.kind), &[("value", value.into()), ("period", figure.period.clone().into())])
+    tr(
+        lang,
+        &format!("national-{}", figure.kind),
+        &[
+            ("value", value.into()),
+            ("period", figure.period.clone().into()),
+        ],
+    )
 }
 
 #[component]
 fn EmbedSnippet() -> impl IntoView {
     let lang = use_lang();
-    let base = use_context::<SiteInfo>().map(|s| s.public_url).unwrap_or_default();
+    let base = use_context::<SiteInfo>()
+        .map(|s| s.public_url)
+        .unwrap_or_default();
     let code = format!(
         r#"<iframe src="{base}/embed/map" title="{}" width="400" height="460" loading="lazy" style="border:0"></iframe>"#,
         t(lang, "embed-iframe-title")

@@ -32,13 +32,22 @@ pub fn MethodologyPage() -> impl IntoView {
 fn Definitions() -> impl IntoView {
     let lang = use_lang();
     let term = move |key: String| view! { <div><dt>{t(lang, &key)}</dt><dd>{t(lang, &format!("{key}-meaning"))}</dd></div> };
-    let statuses = Status::ALL.into_iter().map(|s| term(format!("status-{}", s.slug()))).collect_view();
+    let statuses = Status::ALL
+        .into_iter()
+        .map(|s| term(format!("status-{}", s.slug())))
+        .collect_view();
     let levels = [EvidenceLevel::Reported, EvidenceLevel::Verified]
         .into_iter()
         .map(|l| term(format!("evidence-{}", l.slug())))
         .collect_view();
-    let severities = Severity::ALL.into_iter().map(|s| term(format!("severity-{}", s.slug()))).collect_view();
-    let kinds = GapKind::ALL.into_iter().map(|k| term(format!("gap-kind-{}", k.slug()))).collect_view();
+    let severities = Severity::ALL
+        .into_iter()
+        .map(|s| term(format!("severity-{}", s.slug())))
+        .collect_view();
+    let kinds = GapKind::ALL
+        .into_iter()
+        .map(|k| term(format!("gap-kind-{}", k.slug())))
+        .collect_view();
     view! {
         <section aria-labelledby="statuses"><h2 id="statuses">{t(lang, "statuses-heading")}</h2><dl class="terms">{statuses}</dl></section>
         <section aria-labelledby="evidence"><h2 id="evidence">{t(lang, "evidence-levels-heading")}</h2><dl class="terms">{levels}</dl></section>
@@ -56,12 +65,20 @@ fn Sources(view: PublicView) -> impl IntoView {
         .claims
         .iter()
         .map(|c| c.source.clone())
-        .chain(view.snapshot.national.iter().filter_map(|f| f.source.clone()))
+        .chain(
+            view.snapshot
+                .national
+                .iter()
+                .filter_map(|f| f.source.clone()),
+        )
         .collect();
     sources.sort_by_key(|s| s.id);
     sources.dedup_by_key(|s| s.id);
     let today = view.today;
-    let items = sources.into_iter().map(|source| view! { <li><SourceCite source today/></li> }).collect_view();
+    let items = sources
+        .into_iter()
+        .map(|source| view! { <li><SourceCite source today/></li> })
+        .collect_view();
     view! {
         <section aria-labelledby="sources">
             <h2 id="sources">{t(lang, "sources-heading")}</h2>

@@ -55,11 +55,18 @@ pub async fn get_department(
     Query(query): Query<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Json<DepartmentDto>, ApiError> {
-    let code = DepartmentCode::parse(&code).map_err(|_| ApiError::NotFound(format!("no department has the code {code:?}")))?;
+    let code = DepartmentCode::parse(&code)
+        .map_err(|_| ApiError::NotFound(format!("no department has the code {code:?}")))?;
     let view = super::gaps::load_view(&state, query.lang.as_deref(), &headers).await?;
     let department = view
         .snapshot
         .department(code)
         .ok_or_else(|| ApiError::NotFound(format!("department {code} is not in the database")))?;
-    Ok(Json(department_dto(view.lang, department, &view.snapshot, &view.gaps, true)))
+    Ok(Json(department_dto(
+        view.lang,
+        department,
+        &view.snapshot,
+        &view.gaps,
+        true,
+    )))
 }

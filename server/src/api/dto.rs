@@ -124,7 +124,11 @@ pub fn gap_dto(lang: Lang, gap: &Gap, snapshot: &Snapshot) -> GapDto {
 }
 
 fn note(lang: Lang, claim: &Claim) -> String {
-    if lang.is_spanish() || claim.note_en.is_empty() { claim.note_es.clone() } else { claim.note_en.clone() }
+    if lang.is_spanish() || claim.note_en.is_empty() {
+        claim.note_es.clone()
+    } else {
+        claim.note_en.clone()
+    }
 }
 
 pub fn claim_dto(lang: Lang, claim: &Claim) -> ClaimDto {
@@ -144,7 +148,11 @@ pub fn claim_dto(lang: Lang, claim: &Claim) -> ClaimDto {
     }
 }
 
-fn requirement_state(lang: Lang, record: &ComplianceRecord, snapshot: &Snapshot) -> RequirementStateDto {
+fn requirement_state(
+    lang: Lang,
+    record: &ComplianceRecord,
+    snapshot: &Snapshot,
+) -> RequirementStateDto {
     let requirement = snapshot.requirement(&record.requirement);
     let current = record.current();
     let status = current.map(|c| c.status).unwrap_or(vigia::Status::Unknown);
@@ -157,7 +165,9 @@ fn requirement_state(lang: Lang, record: &ComplianceRecord, snapshot: &Snapshot)
     let with_quality = requirement.is_some_and(|r| r.has_quality_criteria);
     RequirementStateDto {
         requirement: record.requirement.to_string(),
-        requirement_name: requirement.map(|r| r.name.get(lang.is_spanish()).to_owned()).unwrap_or_default(),
+        requirement_name: requirement
+            .map(|r| r.name.get(lang.is_spanish()).to_owned())
+            .unwrap_or_default(),
         status: status.slug().to_owned(),
         status_label: app::format::status_label(lang, requirement, status),
         status_since: current.and_then(|c| c.status_since).map(|d| d.to_string()),
@@ -178,7 +188,13 @@ fn requirement_state(lang: Lang, record: &ComplianceRecord, snapshot: &Snapshot)
     }
 }
 
-pub fn department_dto(lang: Lang, department: &Department, snapshot: &Snapshot, gaps: &[Gap], with_history: bool) -> DepartmentDto {
+pub fn department_dto(
+    lang: Lang,
+    department: &Department,
+    snapshot: &Snapshot,
+    gaps: &[Gap],
+    with_history: bool,
+) -> DepartmentDto {
     let records = snapshot.records_of(department.code);
     DepartmentDto {
         code: department.code.to_string(),
@@ -186,8 +202,15 @@ pub fn department_dto(lang: Lang, department: &Department, snapshot: &Snapshot, 
         capital: department.capital.clone(),
         population: department.population,
         population_year: department.population_year,
-        requirements: records.iter().map(|r| requirement_state(lang, r, snapshot)).collect(),
-        gaps: gaps.iter().filter(|g| g.department == department.code).map(|g| gap_dto(lang, g, snapshot)).collect(),
+        requirements: records
+            .iter()
+            .map(|r| requirement_state(lang, r, snapshot))
+            .collect(),
+        gaps: gaps
+            .iter()
+            .filter(|g| g.department == department.code)
+            .map(|g| gap_dto(lang, g, snapshot))
+            .collect(),
         history: with_history.then(|| {
             let mut claims: Vec<&Claim> = records.iter().flat_map(|r| r.claims.iter()).collect();
             claims.sort_by_key(|c| c.id);

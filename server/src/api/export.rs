@@ -36,7 +36,9 @@ pub fn records_csv(snapshot: &Snapshot) -> anyhow::Result<String> {
             writer.write_record([
                 department.code.to_string(),
                 record.requirement.to_string(),
-                current.map(|c| c.status.slug().to_owned()).unwrap_or_else(|| "unknown".to_owned()),
+                current
+                    .map(|c| c.status.slug().to_owned())
+                    .unwrap_or_else(|| "unknown".to_owned()),
                 text(current.and_then(|c| c.status_since)),
                 text(current.and_then(|c| c.due_date)),
                 text(current.and_then(|c| c.valid_until)),
@@ -54,9 +56,24 @@ pub fn records_csv(snapshot: &Snapshot) -> anyhow::Result<String> {
 pub fn claims_csv_text(snapshot: &Snapshot) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
-        "claim_id", "department_code", "requirement", "status", "status_since", "due_date", "valid_from",
-        "valid_until", "approving_instrument", "evidence_level", "note_es", "note_en", "source_author",
-        "source_publisher", "source_title", "source_url", "source_date", "recorded_at",
+        "claim_id",
+        "department_code",
+        "requirement",
+        "status",
+        "status_since",
+        "due_date",
+        "valid_from",
+        "valid_until",
+        "approving_instrument",
+        "evidence_level",
+        "note_es",
+        "note_en",
+        "source_author",
+        "source_publisher",
+        "source_title",
+        "source_url",
+        "source_date",
+        "recorded_at",
     ])?;
     for c in &snapshot.claims {
         writer.write_record([
@@ -87,7 +104,10 @@ fn csv_response(body: String, filename: &str) -> Response {
     (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
         ],
         body,
     )

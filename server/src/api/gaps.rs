@@ -22,14 +22,23 @@ pub struct ApiView {
 }
 
 /// The current state and its gaps, in the language asked for (`lang`, else the headers).
-pub async fn load_view(state: &AppState, lang: Option<&str>, headers: &HeaderMap) -> Result<ApiView, ApiError> {
+pub async fn load_view(
+    state: &AppState,
+    lang: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<ApiView, ApiError> {
     let lang = match lang {
-        Some(code) => Lang::parse(code).ok_or_else(|| ApiError::BadRequest(format!("unknown lang {code:?}; use es or en")))?,
+        Some(code) => Lang::parse(code)
+            .ok_or_else(|| ApiError::BadRequest(format!("unknown lang {code:?}; use es or en")))?,
         None => crate::http::cache::request_lang(headers),
     };
     let snapshot = state.store.snapshot().await?;
     let gaps = snapshot.gaps(state.clock.today());
-    Ok(ApiView { lang, snapshot, gaps })
+    Ok(ApiView {
+        lang,
+        snapshot,
+        gaps,
+    })
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -44,9 +53,15 @@ pub struct GapFilters {
     pub lang: Option<String>,
 }
 
-fn parse_filter<T: std::str::FromStr>(name: &str, raw: Option<&str>) -> Result<Option<T>, ApiError> {
+fn parse_filter<T: std::str::FromStr>(
+    name: &str,
+    raw: Option<&str>,
+) -> Result<Option<T>, ApiError> {
     raw.filter(|v| !v.is_empty())
-        .map(|v| v.parse::<T>().map_err(|_| ApiError::BadRequest(format!("invalid {name}: {v:?}"))))
+        .map(|v| {
+            v.parse::<T>()
+                .map_err(|_| ApiError::BadRequest(format!("invalid {name}: {v:?}")))
+        })
         .transpose()
 }
 
@@ -62,7 +77,8 @@ pub async fn list_gaps(
     Query(filters): Query<GapFilters>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<GapDto>>, ApiError> {
-    let department: Option<DepartmentCode> = parse_filter("department", filters.department.as_deref())?;
+    let department: Option<DepartmentCode> =
+        parse_filter("department", filters.department.as_deref())?;
     let kind: Option<GapKind> = parse_filter("kind", filters.kind.as_deref())?;
     let severity: Option<Severity> = parse_filter("severity", filters.severity.as_deref())?;
     let view = load_view(&state, filters.lang.as_deref(), &headers).await?;

@@ -46,7 +46,11 @@ static SPEC: LazyLock<String> = LazyLock::new(|| {
 /// This document: the OpenAPI 3 description of every public endpoint.
 #[utoipa::path(get, path = "/api/openapi.json", responses((status = 200, description = "OpenAPI 3 document", content_type = "application/json")))]
 async fn openapi_json() -> Response {
-    ([(http::header::CONTENT_TYPE, "application/json")], SPEC.as_str()).into_response()
+    (
+        [(http::header::CONTENT_TYPE, "application/json")],
+        SPEC.as_str(),
+    )
+        .into_response()
 }
 
 /// Every `/api` route; unknown paths under `/api` answer JSON, never the HTML fallback.

@@ -36,7 +36,10 @@ pub async fn connect(database_url: &str) -> Result<SqlitePool, DbError> {
             std::fs::create_dir_all(parent).map_err(|e| DbError::Corrupt(e.to_string()))?;
         }
     }
-    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
     Ok(pool)
 }
 
@@ -47,7 +50,9 @@ pub async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
 
 /// Counts claims; with the latest claim id this makes the data version.
 pub async fn data_version(pool: &SqlitePool) -> Result<u64, DbError> {
-    let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM claims").fetch_one(pool).await?;
+    let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM claims")
+        .fetch_one(pool)
+        .await?;
     Ok(max_id.unwrap_or(0) as u64)
 }
 

@@ -77,11 +77,14 @@ struct DepartmentRow {
 /// Seeds an empty database in one transaction; a database that has departments is left alone.
 #[tracing::instrument(skip_all)]
 pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool, DbError> {
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM departments").fetch_one(pool).await?;
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM departments")
+        .fetch_one(pool)
+        .await?;
     if count > 0 {
         return Ok(false);
     }
-    let seed: SeedFile = serde_json::from_str(SEED_JSON).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    let seed: SeedFile =
+        serde_json::from_str(SEED_JSON).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let mut tx = pool.begin().await?;
     insert_departments(&mut tx).await?;
     insert_requirements(&mut tx, &seed.requirements).await?;
@@ -115,7 +118,10 @@ async fn insert_departments(tx: &mut Transaction<'_, Sqlite>) -> Result<(), DbEr
     Ok(())
 }
 
-async fn insert_requirements(tx: &mut Transaction<'_, Sqlite>, requirements: &[SeedRequirement]) -> Result<(), DbError> {
+async fn insert_requirements(
+    tx: &mut Transaction<'_, Sqlite>,
+    requirements: &[SeedRequirement],
+) -> Result<(), DbError> {
     for r in requirements {
         sqlx::query(
             "INSERT INTO requirements (slug, name_es, name_en, legal_basis_es, legal_basis_en, \
@@ -186,7 +192,11 @@ async fn insert_claims(
             .expect("noon exists")
             .and_utc()
             .to_rfc3339();
-        let departments = seed.claim_groups.get(&claim.department).cloned().unwrap_or_else(|| vec![claim.department.clone()]);
+        let departments = seed
+            .claim_groups
+            .get(&claim.department)
+            .cloned()
+            .unwrap_or_else(|| vec![claim.department.clone()]);
         for department in departments {
             sqlx::query(
                 "INSERT INTO claims (department, requirement, status, status_since, valid_from, valid_until, \

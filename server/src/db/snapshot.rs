@@ -9,8 +9,8 @@ use std::str::FromStr;
 use vigia::national::NationalFigure;
 use vigia::requirement::{Bilingual, StatusLabel};
 use vigia::{
-    Claim, Department, DepartmentCode, EvidenceLink, PartialDate, Quality, Requirement, RequirementSlug,
-    Snapshot, Source, Status, TriState,
+    Claim, Department, DepartmentCode, EvidenceLink, PartialDate, Quality, Requirement,
+    RequirementSlug, Snapshot, Source, Status, TriState,
 };
 
 use super::DbError;
@@ -99,7 +99,8 @@ where
 }
 
 fn partial(text: Option<String>) -> Result<Option<PartialDate>, DbError> {
-    text.map(|t| PartialDate::parse(&t).map_err(corrupt)).transpose()
+    text.map(|t| PartialDate::parse(&t).map_err(corrupt))
+        .transpose()
 }
 
 #[tracing::instrument(skip_all)]
@@ -141,10 +142,11 @@ async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbErro
     )
     .fetch_all(pool)
     .await?;
-    let labels: Vec<LabelRow> =
-        sqlx::query_as("SELECT requirement, status, label_es, label_en FROM requirement_status_labels")
-            .fetch_all(pool)
-            .await?;
+    let labels: Vec<LabelRow> = sqlx::query_as(
+        "SELECT requirement, status, label_es, label_en FROM requirement_status_labels",
+    )
+    .fetch_all(pool)
+    .await?;
     rows.into_iter()
         .map(|r| {
             let status_labels = labels
@@ -153,14 +155,23 @@ async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbErro
                 .map(|l| {
                     Ok(StatusLabel {
                         status: parse::<Status>(&l.status)?,
-                        label: Bilingual { es: l.label_es.clone(), en: l.label_en.clone() },
+                        label: Bilingual {
+                            es: l.label_es.clone(),
+                            en: l.label_en.clone(),
+                        },
                     })
                 })
                 .collect::<Result<Vec<_>, DbError>>()?;
             Ok(Requirement {
                 slug: RequirementSlug::parse(&r.slug).map_err(corrupt)?,
-                name: Bilingual { es: r.name_es, en: r.name_en },
-                legal_basis: Bilingual { es: r.legal_basis_es, en: r.legal_basis_en },
+                name: Bilingual {
+                    es: r.name_es,
+                    en: r.name_en,
+                },
+                legal_basis: Bilingual {
+                    es: r.legal_basis_es,
+                    en: r.legal_basis_en,
+                },
                 legal_basis_verified: r.legal_basis_verified,
                 has_quality_criteria: r.has_quality_criteria,
                 status_labels,
@@ -181,17 +192,32 @@ async fn load_claims(pool: &SqlitePool) -> Result<Vec<Claim>, DbError> {
     .fetch_all(pool)
     .await?;
     let evidence: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT claim_id, label, url FROM claim_evidence ORDER BY id").fetch_all(pool).await?;
+        sqlx::query_as("SELECT claim_id, label, url FROM claim_evidence ORDER BY id")
+            .fetch_all(pool)
+            .await?;
     let mut evidence_by_claim: HashMap<i64, Vec<EvidenceLink>> = HashMap::new();
     for (claim_id, label, url) in evidence {
-        evidence_by_claim.entry(claim_id).or_default().push(EvidenceLink { label, url });
+        evidence_by_claim
+            .entry(claim_id)
+            .or_default()
+            .push(EvidenceLink { label, url });
     }
-    rows.into_iter().map(|row| claim_from_row(row, &mut evidence_by_claim)).collect()
+    rows.into_iter()
+        .map(|row| claim_from_row(row, &mut evidence_by_claim))
+        .collect()
 }
 
-fn claim_from_row(r: ClaimRow, evidence: &mut HashMap<i64, Vec<EvidenceLink>>) -> Result<Claim, DbError> {
-    let due_date = r.due_date.map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(corrupt)).transpose()?;
-    let recorded_at = DateTime::parse_from_rfc3339(&r.recorded_at).map_err(corrupt)?.with_timezone(&Utc);
+fn claim_from_row(
+    r: ClaimRow,
+    evidence: &mut HashMap<i64, Vec<EvidenceLink>>,
+) -> Result<Claim, DbError> {
+    let due_date = r
+        .due_date
+        .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(corrupt))
+        .transpose()?;
+    let recorded_at = DateTime::parse_from_rfc3339(&r.recorded_at)
+        .map_err(corrupt)?
+        .with_timezone(&Utc);
     Ok(Claim {
         id: r.id,
         department: DepartmentCode::parse(&r.department).map_err(corrupt)?,
@@ -246,7 +272,12 @@ async fn load_figures(pool: &SqlitePool) -> Result<Vec<NationalFigure>, DbError>
                 }),
                 _ => None,
             };
-            Ok(NationalFigure { kind: r.kind, period: r.period, value: r.value, source })
+            Ok(NationalFigure {
+                kind: r.kind,
+                period: r.period,
+                value: r.value,
+                source,
+            })
         })
         .collect()
 }

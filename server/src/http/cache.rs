@@ -7,7 +7,9 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
-use http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH, VARY};
+use http::header::{
+    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH, VARY,
+};
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -53,7 +55,11 @@ impl PageCache {
     fn get(&self, version: u64, today: NaiveDate, key: &Key) -> Option<Entry> {
         let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if generation.version != version || generation.today != Some(today) {
-            *generation = Generation { version, today: Some(today), entries: HashMap::new() };
+            *generation = Generation {
+                version,
+                today: Some(today),
+                entries: HashMap::new(),
+            };
             return None;
         }
         generation.entries.get(key).cloned()
@@ -83,16 +89,28 @@ fn cacheable(request: &Request) -> bool {
 }
 
 pub fn request_lang(headers: &HeaderMap) -> Lang {
-    let get = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    let get = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
     Lang::negotiate(get(COOKIE), get(ACCEPT_LANGUAGE))
 }
 
-pub async fn cached_with_etag(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn cached_with_etag(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     if !cacheable(&request) {
         return next.run(request).await;
     }
     let key = Key {
-        path_and_query: request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        path_and_query: request
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
         lang: request_lang(request.headers()),
     };
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
@@ -110,7 +128,12 @@ pub async fn cached_with_etag(State(state): State<AppState>, request: Request, n
     let Some(content_type) = parts.headers.get(CONTENT_TYPE).cloned() else {
         return Response::from_parts(parts, Body::from(body));
     };
-    let entry = Entry { status: parts.status, content_type, etag: etag_of(&body), body };
+    let entry = Entry {
+        status: parts.status,
+        content_type,
+        etag: etag_of(&body),
+        body,
+    };
     // Errors are not cached: a failing database must not be remembered once it recovers.
     if parts.status == StatusCode::OK {
         state.cache.put(version, today, key, entry.clone());
@@ -130,13 +153,19 @@ fn etag_of(body: &[u8]) -> HeaderValue {
 }
 
 fn matches(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
-    let Ok(candidates) = if_none_match.to_str() else { return false };
+    let Ok(candidates) = if_none_match.to_str() else {
+        return false;
+    };
     let etag = etag.to_str().unwrap_or_default();
-    candidates.split(',').map(str::trim).any(|c| c == "*" || c.trim_start_matches("W/") == etag)
+    candidates
+        .split(',')
+        .map(str::trim)
+        .any(|c| c == "*" || c.trim_start_matches("W/") == etag)
 }
 
 fn respond(entry: Entry, if_none_match: Option<&HeaderValue>) -> Response {
-    let fresh = entry.status == StatusCode::OK && if_none_match.is_some_and(|inm| matches(inm, &entry.etag));
+    let fresh = entry.status == StatusCode::OK
+        && if_none_match.is_some_and(|inm| matches(inm, &entry.etag));
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -147,8 +176,14 @@ fn respond(entry: Entry, if_none_match: Option<&HeaderValue>) -> Response {
         headers.insert(CONTENT_TYPE, entry.content_type);
     }
     headers.insert(ETAG, entry.etag);
-    headers.insert(VARY, HeaderValue::from_static("Cookie, Accept-Language, Accept-Encoding"));
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("public, max-age=0, must-revalidate"));
+    headers.insert(
+        VARY,
+        HeaderValue::from_static("Cookie, Accept-Language, Accept-Encoding"),
+    );
+    headers.insert(
+        CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=0, must-revalidate"),
+    );
     response
 }
 
@@ -160,7 +195,10 @@ mod tests {
     fn if_none_match_accepts_lists_weak_tags_and_star() {
         let etag = HeaderValue::from_static("\"abc\"");
         assert!(matches(&HeaderValue::from_static("\"abc\""), &etag));
-        assert!(matches(&HeaderValue::from_static("\"x\", W/\"abc\""), &etag));
+        assert!(matches(
+            &HeaderValue::from_static("\"x\", W/\"abc\""),
+            &etag
+        ));
         assert!(matches(&HeaderValue::from_static("*"), &etag));
         assert!(!matches(&HeaderValue::from_static("\"abd\""), &etag));
     }

@@ -25,7 +25,10 @@ pub async fn switch(Path(code): Path<String>, Query(query): Query<SwitchQuery>) 
     let Some(lang) = Lang::parse(&code) else {
         return Redirect::to(&target).into_response();
     };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
     ([(SET_COOKIE, cookie)], Redirect::to(&target)).into_response()
 }
 
@@ -35,7 +38,10 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed() {
-        assert_eq!(safe_next(Some("/gaps?kind=missing".into())), "/gaps?kind=missing");
+        assert_eq!(
+            safe_next(Some("/gaps?kind=missing".into())),
+            "/gaps?kind=missing"
+        );
         assert_eq!(safe_next(Some("//evil.example".into())), "/");
         assert_eq!(safe_next(Some("https://evil.example".into())), "/");
         assert_eq!(safe_next(Some("/\\evil.example".into())), "/");

@@ -28,18 +28,15 @@ pub fn router(state: AppState) -> Router {
     let ui_state = state.clone();
     let fallback_state = state.clone();
     let pages = Router::new()
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || ui_state.provide_ui_context(),
-            {
-                let options = state.leptos_options.clone();
-                move || app::shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || fallback_state.provide_ui_context(),
-            app::shell,
+        .leptos_routes_with_context(&state, routes, move || ui_state.provide_ui_context(), {
+            let options = state.leptos_options.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || fallback_state.provide_ui_context(), app::shell
         ));
     Router::new()
         .merge(crate::api::router())

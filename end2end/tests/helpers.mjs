@@ -1,0 +1,80 @@
+// Starts the built Vigía on a free port with a fresh SQLite file, and opens Chromium.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const root = resolve(process.env.VIGIA_ROOT ?? join(import.meta.dirname, '..', '..'));
+const binary = process.env.VIGIA_BIN ?? join(root, 'target', 'debug', 'vigia');
+
+/** Starts the server; resolves once it says where it listens. */
+export async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigia-e2e-'));
+  const child = spawn(binary, [], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${dataDir}/vigia.db?mode=rwc`,
+      VIGIA_DATA_DIR: dataDir,
+      LEPTOS_SITE_ADDR: '127.0.0.1:0',
+      LEPTOS_SITE_ROOT: join(root, 'target', 'site'),
+      VIGIA_LOG_FORMAT: 'json',
+      VIGIA_TODAY: '2025-06-01',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const baseUrl = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start in 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    lines.on('line', (line) => {
+      try {
+        const event = JSON.parse(line);
+        if (event.address && /listening/.test(event.message ?? '')) {
+          clearTimeout(timer);
+          resolveUrl(`http://${event.address}`);
+        }
+      } catch {
+        // not a JSON log line
+      }
+    });
+  });
+  return {
+    baseUrl,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the network chatter this sandbox refuses turned off. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page that records console errors and uncaught exceptions. */
+export async function openPage(browser, { javaScriptEnabled, width = 1280, locale = 'es-BO' }) {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 }, locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { context, page, errors };
+}

@@ -1,0 +1,91 @@
+// The public pages as a reader uses them, with JavaScript on and off.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, startServer } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test('the map shows nine departments and opens one', async () => {
+      const { context, page, errors } = await openPage(browser, { javaScriptEnabled });
+      await page.goto(server.baseUrl + '/');
+      assert.equal(await page.getAttribute('html', 'lang'), 'es');
+      assert.equal(await page.locator('svg.map path[data-code]').count(), 9);
+      await page.locator('svg.map a[href="/departments/BO-N"]').click();
+      await page.waitForURL('**/departments/BO-N');
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Pando');
+      assert.match(await page.locator('main').textContent(), /Pando no tiene plan departamental/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('the language switch changes the page and is remembered', async () => {
+      const { context, page } = await openPage(browser, { javaScriptEnabled });
+      await page.goto(server.baseUrl + '/gaps');
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL('**/gaps');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Open gaps');
+      await page.getByRole('link', { name: 'Map', exact: true }).click();
+      await page.waitForURL(server.baseUrl + '/');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the choice is remembered');
+      await page.getByRole('link', { name: 'Español' }).click();
+      assert.equal(await page.getAttribute('html', 'lang'), 'es');
+      await context.close();
+    });
+
+    test('the gaps page filters by severity and department', async () => {
+      const { context, page } = await openPage(browser, { javaScriptEnabled });
+      await page.goto(server.baseUrl + '/gaps');
+      const all = await page.locator('li.gap').count();
+      await page.getByLabel('Gravedad').selectOption('critical');
+      await page.getByLabel('Departamento').selectOption('BO-N');
+      await page.getByRole('button', { name: 'Filtrar' }).click();
+      await page.waitForURL(/severity=critical/);
+      const shown = page.locator('li.gap');
+      assert.equal(await shown.count(), 2);
+      assert.ok(all > 2);
+      for (const item of await shown.all()) {
+        assert.match(await item.getAttribute('class'), /gap-critical/);
+        assert.match(await item.textContent(), /Pando/);
+      }
+      assert.equal(await page.getByLabel('Gravedad').inputValue(), 'critical', 'the form keeps the filter');
+      await context.close();
+    });
+  });
+}
+
+test('with JavaScript, the embed island copies its code and the console stays clean', async () => {
+  const { context, page, errors } = await openPage(browser, { javaScriptEnabled: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+  await page.goto(server.baseUrl + '/');
+  const button = page.getByRole('button', { name: 'Copiar código' });
+  // The button is hidden until the island has hydrated; click() waits for it to show.
+  await button.click();
+  await page.getByRole('button', { name: '¡Copiado!' }).waitFor({ timeout: 10_000 });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /<iframe src=".*\/embed\/map"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without JavaScript, the embed code is still there to select', async () => {
+  const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.baseUrl + '/');
+  const code = await page.getByLabel('Código para insertar').inputValue();
+  assert.match(code, /\/embed\/map/);
+  assert.equal(await page.locator('button.copy-button').isVisible(), false, 'no dead button');
+  await context.close();
+});

