@@ -3,6 +3,7 @@
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use std::net::SocketAddr;
+use std::ops::Deref;
 use std::sync::Arc;
 
 use crate::http::cache::PageCache;
@@ -10,14 +11,31 @@ use crate::http::metrics::Metrics;
 use crate::settings::Settings;
 use crate::store::SqliteStore;
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// Cheap to clone (one reference count), which matters: axum clones the state for every
+/// middleware of every request.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub store: Arc<SqliteStore>,
     pub clock: Arc<dyn vigia::Clock>,
-    pub settings: Arc<Settings>,
-    pub cache: Arc<PageCache>,
-    pub metrics: Arc<Metrics>,
+    pub settings: Settings,
+    pub cache: PageCache,
+    pub metrics: Metrics,
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
 }
 
 impl AppState {
@@ -33,14 +51,14 @@ impl AppState {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
-        Self {
+        Self(Arc::new(Shared {
             leptos_options,
             store,
             clock,
-            settings: Arc::new(settings),
-            cache: Arc::new(PageCache::default()),
-            metrics: Arc::new(Metrics::default()),
-        }
+            settings,
+            cache: PageCache::default(),
+            metrics: Metrics::default(),
+        }))
     }
 
     /// The ports and site facts the UI reads through Leptos context.

@@ -165,7 +165,13 @@ async fn gaps_filter_and_reject_bad_values() {
         "seven implied plans and four reported shelters"
     );
 
-    for bad in ["kind=nope", "severity=urgent", "department=BO-Z", "lang=fr"] {
+    for bad in [
+        "kind=nope",
+        "severity=urgent",
+        "department=BO-Z",
+        "lang=fr",
+        "kind=%FF",
+    ] {
         let response = app.get(&format!("/api/v1/gaps?{bad}")).await;
         assert_eq!(response.status(), 400, "{bad}");
         let body: Value = response.json().await.unwrap();
@@ -261,6 +267,7 @@ async fn openapi_describes_every_public_endpoint() {
         "/api/v1/export.csv",
         "/api/v1/claims.csv",
         "/api/openapi.json",
+        "/healthz",
     ] {
         assert!(spec["paths"].get(path).is_some(), "{path} is documented");
     }

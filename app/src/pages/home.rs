@@ -124,14 +124,17 @@ fn ComplianceTable(view: PublicView) -> impl IntoView {
                     let current = view.snapshot.record(d.code, &r.slug).current().cloned();
                     let status = current.as_ref().map(|c| c.status).unwrap_or(Status::Unknown);
                     let evidence = current.map(|c| c.evidence_level);
-                    view! { <td><StatusBadge status requirement=Some(r.clone()) evidence/></td> }
+                    let label = r.name.get(lang.is_spanish()).to_owned();
+                    view! { <td data-label=label><StatusBadge status requirement=Some(r.clone()) evidence/></td> }
                 })
                 .collect_view();
             view! {
                 <tr>
                     <th scope="row"><a href=format!("/departments/{}", d.code)>{d.name.clone()}</a></th>
                     {cells}
-                    <td class="numeric">{tr(lang, "critical-gap-count", &[("n", critical.into())])}</td>
+                    <td class="numeric" data-label=t(lang, "table-critical-gaps")>
+                        {tr(lang, "critical-gap-count", &[("n", critical.into())])}
+                    </td>
                 </tr>
             }
         })

@@ -1,6 +1,8 @@
 //! `GET /api/v1/departments` and `GET /api/v1/departments/{code}`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+
+use super::query::ApiQuery;
 use axum::Json;
 use http::HeaderMap;
 use serde::Deserialize;
@@ -26,7 +28,7 @@ pub struct LangQuery {
 )]
 pub async fn list_departments(
     State(state): State<AppState>,
-    Query(query): Query<LangQuery>,
+    ApiQuery(query): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<DepartmentDto>>, ApiError> {
     let view = super::gaps::load_view(&state, query.lang.as_deref(), &headers).await?;
@@ -52,7 +54,7 @@ pub async fn list_departments(
 pub async fn get_department(
     State(state): State<AppState>,
     Path(code): Path<String>,
-    Query(query): Query<LangQuery>,
+    ApiQuery(query): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Json<DepartmentDto>, ApiError> {
     let code = DepartmentCode::parse(&code)

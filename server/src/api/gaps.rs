@@ -1,6 +1,8 @@
 //! `GET /api/v1/gaps`, and loading the state every API answer is built from.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
+
+use super::query::ApiQuery;
 use axum::Json;
 use http::HeaderMap;
 use serde::Deserialize;
@@ -74,7 +76,7 @@ fn parse_filter<T: std::str::FromStr>(
 )]
 pub async fn list_gaps(
     State(state): State<AppState>,
-    Query(filters): Query<GapFilters>,
+    ApiQuery(filters): ApiQuery<GapFilters>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<GapDto>>, ApiError> {
     let department: Option<DepartmentCode> =

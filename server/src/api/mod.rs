@@ -5,6 +5,7 @@ mod dto;
 mod error;
 pub mod export;
 mod gaps;
+mod query;
 
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
@@ -36,6 +37,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(gaps::list_gaps))
         .routes(routes!(export::export_csv))
         .routes(routes!(export::claims_csv))
+        .routes(routes!(crate::http::ops::healthz))
 }
 
 static SPEC: LazyLock<String> = LazyLock::new(|| {

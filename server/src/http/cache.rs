@@ -24,12 +24,6 @@ const MAX_ENTRIES: usize = 512;
 /// Bodies larger than this are passed through uncached.
 const MAX_BODY: usize = 8 * 1024 * 1024;
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Key {
-    path_and_query: String,
-    lang: Lang,
-}
-
 #[derive(Clone)]
 struct Entry {
     status: StatusCode,
@@ -48,32 +42,43 @@ pub struct PageCache {
 struct Generation {
     version: u64,
     today: Option<NaiveDate>,
-    entries: HashMap<Key, Entry>,
+    /// One map per language, keyed by path and query (looked up without allocating).
+    entries: [HashMap<String, Entry>; 2],
+    len: usize,
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Es => 0,
+        Lang::En => 1,
+    }
 }
 
 impl PageCache {
-    fn get(&self, version: u64, today: NaiveDate, key: &Key) -> Option<Entry> {
+    fn get(&self, version: u64, today: NaiveDate, lang: Lang, path: &str) -> Option<Entry> {
         let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if generation.version != version || generation.today != Some(today) {
             *generation = Generation {
                 version,
                 today: Some(today),
-                entries: HashMap::new(),
+                ..Generation::default()
             };
             return None;
         }
-        generation.entries.get(key).cloned()
+        generation.entries[slot(lang)].get(path).cloned()
     }
 
-    fn put(&self, version: u64, today: NaiveDate, key: Key, entry: Entry) {
+    fn put(&self, version: u64, today: NaiveDate, lang: Lang, path: String, entry: Entry) {
         let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if generation.version != version || generation.today != Some(today) {
             return;
         }
-        if generation.entries.len() >= MAX_ENTRIES {
-            generation.entries.clear();
+        if generation.len >= MAX_ENTRIES {
+            generation.entries = Default::default();
+            generation.len = 0;
         }
-        generation.entries.insert(key, entry);
+        generation.len += 1;
+        generation.entries[slot(lang)].insert(path, entry);
     }
 }
 
@@ -105,20 +110,19 @@ pub async fn cached_with_etag(
     if !cacheable(&request) {
         return next.run(request).await;
     }
-    let key = Key {
-        path_and_query: request
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default(),
-        lang: request_lang(request.headers()),
-    };
+    let lang = request_lang(request.headers());
+    let path = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or_default();
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
     let version = state.store.data_version();
     let today = state.clock.today();
-    if let Some(entry) = state.cache.get(version, today, &key) {
+    if let Some(entry) = state.cache.get(version, today, lang, path) {
         return respond(entry, if_none_match.as_ref());
     }
+    let path = path.to_owned();
     let response = next.run(request).await;
     let (parts, body) = response.into_parts();
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
@@ -136,7 +140,7 @@ pub async fn cached_with_etag(
     };
     // Errors are not cached: a failing database must not be remembered once it recovers.
     if parts.status == StatusCode::OK {
-        state.cache.put(version, today, key, entry.clone());
+        state.cache.put(version, today, lang, path, entry.clone());
     }
     let mut response = respond(entry, if_none_match.as_ref());
     for (name, value) in parts.headers.iter() {

@@ -1,7 +1,7 @@
 //! Prometheus metrics: requests and latencies by route, and database pool use. Each app has
 //! its own registry (tests run several servers in one process).
 
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use prometheus_client::encoding::text::encode;
@@ -17,15 +17,25 @@ use crate::state::AppState;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RouteLabels {
-    method: String,
-    route: String,
+    method: &'static str,
+    route: &'static str,
     status: u16,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct LatencyLabels {
-    method: String,
-    route: String,
+    method: &'static str,
+    route: &'static str,
+}
+
+/// Static labels keep the per-request cost free of allocations.
+fn method_label(method: &http::Method) -> &'static str {
+    match *method {
+        http::Method::GET => "GET",
+        http::Method::HEAD => "HEAD",
+        http::Method::POST => "POST",
+        _ => "other",
+    }
 }
 
 pub struct Metrics {
@@ -93,15 +103,10 @@ impl Metrics {
     }
 }
 
-/// Counts and times every request under its route pattern (not its raw path, which would
-/// give every department and query its own series).
+/// Counts and times every request under its route pattern.
 pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let method = request.method().to_string();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| route_family(request.uri().path()));
+    let method = method_label(request.method());
+    let route = route_family(request.uri().path());
     let started = Instant::now();
     let response = next.run(request).await;
     let elapsed = started.elapsed().as_secs_f64();
@@ -110,8 +115,8 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
         .metrics
         .requests
         .get_or_create(&RouteLabels {
-            method: method.clone(),
-            route: route.clone(),
+            method,
+            route,
             status,
         })
         .inc();
@@ -123,13 +128,25 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
     response
 }
 
-/// Routes that axum does not match itself (Leptos pages, static files) grouped by prefix.
-fn route_family(path: &str) -> String {
+/// The route pattern of a path, so that every department or query does not get a series.
+fn route_family(path: &str) -> &'static str {
     match path {
-        "/" | "/gaps" | "/methodology" | "/embed/map" => path.to_owned(),
-        p if p.starts_with("/departments/") => "/departments/{code}".to_owned(),
-        p if p.starts_with("/pkg/") => "/pkg/{file}".to_owned(),
-        p if p.starts_with("/api/") => "/api/{unknown}".to_owned(),
-        _ => "other".to_owned(),
+        "/" => "/",
+        "/gaps" => "/gaps",
+        "/methodology" => "/methodology",
+        "/embed/map" => "/embed/map",
+        "/healthz" => "/healthz",
+        "/metrics" => "/metrics",
+        "/api/openapi.json" => "/api/openapi.json",
+        "/api/v1/departments" => "/api/v1/departments",
+        "/api/v1/gaps" => "/api/v1/gaps",
+        "/api/v1/export.csv" => "/api/v1/export.csv",
+        "/api/v1/claims.csv" => "/api/v1/claims.csv",
+        p if p.starts_with("/api/v1/departments/") => "/api/v1/departments/{code}",
+        p if p.starts_with("/departments/") => "/departments/{code}",
+        p if p.starts_with("/lang/") => "/lang/{code}",
+        p if p.starts_with("/pkg/") => "/pkg/{file}",
+        p if p.starts_with("/api/") || p == "/api" => "/api/{unknown}",
+        _ => "other",
     }
 }

@@ -7,6 +7,11 @@ use http::StatusCode;
 use crate::state::AppState;
 
 /// 200 when the database answers, 503 otherwise.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    responses((status = 200, description = "The database answers"), (status = 503, description = "The database does not answer"))
+)]
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match crate::db::ping(state.store.pool()).await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
