@@ -10,6 +10,7 @@ pub mod date;
 pub mod department;
 pub mod gaps;
 pub mod national;
+pub mod new_claim;
 pub mod ports;
 pub mod record;
 pub mod requirement;

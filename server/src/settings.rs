@@ -82,12 +82,8 @@ pub struct Settings {
     /// Pretend today is this date (YYYY-MM-DD) for gap rules: reproducible reports and tests.
     #[arg(long, env = "VIGIA_TODAY", global = true)]
     pub today: Option<chrono::NaiveDate>,
-    /// Public base URL, used in share previews and the embed snippet.
-    #[arg(
-        long,
-        env = "VIGIA_PUBLIC_URL",
-        default_value = "http://127.0.0.1:3000",
-        global = true
-    )]
-    pub public_url: String,
+    /// Public base URL, used in share previews and the embed code; defaults to the address
+    /// the server listens on.
+    #[arg(long, env = "VIGIA_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
 }

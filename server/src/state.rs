@@ -21,6 +21,8 @@ pub struct Shared {
     pub store: Arc<SqliteStore>,
     pub clock: Arc<dyn vigia::Clock>,
     pub settings: Settings,
+    /// Where the public reaches this server (share previews, embed code).
+    pub public_url: String,
     pub cache: PageCache,
     pub metrics: Metrics,
 }
@@ -51,8 +53,14 @@ impl AppState {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
+        let public_url = settings
+            .public_url
+            .clone()
+            .map(|url| url.trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| format!("http://{address}"));
         Self(Arc::new(Shared {
             leptos_options,
+            public_url,
             store,
             clock,
             settings,
@@ -68,7 +76,7 @@ impl AppState {
             clock: self.clock.clone(),
         });
         leptos::prelude::provide_context(app::context::SiteInfo {
-            public_url: self.settings.public_url.clone(),
+            public_url: self.public_url.clone(),
         });
     }
 }

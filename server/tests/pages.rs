@@ -42,6 +42,10 @@ async fn home_has_the_map_table_and_context_in_spanish() {
     );
     assert!(html.contains("property=\"og:title\""), "share preview");
     assert!(html.contains("<title>Mapa de cumplimiento · Vigía</title>"));
+    assert!(
+        html.contains("src=\"http://vigia.test/embed/map\""),
+        "embed code uses the public URL"
+    );
 }
 
 #[tokio::test]

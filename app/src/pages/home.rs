@@ -61,15 +61,12 @@ fn Headline(view: PublicView) -> impl IntoView {
             })
             .count() as i64
     };
-    let mut critical: Vec<_> = view
+    let critical: std::collections::BTreeSet<_> = view
         .gaps
         .iter()
         .filter(|g| g.severity == Severity::Critical)
         .map(|g| g.department)
         .collect();
-    critical.dedup();
-    critical.sort();
-    critical.dedup();
     let last_update = view
         .snapshot
         .last_update()

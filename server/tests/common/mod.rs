@@ -23,7 +23,7 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         log_format: LogFormat::Text,
         log_filter: "warn".into(),
         today: Some(TEST_TODAY.parse().unwrap()),
-        public_url: "http://vigia.test".into(),
+        public_url: Some("http://vigia.test".into()),
     }
 }
 
