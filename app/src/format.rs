@@ -86,7 +86,7 @@ pub fn number(lang: Lang, value: u32) -> String {
     let separator = if lang.is_spanish() { '.' } else { ',' };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);

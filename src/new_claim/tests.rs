@@ -63,7 +63,8 @@ fn a_complete_draft_becomes_a_claim() {
 #[test]
 fn each_rule_names_its_field() {
     type Change = fn(&mut ClaimDraft);
-    let cases: [(&str, Change, &[(&str, Problem)]); 11] = [
+    type Expected = &'static [(&'static str, Problem)];
+    let cases: [(&str, Change, Expected); 11] = [
         (
             "unknown department",
             |d| d.department = "BO-X".into(),

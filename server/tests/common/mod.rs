@@ -1,4 +1,6 @@
 //! Starts a real Vigía on port 0 with a fresh SQLite file, and talks HTTP to it.
+// Each test binary uses a different part of these helpers.
+#![allow(dead_code)]
 
 use std::net::SocketAddr;
 

@@ -1,0 +1,45 @@
+// Automated WCAG 2.1 A/AA checks (axe-core) on every public page, in both languages and at
+// phone and desktop widths. Automated checks catch contrast, names, labels and landmarks;
+// they do not replace reading the pages with a screen reader.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launchBrowser, openPage, startServer } from './helpers.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page'];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+for (const locale of ['es-BO', 'en-US']) {
+  for (const width of [360, 1280]) {
+    test(`no WCAG 2.1 AA violations (${locale}, ${width} px)`, async () => {
+      const { context, page } = await openPage(browser, { javaScriptEnabled: true, width, locale });
+      const found = [];
+      for (const path of pages) {
+        await page.goto(server.baseUrl + path);
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(() =>
+          window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+        );
+        for (const violation of result.violations) {
+          found.push(`${path}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        }
+      }
+      assert.deepEqual(found, []);
+      await context.close();
+    });
+  }
+}
