@@ -4,6 +4,7 @@
 //! Plain Rust with no I/O: it compiles for the server and for the browser (wasm), and the
 //! persistence and UI layers depend on it, never the reverse.
 
+pub mod access;
 pub mod claim;
 pub mod clock;
 pub mod date;
@@ -42,6 +43,8 @@ pub enum ParseError {
     InvalidRequirementSlug(String),
     #[error("unknown evidence level {0:?}")]
     UnknownEvidenceLevel(String),
+    #[error("unknown role {0:?}")]
+    UnknownRole(String),
     #[error("invalid date {0:?}")]
     InvalidDate(String),
 }

@@ -67,3 +67,21 @@ pub fn set_http_status(code: u16) {
     #[cfg(not(feature = "ssr"))]
     let _ = code;
 }
+
+/// The signed-in person, as pages may show them (never their email or password).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Viewer {
+    pub display_name: String,
+    pub role: vigia::access::Role,
+}
+
+/// The signed-in person of the current request, which the server puts in its extensions.
+pub fn current_viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Viewer>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}

@@ -17,7 +17,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use i18n::Lang;
-use pages::{DepartmentPage, EmbedMapPage, GapsPage, HomePage, MethodologyPage, NotFoundPage};
+use pages::{
+    DepartmentPage, EmbedMapPage, GapsPage, HomePage, MethodologyPage, NotFoundPage,
+    SetPasswordPage, SignInPage,
+};
 
 /// The HTML document around every page, in the reader's language.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -74,6 +77,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/gaps") view=GapsPage ssr=SsrMode::Async/>
                 <Route path=path!("/embed/map") view=EmbedMapPage ssr=SsrMode::Async/>
                 <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
+                <Route path=path!("/signin") view=SignInPage/>
+                <Route path=path!("/account/set-password") view=SetPasswordPage/>
             </Routes>
         </Router>
     }

@@ -1,5 +1,5 @@
 // Starts the built Vigía on a free port with a fresh SQLite file, and opens Chromium.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,19 +12,16 @@ const binary = process.env.VIGIA_BIN ?? join(root, 'target', 'debug', 'vigia');
 /** Starts the server; resolves once it says where it listens. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigia-e2e-'));
-  const child = spawn(binary, [], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `sqlite://${dataDir}/vigia.db?mode=rwc`,
-      VIGIA_DATA_DIR: dataDir,
-      LEPTOS_SITE_ADDR: '127.0.0.1:0',
-      LEPTOS_SITE_ROOT: join(root, 'target', 'site'),
-      VIGIA_LOG_FORMAT: 'json',
-      VIGIA_TODAY: '2025-06-01',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite://${dataDir}/vigia.db?mode=rwc`,
+    VIGIA_DATA_DIR: dataDir,
+    LEPTOS_SITE_ADDR: '127.0.0.1:0',
+    LEPTOS_SITE_ROOT: join(root, 'target', 'site'),
+    VIGIA_LOG_FORMAT: 'json',
+    VIGIA_TODAY: '2025-06-01',
+  };
+  const child = spawn(binary, [], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const baseUrl = await new Promise((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start in 30 s')), 30_000);
@@ -43,6 +40,13 @@ export async function startServer() {
   });
   return {
     baseUrl,
+    /** Runs `vigia user add` against this server's database; returns the one-time link's path. */
+    addUser({ email, role, departments = [], name }) {
+      const args = ['user', 'add', '--email', email, '--role', role, '--name', name];
+      for (const code of departments) args.push('--department', code);
+      const output = execFileSync(binary, args, { cwd: root, env: { ...env, VIGIA_PUBLIC_URL: baseUrl, RUST_LOG: 'warn' } }).toString();
+      return new URL(output.trim().split('\n').pop()).pathname + new URL(output.trim().split('\n').pop()).search;
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));

@@ -2,6 +2,8 @@
 //! `main.rs` is a thin wrapper; tests build the same [`Application`] on port 0.
 
 pub mod api;
+pub mod auth;
+pub mod cli;
 pub mod clock;
 pub mod db;
 pub mod http;
@@ -45,8 +47,9 @@ impl Application {
         };
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
+        let auth = auth_layer(store.pool().clone(), &settings).await?;
         let state = AppState::new(settings, store, clock, address);
-        let router = http::router(state);
+        let router = http::router(state, auth);
         Ok(Self {
             listener,
             router,
@@ -70,6 +73,30 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await
     }
+}
+
+/// Sessions stored in the database, expiring after inactivity, and axum-login on top.
+async fn auth_layer(pool: SqlitePool, settings: &Settings) -> anyhow::Result<http::AuthLayer> {
+    use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
+    let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
+    store.migrate().await?;
+    let cleaner = store.clone();
+    tokio::spawn(async move {
+        use tower_sessions::ExpiredDeletion;
+        let every = tokio::time::Duration::from_secs(3600);
+        if let Err(error) = cleaner.continuously_delete_expired(every).await {
+            tracing::error!(error = ?error, "expired-session cleanup stopped");
+        }
+    });
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(http::SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::hours(8),
+        ));
+    Ok(axum_login::AuthManagerLayerBuilder::new(auth::Backend::new(pool), sessions).build())
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

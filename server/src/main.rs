@@ -6,7 +6,7 @@ use clap::Parser;
 // the system allocator on the benchmarked paths.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use vigia_server::settings::{Cli, Command};
+use vigia_server::settings::{Cli, Command, UserCommand};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -22,6 +22,18 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => {
             vigia_server::prepare_database(&cli.settings).await?;
             tracing::info!("database is migrated and seeded");
+        }
+        Command::User(UserCommand::Add {
+            email,
+            role,
+            departments,
+            name,
+        }) => {
+            let pool = vigia_server::prepare_database(&cli.settings).await?;
+            let link =
+                vigia_server::cli::add_user(&pool, &cli.settings, email, role, departments, name)
+                    .await?;
+            println!("Account created. Send this one-time link to set the password (valid 7 days):\n{link}");
         }
         Command::Export => {
             let pool = vigia_server::prepare_database(&cli.settings).await?;

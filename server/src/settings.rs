@@ -25,6 +25,26 @@ pub enum Command {
     Migrate,
     /// Print the compliance export (the same CSV as /api/v1/export.csv) to standard output.
     Export,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account and print a one-time link to set its password.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["admin", "officer", "department"])]
+        role: String,
+        /// A department the account acts for (repeat for several), e.g. BO-L.
+        #[arg(long = "department")]
+        departments: Vec<String>,
+        /// The name the public sees in the history.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,4 +106,7 @@ pub struct Settings {
     /// the server listens on.
     #[arg(long, env = "VIGIA_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
+    /// Mark session cookies Secure: set it when the site is served over HTTPS.
+    #[arg(long, env = "VIGIA_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
 }

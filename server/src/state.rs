@@ -1,8 +1,10 @@
 //! The state every handler shares.
 
 use axum::extract::FromRef;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::LeptosOptions;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -25,6 +27,26 @@ pub struct Shared {
     pub public_url: String,
     pub cache: PageCache,
     pub metrics: Metrics,
+    pub sign_in_limits: SignInLimits,
+}
+
+/// Failed sign-ins are slowed per account and per client address.
+pub struct SignInLimits {
+    pub per_account: DefaultKeyedRateLimiter<String>,
+    pub per_client: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+impl Default for SignInLimits {
+    fn default() -> Self {
+        let per_minute = |n: u32, burst: u32| {
+            Quota::per_minute(NonZeroU32::new(n).expect("positive"))
+                .allow_burst(NonZeroU32::new(burst).expect("positive"))
+        };
+        Self {
+            per_account: RateLimiter::keyed(per_minute(1, 5)),
+            per_client: RateLimiter::keyed(per_minute(10, 20)),
+        }
+    }
 }
 
 impl Deref for AppState {
@@ -66,6 +88,7 @@ impl AppState {
             settings,
             cache: PageCache::default(),
             metrics: Metrics::default(),
+            sign_in_limits: SignInLimits::default(),
         }))
     }
 

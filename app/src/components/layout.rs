@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
-use crate::context::SiteInfo;
+use crate::context::{current_viewer, SiteInfo};
 use crate::i18n::{t, use_lang};
 
 /// Title, description and share preview (Open Graph) of a page.
@@ -59,9 +59,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/api/openapi.json">{t(lang, "nav-api")}</a></li>
                 </ul>
             </nav>
-            <a class="lang-switch" href=switch_href hreflang=other.code() lang=other.code()>
-                {t(other, "switch-to-this-language")}
-            </a>
+            <div class="header-tools">
+                {current_viewer().map(|viewer| view! {
+                    <form method="post" action="/signout" class="signed-in">
+                        <span>{t(lang, "signed-in-as")}" "<strong>{viewer.display_name}</strong></span>
+                        <button type="submit" class="link-button">{t(lang, "signout")}</button>
+                    </form>
+                })}
+                <a class="lang-switch" href=switch_href hreflang=other.code() lang=other.code()>
+                    {t(other, "switch-to-this-language")}
+                </a>
+            </div>
         </header>
         <main id="content" tabindex="-1">{children()}</main>
         <footer class="site-footer">
@@ -72,6 +80,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/api/v1/departments">{t(lang, "footer-download-json")}</a>
                 " · "
                 <a href="/methodology#licence">{t(lang, "footer-licence")}</a>
+                " · "
+                <a href="/signin">{t(lang, "footer-signin")}</a>
             </p>
             <p class="attribution">{t(lang, "map-attribution")}</p>
         </footer>

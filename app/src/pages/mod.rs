@@ -6,6 +6,7 @@ mod gaps;
 mod home;
 mod methodology;
 mod not_found;
+mod sign_in;
 
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;
@@ -13,3 +14,4 @@ pub use gaps::GapsPage;
 pub use home::HomePage;
 pub use methodology::MethodologyPage;
 pub use not_found::NotFoundPage;
+pub use sign_in::{SetPasswordPage, SignInPage};

@@ -82,10 +82,18 @@ impl PageCache {
     }
 }
 
-/// Only data-derived GET answers are cached; static files, health and metrics are not.
+/// Only data-derived GET answers are cached; static files, health and metrics are not, nor
+/// anything a signed-in person sees (their pages show who they are).
 fn cacheable(request: &Request) -> bool {
     let path = request.uri().path();
+    let signed_in = request.headers().get_all(COOKIE).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|c| c.contains(crate::http::SESSION_COOKIE))
+    });
     request.method() == Method::GET
+        && !signed_in
+        && path != "/signin"
+        && path != "/account/set-password"
         && !path.starts_with("/pkg/")
         && !path.starts_with("/lang/")
         && path != "/healthz"

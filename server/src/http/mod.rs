@@ -1,13 +1,16 @@
 //! The HTTP surface: pages, API, language switch, health and metrics, and the layers around
 //! them (caching with ETags, compression, request ids and logs).
 
+mod account;
 pub mod cache;
+mod csrf;
 mod lang;
 pub mod metrics;
 pub mod ops;
 mod request_id;
+mod viewer;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{middleware, Router};
 use http::header::{HeaderName, HeaderValue};
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -19,11 +22,17 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::auth::Backend;
 use crate::state::AppState;
 
-const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+/// Sessions and authentication, built where the database is at hand.
+pub type AuthLayer = axum_login::AuthManagerLayer<Backend, tower_sessions_sqlx_store::SqliteStore>;
 
-pub fn router(state: AppState) -> Router {
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+/// The session cookie's name; its presence means someone may be signed in.
+pub const SESSION_COOKIE: &str = "vigia_session";
+
+pub fn router(state: AppState, auth: AuthLayer) -> Router {
     let routes = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join("pkg");
     let ui_state = state.clone();
@@ -42,6 +51,9 @@ pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .merge(crate::api::router())
         .route("/lang/{code}", get(lang::switch))
+        .route("/signin", post(account::sign_in))
+        .route("/signout", post(account::sign_out))
+        .route("/account/set-password", post(account::set_password))
         .route("/metrics", get(ops::metrics))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .merge(pages)
@@ -71,6 +83,9 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(state, cache::cached_with_etag))
+        .layer(middleware::from_fn(csrf::guard))
+        .layer(auth)
+        .layer(middleware::from_fn(viewer::provide))
         .service(routes);
     Router::new().fallback_service(service)
 }

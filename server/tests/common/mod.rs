@@ -13,6 +13,7 @@ pub const TEST_TODAY: &str = "2025-06-01";
 pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
+    pub settings: Settings,
     _data: tempfile::TempDir,
 }
 
@@ -26,13 +27,15 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         log_filter: "warn".into(),
         today: Some(TEST_TODAY.parse().unwrap()),
         public_url: Some("http://vigia.test".into()),
+        secure_cookies: false,
     }
 }
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
-        let app = Application::build(settings_in(data.path()))
+        let settings = settings_in(data.path());
+        let app = Application::build(settings.clone())
             .await
             .expect("app builds");
         let address = app.address();
@@ -44,8 +47,52 @@ impl TestApp {
         TestApp {
             address,
             client,
+            settings,
             _data: data,
         }
+    }
+
+    /// A browser-like client that keeps cookies, as a signed-in person's browser does.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// Creates an account through the same code as `vigia user add`; returns its link token.
+    pub async fn add_user(&self, email: &str, role: &str, departments: &[&str]) -> String {
+        let pool = vigia_server::prepare_database(&self.settings)
+            .await
+            .unwrap();
+        let link = vigia_server::cli::add_user(
+            &pool,
+            &self.settings,
+            email.into(),
+            role.into(),
+            departments.iter().map(|d| d.to_string()).collect(),
+            format!("Test {role}"),
+        )
+        .await
+        .unwrap();
+        link.split("token=").nth(1).unwrap().to_owned()
+    }
+
+    /// Posts a form from one of our own pages (the browser says so in Origin).
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("origin", format!("http://{}", self.address))
+            .form(form)
+            .send()
+            .await
+            .expect("request sent")
     }
 
     pub fn url(&self, path: &str) -> String {

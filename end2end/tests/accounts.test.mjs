@@ -1,0 +1,53 @@
+// An officer's first visit: the one-time link, choosing a password, signing out and in
+// again, with JavaScript on and off.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, startServer } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`an officer sets a password, signs out and signs in (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const email = `officer-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`;
+    const link = server.addUser({ email, role: 'officer', departments: ['BO-N'], name: 'Ana Quispe' });
+    const { context, page, errors } = await openPage(browser, { javaScriptEnabled });
+    const passphrase = 'una frase larga y segura';
+
+    await page.goto(server.baseUrl + link);
+    await page.getByLabel('Nueva contraseña').fill(passphrase);
+    await page.getByLabel('Repita la contraseña').fill(passphrase);
+    await page.getByRole('button', { name: 'Guardar contraseña e ingresar' }).click();
+    await page.waitForURL(server.baseUrl + '/');
+    assert.match(await page.locator('header').textContent(), /Ana Quispe/);
+
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await page.waitForURL(server.baseUrl + '/');
+    assert.doesNotMatch(await page.locator('header').textContent(), /Ana Quispe/);
+
+    await page.getByRole('link', { name: 'Acceso para funcionarios' }).click();
+    await page.getByLabel('Correo electrónico').fill(email);
+    await page.getByLabel('Contraseña').fill('no es la contraseña');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByRole('alert').textContent(), 'El correo o la contraseña no son correctos.');
+    assert.equal(await page.getByLabel('Correo electrónico').inputValue(), email, 'the email is kept');
+
+    await page.getByLabel('Contraseña').fill(passphrase);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.waitForURL(server.baseUrl + '/');
+    assert.match(await page.locator('header').textContent(), /Ana Quispe/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,143 @@
+//! The axum-login backend: finds people by email and checks their password.
+
+use axum_login::{AuthUser, AuthnBackend, UserId};
+use sqlx::{FromRow, SqlitePool};
+
+use super::password::verify_password;
+use vigia::access::{Actor, Role};
+use vigia::DepartmentCode;
+
+/// A signed-in person. Server-side only: it holds the password hash, so it is never sent
+/// to a page or the API (they get purpose-built views of it).
+#[derive(Clone)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub departments: Vec<DepartmentCode>,
+    pub disabled: bool,
+    password_hash: String,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
+    }
+}
+
+impl User {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            role: self.role,
+            departments: self.departments.clone(),
+            disabled: self.disabled,
+        }
+    }
+}
+
+impl AuthUser for User {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    /// Changing the password ends every other session.
+    fn session_auth_hash(&self) -> &[u8] {
+        self.password_hash.as_bytes()
+    }
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Clone)]
+pub struct Backend {
+    pool: SqlitePool,
+}
+
+impl Backend {
+    pub fn new(pool: SqlitePool) -> Self {
+        Self { pool }
+    }
+}
+
+pub type AuthSession = axum_login::AuthSession<Backend>;
+
+#[derive(FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    role: String,
+    password_hash: Option<String>,
+    disabled: bool,
+}
+
+async fn load(pool: &SqlitePool, row: Option<UserRow>) -> Result<Option<User>, sqlx::Error> {
+    let Some(row) = row else { return Ok(None) };
+    let (Some(password_hash), Ok(role)) = (row.password_hash, row.role.parse::<Role>()) else {
+        return Ok(None);
+    };
+    let codes: Vec<(String,)> =
+        sqlx::query_as("SELECT department FROM user_departments WHERE user_id = $1")
+            .bind(row.id)
+            .fetch_all(pool)
+            .await?;
+    let departments = codes
+        .iter()
+        .filter_map(|(c,)| DepartmentCode::parse(c).ok())
+        .collect();
+    Ok(Some(User {
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+        role,
+        departments,
+        disabled: row.disabled,
+        password_hash,
+    }))
+}
+
+const USER_COLUMNS: &str =
+    "SELECT id, email, display_name, role, password_hash, disabled FROM users";
+
+impl AuthnBackend for Backend {
+    type User = User;
+    type Credentials = Credentials;
+    type Error = sqlx::Error;
+
+    async fn authenticate(&self, creds: Credentials) -> Result<Option<User>, sqlx::Error> {
+        let row: Option<UserRow> = sqlx::query_as(&format!("{USER_COLUMNS} WHERE email = $1"))
+            .bind(creds.email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?;
+        let user = load(&self.pool, row).await?;
+        // Verify even without an account, so timing does not tell whether the email exists.
+        let stored = user
+            .as_ref()
+            .map(|u| u.password_hash.clone())
+            .unwrap_or_else(|| DUMMY_HASH.to_owned());
+        let matches = verify_password(creds.password, stored).await;
+        Ok(user.filter(|u| matches && !u.disabled))
+    }
+
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, sqlx::Error> {
+        let row: Option<UserRow> = sqlx::query_as(&format!("{USER_COLUMNS} WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(load(&self.pool, row).await?.filter(|u| !u.disabled))
+    }
+}
+
+/// An Argon2id hash of a random string nobody knows, for equal-time failures.
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2/9WAnYFJ3FxVYbj7bqFJ0Yl9M+LUwmiSsZP7bZqg3Q";

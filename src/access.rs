@@ -1,0 +1,130 @@
+//! Who may do what. Pure rules, checked on the server for every request that changes data.
+
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+use crate::{DepartmentCode, ParseError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Manages users and requirements; acts on every department.
+    Admin,
+    /// An oversight body's staff: records claims for the departments assigned to them.
+    Officer,
+    /// A departmental government's representative: evidence and replies for their own
+    /// department; cannot change a status.
+    Department,
+}
+
+impl Role {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Officer => "officer",
+            Role::Department => "department",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "admin" => Ok(Role::Admin),
+            "officer" => Ok(Role::Officer),
+            "department" => Ok(Role::Department),
+            other => Err(ParseError::UnknownRole(other.to_owned())),
+        }
+    }
+}
+
+/// A signed-in person as the rules see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub role: Role,
+    pub departments: Vec<DepartmentCode>,
+    pub disabled: bool,
+}
+
+impl Actor {
+    fn covers(&self, department: DepartmentCode) -> bool {
+        !self.disabled && (self.role == Role::Admin || self.departments.contains(&department))
+    }
+
+    /// Recording a claim changes a status: admins anywhere, officers in their departments.
+    pub fn may_record_claim(&self, department: DepartmentCode) -> bool {
+        matches!(self.role, Role::Admin | Role::Officer) && self.covers(department)
+    }
+
+    /// Replies and evidence from the department itself (and oversight staff in scope).
+    pub fn may_reply(&self, department: DepartmentCode) -> bool {
+        self.covers(department)
+    }
+
+    pub fn may_manage_users(&self) -> bool {
+        !self.disabled && self.role == Role::Admin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DepartmentCode::{LaPaz, Pando};
+
+    fn actor(role: Role, departments: &[DepartmentCode], disabled: bool) -> Actor {
+        Actor {
+            role,
+            departments: departments.to_vec(),
+            disabled,
+        }
+    }
+
+    #[test]
+    fn who_may_record_a_claim_for_la_paz() {
+        let cases = [
+            ("admin", actor(Role::Admin, &[], false), true),
+            (
+                "officer in scope",
+                actor(Role::Officer, &[LaPaz], false),
+                true,
+            ),
+            (
+                "officer out of scope",
+                actor(Role::Officer, &[Pando], false),
+                false,
+            ),
+            (
+                "department user of La Paz",
+                actor(Role::Department, &[LaPaz], false),
+                false,
+            ),
+            ("disabled admin", actor(Role::Admin, &[], true), false),
+            (
+                "disabled officer",
+                actor(Role::Officer, &[LaPaz], true),
+                false,
+            ),
+        ];
+        for (name, actor, allowed) in cases {
+            assert_eq!(actor.may_record_claim(LaPaz), allowed, "{name}");
+        }
+    }
+
+    #[test]
+    fn department_users_reply_only_for_their_own() {
+        let la_paz = actor(Role::Department, &[LaPaz], false);
+        assert!(la_paz.may_reply(LaPaz));
+        assert!(!la_paz.may_reply(Pando));
+        assert!(!la_paz.may_manage_users());
+        assert!(actor(Role::Admin, &[], false).may_manage_users());
+    }
+
+    #[test]
+    fn roles_round_trip() {
+        for role in [Role::Admin, Role::Officer, Role::Department] {
+            assert_eq!(role.slug().parse::<Role>(), Ok(role));
+        }
+        assert!("root".parse::<Role>().is_err());
+    }
+}
