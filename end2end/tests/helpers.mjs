@@ -72,8 +72,8 @@ export function launchBrowser() {
 }
 
 /** A page that records console errors and uncaught exceptions. */
-export async function openPage(browser, { javaScriptEnabled, width = 1280, locale = 'es-BO' }) {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 }, locale });
+export async function openPage(browser, { javaScriptEnabled, width = 1280, locale = 'es-BO', bypassCSP = false }) {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 }, locale, bypassCSP });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => {

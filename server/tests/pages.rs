@@ -208,3 +208,33 @@ async fn pages_carry_etags_and_answer_304() {
     let again = app.get_with("/", "if-none-match", &etag).await;
     assert_eq!(again.status(), 304);
 }
+
+#[tokio::test]
+async fn pages_allow_only_their_own_inline_script_and_only_the_embed_is_framable() {
+    let app = TestApp::spawn().await;
+    for _ in 0..2 {
+        // The second answer comes from the cache and must carry the same nonce as its body.
+        let response = app.get("/").await;
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(response.headers()["x-frame-options"], "DENY");
+        let html = response.text().await.unwrap();
+        let nonce = html
+            .split("nonce=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(csp.contains(&format!("'nonce-{nonce}'")), "{csp}");
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    }
+    let embed = app.get("/embed/map?department=BO-L").await;
+    assert!(embed.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors *"));
+    assert!(embed.headers().get("x-frame-options").is_none());
+}

@@ -10,12 +10,13 @@ use chrono::NaiveDate;
 use http::header::{
     ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH, VARY,
 };
-use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use app::i18n::Lang;
 
+use super::security;
 use crate::state::AppState;
 use vigia::ports::ComplianceReader;
 
@@ -29,6 +30,8 @@ struct Entry {
     status: StatusCode,
     content_type: HeaderValue,
     etag: HeaderValue,
+    /// The page's Content-Security-Policy (tied to its nonce) and framing rules.
+    security: Vec<(HeaderName, HeaderValue)>,
     body: Bytes,
 }
 
@@ -116,7 +119,12 @@ pub async fn cached_with_etag(
     next: Next,
 ) -> Response {
     if !cacheable(&request) {
-        return next.run(request).await;
+        let path = request
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default();
+        return with_page_headers(&path, next.run(request).await).await;
     }
     let lang = request_lang(request.headers());
     let path = request
@@ -140,10 +148,16 @@ pub async fn cached_with_etag(
     let Some(content_type) = parts.headers.get(CONTENT_TYPE).cloned() else {
         return Response::from_parts(parts, Body::from(body));
     };
+    let security = if is_html(&content_type) {
+        security::page_headers(&path, &body)
+    } else {
+        Vec::new()
+    };
     let entry = Entry {
         status: parts.status,
         content_type,
         etag: etag_of(&body),
+        security,
         body,
     };
     // Errors are not cached: a failing database must not be remembered once it recovers.
@@ -157,6 +171,28 @@ pub async fn cached_with_etag(
         }
     }
     response
+}
+
+fn is_html(content_type: &HeaderValue) -> bool {
+    content_type
+        .to_str()
+        .is_ok_and(|t| t.starts_with("text/html"))
+}
+
+/// Adds the page security headers to an answer that bypasses the cache (a signed-in page).
+async fn with_page_headers(path: &str, response: Response) -> Response {
+    if !response.headers().get(CONTENT_TYPE).is_some_and(is_html) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        tracing::error!("page body too large or broken");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    for (name, value) in security::page_headers(path, &body) {
+        parts.headers.insert(name, value);
+    }
+    Response::from_parts(parts, Body::from(body))
 }
 
 fn etag_of(body: &[u8]) -> HeaderValue {
@@ -186,6 +222,9 @@ fn respond(entry: Entry, if_none_match: Option<&HeaderValue>) -> Response {
     let headers = response.headers_mut();
     if !fresh {
         headers.insert(CONTENT_TYPE, entry.content_type);
+    }
+    for (name, value) in entry.security {
+        headers.insert(name, value);
     }
     headers.insert(ETAG, entry.etag);
     headers.insert(

@@ -8,6 +8,7 @@ mod lang;
 pub mod metrics;
 pub mod ops;
 mod request_id;
+mod security;
 mod viewer;
 
 use axum::routing::{get, post};
@@ -80,6 +81,12 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
             http::header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
+        .layer(tower::util::option_layer(state.settings.secure_cookies.then(|| {
+            SetResponseHeaderLayer::if_not_present(
+                http::header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+            )
+        })))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(state, cache::cached_with_etag))
