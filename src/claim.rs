@@ -157,6 +157,8 @@ pub struct Claim {
     pub source: Source,
     /// When the claim entered Vigía (UTC).
     pub recorded_at: DateTime<Utc>,
+    /// The public display name of who recorded it; `None` for the cited seed data.
+    pub recorded_by: Option<String>,
 }
 
 impl Claim {

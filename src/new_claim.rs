@@ -11,6 +11,7 @@ use crate::{
 
 /// What a form or an import row sends, as typed: every field a string, nothing trusted yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ClaimDraft {
     pub department: String,
     pub requirement: String,
@@ -146,6 +147,25 @@ fn parse_links(text: &str, checker: &mut Checker) -> Vec<EvidenceLink> {
             }
         })
         .collect()
+}
+
+impl Problem {
+    /// A stable slug, for messages in the catalog (`problem-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::UnknownDepartment => "unknown-department",
+            Problem::UnknownRequirement => "unknown-requirement",
+            Problem::UnknownStatus => "unknown-status",
+            Problem::UnknownEvidenceLevel => "unknown-evidence-level",
+            Problem::InvalidChoice => "invalid-choice",
+            Problem::InvalidDate => "invalid-date",
+            Problem::InvalidUrl => "invalid-url",
+            Problem::EndBeforeStart => "end-before-start",
+            Problem::InForceWithoutDate => "in-force-without-date",
+            Problem::VerifiedWithoutEvidence => "verified-without-evidence",
+        }
+    }
 }
 
 impl ClaimDraft {

@@ -73,6 +73,29 @@ pub fn set_http_status(code: u16) {
 pub struct Viewer {
     pub display_name: String,
     pub role: vigia::access::Role,
+    /// Departments whose records this person may add claims to.
+    pub may_record: Vec<vigia::DepartmentCode>,
+}
+
+/// What a claim form sent when it was refused, so the page can show it again with the
+/// problems beside their fields (the server keeps it for one request).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ClaimFormState {
+    pub draft: vigia::new_claim::ClaimDraft,
+    pub errors: Vec<(String, vigia::new_claim::Problem)>,
+    /// Someone recorded a newer claim since the form was opened.
+    pub stale: bool,
+}
+
+/// The refused claim form of the current request, if any.
+pub fn claim_form_state() -> Option<ClaimFormState> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ClaimFormState>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
 }
 
 /// The signed-in person of the current request, which the server puts in its extensions.

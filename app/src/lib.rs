@@ -19,7 +19,7 @@ use leptos_router::{path, SsrMode};
 use i18n::Lang;
 use pages::{
     DepartmentPage, EmbedMapPage, GapsPage, HomePage, MethodologyPage, NotFoundPage,
-    SetPasswordPage, SignInPage,
+    RecordClaimPage, SetPasswordPage, SignInPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/embed/map") view=EmbedMapPage ssr=SsrMode::Async/>
                 <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage/>
+                <Route path=path!("/departments/:code/:requirement/new") view=RecordClaimPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/set-password") view=SetPasswordPage/>
             </Routes>
         </Router>

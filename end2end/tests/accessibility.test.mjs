@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { launchBrowser, openPage, startServer } from './helpers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page', '/signin?error=invalid', '/account/set-password?token=x&error=too-short'];
+const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page', '/signin?error=invalid', '/account/set-password?token=x&error=too-short', '/departments/BO-N/action-plan/new'];
 
 let server;
 let browser;

@@ -54,6 +54,7 @@ fn claim(status: Status) -> Claim {
             date: pd("2024-01-15"),
         },
         recorded_at: at(ymd(2024, 1, 20), 12, 0, 0),
+        recorded_by: None,
     }
 }
 
@@ -454,6 +455,7 @@ fn snapshot_as_of_drops_claims_recorded_later() {
     let recorded = |id, at: DateTime<Utc>| Claim {
         id,
         recorded_at: at,
+        recorded_by: None,
         ..claim(Status::InForce)
     };
     let day = ymd(2024, 3, 10);

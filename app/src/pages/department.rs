@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{
     ComplianceMap, GapItem, Layout, PageMeta, SourceCite, StatusBadge, WithPublicView,
 };
-use crate::context::PublicView;
+use crate::context::{current_viewer, PublicView};
 use crate::format;
 use crate::i18n::{t, tr, use_lang, Lang};
 use crate::pages::NotFoundPage;
@@ -110,6 +110,9 @@ fn RequirementSection(
     view! {
         <section class="requirement" aria-labelledby=labelled_by>
             <h2 id=heading_id>{requirement.name.get(lang.is_spanish()).to_owned()}</h2>
+            {current_viewer().filter(|v| v.may_record.contains(&record.department)).map(|_| view! {
+                <p><a class="button-link" href=format!("/departments/{}/{}/new", record.department, requirement.slug)>{t(lang, "record-new")}</a></p>
+            })}
             <p class="legal-basis">
                 {requirement.legal_basis.get(lang.is_spanish()).to_owned()}
                 {(!requirement.legal_basis_verified).then(|| view! { " "<span class="badge unverified">{t(lang, "unverified-label")}</span> })}
@@ -252,6 +255,7 @@ fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> im
                     </p>
                     <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level)/></p>
                     <p>{note}</p>
+                    {c.recorded_by.clone().map(|name| view! { <p class="recorded-by">{tr(lang, "history-recorded-by", &[("name", name.into())])}</p> })}
                     <p><SourceCite source=c.source.clone() today=view.today/></p>
                 </li>
             }

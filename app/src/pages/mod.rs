@@ -6,6 +6,7 @@ mod gaps;
 mod home;
 mod methodology;
 mod not_found;
+mod record_claim;
 mod sign_in;
 
 pub use department::DepartmentPage;
@@ -14,4 +15,5 @@ pub use gaps::GapsPage;
 pub use home::HomePage;
 pub use methodology::MethodologyPage;
 pub use not_found::NotFoundPage;
+pub use record_claim::RecordClaimPage;
 pub use sign_in::{SetPasswordPage, SignInPage};

@@ -1,8 +1,10 @@
 //! All of Vigía's SQL lives under this module.
 
+mod claims;
 mod seed;
 mod snapshot;
 
+pub use claims::{append_claim, AppendError};
 pub use seed::seed_if_empty;
 pub use snapshot::load_snapshot;
 

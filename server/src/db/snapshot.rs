@@ -66,6 +66,7 @@ struct ClaimRow {
     note_es: String,
     note_en: String,
     recorded_at: String,
+    recorded_by: Option<String>,
     source_id: i64,
     author: String,
     publisher: Option<String>,
@@ -185,9 +186,10 @@ async fn load_claims(pool: &SqlitePool) -> Result<Vec<Claim>, DbError> {
     let rows: Vec<ClaimRow> = sqlx::query_as(
         "SELECT c.id, c.department, c.requirement, c.status, c.status_since, c.due_date, c.valid_from, \
          c.valid_until, c.approving_instrument, c.evidence_level, c.q_responsible, c.q_timetable, \
-         c.q_financing, c.q_indicators, c.q_published, c.note_es, c.note_en, c.recorded_at, \
+         c.q_financing, c.q_indicators, c.q_published, c.note_es, c.note_en, c.recorded_at, u.display_name AS recorded_by, \
          s.id AS source_id, s.author, s.publisher, s.title, s.url, s.date AS source_date \
-         FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY c.id",
+         FROM claims c JOIN sources s ON s.id = c.source_id LEFT JOIN users u ON u.id = c.recorded_by \
+         ORDER BY c.id",
     )
     .fetch_all(pool)
     .await?;
@@ -248,6 +250,7 @@ fn claim_from_row(
             date: PartialDate::parse(&r.source_date).map_err(corrupt)?,
         },
         recorded_at,
+        recorded_by: r.recorded_by,
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod account;
 pub mod cache;
+mod claims;
 mod csrf;
 mod lang;
 pub mod metrics;
@@ -55,6 +56,10 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .route("/signin", post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/account/set-password", post(account::set_password))
+        .route(
+            "/departments/{code}/{requirement}/claims",
+            post(claims::record),
+        )
         .route("/metrics", get(ops::metrics))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .merge(pages)

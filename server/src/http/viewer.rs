@@ -1,11 +1,19 @@
-//! Tells the pages who is signed in, without giving them the account record.
+//! Tells the pages who is signed in, without giving them the account record, and hands a
+//! refused claim form back to the page that shows it again.
 
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 use http::header::{HeaderValue, CACHE_CONTROL};
+use tower_sessions::Session;
+
+use app::context::{ClaimFormState, Viewer};
+use vigia::DepartmentCode;
 
 use crate::auth::AuthSession;
+
+/// Where a refused claim form waits for the page that shows it again.
+pub const CLAIM_FORM_KEY: &str = "claim_form";
 
 pub async fn provide(mut request: Request, next: Next) -> Response {
     let user = request
@@ -14,10 +22,23 @@ pub async fn provide(mut request: Request, next: Next) -> Response {
         .and_then(|session| session.user.clone());
     let signed_in = user.is_some();
     if let Some(user) = user {
-        request.extensions_mut().insert(app::context::Viewer {
+        let actor = user.actor();
+        let may_record = DepartmentCode::ALL
+            .into_iter()
+            .filter(|d| actor.may_record_claim(*d))
+            .collect();
+        request.extensions_mut().insert(Viewer {
             display_name: user.display_name.clone(),
             role: user.role,
+            may_record,
         });
+        if request.uri().path().ends_with("/new") {
+            if let Some(session) = request.extensions().get::<Session>().cloned() {
+                if let Ok(Some(state)) = session.remove::<ClaimFormState>(CLAIM_FORM_KEY).await {
+                    request.extensions_mut().insert(state);
+                }
+            }
+        }
     }
     let mut response = next.run(request).await;
     if signed_in {

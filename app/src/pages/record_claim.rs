@@ -1,0 +1,217 @@
+//! `/departments/{code}/{requirement}/new`: the form an officer uses to append a claim. A
+//! plain POST; a refused form comes back with what was typed and each problem beside its
+//! field.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{Layout, PageMeta, WithPublicView};
+use crate::context::{claim_form_state, current_viewer, ClaimFormState, PublicView};
+use crate::format;
+use crate::i18n::{t, tr, use_lang, Lang};
+use crate::pages::NotFoundPage;
+use vigia::new_claim::ClaimDraft;
+use vigia::requirement::Requirement;
+use vigia::{DepartmentCode, QualityCriterion, RequirementSlug, Status};
+
+#[component]
+pub fn RecordClaimPage() -> impl IntoView {
+    let params = use_params_map().get_untracked();
+    let code = DepartmentCode::parse(&params.get("code").unwrap_or_default()).ok();
+    let slug = RequirementSlug::parse(&params.get("requirement").unwrap_or_default()).ok();
+    let (Some(code), Some(slug)) = (code, slug) else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    view! { <WithPublicView render=move |view| view! { <RecordClaim code slug=slug.clone() view/> }/> }.into_any()
+}
+
+#[component]
+fn RecordClaim(code: DepartmentCode, slug: RequirementSlug, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let (Some(department), Some(requirement)) = (
+        view.snapshot.department(code).cloned(),
+        view.snapshot.requirement(&slug).cloned(),
+    ) else {
+        return view! { <NotFoundPage/> }.into_any();
+    };
+    let title = tr(
+        lang,
+        "record-title",
+        &[
+            ("department", department.name.clone().into()),
+            (
+                "requirement",
+                requirement.name.get(lang.is_spanish()).to_owned().into(),
+            ),
+        ],
+    );
+    let allowed = current_viewer().is_some_and(|v| v.may_record.contains(&code));
+    if !allowed {
+        return view! {
+            <PageMeta title=title.clone() description=title.clone()/>
+            <Layout>
+                <h1>{title.clone()}</h1>
+                <p class="form-error" role="alert">{t(lang, "record-not-allowed")}</p>
+                <p><a href=format!("/signin?next=/departments/{code}/{slug}/new")>{t(lang, "footer-signin")}</a></p>
+            </Layout>
+        }
+        .into_any();
+    }
+    let record = view.snapshot.record(code, &slug);
+    let expected = record.current().map(|c| c.id).unwrap_or(0);
+    let state = claim_form_state().unwrap_or_else(|| ClaimFormState {
+        draft: draft_from(record.current()),
+        ..Default::default()
+    });
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <nav class="breadcrumb" aria-label=t(lang, "breadcrumb-label")>
+                <a href=format!("/departments/{code}")>{department.name.clone()}</a>" › "<span>{t(lang, "record-new")}</span>
+            </nav>
+            <h1>{title}</h1>
+            <p>{t(lang, "record-intro")}</p>
+            {state.stale.then(|| view! { <p class="form-error" role="alert">{t(lang, "record-stale")}</p> })}
+            {(!state.errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{t(lang, "record-has-errors")}</p> })}
+            <ClaimFormFields lang requirement state expected action=format!("/departments/{code}/{slug}/claims")/>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// Starts a new claim from the current one, so an officer changes only what changed.
+fn draft_from(current: Option<&vigia::Claim>) -> ClaimDraft {
+    let text = |v: Option<String>| v.unwrap_or_default();
+    let Some(c) = current else {
+        return ClaimDraft::default();
+    };
+    ClaimDraft {
+        status: c.status.slug().to_owned(),
+        status_since: text(c.status_since.map(|d| d.to_string())),
+        due_date: text(c.due_date.map(|d| d.to_string())),
+        valid_from: text(c.valid_from.map(|d| d.to_string())),
+        valid_until: text(c.valid_until.map(|d| d.to_string())),
+        approving_instrument: text(c.approving_instrument.clone()),
+        evidence_level: c.evidence_level.slug().to_owned(),
+        quality_responsible_institutions: c.quality.responsible_institutions.slug().to_owned(),
+        quality_timetable: c.quality.timetable.slug().to_owned(),
+        quality_financing: c.quality.financing.slug().to_owned(),
+        quality_indicators: c.quality.indicators.slug().to_owned(),
+        quality_published: c.quality.published.slug().to_owned(),
+        ..ClaimDraft::default()
+    }
+}
+
+#[component]
+fn ClaimFormFields(
+    lang: Lang,
+    requirement: Requirement,
+    state: ClaimFormState,
+    expected: i64,
+    action: String,
+) -> impl IntoView {
+    let errors = state.errors.clone();
+    let error_for = move |field: &str| {
+        let messages: Vec<String> = errors
+            .iter()
+            .filter(|(f, _)| f == field)
+            .map(|(_, p)| t(lang, &format!("problem-{}", p.slug())))
+            .collect();
+        (!messages.is_empty()).then(|| view! { <p class="field-error" id=format!("{field}-error")>{messages.join(" ")}</p> })
+    };
+    let d = state.draft.clone();
+    let text_field = {
+        let error_for = error_for.clone();
+        move |name: &'static str, value: String, kind: &'static str, hint: Option<String>| {
+            let invalid = error_for(name).is_some();
+            view! {
+                <div class="form-field">
+                    <label for=name>{t(lang, &format!("claim-field-{name}"))}</label>
+                    {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                    <input id=name name=name type=kind value=value aria-invalid=invalid.then_some("true") aria-describedby=invalid.then(|| format!("{name}-error"))/>
+                    {error_for(name)}
+                </div>
+            }
+        }
+    };
+    let statuses = Status::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.slug() selected=d.status == s.slug()>{format::status_label(lang, Some(&requirement), s)}</option> })
+        .collect_view();
+    let quality = requirement.has_quality_criteria.then(|| {
+        QualityCriterion::ALL
+            .into_iter()
+            .map(|criterion| {
+                let name = format!("quality_{}", criterion.slug().replace('-', "_"));
+                let current = match criterion {
+                    QualityCriterion::ResponsibleInstitutions => d.quality_responsible_institutions.clone(),
+                    QualityCriterion::Timetable => d.quality_timetable.clone(),
+                    QualityCriterion::Financing => d.quality_financing.clone(),
+                    QualityCriterion::Indicators => d.quality_indicators.clone(),
+                    QualityCriterion::Published => d.quality_published.clone(),
+                };
+                let options = ["unknown", "yes", "no"]
+                    .into_iter()
+                    .map(|a| view! { <option value=a selected=current == a>{t(lang, &format!("answer-{a}"))}</option> })
+                    .collect_view();
+                view! {
+                    <div class="form-field">
+                        <label for=name.clone()>{t(lang, &format!("quality-{}", criterion.slug()))}</label>
+                        <select id=name.clone() name=name>{options}</select>
+                    </div>
+                }
+            })
+            .collect_view()
+    });
+    let date_hint = Some(t(lang, "claim-hint-partial-date"));
+    view! {
+        <form method="post" action=action class="claim-form">
+            <input type="hidden" name="expected" value=expected.to_string()/>
+            <fieldset>
+                <legend>{t(lang, "claim-legend-state")}</legend>
+                <div class="form-field">
+                    <label for="status">{t(lang, "claim-field-status")}</label>
+                    <select id="status" name="status">{statuses}</select>
+                    {error_for("status")}
+                </div>
+                {text_field("status_since", d.status_since.clone(), "text", date_hint.clone())}
+                {text_field("due_date", d.due_date.clone(), "date", None)}
+                {text_field("valid_from", d.valid_from.clone(), "text", date_hint.clone())}
+                {text_field("valid_until", d.valid_until.clone(), "text", date_hint.clone())}
+                {text_field("approving_instrument", d.approving_instrument.clone(), "text", None)}
+                {quality}
+            </fieldset>
+            <fieldset>
+                <legend>{t(lang, "claim-legend-evidence")}</legend>
+                <div class="form-field">
+                    <label for="evidence_level">{t(lang, "claim-field-evidence_level")}</label>
+                    <select id="evidence_level" name="evidence_level">
+                        <option value="reported" selected=d.evidence_level != "verified">{t(lang, "evidence-reported")}</option>
+                        <option value="verified" selected=d.evidence_level == "verified">{t(lang, "evidence-verified")}</option>
+                    </select>
+                </div>
+                <div class="form-field">
+                    <label for="evidence_links">{t(lang, "claim-field-evidence_links")}</label>
+                    <p class="hint">{t(lang, "claim-hint-evidence")}</p>
+                    <textarea id="evidence_links" name="evidence_links" rows="3">{d.evidence_links.clone()}</textarea>
+                    {error_for("evidence_links")}
+                </div>
+                <div class="form-field">
+                    <label for="note">{t(lang, "claim-field-note")}</label>
+                    <p class="hint">{t(lang, "claim-hint-note")}</p>
+                    <textarea id="note" name="note" rows="4" required>{d.note.clone()}</textarea>
+                    {error_for("note")}
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{t(lang, "claim-legend-source")}</legend>
+                {text_field("source_author", d.source_author.clone(), "text", None)}
+                {text_field("source_publisher", d.source_publisher.clone(), "text", Some(t(lang, "claim-hint-publisher")))}
+                {text_field("source_title", d.source_title.clone(), "text", None)}
+                {text_field("source_url", d.source_url.clone(), "url", None)}
+                {text_field("source_date", d.source_date.clone(), "text", date_hint)}
+            </fieldset>
+            <button type="submit">{t(lang, "record-submit")}</button>
+        </form>
+    }
+}

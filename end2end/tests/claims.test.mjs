@@ -1,0 +1,62 @@
+// An officer records Pando's plan as in force and the public map shows it, with JavaScript
+// on and off. (Uploading the PDF comes with the evidence uploads.)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, startServer } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const passphrase = 'una frase larga y segura';
+
+async function signIn(page, javaScriptEnabled) {
+  const email = `pando-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`;
+  const link = server.addUser({ email, role: 'officer', departments: ['BO-N'], name: 'Ana Quispe' });
+  await page.goto(server.baseUrl + link);
+  await page.getByLabel('Nueva contraseña').fill(passphrase);
+  await page.getByLabel('Repita la contraseña').fill(passphrase);
+  await page.getByRole('button', { name: 'Guardar contraseña e ingresar' }).click();
+  await page.waitForURL(server.baseUrl + '/');
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`an officer records Pando's plan and the map shows it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const { context, page, errors } = await openPage(browser, { javaScriptEnabled });
+    await signIn(page, javaScriptEnabled);
+    await page.goto(server.baseUrl + '/departments/BO-N');
+    await page.getByRole('link', { name: 'Registrar una nueva afirmación' }).first().click();
+    await page.waitForURL('**/departments/BO-N/action-plan/new');
+
+    await page.getByLabel('Estado', { exact: true }).selectOption('in-force');
+    // A first try without the date it took effect is refused, keeping what was typed.
+    await page.getByLabel('Fecha en que rige el estado').fill('');
+    await page.getByLabel('Nota: qué cambió y con qué fundamento').fill('El consejo aprobó el plan.');
+    await page.getByLabel('Autor de la fuente').fill('Gobernación de Pando');
+    await page.getByLabel('Título').fill('Resolución 45/2025');
+    await page.getByLabel('Enlace (URL)').fill('https://example.org/res-45.pdf');
+    await page.getByLabel('Fecha de la fuente').fill('2025-05');
+    await page.getByRole('button', { name: 'Agregar al historial' }).click();
+    await page.getByText('Un instrumento vigente necesita la fecha en que empezó a regir.').waitFor();
+    assert.equal(await page.getByLabel('Nota: qué cambió y con qué fundamento').inputValue(), 'El consejo aprobó el plan.');
+
+    await page.getByLabel('Fecha en que rige el estado').fill('2025-05');
+    await page.getByRole('button', { name: 'Agregar al historial' }).click();
+    await page.waitForURL(/\/departments\/BO-N#claim-\d+/);
+    assert.match(await page.locator('main').textContent(), /Registrado por Ana Quispe/);
+
+    await page.goto(server.baseUrl + '/');
+    assert.match(await page.locator('path[data-code="BO-N"]').getAttribute('class'), /fill-in-force/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

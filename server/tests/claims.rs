@@ -1,0 +1,309 @@
+//! Recording claims over HTTP with real sessions: who may, what is checked, and that the
+//! public state follows at once.
+
+mod common;
+
+use common::TestApp;
+use serde_json::Value;
+
+const PASSWORD: &str = "a long enough passphrase";
+
+/// Creates an account, sets its password through its link and returns its signed-in browser.
+async fn signed_in(
+    app: &TestApp,
+    email: &str,
+    role: &str,
+    departments: &[&str],
+) -> reqwest::Client {
+    let token = app.add_user(email, role, departments).await;
+    let browser = app.browser();
+    let response = app
+        .post_form(
+            &browser,
+            "/account/set-password",
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.headers()["location"], "/", "{email} signed in");
+    browser
+}
+
+/// The latest claim id of a record, as the form would carry it.
+async fn latest(app: &TestApp, code: &str, requirement: &str) -> String {
+    let department = app.json(&format!("/api/v1/departments/{code}")).await;
+    department["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["requirement"] == requirement)
+        .map(|c| c["id"].as_i64().unwrap())
+        .max()
+        .unwrap_or(0)
+        .to_string()
+}
+
+fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
+    vec![
+        ("expected", expected),
+        ("status", "in-force"),
+        ("status_since", "2025-05-02"),
+        ("valid_from", "2025"),
+        ("valid_until", "2029"),
+        ("approving_instrument", "Resolución 123/2025"),
+        ("evidence_level", "verified"),
+        (
+            "evidence_links",
+            "Resolución 123/2025 | https://example.org/res-123.pdf",
+        ),
+        ("note", "The council approved the plan; resolution checked."),
+        ("source_author", "Gobernación de Pando"),
+        ("source_title", "Resolución 123/2025"),
+        ("source_url", "https://example.org/res-123.pdf"),
+        ("source_date", "2025-05-02"),
+    ]
+}
+
+/// The class of a department's outline on the map.
+fn map_class(html: &str, code: &str) -> String {
+    let path = html
+        .split("<path ")
+        .find(|p| p.contains(&format!("data-code=\"{code}\"")))
+        .expect("outline");
+    path.split("class=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+async fn claim_count(app: &TestApp) -> usize {
+    let body = app.get("/api/v1/claims.csv").await.text().await.unwrap();
+    csv::Reader::from_reader(body.as_bytes()).records().count()
+}
+
+#[tokio::test]
+async fn an_officer_records_pandos_plan_and_the_public_state_follows() {
+    let app = TestApp::spawn().await;
+    let officer = signed_in(&app, "officer@example.org", "officer", &["BO-N"]).await;
+    assert_eq!(
+        map_class(&app.html("/").await, "BO-N"),
+        "department fill-missing",
+        "cached before"
+    );
+
+    let expected = latest(&app, "BO-N", "action-plan").await;
+    let response = app
+        .post_form(
+            &officer,
+            "/departments/BO-N/action-plan/claims",
+            &plan_in_force(&expected),
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/departments/BO-N#claim-"),
+        "{location}"
+    );
+
+    let pando = app.json("/api/v1/departments/BO-N").await;
+    let plan = pando["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["requirement"] == "action-plan")
+        .unwrap();
+    assert_eq!(plan["status"], "in-force");
+    assert_eq!(plan["evidence_level"], "verified");
+    assert_eq!(plan["valid_until"], "2029");
+    let gaps: Vec<&Value> = pando["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["requirement"] == "action-plan")
+        .collect();
+    assert!(gaps.is_empty(), "no gap left on Pando's plan: {gaps:?}");
+
+    let map = app.html("/").await;
+    assert_eq!(
+        map_class(&map, "BO-N"),
+        "department fill-in-force",
+        "the map follows at once"
+    );
+    let page = app.html("/departments/BO-N").await;
+    assert!(
+        page.contains("Registrado por Test officer"),
+        "the history names who recorded it"
+    );
+    assert!(page.contains("Resolución 123/2025"));
+}
+
+#[tokio::test]
+async fn each_role_may_or_may_not_record_for_la_paz() {
+    let app = TestApp::spawn().await;
+    let admin = signed_in(&app, "admin@example.org", "admin", &[]).await;
+    let outsider = signed_in(&app, "officer-pando@example.org", "officer", &["BO-N"]).await;
+    let department = signed_in(&app, "gobernacion@example.org", "department", &["BO-L"]).await;
+    let before = claim_count(&app).await;
+
+    let expected = latest(&app, "BO-L", "action-plan").await;
+    for (who, client) in [
+        ("officer of another department", &outsider),
+        ("department user", &department),
+    ] {
+        let refused = app
+            .post_form(
+                client,
+                "/departments/BO-L/action-plan/claims",
+                &plan_in_force(&expected),
+            )
+            .await;
+        assert_eq!(refused.status(), 403, "{who}");
+    }
+    let anonymous = app
+        .post_form(
+            &app.browser(),
+            "/departments/BO-L/action-plan/claims",
+            &plan_in_force(&expected),
+        )
+        .await;
+    assert!(
+        anonymous.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/signin?next="),
+        "anonymous is asked to sign in"
+    );
+    assert_eq!(claim_count(&app).await, before, "nothing written");
+
+    let allowed = app
+        .post_form(
+            &admin,
+            "/departments/BO-L/action-plan/claims",
+            &plan_in_force(&expected),
+        )
+        .await;
+    assert!(allowed.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/departments/BO-L#claim-"));
+    assert_eq!(claim_count(&app).await, before + 1);
+}
+
+#[tokio::test]
+async fn a_disabled_officer_loses_the_session() {
+    let app = TestApp::spawn().await;
+    let officer = signed_in(&app, "officer@example.org", "officer", &["BO-N"]).await;
+    let pool = vigia_server::prepare_database(&app.settings).await.unwrap();
+    sqlx::query("UPDATE users SET disabled = TRUE")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let expected = latest(&app, "BO-N", "action-plan").await;
+    let response = app
+        .post_form(
+            &officer,
+            "/departments/BO-N/action-plan/claims",
+            &plan_in_force(&expected),
+        )
+        .await;
+    assert!(response.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/signin"));
+}
+
+#[tokio::test]
+async fn a_refused_form_comes_back_with_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let officer = signed_in(&app, "officer@example.org", "officer", &["BO-N"]).await;
+    let before = claim_count(&app).await;
+    let expected = latest(&app, "BO-N", "action-plan").await;
+    let mut form = plan_in_force(&expected);
+    form.retain(|(k, _)| *k != "status_since" && *k != "valid_until");
+    form.push(("valid_until", "2020"));
+    let response = app
+        .post_form(&officer, "/departments/BO-N/action-plan/claims", &form)
+        .await;
+    assert_eq!(
+        response.headers()["location"],
+        "/departments/BO-N/action-plan/new"
+    );
+    let page = officer
+        .get(app.url("/departments/BO-N/action-plan/new"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Un instrumento vigente necesita la fecha en que empezó a regir."));
+    assert!(page.contains("La vigencia no puede terminar antes de empezar."));
+    assert!(
+        page.contains("The council approved the plan; resolution checked."),
+        "the note is kept"
+    );
+    assert_eq!(claim_count(&app).await, before, "nothing written");
+}
+
+#[tokio::test]
+async fn a_save_on_stale_data_does_not_go_through() {
+    let app = TestApp::spawn().await;
+    let first = signed_in(&app, "first@example.org", "officer", &["BO-N"]).await;
+    let second = signed_in(&app, "second@example.org", "officer", &["BO-N"]).await;
+    let opened_at = latest(&app, "BO-N", "action-plan").await;
+    let saved = app
+        .post_form(
+            &first,
+            "/departments/BO-N/action-plan/claims",
+            &plan_in_force(&opened_at),
+        )
+        .await;
+    assert!(saved.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/departments/BO-N#claim-"));
+
+    let late = app
+        .post_form(
+            &second,
+            "/departments/BO-N/action-plan/claims",
+            &plan_in_force(&opened_at),
+        )
+        .await;
+    assert_eq!(
+        late.headers()["location"],
+        "/departments/BO-N/action-plan/new"
+    );
+    let page = second
+        .get(app.url("/departments/BO-N/action-plan/new"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Otra persona registró una afirmación más reciente"));
+    let now = latest(&app, "BO-N", "action-plan").await;
+    assert!(
+        page.contains(&format!("name=\"expected\" value=\"{now}\"")),
+        "the re-submit carries the newer version"
+    );
+    let resubmitted = app
+        .post_form(
+            &second,
+            "/departments/BO-N/action-plan/claims",
+            &plan_in_force(&now),
+        )
+        .await;
+    assert!(resubmitted.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/departments/BO-N#claim-"));
+}
