@@ -1,36 +1,25 @@
 // Automated WCAG 2.1 A/AA checks (axe-core) on every public page, in both languages and at
 // phone and desktop widths. Automated checks catch contrast, names, labels and landmarks;
 // they do not replace reading the pages with a screen reader.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser, openPage, startServer } from './helpers.mjs';
+import { openPage, useServerAndBrowser } from './helpers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page', '/signin?error=invalid', '/account/set-password?token=x&error=too-short', '/departments/BO-N/action-plan/new'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 for (const locale of ['es-BO', 'en-US']) {
   for (const width of [360, 1280]) {
     test(`no WCAG 2.1 AA violations (${locale}, ${width} px)`, async () => {
       // The site's CSP rightly refuses injected scripts; axe is one, for this test only.
-      const { context, page } = await openPage(browser, { javaScriptEnabled: true, width, locale, bypassCSP: true });
+      const { context, page } = await openPage(env.browser, { javaScriptEnabled: true, width, locale, bypassCSP: true });
       const found = [];
       for (const path of pages) {
-        await page.goto(server.baseUrl + path);
+        await page.goto(env.server.baseUrl + path);
         await page.addScriptTag({ content: axeSource });
         const result = await page.evaluate(() =>
           window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),

@@ -1,38 +1,27 @@
 // An officer's first visit: the one-time link, choosing a password, signing out and in
 // again, with JavaScript on and off.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startServer } from './helpers.mjs';
+import { openPage, useServerAndBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 for (const javaScriptEnabled of [true, false]) {
   test(`an officer sets a password, signs out and signs in (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
     const email = `officer-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`;
-    const link = server.addUser({ email, role: 'officer', departments: ['BO-N'], name: 'Ana Quispe' });
-    const { context, page, errors } = await openPage(browser, { javaScriptEnabled });
+    const link = env.server.addUser({ email, role: 'officer', departments: ['BO-N'], name: 'Ana Quispe' });
+    const { context, page, errors } = await openPage(env.browser, { javaScriptEnabled });
     const passphrase = 'una frase larga y segura';
 
-    await page.goto(server.baseUrl + link);
+    await page.goto(env.server.baseUrl + link);
     await page.getByLabel('Nueva contraseña').fill(passphrase);
     await page.getByLabel('Repita la contraseña').fill(passphrase);
     await page.getByRole('button', { name: 'Guardar contraseña e ingresar' }).click();
-    await page.waitForURL(server.baseUrl + '/');
+    await page.waitForURL(env.server.baseUrl + '/');
     assert.match(await page.locator('header').textContent(), /Ana Quispe/);
 
     await page.getByRole('button', { name: 'Salir' }).click();
-    await page.waitForURL(server.baseUrl + '/');
+    await page.waitForURL(env.server.baseUrl + '/');
     assert.doesNotMatch(await page.locator('header').textContent(), /Ana Quispe/);
 
     await page.getByRole('link', { name: 'Acceso para funcionarios' }).click();
@@ -45,7 +34,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     await page.getByLabel('Contraseña').fill(passphrase);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.waitForURL(server.baseUrl + '/');
+    await page.waitForURL(env.server.baseUrl + '/');
     assert.match(await page.locator('header').textContent(), /Ana Quispe/);
     assert.deepEqual(errors, []);
     await context.close();

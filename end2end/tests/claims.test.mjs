@@ -1,39 +1,28 @@
 // An officer records Pando's plan as in force and the public map shows it, with JavaScript
 // on and off. (Uploading the PDF comes with the evidence uploads.)
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startServer } from './helpers.mjs';
+import { openPage, useServerAndBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const passphrase = 'una frase larga y segura';
 
 async function signIn(page, javaScriptEnabled) {
   const email = `pando-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`;
-  const link = server.addUser({ email, role: 'officer', departments: ['BO-N'], name: 'Ana Quispe' });
-  await page.goto(server.baseUrl + link);
+  const link = env.server.addUser({ email, role: 'officer', departments: ['BO-N'], name: 'Ana Quispe' });
+  await page.goto(env.server.baseUrl + link);
   await page.getByLabel('Nueva contraseña').fill(passphrase);
   await page.getByLabel('Repita la contraseña').fill(passphrase);
   await page.getByRole('button', { name: 'Guardar contraseña e ingresar' }).click();
-  await page.waitForURL(server.baseUrl + '/');
+  await page.waitForURL(env.server.baseUrl + '/');
 }
 
 for (const javaScriptEnabled of [true, false]) {
   test(`an officer records Pando's plan and the map shows it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-    const { context, page, errors } = await openPage(browser, { javaScriptEnabled });
+    const { context, page, errors } = await openPage(env.browser, { javaScriptEnabled });
     await signIn(page, javaScriptEnabled);
-    await page.goto(server.baseUrl + '/departments/BO-N');
+    await page.goto(env.server.baseUrl + '/departments/BO-N');
     await page.getByRole('link', { name: 'Registrar una nueva afirmación' }).first().click();
     await page.waitForURL('**/departments/BO-N/action-plan/new');
 
@@ -54,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.waitForURL(/\/departments\/BO-N#claim-\d+/);
     assert.match(await page.locator('main').textContent(), /Registrado por Ana Quispe/);
 
-    await page.goto(server.baseUrl + '/');
+    await page.goto(env.server.baseUrl + '/');
     assert.match(await page.locator('path[data-code="BO-N"]').getAttribute('class'), /fill-in-force/);
     assert.deepEqual(errors, []);
     await context.close();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = resolve(process.env.VIGIA_ROOT ?? join(import.meta.dirname, '..', '..'));
@@ -81,4 +82,18 @@ export async function openPage(browser, { javaScriptEnabled, width = 1280, local
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   return { context, page, errors };
+}
+
+/** One server and one browser for a test file, started before its tests and stopped after. */
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

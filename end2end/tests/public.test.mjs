@@ -1,26 +1,15 @@
 // The public pages as a reader uses them, with JavaScript on and off.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startServer } from './helpers.mjs';
+import { openPage, useServerAndBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 for (const javaScriptEnabled of [true, false]) {
   describe(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test('the map shows nine departments and opens one', async () => {
-      const { context, page, errors } = await openPage(browser, { javaScriptEnabled });
-      await page.goto(server.baseUrl + '/');
+      const { context, page, errors } = await openPage(env.browser, { javaScriptEnabled });
+      await page.goto(env.server.baseUrl + '/');
       assert.equal(await page.getAttribute('html', 'lang'), 'es');
       assert.equal(await page.locator('svg.map path[data-code]').count(), 9);
       await page.locator('svg.map a[href="/departments/BO-N"]').click();
@@ -32,14 +21,14 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test('the language switch changes the page and is remembered', async () => {
-      const { context, page } = await openPage(browser, { javaScriptEnabled });
-      await page.goto(server.baseUrl + '/gaps');
+      const { context, page } = await openPage(env.browser, { javaScriptEnabled });
+      await page.goto(env.server.baseUrl + '/gaps');
       await page.getByRole('link', { name: 'English' }).click();
       await page.waitForURL('**/gaps');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Open gaps');
       await page.getByRole('link', { name: 'Map', exact: true }).click();
-      await page.waitForURL(server.baseUrl + '/');
+      await page.waitForURL(env.server.baseUrl + '/');
       assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the choice is remembered');
       await page.getByRole('link', { name: 'Español' }).click();
       assert.equal(await page.getAttribute('html', 'lang'), 'es');
@@ -47,8 +36,8 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test('the gaps page filters by severity and department', async () => {
-      const { context, page } = await openPage(browser, { javaScriptEnabled });
-      await page.goto(server.baseUrl + '/gaps');
+      const { context, page } = await openPage(env.browser, { javaScriptEnabled });
+      await page.goto(env.server.baseUrl + '/gaps');
       const all = await page.locator('li.gap').count();
       await page.getByLabel('Gravedad').selectOption('critical');
       await page.getByLabel('Departamento').selectOption('BO-N');
@@ -68,9 +57,9 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('with JavaScript, the embed island copies its code and the console stays clean', async () => {
-  const { context, page, errors } = await openPage(browser, { javaScriptEnabled: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
-  await page.goto(server.baseUrl + '/');
+  const { context, page, errors } = await openPage(env.browser, { javaScriptEnabled: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.baseUrl });
+  await page.goto(env.server.baseUrl + '/');
   const button = page.getByRole('button', { name: 'Copiar código' });
   // The button is hidden until the island has hydrated; click() waits for it to show.
   await button.click();
@@ -82,8 +71,8 @@ test('with JavaScript, the embed island copies its code and the console stays cl
 });
 
 test('without JavaScript, the embed code is still there to select', async () => {
-  const { context, page } = await openPage(browser, { javaScriptEnabled: false });
-  await page.goto(server.baseUrl + '/');
+  const { context, page } = await openPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(env.server.baseUrl + '/');
   const code = await page.getByLabel('Código para insertar').inputValue();
   assert.match(code, /\/embed\/map/);
   assert.equal(await page.locator('button.copy-button').isVisible(), false, 'no dead button');

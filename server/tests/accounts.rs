@@ -3,29 +3,11 @@
 
 mod common;
 
-use common::TestApp;
-
-const PASSWORD: &str = "a long enough passphrase";
+use common::{TestApp, PASSWORD};
 
 async fn signed_in_officer(app: &TestApp) -> reqwest::Client {
-    let token = app
-        .add_user("officer@example.org", "officer", &["BO-N"])
-        .await;
-    let browser = app.browser();
-    let response = app
-        .post_form(
-            &browser,
-            "/account/set-password",
-            &[
-                ("token", &token),
-                ("password", PASSWORD),
-                ("confirm", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/");
-    browser
+    app.signed_in("officer@example.org", "officer", &["BO-N"])
+        .await
 }
 
 #[tokio::test]

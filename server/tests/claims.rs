@@ -6,32 +6,6 @@ mod common;
 use common::TestApp;
 use serde_json::Value;
 
-const PASSWORD: &str = "a long enough passphrase";
-
-/// Creates an account, sets its password through its link and returns its signed-in browser.
-async fn signed_in(
-    app: &TestApp,
-    email: &str,
-    role: &str,
-    departments: &[&str],
-) -> reqwest::Client {
-    let token = app.add_user(email, role, departments).await;
-    let browser = app.browser();
-    let response = app
-        .post_form(
-            &browser,
-            "/account/set-password",
-            &[
-                ("token", &token),
-                ("password", PASSWORD),
-                ("confirm", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(response.headers()["location"], "/", "{email} signed in");
-    browser
-}
-
 /// The latest claim id of a record, as the form would carry it.
 async fn latest(app: &TestApp, code: &str, requirement: &str) -> String {
     let department = app.json(&format!("/api/v1/departments/{code}")).await;
@@ -90,7 +64,9 @@ async fn claim_count(app: &TestApp) -> usize {
 #[tokio::test]
 async fn an_officer_records_pandos_plan_and_the_public_state_follows() {
     let app = TestApp::spawn().await;
-    let officer = signed_in(&app, "officer@example.org", "officer", &["BO-N"]).await;
+    let officer = app
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
     assert_eq!(
         map_class(&app.html("/").await, "BO-N"),
         "department fill-missing",
@@ -147,9 +123,13 @@ async fn an_officer_records_pandos_plan_and_the_public_state_follows() {
 #[tokio::test]
 async fn each_role_may_or_may_not_record_for_la_paz() {
     let app = TestApp::spawn().await;
-    let admin = signed_in(&app, "admin@example.org", "admin", &[]).await;
-    let outsider = signed_in(&app, "officer-pando@example.org", "officer", &["BO-N"]).await;
-    let department = signed_in(&app, "gobernacion@example.org", "department", &["BO-L"]).await;
+    let admin = app.signed_in("admin@example.org", "admin", &[]).await;
+    let outsider = app
+        .signed_in("officer-pando@example.org", "officer", &["BO-N"])
+        .await;
+    let department = app
+        .signed_in("gobernacion@example.org", "department", &["BO-L"])
+        .await;
     let before = claim_count(&app).await;
 
     let expected = latest(&app, "BO-L", "action-plan").await;
@@ -199,7 +179,9 @@ async fn each_role_may_or_may_not_record_for_la_paz() {
 #[tokio::test]
 async fn a_disabled_officer_loses_the_session() {
     let app = TestApp::spawn().await;
-    let officer = signed_in(&app, "officer@example.org", "officer", &["BO-N"]).await;
+    let officer = app
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
     let pool = vigia_server::prepare_database(&app.settings).await.unwrap();
     sqlx::query("UPDATE users SET disabled = TRUE")
         .execute(&pool)
@@ -222,7 +204,9 @@ async fn a_disabled_officer_loses_the_session() {
 #[tokio::test]
 async fn a_refused_form_comes_back_with_what_was_typed() {
     let app = TestApp::spawn().await;
-    let officer = signed_in(&app, "officer@example.org", "officer", &["BO-N"]).await;
+    let officer = app
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
     let before = claim_count(&app).await;
     let expected = latest(&app, "BO-N", "action-plan").await;
     let mut form = plan_in_force(&expected);
@@ -255,8 +239,12 @@ async fn a_refused_form_comes_back_with_what_was_typed() {
 #[tokio::test]
 async fn a_save_on_stale_data_does_not_go_through() {
     let app = TestApp::spawn().await;
-    let first = signed_in(&app, "first@example.org", "officer", &["BO-N"]).await;
-    let second = signed_in(&app, "second@example.org", "officer", &["BO-N"]).await;
+    let first = app
+        .signed_in("first@example.org", "officer", &["BO-N"])
+        .await;
+    let second = app
+        .signed_in("second@example.org", "officer", &["BO-N"])
+        .await;
     let opened_at = latest(&app, "BO-N", "action-plan").await;
     let saved = app
         .post_form(

@@ -7,6 +7,9 @@ use std::net::SocketAddr;
 use vigia_server::settings::{LogFormat, Settings};
 use vigia_server::Application;
 
+/// The password test accounts choose.
+pub const PASSWORD: &str = "a long enough passphrase";
+
 /// The date the gap rules see in tests, so expected gaps never drift with the calendar.
 pub const TEST_TODAY: &str = "2025-06-01";
 
@@ -77,6 +80,28 @@ impl TestApp {
         .await
         .unwrap();
         link.split("token=").nth(1).unwrap().to_owned()
+    }
+
+    /// Creates an account, sets its password through its link and returns its signed-in
+    /// browser.
+    pub async fn signed_in(
+        &self,
+        email: &str,
+        role: &str,
+        departments: &[&str],
+    ) -> reqwest::Client {
+        let token = self.add_user(email, role, departments).await;
+        let browser = self.browser();
+        let form = [
+            ("token", token.as_str()),
+            ("password", PASSWORD),
+            ("confirm", PASSWORD),
+        ];
+        let response = self
+            .post_form(&browser, "/account/set-password", &form)
+            .await;
+        assert_eq!(response.headers()["location"], "/", "{email} signed in");
+        browser
     }
 
     /// Posts a form from one of our own pages (the browser says so in Origin).
