@@ -93,3 +93,18 @@ pub fn number(lang: Lang, value: u32) -> String {
     }
     out
 }
+
+/// Percent-encodes text for a query-string value, leaving `/` readable so that a path stays
+/// recognisable in a link (`?next=/gaps%3Fseverity%3Dcritical`).
+pub fn query_value(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for byte in input.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}

@@ -5,6 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
 use crate::context::{current_viewer, SiteInfo};
+use crate::format;
 use crate::i18n::{t, use_lang};
 
 /// Title, description and share preview (Open Graph) of a page.
@@ -42,7 +43,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         format!("{here}?{query}")
     };
     let other = lang.other();
-    let switch_href = format!("/lang/{}?next={}", other.code(), encode_component(&next));
+    let switch_href = format!("/lang/{}?next={}", other.code(), format::query_value(&next));
     let current = move |path: &str| if here == path { Some("page") } else { None };
     view! {
         <a class="skip-link" href="#content">{t(lang, "skip-to-content")}</a>
@@ -86,18 +87,4 @@ pub fn Layout(children: Children) -> impl IntoView {
             <p class="attribution">{t(lang, "map-attribution")}</p>
         </footer>
     }
-}
-
-/// Percent-encodes a path and query for use as a query value.
-fn encode_component(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for byte in input.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
 }

@@ -20,39 +20,18 @@ pub struct SignInForm {
     next: String,
 }
 
-/// Where to go after signing in: a local path only.
-fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/"
-    }
-}
-
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
 pub async fn sign_in(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     mut auth_session: AuthSession,
     Form(form): Form<SignInForm>,
 ) -> Response {
-    let next = local_path(&form.next).to_owned();
+    let next = super::local_path(&form.next).to_owned();
     let retry = |error: &str| {
         Redirect::to(&format!(
             "/signin?error={error}&email={}&next={}",
-            encode(form.email.trim()),
-            encode(&next)
+            app::format::query_value(form.email.trim()),
+            app::format::query_value(&next)
         ))
         .into_response()
     };
@@ -114,7 +93,7 @@ pub async fn set_password(
     let retry = |error: &str| {
         Redirect::to(&format!(
             "/account/set-password?token={}&error={error}",
-            encode(&form.token)
+            app::format::query_value(&form.token)
         ))
         .into_response()
     };

@@ -16,8 +16,7 @@ pub struct SwitchQuery {
 /// Only same-site paths: `/x` but never `//host` or `http://…`, so the switch cannot be used
 /// to send people elsewhere.
 fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/".to_owned())
+    super::local_path(next.as_deref().unwrap_or("/")).to_owned()
 }
 
 pub async fn switch(Path(code): Path<String>, Query(query): Query<SwitchQuery>) -> Response {

@@ -34,6 +34,16 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// The session cookie's name; its presence means someone may be signed in.
 pub const SESSION_COOKIE: &str = "vigia_session";
 
+/// Where a redirect may go when a request names it: a path on this site, never `//host`,
+/// `https://…` or a backslash trick, so our redirects cannot send people elsewhere.
+pub fn local_path(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/"
+    }
+}
+
 pub fn router(state: AppState, auth: AuthLayer) -> Router {
     let routes = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join("pkg");
