@@ -62,7 +62,17 @@ impl Actor {
         self.covers(department)
     }
 
+    /// Reviewing a department's reply and deciding on public suggestions is oversight work.
+    pub fn may_moderate(&self, department: DepartmentCode) -> bool {
+        self.may_record_claim(department)
+    }
+
     pub fn may_manage_users(&self) -> bool {
+        !self.disabled && self.role == Role::Admin
+    }
+
+    /// Withholding a document from the public is an admin's decision.
+    pub fn may_withhold_documents(&self) -> bool {
         !self.disabled && self.role == Role::Admin
     }
 }
@@ -118,6 +128,16 @@ mod tests {
         assert!(!la_paz.may_reply(Pando));
         assert!(!la_paz.may_manage_users());
         assert!(actor(Role::Admin, &[], false).may_manage_users());
+    }
+
+    #[test]
+    fn only_oversight_in_scope_moderates_and_only_admins_withhold() {
+        assert!(actor(Role::Officer, &[LaPaz], false).may_moderate(LaPaz));
+        assert!(!actor(Role::Officer, &[Pando], false).may_moderate(LaPaz));
+        assert!(!actor(Role::Department, &[LaPaz], false).may_moderate(LaPaz));
+        assert!(actor(Role::Admin, &[], false).may_withhold_documents());
+        assert!(!actor(Role::Officer, &[LaPaz], false).may_withhold_documents());
+        assert!(!actor(Role::Admin, &[], true).may_withhold_documents());
     }
 
     #[test]

@@ -150,6 +150,9 @@ pub struct Claim {
     pub valid_until: Option<PartialDate>,
     pub approving_instrument: Option<String>,
     pub evidence: Vec<EvidenceLink>,
+    /// PDFs uploaded with the claim.
+    #[serde(default)]
+    pub documents: Vec<crate::Document>,
     pub evidence_level: EvidenceLevel,
     pub quality: Quality,
     pub note_es: String,

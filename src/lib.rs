@@ -9,11 +9,15 @@ pub mod claim;
 pub mod clock;
 pub mod date;
 pub mod department;
+pub mod document;
 pub mod gaps;
+pub mod history;
 pub mod national;
 pub mod new_claim;
+pub mod office;
 pub mod ports;
 pub mod record;
+pub mod reply;
 pub mod requirement;
 pub mod snapshot;
 pub mod status;
@@ -22,8 +26,11 @@ pub use claim::{Claim, EvidenceLevel, EvidenceLink, Quality, QualityCriterion, S
 pub use clock::{Clock, FixedClock};
 pub use date::{DatePrecision, PartialDate};
 pub use department::{Department, DepartmentCode};
+pub use document::Document;
 pub use gaps::{Gap, GapKind, Severity};
+pub use history::{HistoryAction, HistoryEntry};
 pub use record::ComplianceRecord;
+pub use reply::GapReply;
 pub use requirement::{Requirement, RequirementSlug};
 pub use snapshot::Snapshot;
 pub use status::Status;
@@ -43,6 +50,8 @@ pub enum ParseError {
     InvalidRequirementSlug(String),
     #[error("unknown evidence level {0:?}")]
     UnknownEvidenceLevel(String),
+    #[error("unknown history action {0:?}")]
+    UnknownHistoryAction(String),
     #[error("unknown role {0:?}")]
     UnknownRole(String),
     #[error("invalid date {0:?}")]

@@ -59,6 +59,12 @@ pub enum Problem {
     EndBeforeStart,
     InForceWithoutDate,
     VerifiedWithoutEvidence,
+    DocumentTooLarge,
+    DocumentNotPdf,
+    /// Too many submissions from one place in a short time.
+    TooMany,
+    InvalidEmail,
+    EmailTaken,
 }
 
 /// A claim that passed every check, ready to append.
@@ -87,7 +93,7 @@ fn optional(text: &str) -> Option<&str> {
     Some(text.trim()).filter(|t| !t.is_empty())
 }
 
-fn is_web_url(text: &str) -> bool {
+pub fn is_web_url(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
@@ -164,13 +170,23 @@ impl Problem {
             Problem::EndBeforeStart => "end-before-start",
             Problem::InForceWithoutDate => "in-force-without-date",
             Problem::VerifiedWithoutEvidence => "verified-without-evidence",
+            Problem::DocumentTooLarge => "document-too-large",
+            Problem::DocumentNotPdf => "document-not-pdf",
+            Problem::TooMany => "too-many",
+            Problem::InvalidEmail => "invalid-email",
+            Problem::EmailTaken => "email-taken",
         }
     }
 }
 
 impl ClaimDraft {
     /// Checks the draft against the known requirements; `Err` lists every problem found.
-    pub fn validate(&self, requirements: &[Requirement]) -> Result<NewClaim, Vec<FieldError>> {
+    /// `attached_documents` counts the PDFs that came with it, which are evidence too.
+    pub fn validate(
+        &self,
+        requirements: &[Requirement],
+        attached_documents: usize,
+    ) -> Result<NewClaim, Vec<FieldError>> {
         let mut c = Checker(Vec::new());
         let department = DepartmentCode::parse(&self.department)
             .map_err(|_| c.fail("department", Problem::UnknownDepartment))
@@ -220,7 +236,10 @@ impl ClaimDraft {
             indicators: c.tri_state("quality_indicators", &self.quality_indicators),
             published: c.tri_state("quality_published", &self.quality_published),
         };
-        if evidence_level == Some(EvidenceLevel::Verified) && evidence.is_empty() {
+        if evidence_level == Some(EvidenceLevel::Verified)
+            && evidence.is_empty()
+            && attached_documents == 0
+        {
             c.fail("evidence_links", Problem::VerifiedWithoutEvidence);
         }
         let note = c.required("note", &self.note).map(str::to_owned);

@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 
+use crate::office::{Account, Suggestion};
 use crate::Snapshot;
 
 /// Why a port could not answer. Carries no database text: callers show a generic error and
@@ -21,4 +22,14 @@ pub trait ComplianceReader: Send + Sync {
 
     /// A number that changes whenever the data changes, for caches and ETags.
     fn data_version(&self) -> u64;
+}
+
+/// Reads what only signed-in staff see. Pages check the viewer's rights before asking.
+#[async_trait]
+pub trait OfficeReader: Send + Sync {
+    /// Suggestions nobody has decided on yet, oldest first.
+    async fn pending_suggestions(&self) -> Result<Vec<Suggestion>, PortError>;
+
+    /// Every account, for the admin's user management.
+    async fn accounts(&self) -> Result<Vec<Account>, PortError>;
 }

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::gaps::{gaps_for, Gap};
 use crate::national::NationalFigure;
-use crate::{Claim, ComplianceRecord, Department, DepartmentCode, Requirement, RequirementSlug};
+use crate::{
+    Claim, ComplianceRecord, Department, DepartmentCode, GapReply, HistoryEntry, Requirement,
+    RequirementSlug,
+};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -15,6 +18,12 @@ pub struct Snapshot {
     /// Every claim, in the order recorded.
     pub claims: Vec<Claim>,
     pub national: Vec<NationalFigure>,
+    /// The public audit trail, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    /// Departments' replies to their gaps, oldest first.
+    #[serde(default)]
+    pub replies: Vec<GapReply>,
 }
 
 impl Snapshot {
@@ -57,6 +66,18 @@ impl Snapshot {
                 .filter(|c| c.recorded_at.date_naive() <= date)
                 .cloned()
                 .collect(),
+            history: self
+                .history
+                .iter()
+                .filter(|e| e.local_date() <= date)
+                .cloned()
+                .collect(),
+            replies: self
+                .replies
+                .iter()
+                .filter(|r| r.replied_at.date_naive() <= date)
+                .cloned()
+                .collect(),
             ..self.clone()
         }
     }
@@ -84,6 +105,15 @@ impl Snapshot {
                 .then_with(|| a.kind.cmp(&b.kind))
         });
         all
+    }
+
+    /// The history of one department, oldest first.
+    pub fn history_of(&self, code: DepartmentCode) -> Vec<HistoryEntry> {
+        self.history
+            .iter()
+            .filter(|e| e.department == Some(code))
+            .cloned()
+            .collect()
     }
 
     /// The day the latest claim was recorded, for "last update" headlines.

@@ -41,6 +41,7 @@ fn claim(status: Status) -> Claim {
         valid_until: None,
         approving_instrument: None,
         evidence: Vec::new(),
+        documents: Vec::new(),
         evidence_level: EvidenceLevel::Verified,
         quality: Quality::default(),
         note_es: String::new(),
@@ -429,7 +430,7 @@ fn snapshot_gaps_are_most_severe_first() {
             at_dept(Oruro, shelter(claim(Status::Missing))),
             at_dept(Oruro, claim(Status::Unknown)),
         ],
-        national: Vec::new(),
+        ..Snapshot::default()
     };
     let order: Vec<_> = snapshot
         .gaps(ymd(2024, 3, 1))

@@ -37,7 +37,7 @@ fn good_draft() -> ClaimDraft {
 }
 
 fn problems(draft: ClaimDraft) -> Vec<(&'static str, Problem)> {
-    match draft.validate(&requirements()) {
+    match draft.validate(&requirements(), 0) {
         Ok(claim) => panic!("expected problems, got {claim:?}"),
         Err(errors) => errors.into_iter().map(|e| (e.field, e.problem)).collect(),
     }
@@ -45,7 +45,7 @@ fn problems(draft: ClaimDraft) -> Vec<(&'static str, Problem)> {
 
 #[test]
 fn a_complete_draft_becomes_a_claim() {
-    let claim = good_draft().validate(&requirements()).expect("valid");
+    let claim = good_draft().validate(&requirements(), 0).expect("valid");
     assert_eq!(claim.department, DepartmentCode::LaPaz);
     assert_eq!(claim.status, Status::InForce);
     assert_eq!(
@@ -139,11 +139,11 @@ fn validity_may_end_the_day_it_starts_and_years_cover_their_whole_span() {
     let mut draft = good_draft();
     draft.valid_from = "2024-05-02".into();
     draft.valid_until = "2024-05-02".into();
-    assert!(draft.validate(&requirements()).is_ok());
+    assert!(draft.validate(&requirements(), 0).is_ok());
     draft.valid_from = "2024-12-31".into();
     draft.valid_until = "2024".into();
     assert!(
-        draft.validate(&requirements()).is_ok(),
+        draft.validate(&requirements(), 0).is_ok(),
         "the year 2024 ends on 31 December"
     );
 }
@@ -179,7 +179,15 @@ fn a_missing_plan_needs_no_date_or_evidence() {
         ..good_draft()
     };
     assert_eq!(
-        draft.validate(&requirements()).unwrap().status,
+        draft.validate(&requirements(), 0).unwrap().status,
         Status::Missing
     );
+}
+
+#[test]
+fn an_attached_document_is_evidence_enough_for_verified() {
+    let mut draft = good_draft();
+    draft.evidence_links = String::new();
+    assert!(draft.validate(&requirements(), 0).is_err());
+    assert!(draft.validate(&requirements(), 1).is_ok());
 }
