@@ -75,6 +75,8 @@ pub struct Viewer {
     pub role: vigia::access::Role,
     /// Departments whose records this person may add claims to.
     pub may_record: Vec<vigia::DepartmentCode>,
+    /// What the rules know of them, so pages offer only what the server would allow.
+    pub actor: vigia::access::Actor,
 }
 
 /// What a claim form sent when it was refused, so the page can show it again with the
@@ -107,4 +109,51 @@ pub fn current_viewer() -> Option<Viewer> {
     }
     #[cfg(not(feature = "ssr"))]
     None
+}
+
+/// What a refused form sent (or what a successful one wants to say), kept by the server for
+/// the next request to the page at `path`, so forms work without JavaScript.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FormFlash {
+    pub path: String,
+    pub fields: Vec<(String, String)>,
+    pub errors: Vec<(String, vigia::new_claim::Problem)>,
+    /// A catalog key for a confirmation ("suggestion-thanks"), shown once.
+    pub notice: Option<String>,
+}
+
+impl FormFlash {
+    pub fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn errors_for(&self, name: &str) -> Vec<vigia::new_claim::Problem> {
+        self.errors
+            .iter()
+            .filter(|(f, _)| f == name)
+            .map(|(_, p)| *p)
+            .collect()
+    }
+}
+
+/// The flash left for this page by the form it sent, if any.
+pub fn form_flash() -> Option<FormFlash> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<FormFlash>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+/// What only signed-in staff see, provided by the server; pages check rights first.
+#[derive(Clone)]
+pub struct OfficePorts {
+    pub reader: Arc<dyn vigia::ports::OfficeReader>,
 }

@@ -18,8 +18,9 @@ use leptos_router::{path, SsrMode};
 
 use i18n::Lang;
 use pages::{
-    DepartmentPage, EmbedMapPage, GapsPage, HomePage, MethodologyPage, NotFoundPage,
-    RecordClaimPage, SetPasswordPage, SignInPage,
+    AdminUsersPage, DashboardPage, DepartmentPage, EmbedMapPage, GapsPage, HistoryEntryPage,
+    HomePage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage,
+    SetPasswordPage, SignInPage, SuggestPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -77,9 +78,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/gaps") view=GapsPage ssr=SsrMode::Async/>
                 <Route path=path!("/embed/map") view=EmbedMapPage ssr=SsrMode::Async/>
                 <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
+                <Route path=path!("/history/:id") view=HistoryEntryPage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage/>
                 <Route path=path!("/departments/:code/:requirement/new") view=RecordClaimPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/set-password") view=SetPasswordPage/>
+                <Route path=path!("/departments/:code/suggest") view=SuggestPage ssr=SsrMode::Async/>
+                <Route path=path!("/departments/:code/:requirement/gaps/:kind/reply") view=ReplyPage ssr=SsrMode::Async/>
+                <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

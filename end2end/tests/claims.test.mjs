@@ -1,8 +1,11 @@
-// An officer records Pando's plan as in force and the public map shows it, with JavaScript
-// on and off. (Uploading the PDF comes with the evidence uploads.)
+// An officer records Pando's plan as in force with a note and a PDF, and the public map shows
+// it, with JavaScript on and off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, useServerAndBrowser } from './helpers.mjs';
+
+// A minimal valid PDF: what matters is its content, which the server checks.
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 const env = useServerAndBrowser();
 
@@ -39,9 +42,18 @@ for (const javaScriptEnabled of [true, false]) {
     assert.equal(await page.getByLabel('Nota: qué cambió y con qué fundamento').inputValue(), 'El consejo aprobó el plan.');
 
     await page.getByLabel('Fecha en que rige el estado').fill('2025-05');
+    // Browsers never keep a chosen file across a refused form, so it is chosen now.
+    await page.getByLabel('Documento PDF (opcional)').setInputFiles({ name: 'resolucion-45.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Agregar al historial' }).click();
     await page.waitForURL(/\/departments\/BO-N#claim-\d+/);
     assert.match(await page.locator('main').textContent(), /Registrado por Ana Quispe/);
+
+    // The PDF is offered as a download with the bytes that were sent.
+    const link = page.getByRole('link', { name: 'resolucion-45.pdf' }).first();
+    const response = await page.request.get(env.server.baseUrl + await link.getAttribute('href'));
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    assert.match(response.headers()['content-disposition'], /^attachment;/);
+    assert.deepEqual(Buffer.from(await response.body()), pdf);
 
     await page.goto(env.server.baseUrl + '/');
     assert.match(await page.locator('path[data-code="BO-N"]').getAttribute('class'), /fill-in-force/);

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod db;
+pub mod documents;
 pub mod http;
 pub mod settings;
 pub mod state;
@@ -48,7 +49,8 @@ impl Application {
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
         let auth = auth_layer(store.pool().clone(), &settings).await?;
-        let state = AppState::new(settings, store, clock, address);
+        let documents = documents::DocumentStore::new(&settings.data_dir)?;
+        let state = AppState::new(settings, store, clock, address, documents);
         let router = http::router(state, auth);
         Ok(Self {
             listener,

@@ -8,6 +8,7 @@ use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::sync::Arc;
 
+use crate::documents::DocumentStore;
 use crate::http::cache::PageCache;
 use crate::http::metrics::Metrics;
 use crate::settings::Settings;
@@ -28,6 +29,9 @@ pub struct Shared {
     pub cache: PageCache,
     pub metrics: Metrics,
     pub sign_in_limits: SignInLimits,
+    /// Public suggestions per client address: a handful an hour.
+    pub suggestion_limit: DefaultKeyedRateLimiter<IpAddr>,
+    pub documents: DocumentStore,
 }
 
 /// Failed sign-ins are slowed per account and per client address.
@@ -68,6 +72,7 @@ impl AppState {
         store: Arc<SqliteStore>,
         clock: Arc<dyn vigia::Clock>,
         address: SocketAddr,
+        documents: DocumentStore,
     ) -> Self {
         let leptos_options = LeptosOptions::builder()
             .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vigia"))
@@ -89,6 +94,10 @@ impl AppState {
             cache: PageCache::default(),
             metrics: Metrics::default(),
             sign_in_limits: SignInLimits::default(),
+            suggestion_limit: RateLimiter::keyed(Quota::per_hour(
+                NonZeroU32::new(5).expect("positive"),
+            )),
+            documents,
         }))
     }
 
@@ -97,6 +106,9 @@ impl AppState {
         leptos::prelude::provide_context(app::context::Ports {
             reader: self.store.clone(),
             clock: self.clock.clone(),
+        });
+        leptos::prelude::provide_context(app::context::OfficePorts {
+            reader: self.store.clone(),
         });
         leptos::prelude::provide_context(app::context::SiteInfo {
             public_url: self.public_url.clone(),

@@ -71,3 +71,22 @@ impl ComplianceReader for SqliteStore {
         self.version.load(Ordering::SeqCst)
     }
 }
+
+#[async_trait]
+impl vigia::ports::OfficeReader for SqliteStore {
+    async fn pending_suggestions(&self) -> Result<Vec<vigia::office::Suggestion>, PortError> {
+        db::office::pending_suggestions(&self.pool)
+            .await
+            .map_err(|error| {
+                tracing::error!(error = ?error, "could not load suggestions");
+                PortError::Unavailable
+            })
+    }
+
+    async fn accounts(&self) -> Result<Vec<vigia::office::Account>, PortError> {
+        db::office::accounts(&self.pool).await.map_err(|error| {
+            tracing::error!(error = ?error, "could not load accounts");
+            PortError::Unavailable
+        })
+    }
+}

@@ -14,7 +14,7 @@ async fn latest(app: &TestApp, code: &str, requirement: &str) -> String {
         .unwrap()
         .iter()
         .filter(|c| c["requirement"] == requirement)
-        .map(|c| c["id"].as_i64().unwrap())
+        .filter_map(|c| c["id"].as_i64())
         .max()
         .unwrap_or(0)
         .to_string()

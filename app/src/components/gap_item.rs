@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::SeverityBadge;
-use crate::context::PublicView;
+use crate::components::{GapReplyItem, SeverityBadge};
+use crate::context::{current_viewer, PublicView};
 use crate::explain::gap_message;
 use crate::format;
 use crate::i18n::{t, use_lang};
@@ -14,6 +14,9 @@ pub fn GapItem(
     gap: Gap,
     view: PublicView,
     #[prop(optional)] link_department: bool,
+    /// Offers the claim form to someone who may record one for this department.
+    #[prop(optional)]
+    offer_record: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let message = gap_message(lang, &gap, &view.snapshot);
@@ -23,6 +26,31 @@ pub fn GapItem(
         let name = view.snapshot.department(gap.department).map(|d| d.name.clone()).unwrap_or_default();
         view! { <a class="gap-department" href=format!("/departments/{}", gap.department)>{name}</a> }
     });
+    let replies = view
+        .snapshot
+        .replies
+        .iter()
+        .filter(|r| r.answers(gap.department, &gap.requirement, gap.kind))
+        .cloned()
+        .map(|reply| view! { <GapReplyItem reply/> })
+        .collect_view();
+    let reply_link = current_viewer()
+        .filter(|v| v.actor.may_reply(gap.department) && view.as_of.is_none())
+        .map(|_| {
+            let href = format!(
+                "/departments/{}/{}/gaps/{}/reply",
+                gap.department,
+                gap.requirement,
+                gap.kind.slug()
+            );
+            view! { <p><a class="button-link" href=href>{t(lang, "reply-new")}</a></p> }
+        });
+    let record_link = current_viewer()
+        .filter(|v| offer_record && v.may_record.contains(&gap.department))
+        .map(|_| {
+            let href = format!("/departments/{}/{}/new", gap.department, gap.requirement);
+            view! { <p><a class="button-link" href=href>{t(lang, "record-new")}</a></p> }
+        });
     view! {
         <li class=format!("gap gap-{}", gap.severity.slug()) data-kind=gap.kind.slug()>
             <div class="gap-head">
@@ -32,6 +60,9 @@ pub fn GapItem(
             </div>
             <p class="gap-message">{message}</p>
             {since.map(|s| view! { <p class="gap-since">{t(lang, "gap-since")}" "{s}</p> })}
+            {replies}
+            {reply_link}
+            {record_link}
         </li>
     }
 }

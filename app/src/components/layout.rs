@@ -61,12 +61,20 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
             <div class="header-tools">
-                {current_viewer().map(|viewer| view! {
+                {current_viewer().map(|viewer| {
+                    let admin = viewer.role == vigia::access::Role::Admin;
+                    let oversight = viewer.role != vigia::access::Role::Department;
+                    view! {
+                    <nav class="staff-nav" aria-label=t(lang, "staff-nav-label")>
+                        <a href="/dashboard">{t(lang, "nav-dashboard")}</a>
+                        {oversight.then(|| view! { " · "<a href="/moderation">{t(lang, "nav-moderation")}</a> })}
+                        {admin.then(|| view! { " · "<a href="/admin/users">{t(lang, "nav-admin-users")}</a> })}
+                    </nav>
                     <form method="post" action="/signout" class="signed-in">
                         <span>{t(lang, "signed-in-as")}" "<strong>{viewer.display_name}</strong></span>
                         <button type="submit" class="link-button">{t(lang, "signout")}</button>
                     </form>
-                })}
+                }})}
                 <a class="lang-switch" href=switch_href hreflang=other.code() lang=other.code()>
                     {t(other, "switch-to-this-language")}
                 </a>

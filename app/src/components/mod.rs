@@ -1,13 +1,21 @@
 //! Building blocks shared by the pages.
 
+mod documents;
+mod form_field;
 mod gap_item;
+mod gap_reply;
+mod history_entry;
 mod layout;
 mod map;
 mod source;
 mod status;
 mod view_loader;
 
+pub use documents::DocumentList;
+pub use form_field::{FormField, Input};
 pub use gap_item::GapItem;
+pub use gap_reply::GapReplyItem;
+pub use history_entry::HistoryEntryItem;
 pub use layout::{Layout, PageMeta};
 pub use map::{ComplianceMap, MapLegend};
 pub use source::SourceCite;

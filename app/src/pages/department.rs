@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    ComplianceMap, GapItem, Layout, PageMeta, SourceCite, StatusBadge, WithPublicView,
+    ComplianceMap, DocumentList, GapItem, HistoryEntryItem, Layout, PageMeta, SourceCite,
+    StatusBadge, WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
 use crate::format;
@@ -61,6 +62,13 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         .iter()
         .map(|r| view! { <RequirementSection requirement=r.clone() record=view.snapshot.record(code, &r.slug) view=view.clone()/> })
         .collect_view();
+    let history = view
+        .snapshot
+        .history_of(code)
+        .into_iter()
+        .rev()
+        .map(|entry| view! { <HistoryEntryItem entry snapshot=view.snapshot.clone()/> })
+        .collect_view();
     view! {
         <PageMeta title=department.name.clone() description=description/>
         <Layout>
@@ -76,6 +84,16 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
                 <div class="mini-map"><ComplianceMap view=view.clone() highlight=code/></div>
             </div>
             {requirements}
+            <section class="public-history" id="history" aria-labelledby="history-heading">
+                <h2 id="history-heading">{t(lang, "public-history-heading")}</h2>
+                <p>{t(lang, "public-history-intro")}</p>
+                <ol class="timeline">{history}</ol>
+            </section>
+            <section class="suggest" id="suggest">
+                <h2>{t(lang, "suggest-heading")}</h2>
+                <p>{t(lang, "suggest-intro")}</p>
+                <p><a class="button-link" href=format!("/departments/{code}/suggest")>{t(lang, "suggest-link")}</a></p>
+            </section>
         </Layout>
     }
     .into_any()
@@ -193,7 +211,11 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
             {quality}
             <p class="claim-note">{if lang.is_spanish() { claim.note_es.clone() } else { claim.note_en.clone() }}</p>
             <p><SourceCite source=claim.source.clone() today=view.today/></p>
-            {(!claim.evidence.is_empty()).then(|| view! { <h3>{t(lang, "evidence-heading")}</h3><ul>{evidence}</ul> })}
+            {(!claim.evidence.is_empty() || !claim.documents.is_empty()).then(|| view! {
+                <h3>{t(lang, "evidence-heading")}</h3>
+                <ul>{evidence}</ul>
+                <DocumentList documents=claim.documents.clone() back_to=format!("/departments/{}", claim.department)/>
+            })}
         </div>
     }
 }
@@ -256,6 +278,7 @@ fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> im
                     <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level)/></p>
                     <p>{note}</p>
                     {c.recorded_by.clone().map(|name| view! { <p class="recorded-by">{tr(lang, "history-recorded-by", &[("name", name.into())])}</p> })}
+                    {(!c.documents.is_empty()).then(|| view! { <DocumentList documents=c.documents.clone() back_to=format!("/departments/{}#claim-{}", c.department, c.id)/> })}
                     <p><SourceCite source=c.source.clone() today=view.today/></p>
                 </li>
             }

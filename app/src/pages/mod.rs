@@ -1,19 +1,31 @@
 //! One module per route.
 
+mod admin_users;
+mod dashboard;
 mod department;
 mod embed;
 mod gaps;
+mod history;
 mod home;
 mod methodology;
+mod moderation;
 mod not_found;
 mod record_claim;
+mod reply;
 mod sign_in;
+mod suggest;
 
+pub use admin_users::AdminUsersPage;
+pub use dashboard::DashboardPage;
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;
 pub use gaps::GapsPage;
+pub use history::HistoryEntryPage;
 pub use home::HomePage;
 pub use methodology::MethodologyPage;
+pub use moderation::ModerationPage;
 pub use not_found::NotFoundPage;
 pub use record_claim::RecordClaimPage;
+pub use reply::ReplyPage;
 pub use sign_in::{SetPasswordPage, SignInPage};
+pub use suggest::SuggestPage;

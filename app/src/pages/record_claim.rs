@@ -59,10 +59,24 @@ fn RecordClaim(code: DepartmentCode, slug: RequirementSlug, view: PublicView) ->
     }
     let record = view.snapshot.record(code, &slug);
     let expected = record.current().map(|c| c.id).unwrap_or(0);
-    let state = claim_form_state().unwrap_or_else(|| ClaimFormState {
-        draft: draft_from(record.current()),
-        ..Default::default()
-    });
+    let state = match claim_form_state() {
+        // Prefilled from an accepted suggestion: the rest starts from the current claim.
+        Some(prefill) if prefill.errors.is_empty() && !prefill.stale => ClaimFormState {
+            draft: ClaimDraft {
+                note: prefill.draft.note,
+                source_author: prefill.draft.source_author,
+                source_title: prefill.draft.source_title,
+                source_url: prefill.draft.source_url,
+                ..draft_from(record.current())
+            },
+            ..Default::default()
+        },
+        Some(refused) => refused,
+        None => ClaimFormState {
+            draft: draft_from(record.current()),
+            ..Default::default()
+        },
+    };
     view! {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
@@ -165,7 +179,7 @@ fn ClaimFormFields(
     });
     let date_hint = Some(t(lang, "claim-hint-partial-date"));
     view! {
-        <form method="post" action=action class="claim-form">
+        <form method="post" action=action class="claim-form" enctype="multipart/form-data">
             <input type="hidden" name="expected" value=expected.to_string()/>
             <fieldset>
                 <legend>{t(lang, "claim-legend-state")}</legend>
@@ -210,6 +224,17 @@ fn ClaimFormFields(
                 {text_field("source_title", d.source_title.clone(), "text", None)}
                 {text_field("source_url", d.source_url.clone(), "url", None)}
                 {text_field("source_date", d.source_date.clone(), "text", date_hint)}
+            </fieldset>
+            // Last in the form, so the text fields arrive before the file and survive an
+            // oversized upload.
+            <fieldset>
+                <legend>{t(lang, "claim-legend-document")}</legend>
+                <div class="form-field">
+                    <label for="document">{t(lang, "claim-field-document")}</label>
+                    <p class="hint" id="document-hint">{t(lang, "claim-hint-document")}</p>
+                    <input id="document" name="document" type="file" accept="application/pdf,.pdf" aria-describedby="document-hint"/>
+                    {error_for("document")}
+                </div>
             </fieldset>
             <button type="submit">{t(lang, "record-submit")}</button>
         </form>

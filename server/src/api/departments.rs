@@ -17,6 +17,8 @@ use vigia::DepartmentCode;
 pub struct LangQuery {
     /// `es` (default) or `en`, for labels and messages.
     pub lang: Option<String>,
+    /// `YYYY-MM-DD`: the state as it stood at the end of that day, rebuilt from the history.
+    pub as_of: Option<String>,
 }
 
 /// Every department with its requirements' current state and open gaps.
@@ -31,12 +33,18 @@ pub async fn list_departments(
     ApiQuery(query): ApiQuery<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<DepartmentDto>>, ApiError> {
-    let view = super::gaps::load_view(&state, query.lang.as_deref(), &headers).await?;
+    let view = super::gaps::load_view(
+        &state,
+        query.lang.as_deref(),
+        query.as_of.as_deref(),
+        &headers,
+    )
+    .await?;
     let body = view
         .snapshot
         .departments
         .iter()
-        .map(|d| department_dto(view.lang, d, &view.snapshot, &view.gaps, false))
+        .map(|d| department_dto(view.lang, d, &view.snapshot, &view.gaps, None))
         .collect();
     Ok(Json(body))
 }
@@ -59,7 +67,13 @@ pub async fn get_department(
 ) -> Result<Json<DepartmentDto>, ApiError> {
     let code = DepartmentCode::parse(&code)
         .map_err(|_| ApiError::NotFound(format!("no department has the code {code:?}")))?;
-    let view = super::gaps::load_view(&state, query.lang.as_deref(), &headers).await?;
+    let view = super::gaps::load_view(
+        &state,
+        query.lang.as_deref(),
+        query.as_of.as_deref(),
+        &headers,
+    )
+    .await?;
     let department = view
         .snapshot
         .department(code)
@@ -69,6 +83,6 @@ pub async fn get_department(
         department,
         &view.snapshot,
         &view.gaps,
-        true,
+        Some(&state.public_url),
     )))
 }

@@ -95,6 +95,30 @@ pub struct ClaimDto {
     pub source: SourceDto,
     /// When the claim was recorded (RFC 3339, UTC).
     pub recorded_at: String,
+    /// Uploaded PDFs; a withheld one has no `url` and says why.
+    pub documents: Vec<DocumentDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DocumentDto {
+    pub filename: String,
+    pub sha256: String,
+    pub size: u64,
+    /// Where to download it (relative to this site); absent once withheld.
+    pub url: Option<String>,
+    pub withheld_reason: Option<String>,
+}
+
+impl From<&vigia::Document> for DocumentDto {
+    fn from(d: &vigia::Document) -> Self {
+        Self {
+            filename: d.filename.clone(),
+            sha256: d.sha256.clone(),
+            size: d.size,
+            url: (!d.is_withheld()).then(|| format!("/documents/{}", d.id)),
+            withheld_reason: d.withheld_reason.clone(),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -107,9 +131,10 @@ pub struct DepartmentDto {
     pub population_year: u16,
     pub requirements: Vec<RequirementStateDto>,
     pub gaps: Vec<GapDto>,
-    /// Every claim, oldest first (only on the single-department endpoint).
+    /// The department's audit trail, oldest first: every claim (with its fields), reply,
+    /// decision and withheld document (only on the single-department endpoint).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub history: Option<Vec<ClaimDto>>,
+    pub history: Option<Vec<super::history::HistoryEntryDto>>,
 }
 
 pub fn gap_dto(lang: Lang, gap: &Gap, snapshot: &Snapshot) -> GapDto {
@@ -145,6 +170,7 @@ pub fn claim_dto(lang: Lang, claim: &Claim) -> ClaimDto {
         note: note(lang, claim),
         source: SourceDto::from(&claim.source),
         recorded_at: claim.recorded_at.to_rfc3339(),
+        documents: claim.documents.iter().map(DocumentDto::from).collect(),
     }
 }
 
@@ -193,7 +219,7 @@ pub fn department_dto(
     department: &Department,
     snapshot: &Snapshot,
     gaps: &[Gap],
-    with_history: bool,
+    history_links_to: Option<&str>,
 ) -> DepartmentDto {
     let records = snapshot.records_of(department.code);
     DepartmentDto {
@@ -211,10 +237,12 @@ pub fn department_dto(
             .filter(|g| g.department == department.code)
             .map(|g| gap_dto(lang, g, snapshot))
             .collect(),
-        history: with_history.then(|| {
-            let mut claims: Vec<&Claim> = records.iter().flat_map(|r| r.claims.iter()).collect();
-            claims.sort_by_key(|c| c.id);
-            claims.into_iter().map(|c| claim_dto(lang, c)).collect()
+        history: history_links_to.map(|public_url| {
+            snapshot
+                .history_of(department.code)
+                .iter()
+                .map(|e| super::history::entry_dto(lang, e, snapshot, public_url))
+                .collect()
         }),
     }
 }

@@ -23,10 +23,12 @@ pub struct ApiView {
     pub gaps: Vec<Gap>,
 }
 
-/// The current state and its gaps, in the language asked for (`lang`, else the headers).
+/// The state and its gaps, today or as of a past date (`as_of`, rebuilt from the history),
+/// in the language asked for (`lang`, else the headers).
 pub async fn load_view(
     state: &AppState,
     lang: Option<&str>,
+    as_of: Option<&str>,
     headers: &HeaderMap,
 ) -> Result<ApiView, ApiError> {
     let lang = match lang {
@@ -34,12 +36,13 @@ pub async fn load_view(
             .ok_or_else(|| ApiError::BadRequest(format!("unknown lang {code:?}; use es or en")))?,
         None => crate::http::cache::request_lang(headers),
     };
+    let as_of = parse_filter::<chrono::NaiveDate>("as_of (YYYY-MM-DD)", as_of)?;
     let snapshot = state.store.snapshot().await?;
-    let gaps = snapshot.gaps(state.clock.today());
+    let view = app::context::PublicView::build(snapshot, state.clock.today(), as_of);
     Ok(ApiView {
         lang,
-        snapshot,
-        gaps,
+        snapshot: view.snapshot,
+        gaps: view.gaps,
     })
 }
 
@@ -53,9 +56,11 @@ pub struct GapFilters {
     pub severity: Option<String>,
     /// `es` (default) or `en`.
     pub lang: Option<String>,
+    /// `YYYY-MM-DD`: the gaps as they stood at the end of that day.
+    pub as_of: Option<String>,
 }
 
-fn parse_filter<T: std::str::FromStr>(
+pub fn parse_filter<T: std::str::FromStr>(
     name: &str,
     raw: Option<&str>,
 ) -> Result<Option<T>, ApiError> {
@@ -83,7 +88,13 @@ pub async fn list_gaps(
         parse_filter("department", filters.department.as_deref())?;
     let kind: Option<GapKind> = parse_filter("kind", filters.kind.as_deref())?;
     let severity: Option<Severity> = parse_filter("severity", filters.severity.as_deref())?;
-    let view = load_view(&state, filters.lang.as_deref(), &headers).await?;
+    let view = load_view(
+        &state,
+        filters.lang.as_deref(),
+        filters.as_of.as_deref(),
+        &headers,
+    )
+    .await?;
     let body = view
         .gaps
         .iter()

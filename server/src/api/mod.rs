@@ -5,6 +5,7 @@ mod dto;
 mod error;
 pub mod export;
 mod gaps;
+mod history;
 mod query;
 
 use axum::response::{IntoResponse, Response};
@@ -35,6 +36,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
         .routes(routes!(gaps::list_gaps))
+        .routes(routes!(history::list_history))
         .routes(routes!(export::export_csv))
         .routes(routes!(export::claims_csv))
         .routes(routes!(crate::http::ops::healthz))

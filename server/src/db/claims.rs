@@ -5,6 +5,9 @@ use sqlx::SqlitePool;
 
 use vigia::new_claim::NewClaim;
 
+use super::office::{audit, insert_documents, Audit, Owner};
+use crate::documents::StoredDocument;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppendError {
     /// Someone recorded a newer claim on this record since the form was opened.
@@ -15,12 +18,13 @@ pub enum AppendError {
 }
 
 /// Appends `claim` if the record's latest claim is still `expected_latest` (0 for none), with
-/// its source, evidence links and an audit entry, all in one transaction.
+/// its source, evidence links, documents and an audit entry, all in one transaction.
 pub async fn append_claim(
     pool: &SqlitePool,
     claim: &NewClaim,
     recorded_by: i64,
     expected_latest: i64,
+    documents: &[StoredDocument],
 ) -> Result<i64, AppendError> {
     let mut tx = pool.begin().await?;
     let now = Utc::now().to_rfc3339();
@@ -77,13 +81,22 @@ pub async fn append_claim(
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("INSERT INTO audit_log (at, actor_id, action, subject, reason) VALUES ($1, $2, 'claim-recorded', $3, $4)")
-        .bind(&now)
-        .bind(recorded_by)
-        .bind(format!("claim:{claim_id}"))
-        .bind(&claim.note)
-        .execute(&mut *tx)
-        .await?;
+    insert_documents(
+        &mut tx,
+        Owner::Claim(claim_id),
+        documents,
+        recorded_by,
+        &now,
+    )
+    .await?;
+    let entry = Audit {
+        action: "claim-recorded",
+        subject: format!("claim:{claim_id}"),
+        reason: &claim.note,
+        department: Some(claim.department.as_str()),
+        requirement: Some(claim.requirement.as_str()),
+    };
+    audit(&mut tx, Some(recorded_by), entry).await?;
     tx.commit().await?;
     Ok(claim_id)
 }

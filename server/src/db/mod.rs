@@ -1,6 +1,8 @@
 //! All of Vigía's SQL lives under this module.
 
 mod claims;
+mod history;
+pub mod office;
 mod seed;
 mod snapshot;
 

@@ -216,6 +216,17 @@ async fn insert_claims(
             .bind(&recorded_at)
             .execute(&mut **tx)
             .await?;
+            // The public history starts with the cited data, recorded by nobody in particular.
+            sqlx::query(
+                "INSERT INTO audit_log (at, actor_id, action, subject, reason, department, requirement) \
+                 VALUES ($1, NULL, 'claim-recorded', 'claim:' || last_insert_rowid(), $2, $3, $4)",
+            )
+            .bind(&recorded_at)
+            .bind(&claim.note_es)
+            .bind(&department)
+            .bind(&claim.requirement)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())

@@ -88,11 +88,11 @@ struct FigureRow {
     source_date: Option<String>,
 }
 
-fn corrupt(what: impl std::fmt::Display) -> DbError {
+pub(super) fn corrupt(what: impl std::fmt::Display) -> DbError {
     DbError::Corrupt(what.to_string())
 }
 
-fn parse<T: FromStr>(text: &str) -> Result<T, DbError>
+pub(super) fn parse<T: FromStr>(text: &str) -> Result<T, DbError>
 where
     T::Err: std::fmt::Display,
 {
@@ -111,6 +111,8 @@ pub async fn load_snapshot(pool: &SqlitePool) -> Result<Snapshot, DbError> {
         requirements: load_requirements(pool).await?,
         claims: load_claims(pool).await?,
         national: load_figures(pool).await?,
+        history: super::history::load_history(pool).await?,
+        replies: super::history::load_replies(pool).await?,
     })
 }
 
@@ -204,8 +206,13 @@ async fn load_claims(pool: &SqlitePool) -> Result<Vec<Claim>, DbError> {
             .or_default()
             .push(EvidenceLink { label, url });
     }
+    let mut documents = super::history::load_documents(pool, "claim_id").await?;
     rows.into_iter()
-        .map(|row| claim_from_row(row, &mut evidence_by_claim))
+        .map(|row| {
+            let mut claim = claim_from_row(row, &mut evidence_by_claim)?;
+            claim.documents = documents.remove(&claim.id).unwrap_or_default();
+            Ok(claim)
+        })
         .collect()
 }
 
@@ -231,6 +238,7 @@ fn claim_from_row(
         valid_until: partial(r.valid_until)?,
         approving_instrument: r.approving_instrument,
         evidence: evidence.remove(&r.id).unwrap_or_default(),
+        documents: Vec::new(),
         evidence_level: parse(&r.evidence_level)?,
         quality: Quality {
             responsible_institutions: parse::<TriState>(&r.q_responsible)?,

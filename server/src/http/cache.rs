@@ -99,6 +99,7 @@ fn cacheable(request: &Request) -> bool {
         && path != "/account/set-password"
         && !path.starts_with("/pkg/")
         && !path.starts_with("/lang/")
+        && !path.starts_with("/documents/")
         && path != "/healthz"
         && path != "/metrics"
         && !path.ends_with(".svg")

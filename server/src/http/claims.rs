@@ -1,9 +1,8 @@
 //! Recording a claim from the form on a record's page: a plain POST with a redirect, so it
 //! works without JavaScript. A refused form comes back with what was typed.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use http::StatusCode;
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -13,6 +12,7 @@ use vigia::new_claim::ClaimDraft;
 use vigia::ports::ComplianceReader;
 use vigia::DepartmentCode;
 
+use super::form::{SubmittedForm, DOCUMENT_FIELD};
 use super::viewer::CLAIM_FORM_KEY;
 use crate::auth::AuthSession;
 use crate::db::{self, AppendError};
@@ -32,7 +32,7 @@ pub async fn record(
     auth_session: AuthSession,
     session: Session,
     Path((code, slug)): Path<(String, String)>,
-    Form(form): Form<ClaimForm>,
+    request: Request,
 ) -> Response {
     let form_path = format!("/departments/{code}/{slug}/new");
     let Some(user) = auth_session.user else {
@@ -50,6 +50,14 @@ pub async fn record(
         )
             .into_response();
     }
+    let submitted = match SubmittedForm::read(request).await {
+        Ok(submitted) => submitted,
+        Err(response) => return response,
+    };
+    let form: ClaimForm = match submitted.parse() {
+        Ok(form) => form,
+        Err(rejection) => return rejection.into_response(),
+    };
     let mut draft = form.draft;
     draft.department = department.to_string();
     draft.requirement = slug;
@@ -71,17 +79,34 @@ pub async fn record(
         Ok(snapshot) => snapshot.requirements.clone(),
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
-    let claim = match draft.validate(&requirements) {
-        Ok(claim) => claim,
-        Err(errors) => {
-            let errors = errors
+    let validated = draft.validate(&requirements, usize::from(submitted.document.is_some()));
+    let upload_problem = submitted
+        .document_problem
+        .map(|p| (DOCUMENT_FIELD.to_owned(), p));
+    let claim = match (validated, upload_problem) {
+        (Ok(claim), None) => claim,
+        (validated, upload_problem) => {
+            let errors = validated
+                .err()
+                .unwrap_or_default()
                 .into_iter()
                 .map(|e| (e.field.to_owned(), e.problem))
+                .chain(upload_problem)
                 .collect();
             return refuse(errors, false, draft).await;
         }
     };
-    match db::append_claim(state.store.pool(), &claim, user.id, expected).await {
+    let mut documents = Vec::new();
+    if let Some(upload) = &submitted.document {
+        match state.documents.save(upload).await {
+            Ok(stored) => documents.push(stored),
+            Err(error) => {
+                tracing::error!(error = ?error, "could not store a document");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        }
+    }
+    match db::append_claim(state.store.pool(), &claim, user.id, expected, &documents).await {
         Ok(id) => {
             state.store.data_changed();
             tracing::info!(claim = id, user = user.id, "claim recorded");

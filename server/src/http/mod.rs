@@ -2,16 +2,21 @@
 //! them (caching with ETags, compression, request ids and logs).
 
 mod account;
+mod admin;
 pub mod cache;
 mod claims;
 mod csrf;
+mod form;
 mod lang;
 pub mod metrics;
 pub mod ops;
+mod replies;
 mod request_id;
 mod security;
+mod suggestions;
 mod viewer;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use http::header::{HeaderName, HeaderValue};
@@ -44,6 +49,20 @@ pub fn local_path(next: &str) -> &str {
     }
 }
 
+/// A refusal worded in both languages: it answers form posts, whose page language the
+/// server does not track.
+pub fn refusal(status: http::StatusCode, key: &str) -> axum::response::Response {
+    use app::i18n::{t, Lang};
+    use axum::response::IntoResponse;
+    let text = format!("{}\n\n{}", t(Lang::Es, key), t(Lang::En, key));
+    (status, text).into_response()
+}
+
+/// The answer to an action the person's role or scope does not allow.
+pub fn forbidden() -> axum::response::Response {
+    refusal(http::StatusCode::FORBIDDEN, "not-allowed")
+}
+
 pub fn router(state: AppState, auth: AuthLayer) -> Router {
     let routes = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join("pkg");
@@ -68,8 +87,23 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .route("/account/set-password", post(account::set_password))
         .route(
             "/departments/{code}/{requirement}/claims",
-            post(claims::record),
+            post(claims::record).layer(DefaultBodyLimit::max(form::UPLOAD_BODY_LIMIT)),
         )
+        .route(
+            "/departments/{code}/{requirement}/gaps/{kind}/replies",
+            post(replies::post_reply).layer(DefaultBodyLimit::max(form::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/replies/{id}/review", post(replies::review))
+        .route(
+            "/departments/{code}/suggestions",
+            post(suggestions::suggest),
+        )
+        .route("/moderation/{id}", post(suggestions::decide))
+        .route("/admin/users", post(admin::invite))
+        .route("/admin/users/{id}/access", post(admin::set_access))
+        .route("/admin/users/{id}/scope", post(admin::set_scope))
+        .route("/documents/{id}", get(crate::documents::download))
+        .route("/documents/{id}/withhold", post(crate::documents::withhold))
         .route("/metrics", get(ops::metrics))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .merge(pages)

@@ -7,13 +7,22 @@ use axum::response::Response;
 use http::header::{HeaderValue, CACHE_CONTROL};
 use tower_sessions::Session;
 
-use app::context::{ClaimFormState, Viewer};
+use app::context::{ClaimFormState, FormFlash, Viewer};
 use vigia::DepartmentCode;
 
 use crate::auth::AuthSession;
 
 /// Where a refused claim form waits for the page that shows it again.
 pub const CLAIM_FORM_KEY: &str = "claim_form";
+/// Where any other form leaves what the next page should show.
+pub const FORM_FLASH_KEY: &str = "form_flash";
+
+/// Leaves `flash` for the next request to its page.
+pub async fn leave_flash(session: &Session, flash: FormFlash) {
+    if let Err(error) = session.insert(FORM_FLASH_KEY, flash).await {
+        tracing::error!(error = ?error, "could not keep a form for its page");
+    }
+}
 
 pub async fn provide(mut request: Request, next: Next) -> Response {
     let user = request
@@ -31,11 +40,23 @@ pub async fn provide(mut request: Request, next: Next) -> Response {
             display_name: user.display_name.clone(),
             role: user.role,
             may_record,
+            actor,
         });
         if request.uri().path().ends_with("/new") {
             if let Some(session) = request.extensions().get::<Session>().cloned() {
                 if let Ok(Some(state)) = session.remove::<ClaimFormState>(CLAIM_FORM_KEY).await {
                     request.extensions_mut().insert(state);
+                }
+            }
+        }
+    }
+    if request.method() == http::Method::GET {
+        if let Some(session) = request.extensions().get::<Session>().cloned() {
+            let path = request.uri().path().to_owned();
+            if let Ok(Some(flash)) = session.get::<FormFlash>(FORM_FLASH_KEY).await {
+                if flash.path == path {
+                    let _ = session.remove::<FormFlash>(FORM_FLASH_KEY).await;
+                    request.extensions_mut().insert(flash);
                 }
             }
         }

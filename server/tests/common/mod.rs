@@ -82,6 +82,19 @@ impl TestApp {
         link.split("token=").nth(1).unwrap().to_owned()
     }
 
+    /// The id of the account with this email.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        let pool = vigia_server::prepare_database(&self.settings)
+            .await
+            .unwrap();
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        id
+    }
+
     /// Creates an account, sets its password through its link and returns its signed-in
     /// browser.
     pub async fn signed_in(
@@ -118,6 +131,33 @@ impl TestApp {
             .send()
             .await
             .expect("request sent")
+    }
+
+    /// Posts a multipart form (text fields and files) from one of our own pages.
+    pub async fn post_multipart(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("origin", format!("http://{}", self.address))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// A signed-in client's view of a page.
+    pub async fn html_as(&self, client: &reqwest::Client, path: &str) -> String {
+        let response = client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent");
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.unwrap()
     }
 
     pub fn url(&self, path: &str) -> String {

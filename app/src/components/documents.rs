@@ -1,0 +1,54 @@
+//! The PDFs attached to a claim or reply: a download link with size and hash, or, once an
+//! admin withheld one, the reason in its place. Admins get the withholding form beside it.
+
+use leptos::prelude::*;
+
+use crate::context::current_viewer;
+use crate::i18n::{t, tr, use_lang};
+use vigia::access::Role;
+use vigia::Document;
+
+#[component]
+pub fn DocumentList(documents: Vec<Document>, back_to: String) -> impl IntoView {
+    let lang = use_lang();
+    let admin = current_viewer().is_some_and(|v| v.role == Role::Admin);
+    let items = documents
+        .into_iter()
+        .map(|doc| {
+            let short_hash = doc.sha256.chars().take(12).collect::<String>();
+            let size = tr(lang, "document-size", &[("kb", (doc.size.div_ceil(1024) as i64).into())]);
+            let hash = view! { <code class="hash" title=doc.sha256.clone()>{format!("SHA-256 {short_hash}…")}</code> };
+            match doc.withheld_reason.clone() {
+                Some(reason) => view! {
+                    <li class="document withheld">
+                        <span>{doc.filename.clone()}</span>" "{hash}
+                        <p class="withheld-reason">{tr(lang, "document-withheld", &[("reason", reason.into())])}</p>
+                    </li>
+                }
+                .into_any(),
+                None => {
+                    let withhold = admin.then(|| {
+                        let field = format!("withhold-{}", doc.id);
+                        view! {
+                            <form method="post" action=format!("/documents/{}/withhold", doc.id) class="withhold-form">
+                                <input type="hidden" name="next" value=back_to.clone()/>
+                                <label for=field.clone()>{t(lang, "withhold-reason")}</label>
+                                <input id=field.clone() name="reason" required/>
+                                <button type="submit">{t(lang, "withhold-submit")}</button>
+                            </form>
+                        }
+                    });
+                    view! {
+                        <li class="document">
+                            <a href=format!("/documents/{}", doc.id) download=doc.filename.clone()>{doc.filename.clone()}</a>
+                            " "<span class="document-size">{size}</span>" "{hash}
+                            {withhold}
+                        </li>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view();
+    view! { <ul class="documents">{items}</ul> }
+}

@@ -1,0 +1,62 @@
+//! A department's reply shown beside the gap it answers, with the officer's review if there
+//! is one, or the review form for an officer who may give it.
+
+use leptos::prelude::*;
+
+use crate::components::DocumentList;
+use crate::context::current_viewer;
+use crate::format;
+use crate::i18n::{t, tr, use_lang};
+use vigia::history::bolivia_time;
+use vigia::GapReply;
+
+#[component]
+pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
+    let lang = use_lang();
+    let when = format::date(lang, bolivia_time(reply.replied_at).date_naive());
+    let by = tr(
+        lang,
+        "reply-by",
+        &[
+            ("name", reply.replied_by.clone().into()),
+            ("date", when.into()),
+        ],
+    );
+    let may_review = current_viewer().is_some_and(|v| v.actor.may_moderate(reply.department));
+    let review = match reply.review.clone() {
+        Some(review) => {
+            let at = format::date(lang, bolivia_time(review.reviewed_at).date_naive());
+            view! {
+                <p class="reply-review">
+                    {tr(lang, "reply-reviewed", &[("name", review.reviewed_by.into()), ("date", at.into())])}
+                    " "{review.note}
+                </p>
+            }
+            .into_any()
+        }
+        None if may_review => {
+            let field = format!("review-{}", reply.id);
+            view! {
+                <form method="post" action=format!("/replies/{}/review", reply.id) class="inline-form">
+                    <label for=field.clone()>{t(lang, "reply-review-label")}</label>
+                    <input id=field.clone() name="note" required/>
+                    <button type="submit">{t(lang, "reply-review-submit")}</button>
+                </form>
+            }
+            .into_any()
+        }
+        None => view! { <p class="reply-review pending">{t(lang, "reply-pending-review")}</p> }
+            .into_any(),
+    };
+    let back_to = format!("/departments/{}#reply-{}", reply.department, reply.id);
+    view! {
+        <div class="gap-reply" id=format!("reply-{}", reply.id)>
+            <p class="reply-heading"><strong>{t(lang, "reply-heading")}</strong>" · "{by}</p>
+            <p>{reply.body.clone()}</p>
+            {reply.evidence_url.clone().map(|url| { let href = url.clone(); view! { <p><a href=href rel="noopener">{url}</a></p> } })}
+            {(!reply.documents.is_empty()).then(|| view! { <DocumentList documents=reply.documents.clone() back_to/> })}
+            {review}
+            <p class="hint">{t(lang, "reply-closes-only-with-claim")}</p>
+        </div>
+    }
+}

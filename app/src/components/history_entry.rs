@@ -1,0 +1,64 @@
+//! One entry of the public audit trail: when (Bolivian time), who (public display name),
+//! what, about which department, why, and its permalink.
+
+use leptos::prelude::*;
+
+use crate::format;
+use crate::i18n::{t, tr, use_lang};
+use vigia::history::bolivia_time;
+use vigia::{HistoryEntry, Snapshot};
+
+#[component]
+pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>) -> impl IntoView {
+    let lang = use_lang();
+    let local = bolivia_time(entry.at);
+    let when = tr(
+        lang,
+        "history-when",
+        &[
+            ("date", format::date(lang, local.date_naive()).into()),
+            ("time", local.format("%H:%M").to_string().into()),
+        ],
+    );
+    let who = entry
+        .actor
+        .clone()
+        .unwrap_or_else(|| t(lang, "history-actor-seed"));
+    let department = entry
+        .department
+        .and_then(|code| snapshot.department(code))
+        .map(|d| view! { <a href=format!("/departments/{}", d.code)>{d.name.clone()}</a> });
+    let requirement = entry
+        .requirement
+        .as_ref()
+        .and_then(|slug| snapshot.requirement(slug))
+        .map(|r| r.name.get(lang.is_spanish()).to_owned());
+    // A claim's note is shown in the reader's language when the claim has both.
+    let reason = entry
+        .claim_id()
+        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        .map(|c| {
+            if lang.is_spanish() {
+                c.note_es.clone()
+            } else {
+                c.note_en.clone()
+            }
+        })
+        .unwrap_or_else(|| entry.reason.clone());
+    let permalink = format!("/history/{}", entry.id);
+    view! {
+        <li class="history-entry" id=format!("entry-{}", entry.id)>
+            <p class="timeline-date">
+                <time datetime=entry.at.to_rfc3339()>{when}</time>
+            </p>
+            <p>
+                <strong>{t(lang, &format!("action-{}", entry.action.slug()))}</strong>
+                {department.map(|d| view! { " · " {d} })}
+                {requirement.map(|r| view! { " · " {r} })}
+            </p>
+            {(!reason.is_empty()).then(|| view! { <p class="history-reason">{reason}</p> })}
+            <p class="recorded-by">{tr(lang, "history-by", &[("name", who.into())])}</p>
+            <p><a class="permalink" href=permalink>{tr(lang, "history-permalink", &[("id", entry.id.into())])}</a></p>
+        </li>
+    }
+}

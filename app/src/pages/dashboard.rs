@@ -1,0 +1,101 @@
+//! `/dashboard`: what a signed-in person may act on. Every record in their scope, most severe
+//! gaps first, with the action their role allows beside each; replies waiting for review.
+
+use leptos::prelude::*;
+
+use crate::components::{GapItem, Layout, PageMeta, StatusBadge, WithPublicView};
+use crate::context::{current_viewer, set_http_status, PublicView, Viewer};
+use crate::i18n::{t, tr, use_lang};
+use vigia::DepartmentCode;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "dashboard-title");
+    let Some(viewer) = current_viewer() else {
+        set_http_status(401);
+        return view! {
+            <PageMeta title=title.clone() description=title.clone()/>
+            <Layout>
+                <h1>{title.clone()}</h1>
+                <p><a href="/signin?next=/dashboard">{t(lang, "footer-signin")}</a></p>
+            </Layout>
+        }
+        .into_any();
+    };
+    view! { <WithPublicView render=move |view| view! { <Dashboard viewer=viewer.clone() view/> }/> }
+        .into_any()
+}
+
+#[component]
+fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "dashboard-title");
+    let scope: Vec<DepartmentCode> = DepartmentCode::ALL
+        .into_iter()
+        .filter(|d| viewer.actor.may_reply(*d))
+        .collect();
+    let gaps = view
+        .gaps
+        .iter()
+        .filter(|g| scope.contains(&g.department))
+        .cloned()
+        .map(
+            |gap| view! { <GapItem gap view=view.clone() link_department=true offer_record=true/> },
+        )
+        .collect_view();
+    let unreviewed = view
+        .snapshot
+        .replies
+        .iter()
+        .filter(|r| r.review.is_none() && viewer.actor.may_moderate(r.department))
+        .count() as i64;
+    let records = scope
+        .iter()
+        .flat_map(|code| view.snapshot.records_of(*code))
+        .map(|record| {
+            let requirement = view.snapshot.requirement(&record.requirement).cloned();
+            let name = requirement
+                .as_ref()
+                .map(|r| r.name.get(lang.is_spanish()).to_owned())
+                .unwrap_or_default();
+            let department = view
+                .snapshot
+                .department(record.department)
+                .map(|d| d.name.clone())
+                .unwrap_or_default();
+            let status = record
+                .current()
+                .map(|c| c.status)
+                .unwrap_or(vigia::Status::Unknown);
+            let evidence = record.current().map(|c| c.evidence_level);
+            let href = format!(
+                "/departments/{}#req-{}",
+                record.department, record.requirement
+            );
+            view! {
+                <tr>
+                    <td><a href=href>{department}</a></td>
+                    <td>{name}</td>
+                    <td><StatusBadge status requirement=requirement evidence/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            <p>{tr(lang, "dashboard-intro", &[("name", viewer.display_name.clone().into())])}</p>
+            {(unreviewed > 0).then(|| view! { <p class="form-notice" role="status">{tr(lang, "dashboard-unreviewed", &[("n", unreviewed.into())])}</p> })}
+            <h2>{t(lang, "dashboard-gaps")}</h2>
+            <ul class="gap-list">{gaps}</ul>
+            <h2>{t(lang, "dashboard-records")}</h2>
+            <table class="records">
+                <thead><tr><th scope="col">{t(lang, "table-department")}</th><th scope="col">{t(lang, "dashboard-requirement")}</th><th scope="col">{t(lang, "dashboard-status")}</th></tr></thead>
+                <tbody>{records}</tbody>
+            </table>
+        </Layout>
+    }
+    .into_any()
+}

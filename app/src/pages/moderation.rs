@@ -1,0 +1,94 @@
+//! `/moderation`: the public's suggestions waiting for an officer, oldest first, each with
+//! accept and reject. Only suggestions for departments in the officer's scope are listed.
+
+use leptos::prelude::*;
+
+use crate::components::{Layout, PageMeta};
+use crate::context::{current_viewer, form_flash, set_http_status, OfficePorts, Viewer};
+use crate::format;
+use crate::i18n::{t, tr, use_lang};
+use vigia::history::bolivia_time;
+use vigia::office::Suggestion;
+
+#[component]
+pub fn ModerationPage() -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "moderation-title");
+    let viewer = current_viewer().filter(|v| v.role != vigia::access::Role::Department);
+    let Some(viewer) = viewer else {
+        set_http_status(403);
+        return view! {
+            <PageMeta title=title.clone() description=title.clone()/>
+            <Layout>
+                <h1>{title.clone()}</h1>
+                <p class="form-error" role="alert">{t(lang, "staff-only")}</p>
+                <p><a href="/signin?next=/moderation">{t(lang, "footer-signin")}</a></p>
+            </Layout>
+        }
+        .into_any();
+    };
+    let office = use_context::<OfficePorts>();
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            <p>{t(lang, "moderation-intro")}</p>
+            <Suspense fallback=|| ()>
+                {
+                    let office = office.clone();
+                    let viewer = viewer.clone();
+                    Suspend::new(async move {
+                        let pending = match office {
+                            Some(office) => office.reader.pending_suggestions().await.ok(),
+                            None => None,
+                        };
+                        match pending {
+                            Some(list) => view! { <Queue list viewer/> }.into_any(),
+                            None => view! { <p class="form-error">{t(lang, "error-unavailable-body")}</p> }.into_any(),
+                        }
+                    })
+                }
+            </Suspense>
+        </Layout>
+    }
+    .into_any()
+}
+
+#[component]
+fn Queue(list: Vec<Suggestion>, viewer: Viewer) -> impl IntoView {
+    let lang = use_lang();
+    let flash = form_flash().unwrap_or_default();
+    let mine: Vec<Suggestion> = list
+        .into_iter()
+        .filter(|s| viewer.actor.may_moderate(s.department))
+        .collect();
+    if mine.is_empty() {
+        return view! { <p class="no-gaps">{t(lang, "moderation-empty")}</p> }.into_any();
+    }
+    let items = mine
+        .into_iter()
+        .map(|s| {
+            let when = format::date(lang, bolivia_time(s.submitted_at).date_naive());
+            let field = format!("reason-{}", s.id);
+            let missing_reason = !flash.errors_for(&field).is_empty();
+            view! {
+                <li class="suggestion" id=format!("suggestion-{}", s.id)>
+                    <p class="timeline-date">{when}" · "<a href=format!("/departments/{}", s.department)>{s.department.to_string()}</a>
+                        {s.requirement.clone().map(|r| view! { " · "{r.to_string()} })}</p>
+                    <p>{s.body.clone()}</p>
+                    {s.source_url.clone().map(|u| { let href = u.clone(); view! { <p><a href=href rel="noopener nofollow">{u}</a></p> } })}
+                    {s.organisation.clone().map(|o| view! { <p>{tr(lang, "moderation-organisation", &[("name", o.into())])}</p> })}
+                    {s.contact.clone().map(|c| view! { <p class="hint">{tr(lang, "moderation-contact", &[("contact", c.into())])}</p> })}
+                    <form method="post" action=format!("/moderation/{}", s.id) class="inline-form">
+                        <label for=field.clone()>{t(lang, "moderation-reason")}</label>
+                        <input id=field.clone() name="reason" required aria-invalid=missing_reason.then_some("true")/>
+                        {missing_reason.then(|| view! { <p class="field-error">{t(lang, "problem-required")}</p> })}
+                        <button type="submit" name="decision" value="accept">{t(lang, "moderation-accept")}</button>
+                        <button type="submit" name="decision" value="reject">{t(lang, "moderation-reject")}</button>
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="timeline">{items}</ol> }.into_any()
+}

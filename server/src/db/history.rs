@@ -1,0 +1,140 @@
+//! Loading the public audit trail and the departments' replies into the snapshot.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, SqlitePool};
+use std::collections::HashMap;
+
+use vigia::reply::ReplyReview;
+use vigia::{DepartmentCode, Document, GapReply, HistoryEntry, RequirementSlug};
+
+use super::snapshot::{corrupt, parse};
+use super::DbError;
+
+#[derive(FromRow)]
+struct EntryRow {
+    id: i64,
+    at: String,
+    actor: Option<String>,
+    action: String,
+    subject: String,
+    department: Option<String>,
+    requirement: Option<String>,
+    reason: String,
+}
+
+/// Account changes are public (who may edit is part of accountability); password changes
+/// are not, so they are left out.
+pub async fn load_history(pool: &SqlitePool) -> Result<Vec<HistoryEntry>, DbError> {
+    let rows: Vec<EntryRow> = sqlx::query_as(
+        "SELECT a.id, a.at, u.display_name AS actor, a.action, a.subject, a.department, a.requirement, a.reason \
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
+         WHERE a.action <> 'password-set' ORDER BY a.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(HistoryEntry {
+                id: r.id,
+                at: instant(&r.at)?,
+                actor: r.actor,
+                action: parse(&r.action)?,
+                subject: r.subject,
+                department: r
+                    .department
+                    .map(|d| DepartmentCode::parse(&d).map_err(corrupt))
+                    .transpose()?,
+                requirement: r
+                    .requirement
+                    .map(|r| RequirementSlug::parse(&r).map_err(corrupt))
+                    .transpose()?,
+                reason: r.reason,
+            })
+        })
+        .collect()
+}
+
+#[derive(FromRow)]
+struct ReplyRow {
+    id: i64,
+    department: String,
+    requirement: String,
+    gap_kind: String,
+    body: String,
+    evidence_url: Option<String>,
+    replied_by: String,
+    replied_at: String,
+    review_note: Option<String>,
+    reviewed_by: Option<String>,
+    reviewed_at: Option<String>,
+}
+
+pub async fn load_replies(pool: &SqlitePool) -> Result<Vec<GapReply>, DbError> {
+    let rows: Vec<ReplyRow> = sqlx::query_as(
+        "SELECT r.id, r.department, r.requirement, r.gap_kind, r.body, r.evidence_url, \
+         u.display_name AS replied_by, r.replied_at, v.note AS review_note, \
+         rv.display_name AS reviewed_by, v.reviewed_at \
+         FROM gap_replies r JOIN users u ON u.id = r.replied_by \
+         LEFT JOIN reply_reviews v ON v.reply_id = r.id LEFT JOIN users rv ON rv.id = v.reviewed_by \
+         ORDER BY r.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut documents = load_documents(pool, "reply_id").await?;
+    rows.into_iter()
+        .map(|r| {
+            let review = match (r.review_note, r.reviewed_by, r.reviewed_at) {
+                (Some(note), Some(reviewed_by), Some(at)) => Some(ReplyReview {
+                    note,
+                    reviewed_by,
+                    reviewed_at: instant(&at)?,
+                }),
+                _ => None,
+            };
+            Ok(GapReply {
+                id: r.id,
+                department: DepartmentCode::parse(&r.department).map_err(corrupt)?,
+                requirement: RequirementSlug::parse(&r.requirement).map_err(corrupt)?,
+                gap_kind: parse(&r.gap_kind)?,
+                body: r.body,
+                evidence_url: r.evidence_url,
+                documents: documents.remove(&r.id).unwrap_or_default(),
+                replied_by: r.replied_by,
+                replied_at: instant(&r.replied_at)?,
+                review,
+            })
+        })
+        .collect()
+}
+
+/// Documents keyed by the claim or reply they belong to (`column` is `claim_id` or
+/// `reply_id`, never user input).
+pub async fn load_documents(
+    pool: &SqlitePool,
+    column: &'static str,
+) -> Result<HashMap<i64, Vec<Document>>, DbError> {
+    let rows: Vec<(i64, i64, String, String, i64, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT d.{column}, d.id, d.sha256, d.filename, d.size, w.reason FROM documents d \
+         LEFT JOIN document_withholdings w ON w.document_id = d.id \
+         WHERE d.{column} IS NOT NULL ORDER BY d.id"
+    ))
+    .fetch_all(pool)
+    .await?;
+    let mut by_owner: HashMap<i64, Vec<Document>> = HashMap::new();
+    for (owner, id, sha256, filename, size, withheld_reason) in rows {
+        by_owner.entry(owner).or_default().push(Document {
+            id,
+            sha256,
+            filename,
+            size: u64::try_from(size).map_err(corrupt)?,
+            withheld_reason,
+        });
+    }
+    Ok(by_owner)
+}
+
+fn instant(text: &str) -> Result<DateTime<Utc>, DbError> {
+    Ok(DateTime::parse_from_rfc3339(text)
+        .map_err(corrupt)?
+        .with_timezone(&Utc))
+}

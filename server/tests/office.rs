@@ -1,0 +1,435 @@
+//! Replies, suggestions, moderation, accounts and the public history over HTTP, with real
+//! sessions: each role against each action, and what the public sees afterwards.
+
+mod common;
+
+use common::TestApp;
+use serde_json::Value;
+
+const PANDO_PLAN_REPLIES: &str = "/departments/BO-N/action-plan/gaps/missing/replies";
+
+fn reply_form() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("body", "El plan fue aprobado por Resolución 123/2025."),
+        ("evidence_url", "https://example.org/res-123"),
+    ]
+}
+
+#[tokio::test]
+async fn each_role_may_or_may_not_reply_to_a_pando_gap() {
+    let app = TestApp::spawn().await;
+    let cases = [
+        (
+            "admin",
+            app.signed_in("admin@example.org", "admin", &[]).await,
+            303,
+        ),
+        (
+            "officer in scope",
+            app.signed_in("o1@example.org", "officer", &["BO-N"]).await,
+            303,
+        ),
+        (
+            "officer out of scope",
+            app.signed_in("o2@example.org", "officer", &["BO-L"]).await,
+            403,
+        ),
+        (
+            "Pando's representative",
+            app.signed_in("d1@example.org", "department", &["BO-N"])
+                .await,
+            303,
+        ),
+        (
+            "La Paz's representative",
+            app.signed_in("d2@example.org", "department", &["BO-L"])
+                .await,
+            403,
+        ),
+    ];
+    for (who, client, status) in cases {
+        let response = app
+            .post_form(&client, PANDO_PLAN_REPLIES, &reply_form())
+            .await;
+        assert_eq!(response.status(), status, "{who}");
+        if status == 303 {
+            let location = response.headers()["location"].to_str().unwrap().to_owned();
+            assert!(
+                location.starts_with("/departments/BO-N#reply-"),
+                "{who}: {location}"
+            );
+        }
+    }
+    let anonymous = app
+        .post_form(&app.client, PANDO_PLAN_REPLIES, &reply_form())
+        .await;
+    assert_eq!(anonymous.status(), 303);
+    assert!(anonymous.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/signin"));
+    let no_such_gap = app
+        .post_form(
+            &app.signed_in("d3@example.org", "department", &["BO-N"])
+                .await,
+            "/departments/BO-N/action-plan/gaps/expired/replies",
+            &reply_form(),
+        )
+        .await;
+    assert_eq!(no_such_gap.status(), 404, "only open gaps take replies");
+}
+
+#[tokio::test]
+async fn a_reply_sits_beside_its_gap_an_officer_reviews_it_and_the_gap_stays_open() {
+    let app = TestApp::spawn().await;
+    let department = app
+        .signed_in("d@example.org", "department", &["BO-N"])
+        .await;
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let outsider = app.signed_in("x@example.org", "officer", &["BO-L"]).await;
+    let recorded = app
+        .post_form(&department, PANDO_PLAN_REPLIES, &reply_form())
+        .await;
+    assert_eq!(recorded.status(), 303);
+    let department_cannot_record = app
+        .post_form(
+            &department,
+            "/departments/BO-N/action-plan/claims",
+            &[("status", "in-force")],
+        )
+        .await;
+    assert_eq!(
+        department_cannot_record.status(),
+        403,
+        "a department cannot change a status"
+    );
+
+    let page = app.html("/departments/BO-N").await;
+    assert!(page.contains("Respuesta del departamento"));
+    assert!(page.contains("El plan fue aprobado por Resolución 123/2025."));
+    assert!(page.contains("Pendiente de revisión"));
+    assert!(
+        app.html("/gaps")
+            .await
+            .contains("El plan fue aprobado por Resolución 123/2025."),
+        "also on the gaps page"
+    );
+
+    let history = app.json("/api/v1/history?department=BO-N").await;
+    let reply_entry = &history["entries"][0];
+    assert_eq!(reply_entry["action"], "reply-posted");
+    let reply_id: i64 = reply_entry["subject"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("reply:")
+        .parse()
+        .unwrap();
+    let review = format!("/replies/{reply_id}/review");
+    let note = [(
+        "note",
+        "Resolution seen; a claim will follow once the plan is published.",
+    )];
+    assert_eq!(app.post_form(&outsider, &review, &note).await.status(), 403);
+    assert_eq!(
+        app.post_form(&department, &review, &note).await.status(),
+        403
+    );
+    assert_eq!(app.post_form(&officer, &review, &note).await.status(), 303);
+    assert_eq!(
+        app.post_form(&officer, &review, &note).await.status(),
+        404,
+        "reviewed once"
+    );
+
+    let pando = app.json("/api/v1/departments/BO-N").await;
+    let still_open = pando["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["requirement"] == "action-plan" && g["kind"] == "missing");
+    assert!(still_open, "only a new claim closes a gap");
+    assert!(app
+        .html("/departments/BO-N")
+        .await
+        .contains("Revisada por Test officer"));
+}
+
+#[tokio::test]
+async fn a_public_suggestion_reaches_the_right_officers_and_a_decision_is_public() {
+    let app = TestApp::spawn().await;
+    let suggestion = [
+        ("requirement", "action-plan"),
+        ("body", "Pando approved its plan in March 2025."),
+        ("source_url", "https://example.org/news"),
+        ("organisation", "Fundación Ejemplo"),
+        ("contact", "contact@example.org"),
+    ];
+    let response = app
+        .post_form(&app.browser(), "/departments/BO-N/suggestions", &suggestion)
+        .await;
+    assert_eq!(response.status(), 303);
+
+    let in_scope = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let out_of_scope = app.signed_in("x@example.org", "officer", &["BO-L"]).await;
+    let queue = app.html_as(&in_scope, "/moderation").await;
+    assert!(queue.contains("Pando approved its plan in March 2025."));
+    assert!(
+        queue.contains("contact@example.org"),
+        "officers may contact the submitter"
+    );
+    assert!(!app
+        .html_as(&out_of_scope, "/moderation")
+        .await
+        .contains("Pando approved"));
+    assert!(
+        !app.html("/departments/BO-N")
+            .await
+            .contains("contact@example.org"),
+        "never public"
+    );
+
+    let id = queue
+        .split("id=\"suggestion-")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let decide = format!("/moderation/{id}");
+    let reject = [
+        ("decision", "reject"),
+        ("reason", "The source does not say so."),
+    ];
+    assert_eq!(
+        app.post_form(&out_of_scope, &decide, &reject)
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.post_form(&in_scope, &decide, &reject).await.status(),
+        303
+    );
+    assert!(
+        !app.html_as(&in_scope, "/moderation")
+            .await
+            .contains("Pando approved"),
+        "decided once"
+    );
+    let history = app.json("/api/v1/history").await;
+    assert_eq!(history["entries"][0]["action"], "suggestion-rejected");
+    assert_eq!(
+        history["entries"][0]["reason"],
+        "The source does not say so."
+    );
+    assert_eq!(history["entries"][0]["actor"], "Test officer");
+}
+
+#[tokio::test]
+async fn accepting_a_suggestion_opens_the_claim_form_crediting_the_organisation() {
+    let app = TestApp::spawn().await;
+    let suggestion = [
+        ("requirement", "action-plan"),
+        ("body", "Approved in 2025."),
+        ("organisation", "Fundación Ejemplo"),
+    ];
+    app.post_form(&app.browser(), "/departments/BO-N/suggestions", &suggestion)
+        .await;
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let queue = app.html_as(&officer, "/moderation").await;
+    let id = queue
+        .split("id=\"suggestion-")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let accept = [
+        ("decision", "accept"),
+        ("reason", "Checked with the Gobernación."),
+    ];
+    let response = app
+        .post_form(&officer, &format!("/moderation/{id}"), &accept)
+        .await;
+    assert_eq!(
+        response.headers()["location"],
+        "/departments/BO-N/action-plan/new"
+    );
+    let form = app
+        .html_as(&officer, "/departments/BO-N/action-plan/new")
+        .await;
+    assert!(
+        form.contains("value=\"Fundación Ejemplo\""),
+        "the source credits the organisation"
+    );
+    assert!(form.contains("Approved in 2025."));
+}
+
+#[tokio::test]
+async fn suggestions_are_rate_limited_per_client_and_checked() {
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    let empty = app
+        .post_form(&browser, "/departments/BO-N/suggestions", &[("body", " ")])
+        .await;
+    assert_eq!(empty.headers()["location"], "/departments/BO-N/suggest");
+    assert!(app
+        .html_as(&browser, "/departments/BO-N/suggest")
+        .await
+        .contains("Este dato es obligatorio."));
+    let form = [("body", "Something is wrong.")];
+    for _ in 0..5 {
+        app.post_form(&browser, "/departments/BO-N/suggestions", &form)
+            .await;
+    }
+    app.post_form(&browser, "/departments/BO-N/suggestions", &form)
+        .await;
+    let page = app.html_as(&browser, "/departments/BO-N/suggest").await;
+    assert!(
+        page.contains("demasiados envíos"),
+        "the sixth in an hour is refused"
+    );
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let queue = app.html_as(&officer, "/moderation").await;
+    assert_eq!(queue.matches("Something is wrong.").count(), 5);
+}
+
+#[tokio::test]
+async fn admins_invite_disable_and_rescope_people_and_others_may_not() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("admin@example.org", "admin", &[]).await;
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let invite = [
+        ("email", "new@example.org"),
+        ("display_name", "Nueva Oficial"),
+        ("role", "officer"),
+        ("department", "BO-L"),
+        ("department", "BO-N"),
+    ];
+    assert_eq!(
+        app.post_form(&officer, "/admin/users", &invite)
+            .await
+            .status(),
+        403
+    );
+    let refused = officer.get(app.url("/admin/users")).send().await.unwrap();
+    assert_eq!(refused.status(), 403, "the accounts page is for admins");
+    assert!(!refused.text().await.unwrap().contains("admin@example.org"));
+    assert_eq!(
+        app.post_form(&admin, "/admin/users", &invite)
+            .await
+            .status(),
+        303
+    );
+    let page = app.html_as(&admin, "/admin/users").await;
+    assert!(
+        page.contains("/account/set-password?token="),
+        "the one-time link is shown once"
+    );
+    assert!(page.contains("new@example.org"));
+    let again = app.post_form(&admin, "/admin/users", &invite).await;
+    assert_eq!(again.status(), 303);
+    assert!(app
+        .html_as(&admin, "/admin/users")
+        .await
+        .contains("Ya existe una cuenta con este correo."));
+
+    let officer_id = app.user_id("o@example.org").await;
+    let rescope = app
+        .post_form(
+            &admin,
+            &format!("/admin/users/{officer_id}/scope"),
+            &[("department", "BO-L")],
+        )
+        .await;
+    assert_eq!(rescope.status(), 303);
+    let pando_claim = app
+        .post_form(
+            &officer,
+            "/departments/BO-N/action-plan/claims",
+            &[("status", "in-force")],
+        )
+        .await;
+    assert_eq!(pando_claim.status(), 403, "no longer in scope");
+
+    let disable = app
+        .post_form(
+            &admin,
+            &format!("/admin/users/{officer_id}/access"),
+            &[("action", "disable"), ("reason", "Left the office")],
+        )
+        .await;
+    assert_eq!(disable.status(), 303);
+    let after = app
+        .post_form(
+            &officer,
+            "/departments/BO-L/action-plan/claims",
+            &[("status", "in-force")],
+        )
+        .await;
+    assert_eq!(
+        after.status(),
+        303,
+        "a disabled person's session no longer counts"
+    );
+    assert!(after.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/signin"));
+    let history = app.json("/api/v1/history").await;
+    let actions: Vec<&str> = history["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &actions[..3],
+        ["user-disabled", "user-rescoped", "user-added"]
+    );
+    let text = history.to_string();
+    assert!(
+        !text.contains("new@example.org") && !text.contains("o@example.org"),
+        "no email is public"
+    );
+}
+
+#[tokio::test]
+async fn the_history_is_paginated_with_permalinks_and_the_api_shows_past_states() {
+    let app = TestApp::spawn().await;
+    let first = app.json("/api/v1/history").await;
+    let entries = first["entries"].as_array().unwrap();
+    assert!(!entries.is_empty());
+    let ids: Vec<i64> = entries
+        .iter()
+        .map(|e| e["entry_id"].as_i64().unwrap())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first");
+    let permalink = entries[0]["permalink"].as_str().unwrap();
+    assert!(permalink.starts_with("http://vigia.test/history/"));
+    let path = permalink.trim_start_matches("http://vigia.test");
+    assert!(app
+        .html(path)
+        .await
+        .contains(&format!("Registro n.º {}", ids[0])));
+    assert_eq!(app.get("/history/999999").await.status(), 404);
+    assert_eq!(app.get("/api/v1/history?page=0").await.status(), 400);
+    assert_eq!(
+        app.get("/api/v1/history?department=BO-X").await.status(),
+        400
+    );
+
+    let now: Value = app.json("/api/v1/departments/BO-T").await;
+    let past: Value = app.json("/api/v1/departments/BO-T?as_of=2019-01-01").await;
+    let count = |v: &Value| v["history"].as_array().unwrap().len();
+    assert!(count(&past) < count(&now), "the past has less history");
+    assert_eq!(
+        app.get("/api/v1/departments?as_of=yesterday")
+            .await
+            .status(),
+        400
+    );
+    assert_eq!(app.get("/api/v1/gaps?as_of=2019-01-01").await.status(), 200);
+}
