@@ -12,6 +12,7 @@ pub mod department;
 pub mod document;
 pub mod gaps;
 pub mod history;
+pub mod import;
 pub mod national;
 pub mod new_claim;
 pub mod office;

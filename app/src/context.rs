@@ -157,3 +157,44 @@ pub fn form_flash() -> Option<FormFlash> {
 pub struct OfficePorts {
     pub reader: Arc<dyn vigia::ports::OfficeReader>,
 }
+
+/// A bulk import's preview: every row with its problems, before anything is stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ImportPreview {
+    pub filename: String,
+    pub rows: Vec<PreviewRow>,
+    /// A catalog key when the file as a whole could not be read or imported.
+    pub problem: Option<String>,
+    /// Set once confirmed: how many claims were appended.
+    pub imported: Option<usize>,
+}
+
+impl ImportPreview {
+    pub fn ready(&self) -> bool {
+        self.problem.is_none()
+            && self.imported.is_none()
+            && !self.rows.is_empty()
+            && self.rows.iter().all(|r| r.errors.is_empty())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PreviewRow {
+    /// The line in the file (the header is line 1).
+    pub line: usize,
+    pub department: String,
+    pub requirement: String,
+    pub status: String,
+    pub errors: Vec<(String, vigia::new_claim::Problem)>,
+}
+
+/// The import preview kept for the admin's session, if any.
+pub fn import_preview() -> Option<ImportPreview> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ImportPreview>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}

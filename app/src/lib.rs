@@ -19,8 +19,8 @@ use leptos_router::{path, SsrMode};
 use i18n::Lang;
 use pages::{
     AdminUsersPage, DashboardPage, DepartmentPage, EmbedMapPage, GapsPage, HistoryEntryPage,
-    HomePage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage,
-    SetPasswordPage, SignInPage, SuggestPage,
+    HomePage, ImportPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage,
+    ReplyPage, SetPasswordPage, SignInPage, SuggestPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -387,3 +387,29 @@ admin-not-self = You cannot disable your own account.
 admin-state-active = active
 admin-state-invited = invited, no password yet
 admin-state-disabled = disabled
+import-title = Import claims (CSV)
+import-intro = Upload a table with the export's columns (department_code, requirement, status, …) plus those every claim needs: note, source_author, source_title, source_url and source_date. You will see every row checked before confirming; confirming appends all of them or none.
+import-template = Download the current export as a starting point
+import-field-file = CSV file
+import-hint-file = UTF-8 encoded, with a header row.
+import-preview-submit = Check before importing
+import-preview-heading = Preview
+import-ready = Every row is valid. Nothing has been stored yet.
+import-has-errors = { $n ->
+    [one] One row has problems. Fix it and upload the file again; nothing was stored.
+   *[other] { $n } rows have problems. Fix them and upload the file again; nothing was stored.
+}
+import-col-line = Line
+import-col-check = Check
+import-row-ok = Valid
+import-confirm = Confirm the import
+import-done = { $n ->
+    [one] One claim was appended to the history.
+   *[other] { $n } claims were appended to the history.
+}
+import-not-csv = The file could not be read as CSV.
+import-empty = The file has no rows below the header.
+import-missing-columns = Required columns are missing: department_code, requirement and status.
+import-stale = Someone recorded changes to these records since the preview. Nothing was imported; upload the file again.
+import-failed = The import failed and nothing was stored. Try again.
+nav-import = Import

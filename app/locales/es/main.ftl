@@ -387,3 +387,29 @@ admin-not-self = No puede desactivar su propia cuenta.
 admin-state-active = activa
 admin-state-invited = invitada, sin contraseña aún
 admin-state-disabled = desactivada
+import-title = Importar afirmaciones (CSV)
+import-intro = Suba una tabla con las columnas de la exportación (department_code, requirement, status, …) más las que toda afirmación necesita: note, source_author, source_title, source_url y source_date. Verá cada fila revisada antes de confirmar; al confirmar se agregan todas o ninguna.
+import-template = Descargar la exportación actual como punto de partida
+import-field-file = Archivo CSV
+import-hint-file = Codificado en UTF-8, con una fila de encabezados.
+import-preview-submit = Revisar antes de importar
+import-preview-heading = Vista previa
+import-ready = Todas las filas son válidas. Nada se guardó aún.
+import-has-errors = { $n ->
+    [one] Una fila tiene problemas. Corríjala y vuelva a subir el archivo; nada se guardó.
+   *[other] { $n } filas tienen problemas. Corríjalas y vuelva a subir el archivo; nada se guardó.
+}
+import-col-line = Línea
+import-col-check = Revisión
+import-row-ok = Correcta
+import-confirm = Confirmar la importación
+import-done = { $n ->
+    [one] Se agregó una afirmación al historial.
+   *[other] Se agregaron { $n } afirmaciones al historial.
+}
+import-not-csv = El archivo no se pudo leer como CSV.
+import-empty = El archivo no tiene filas debajo de los encabezados.
+import-missing-columns = Faltan columnas obligatorias: department_code, requirement y status.
+import-stale = Alguien registró cambios en estos registros desde la vista previa. No se importó nada; vuelva a subir el archivo.
+import-failed = La importación falló y no se guardó nada. Intente de nuevo.
+nav-import = Importar

@@ -68,7 +68,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <nav class="staff-nav" aria-label=t(lang, "staff-nav-label")>
                         <a href="/dashboard">{t(lang, "nav-dashboard")}</a>
                         {oversight.then(|| view! { " · "<a href="/moderation">{t(lang, "nav-moderation")}</a> })}
-                        {admin.then(|| view! { " · "<a href="/admin/users">{t(lang, "nav-admin-users")}</a> })}
+                        {admin.then(|| view! {
+                            " · "<a href="/admin/users">{t(lang, "nav-admin-users")}</a>
+                            " · "<a href="/admin/import">{t(lang, "nav-import")}</a>
+                        })}
                     </nav>
                     <form method="post" action="/signout" class="signed-in">
                         <span>{t(lang, "signed-in-as")}" "<strong>{viewer.display_name}</strong></span>

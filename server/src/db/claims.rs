@@ -1,7 +1,8 @@
 //! Appending a claim: the only way the compliance history grows.
 
 use chrono::Utc;
-use sqlx::SqlitePool;
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use std::collections::HashMap;
 
 use vigia::new_claim::NewClaim;
 
@@ -27,6 +28,40 @@ pub async fn append_claim(
     documents: &[StoredDocument],
 ) -> Result<i64, AppendError> {
     let mut tx = pool.begin().await?;
+    let id = append_in(&mut tx, claim, recorded_by, expected_latest, documents).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Appends every claim of a bulk import, or none. `expected` holds each record's latest claim
+/// id when the preview was made; a record changed since then refuses the whole import.
+pub async fn append_claims(
+    pool: &SqlitePool,
+    claims: &[NewClaim],
+    recorded_by: i64,
+    expected: &HashMap<(String, String), i64>,
+) -> Result<Vec<i64>, AppendError> {
+    let mut tx = pool.begin().await?;
+    let mut latest = expected.clone();
+    let mut ids = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let key = (claim.department.to_string(), claim.requirement.to_string());
+        let expected_latest = latest.get(&key).copied().unwrap_or(0);
+        let id = append_in(&mut tx, claim, recorded_by, expected_latest, &[]).await?;
+        latest.insert(key, id);
+        ids.push(id);
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+async fn append_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    claim: &NewClaim,
+    recorded_by: i64,
+    expected_latest: i64,
+    documents: &[StoredDocument],
+) -> Result<i64, AppendError> {
     let now = Utc::now().to_rfc3339();
     let (source_id,): (i64,) = sqlx::query_as(
         "INSERT INTO sources (author, publisher, title, url, date) VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -36,7 +71,7 @@ pub async fn append_claim(
     .bind(&claim.source_title)
     .bind(&claim.source_url)
     .bind(claim.source_date.to_string())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     let q = &claim.quality;
     // The version check and the insert are one statement, so two officers saving at once
@@ -68,7 +103,7 @@ pub async fn append_claim(
     .bind(&now)
     .bind(recorded_by)
     .bind(expected_latest)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await?;
     let Some((claim_id,)) = inserted else {
         return Err(AppendError::Stale);
@@ -78,17 +113,10 @@ pub async fn append_claim(
             .bind(claim_id)
             .bind(&link.label)
             .bind(&link.url)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    insert_documents(
-        &mut tx,
-        Owner::Claim(claim_id),
-        documents,
-        recorded_by,
-        &now,
-    )
-    .await?;
+    insert_documents(tx, Owner::Claim(claim_id), documents, recorded_by, &now).await?;
     let entry = Audit {
         action: "claim-recorded",
         subject: format!("claim:{claim_id}"),
@@ -96,7 +124,6 @@ pub async fn append_claim(
         department: Some(claim.department.as_str()),
         requirement: Some(claim.requirement.as_str()),
     };
-    audit(&mut tx, Some(recorded_by), entry).await?;
-    tx.commit().await?;
+    audit(tx, Some(recorded_by), entry).await?;
     Ok(claim_id)
 }

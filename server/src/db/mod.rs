@@ -6,7 +6,7 @@ pub mod office;
 mod seed;
 mod snapshot;
 
-pub use claims::{append_claim, AppendError};
+pub use claims::{append_claim, append_claims, AppendError};
 pub use seed::seed_if_empty;
 pub use snapshot::load_snapshot;
 

@@ -7,6 +7,7 @@ pub mod cache;
 mod claims;
 mod csrf;
 mod form;
+mod import;
 mod lang;
 pub mod metrics;
 pub mod ops;
@@ -99,6 +100,8 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
             post(suggestions::suggest),
         )
         .route("/moderation/{id}", post(suggestions::decide))
+        .route("/admin/import", post(import::preview))
+        .route("/admin/import/confirm", post(import::confirm))
         .route("/admin/users", post(admin::invite))
         .route("/admin/users/{id}/access", post(admin::set_access))
         .route("/admin/users/{id}/scope", post(admin::set_scope))

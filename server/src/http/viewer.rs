@@ -53,6 +53,14 @@ pub async fn provide(mut request: Request, next: Next) -> Response {
     if request.method() == http::Method::GET {
         if let Some(session) = request.extensions().get::<Session>().cloned() {
             let path = request.uri().path().to_owned();
+            if path == super::import::IMPORT_PAGE {
+                if let Ok(Some(preview)) = session
+                    .get::<app::context::ImportPreview>(super::import::PREVIEW_KEY)
+                    .await
+                {
+                    request.extensions_mut().insert(preview);
+                }
+            }
             if let Ok(Some(flash)) = session.get::<FormFlash>(FORM_FLASH_KEY).await {
                 if flash.path == path {
                     let _ = session.remove::<FormFlash>(FORM_FLASH_KEY).await;

@@ -1,0 +1,113 @@
+//! `/admin/import`: an admin uploads a CSV with the export's columns, sees every row checked,
+//! and confirms. Nothing is stored until the confirmation, and then all rows or none.
+
+use leptos::prelude::*;
+
+use crate::components::{Layout, PageMeta};
+use crate::context::{current_viewer, import_preview, set_http_status, ImportPreview};
+use crate::i18n::{t, tr, use_lang};
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "import-title");
+    if !current_viewer().is_some_and(|v| v.actor.may_manage_users()) {
+        set_http_status(403);
+        return view! {
+            <PageMeta title=title.clone() description=title.clone()/>
+            <Layout>
+                <h1>{title.clone()}</h1>
+                <p class="form-error" role="alert">{t(lang, "admin-only")}</p>
+                <p><a href="/signin?next=/admin/import">{t(lang, "footer-signin")}</a></p>
+            </Layout>
+        }
+        .into_any();
+    }
+    let preview = import_preview().unwrap_or_default();
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            <p>{t(lang, "import-intro")}</p>
+            <p><a href="/api/v1/export.csv">{t(lang, "import-template")}</a></p>
+            <Preview preview/>
+            <form method="post" action="/admin/import" enctype="multipart/form-data" class="claim-form">
+                <div class="form-field">
+                    <label for="table">{t(lang, "import-field-file")}</label>
+                    <p class="hint" id="table-hint">{t(lang, "import-hint-file")}</p>
+                    <input id="table" name="table" type="file" accept=".csv,text/csv" required aria-describedby="table-hint"/>
+                </div>
+                <button type="submit">{t(lang, "import-preview-submit")}</button>
+            </form>
+        </Layout>
+    }
+    .into_any()
+}
+
+#[component]
+fn Preview(preview: ImportPreview) -> impl IntoView {
+    let lang = use_lang();
+    if let Some(n) = preview.imported {
+        return view! { <p class="form-notice" role="status">{tr(lang, "import-done", &[("n", (n as i64).into())])}</p> }.into_any();
+    }
+    if let Some(problem) = preview.problem.clone() {
+        return view! { <p class="form-error" role="alert">{t(lang, &problem)}</p> }.into_any();
+    }
+    if preview.rows.is_empty() {
+        return ().into_any();
+    }
+    let ready = preview.ready();
+    let failing = preview.rows.iter().filter(|r| !r.errors.is_empty()).count() as i64;
+    let rows = preview
+        .rows
+        .into_iter()
+        .map(|row| {
+            let problems = row
+                .errors
+                .iter()
+                .map(|(field, problem)| {
+                    format!(
+                        "{field}: {}",
+                        t(lang, &format!("problem-{}", problem.slug()))
+                    )
+                })
+                .collect::<Vec<_>>();
+            let ok = problems.is_empty();
+            view! {
+                <tr class=if ok { "row-ok" } else { "row-error" }>
+                    <td>{row.line}</td>
+                    <td>{row.department}</td>
+                    <td>{row.requirement}</td>
+                    <td>{row.status}</td>
+                    <td>{if ok { t(lang, "import-row-ok") } else { problems.join(" · ") }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{t(lang, "import-preview-heading")}</h2>
+        {if ready {
+            view! { <p class="form-notice" role="status">{t(lang, "import-ready")}</p> }.into_any()
+        } else {
+            view! { <p class="form-error" role="alert">{tr(lang, "import-has-errors", &[("n", failing.into())])}</p> }.into_any()
+        }}
+        <div class="table-scroll">
+            <table class="records">
+                <thead><tr>
+                    <th scope="col">{t(lang, "import-col-line")}</th>
+                    <th scope="col">{t(lang, "table-department")}</th>
+                    <th scope="col">{t(lang, "dashboard-requirement")}</th>
+                    <th scope="col">{t(lang, "dashboard-status")}</th>
+                    <th scope="col">{t(lang, "import-col-check")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {ready.then(|| view! {
+            <form method="post" action="/admin/import/confirm">
+                <button type="submit">{t(lang, "import-confirm")}</button>
+            </form>
+        })}
+    }
+    .into_any()
+}

@@ -1,0 +1,191 @@
+//! Bulk import for admins: upload a CSV, see every row checked, then confirm. The confirmed
+//! import appends all its claims in one transaction, or none.
+
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use http::StatusCode;
+use std::collections::HashMap;
+use tower_sessions::Session;
+
+use app::context::{ImportPreview, PreviewRow};
+use vigia::import::{drafts, TableProblem};
+use vigia::new_claim::NewClaim;
+use vigia::ports::ComplianceReader;
+use vigia::Snapshot;
+
+use super::form::SubmittedForm;
+use crate::auth::AuthSession;
+use crate::db::{self, AppendError};
+use crate::state::AppState;
+
+pub const IMPORT_PAGE: &str = "/admin/import";
+/// The preview the page shows.
+pub const PREVIEW_KEY: &str = "import_preview";
+/// The uploaded table and each record's latest claim id when it was previewed.
+const PENDING_KEY: &str = "import_pending";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PendingImport {
+    csv: String,
+    expected: Vec<(String, String, i64)>,
+}
+
+/// Reads and checks the table; `Err` is a catalog key for a problem with the whole file.
+fn check(csv_text: &str, snapshot: &Snapshot) -> Result<(Vec<PreviewRow>, Vec<NewClaim>), String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv_text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|_| "import-not-csv".to_owned())?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.map(|record| record.iter().map(str::to_owned).collect::<Vec<_>>()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| "import-not-csv".to_owned())?;
+    let drafts = drafts(&header, &rows).map_err(|problem| match problem {
+        TableProblem::Empty => "import-empty".to_owned(),
+        TableProblem::MissingColumn(_) => "import-missing-columns".to_owned(),
+    })?;
+    let mut preview = Vec::new();
+    let mut claims = Vec::new();
+    for (index, draft) in drafts.into_iter().enumerate() {
+        let mut row = PreviewRow {
+            line: index + 2,
+            department: draft.department.clone(),
+            requirement: draft.requirement.clone(),
+            status: draft.status.clone(),
+            errors: Vec::new(),
+        };
+        match draft.validate(&snapshot.requirements, 0) {
+            Ok(claim) => claims.push(claim),
+            Err(errors) => {
+                row.errors = errors
+                    .into_iter()
+                    .map(|e| (e.field.to_owned(), e.problem))
+                    .collect()
+            }
+        }
+        preview.push(row);
+    }
+    Ok((preview, claims))
+}
+
+fn is_admin(auth_session: &AuthSession) -> Option<i64> {
+    auth_session
+        .user
+        .as_ref()
+        .filter(|u| u.actor().may_manage_users())
+        .map(|u| u.id)
+}
+
+async fn show(session: &Session, preview: ImportPreview) -> Response {
+    if let Err(error) = session.insert(PREVIEW_KEY, preview).await {
+        tracing::error!(error = ?error, "could not keep an import preview");
+    }
+    Redirect::to(IMPORT_PAGE).into_response()
+}
+
+/// `POST /admin/import`: checks the uploaded table and shows the preview; stores nothing.
+pub async fn preview(
+    State(state): State<AppState>,
+    auth_session: AuthSession,
+    session: Session,
+    request: Request,
+) -> Response {
+    if auth_session.user.is_none() {
+        return Redirect::to(&format!("/signin?next={IMPORT_PAGE}")).into_response();
+    }
+    if is_admin(&auth_session).is_none() {
+        return super::forbidden();
+    }
+    let submitted = match SubmittedForm::read(request).await {
+        Ok(submitted) => submitted,
+        Err(response) => return response,
+    };
+    let csv_text = submitted
+        .fields
+        .iter()
+        .find(|(name, _)| name == "table")
+        .map(|(_, text)| text.clone())
+        .unwrap_or_default();
+    let Ok(snapshot) = state.store.snapshot().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let _ = session.remove::<PendingImport>(PENDING_KEY).await;
+    let mut preview = ImportPreview::default();
+    match check(&csv_text, &snapshot) {
+        Err(problem) => preview.problem = Some(problem),
+        Ok((rows, claims)) => {
+            preview.rows = rows;
+            if preview.ready() {
+                let expected = claims
+                    .iter()
+                    .map(|c| {
+                        let record = snapshot.record(c.department, &c.requirement);
+                        let latest = record.current().map(|claim| claim.id).unwrap_or(0);
+                        (c.department.to_string(), c.requirement.to_string(), latest)
+                    })
+                    .collect();
+                let pending = PendingImport {
+                    csv: csv_text,
+                    expected,
+                };
+                if session.insert(PENDING_KEY, pending).await.is_err() {
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            }
+        }
+    }
+    show(&session, preview).await
+}
+
+/// `POST /admin/import/confirm`: appends the previewed claims, all or none.
+pub async fn confirm(
+    State(state): State<AppState>,
+    auth_session: AuthSession,
+    session: Session,
+) -> Response {
+    let Some(admin_id) = is_admin(&auth_session) else {
+        return super::forbidden();
+    };
+    let Ok(Some(pending)) = session.remove::<PendingImport>(PENDING_KEY).await else {
+        return Redirect::to(IMPORT_PAGE).into_response();
+    };
+    let Ok(snapshot) = state.store.snapshot().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let mut preview = ImportPreview::default();
+    let claims = match check(&pending.csv, &snapshot) {
+        Ok((rows, claims)) if rows.iter().all(|r| r.errors.is_empty()) => claims,
+        Ok((rows, _)) => {
+            preview.rows = rows;
+            return show(&session, preview).await;
+        }
+        Err(problem) => {
+            preview.problem = Some(problem);
+            return show(&session, preview).await;
+        }
+    };
+    let expected: HashMap<(String, String), i64> = pending
+        .expected
+        .into_iter()
+        .map(|(d, r, id)| ((d, r), id))
+        .collect();
+    match db::append_claims(state.store.pool(), &claims, admin_id, &expected).await {
+        Ok(ids) => {
+            state.store.data_changed();
+            tracing::info!(claims = ids.len(), user = admin_id, "bulk import appended");
+            preview.imported = Some(ids.len());
+        }
+        Err(AppendError::Stale) => preview.problem = Some("import-stale".into()),
+        Err(AppendError::Database(error)) => {
+            tracing::error!(error = ?error, "bulk import failed; nothing was appended");
+            preview.problem = Some("import-failed".into());
+        }
+    }
+    show(&session, preview).await
+}

@@ -1,0 +1,134 @@
+//! Bulk import over HTTP: a preview that stores nothing, then all rows or none.
+
+mod common;
+
+use common::TestApp;
+use reqwest::multipart::{Form, Part};
+
+const HEADER: &str = "department_code,requirement,status,status_since,valid_until,evidence_level,note,source_author,source_title,source_url,source_date\n";
+const GOOD: &str = "BO-N,action-plan,in-force,2025-03,2029,reported,Approved in March,Gobernación de Pando,Resolución 9/2025,https://example.org/r9,2025-03\n\
+BO-L,action-plan,in-preparation,,,reported,Drafting started,Gobernación de La Paz,Nota de prensa,https://example.org/n1,2025-04\n";
+const BAD_ROW: &str = "BO-O,action-plan,in-force,,,verified,Claimed without date,Someone,Title,https://example.org/x,2025-04\n";
+
+async fn upload(app: &TestApp, client: &reqwest::Client, csv: String) -> reqwest::Response {
+    let form = Form::new().part("table", Part::text(csv).file_name("import.csv"));
+    app.post_multipart(client, "/admin/import", form).await
+}
+
+async fn claim_count(app: &TestApp) -> usize {
+    let body = app.get("/api/v1/claims.csv").await.text().await.unwrap();
+    csv::Reader::from_reader(body.as_bytes()).records().count()
+}
+
+#[tokio::test]
+async fn a_valid_table_is_previewed_then_appended_whole() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("admin@example.org", "admin", &[]).await;
+    let before = claim_count(&app).await;
+    let response = upload(&app, &admin, format!("{HEADER}{GOOD}")).await;
+    assert_eq!(response.headers()["location"], "/admin/import");
+    let page = app.html_as(&admin, "/admin/import").await;
+    assert!(page.contains("Todas las filas son válidas."), "{page}");
+    assert_eq!(
+        claim_count(&app).await,
+        before,
+        "the preview stores nothing"
+    );
+
+    let confirmed = app.post_form(&admin, "/admin/import/confirm", &[]).await;
+    assert_eq!(confirmed.status(), 303);
+    assert!(app
+        .html_as(&admin, "/admin/import")
+        .await
+        .contains("Se agregaron 2 afirmaciones"));
+    assert_eq!(claim_count(&app).await, before + 2);
+    let pando = app.json("/api/v1/departments/BO-N").await;
+    let plan = pando["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["requirement"] == "action-plan")
+        .unwrap()
+        .clone();
+    assert_eq!(plan["status"], "in-force");
+    let again = app.post_form(&admin, "/admin/import/confirm", &[]).await;
+    assert_eq!(again.status(), 303);
+    assert_eq!(
+        claim_count(&app).await,
+        before + 2,
+        "a confirmation is used once"
+    );
+}
+
+#[tokio::test]
+async fn one_bad_row_shows_its_problem_and_nothing_is_appended() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("admin@example.org", "admin", &[]).await;
+    let before = claim_count(&app).await;
+    upload(&app, &admin, format!("{HEADER}{GOOD}{BAD_ROW}")).await;
+    let page = app.html_as(&admin, "/admin/import").await;
+    assert!(page.contains("Una fila tiene problemas."));
+    assert!(page.contains("status_since: Un instrumento vigente necesita la fecha"));
+    assert!(
+        !page.contains("Confirmar la importación"),
+        "no confirmation offered"
+    );
+    app.post_form(&admin, "/admin/import/confirm", &[]).await;
+    assert_eq!(claim_count(&app).await, before);
+
+    upload(&app, &admin, "name,colour\nx,y\n".into()).await;
+    assert!(app
+        .html_as(&admin, "/admin/import")
+        .await
+        .contains("Faltan columnas obligatorias"));
+}
+
+#[tokio::test]
+async fn a_record_changed_after_the_preview_refuses_the_whole_import() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("admin@example.org", "admin", &[]).await;
+    upload(&app, &admin, format!("{HEADER}{GOOD}")).await;
+    // Someone else records on La Paz's plan between preview and confirmation.
+    let other = app.signed_in("admin2@example.org", "admin", &[]).await;
+    upload(
+        &app,
+        &other,
+        format!("{HEADER}{}", GOOD.lines().nth(1).unwrap()),
+    )
+    .await;
+    app.post_form(&other, "/admin/import/confirm", &[]).await;
+    let before = claim_count(&app).await;
+    app.post_form(&admin, "/admin/import/confirm", &[]).await;
+    assert!(app
+        .html_as(&admin, "/admin/import")
+        .await
+        .contains("No se importó nada"));
+    assert_eq!(
+        claim_count(&app).await,
+        before,
+        "not even the unchanged Pando row"
+    );
+}
+
+#[tokio::test]
+async fn only_admins_import() {
+    let app = TestApp::spawn().await;
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    assert_eq!(
+        upload(&app, &officer, format!("{HEADER}{GOOD}"))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.post_form(&officer, "/admin/import/confirm", &[])
+            .await
+            .status(),
+        403
+    );
+    let anonymous = upload(&app, &app.client, format!("{HEADER}{GOOD}")).await;
+    assert!(anonymous.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/signin"));
+}
