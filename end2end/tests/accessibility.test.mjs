@@ -5,10 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { openPage, useServerAndBrowser } from './helpers.mjs';
+import { openPage, signInAs, useServerAndBrowser } from './helpers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page', '/signin?error=invalid', '/account/set-password?token=x&error=too-short', '/departments/BO-N/action-plan/new'];
+const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page', '/signin?error=invalid', '/account/set-password?token=x&error=too-short', '/departments/BO-N/action-plan/new', '/departments/BO-N/suggest', '/history/1'];
+// What staff see, checked signed in as an admin (who sees every form).
+const staffPages = ['/dashboard', '/moderation', '/admin/users', '/admin/import', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/departments/BO-N/action-plan/gaps/missing/reply'];
 
 const env = useServerAndBrowser();
 
@@ -18,7 +20,7 @@ for (const locale of ['es-BO', 'en-US']) {
       // The site's CSP rightly refuses injected scripts; axe is one, for this test only.
       const { context, page } = await openPage(env.browser, { javaScriptEnabled: true, width, locale, bypassCSP: true });
       const found = [];
-      for (const path of pages) {
+      const check = async (path) => {
         await page.goto(env.server.baseUrl + path);
         await page.addScriptTag({ content: axeSource });
         const result = await page.evaluate(() =>
@@ -27,7 +29,10 @@ for (const locale of ['es-BO', 'en-US']) {
         for (const violation of result.violations) {
           found.push(`${path}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
         }
-      }
+      };
+      for (const path of pages) await check(path);
+      await signInAs(page, env.server, { email: `a11y-${locale}-${width}@example.org`, role: 'admin', name: 'Revisión de accesibilidad' });
+      for (const path of staffPages) await check(path);
       assert.deepEqual(found, []);
       await context.close();
     });

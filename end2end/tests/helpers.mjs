@@ -97,3 +97,14 @@ export function useServerAndBrowser() {
   });
   return env;
 }
+
+/** Creates an account and signs in through its one-time link, in the page's context. */
+export async function signInAs(page, server, { email, role, departments = [], name }) {
+  const passphrase = 'una frase larga y segura';
+  const link = server.addUser({ email, role, departments, name });
+  await page.goto(server.baseUrl + link);
+  await page.locator('input[name=password]').fill(passphrase);
+  await page.locator('input[name=confirm]').fill(passphrase);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(server.baseUrl + '/');
+}

@@ -71,7 +71,8 @@ pub async fn download(
             (CONTENT_TYPE, "application/pdf".to_owned()),
             (CONTENT_DISPOSITION, disposition),
             (CONTENT_LENGTH, bytes.len().to_string()),
-            (CACHE_CONTROL, "public, max-age=300".to_owned()),
+            // Revalidated every time, so a withheld document stops being served at once.
+            (CACHE_CONTROL, "no-cache".to_owned()),
             (http::header::CONTENT_SECURITY_POLICY, "sandbox".to_owned()),
         ],
         Body::from(bytes),
