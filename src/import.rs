@@ -67,6 +67,10 @@ pub fn drafts(header: &[String], rows: &[Vec<String>]) -> Result<Vec<ClaimDraft>
             for (column, value) in header.iter().zip(row) {
                 set(&mut draft, column, value);
             }
+            // Sheets rarely say it; a claim nobody checked against the document is reported.
+            if draft.evidence_level.is_empty() {
+                draft.evidence_level = "reported".into();
+            }
             draft
         })
         .collect())
@@ -103,6 +107,10 @@ mod tests {
         assert_eq!(drafts[0].department, "BO-N");
         assert_eq!(drafts[0].status, "in-force");
         assert_eq!(drafts[0].note, "Aprobado", "trimmed, and Spanish first");
+        assert_eq!(
+            drafts[0].evidence_level, "reported",
+            "unless a column says otherwise"
+        );
     }
 
     #[test]

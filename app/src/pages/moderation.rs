@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use crate::components::{Layout, PageMeta};
-use crate::context::{current_viewer, form_flash, set_http_status, OfficePorts, Viewer};
+use crate::context::{current_viewer, form_flash, set_http_status, OfficePorts, Ports, Viewer};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
+use std::sync::Arc;
 use vigia::history::bolivia_time;
 use vigia::office::Suggestion;
+use vigia::Snapshot;
 
 #[component]
 pub fn ModerationPage() -> impl IntoView {
@@ -28,6 +30,7 @@ pub fn ModerationPage() -> impl IntoView {
         .into_any();
     };
     let office = use_context::<OfficePorts>();
+    let ports = use_context::<Ports>();
     view! {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
@@ -36,14 +39,20 @@ pub fn ModerationPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {
                     let office = office.clone();
+                    let ports = ports.clone();
                     let viewer = viewer.clone();
                     Suspend::new(async move {
-                        let pending = match office {
-                            Some(office) => office.reader.pending_suggestions().await.ok(),
-                            None => None,
+                        let loaded = match (office, ports) {
+                            (Some(office), Some(ports)) => office
+                                .reader
+                                .pending_suggestions()
+                                .await
+                                .ok()
+                                .zip(ports.reader.snapshot().await.ok()),
+                            _ => None,
                         };
-                        match pending {
-                            Some(list) => view! { <Queue list viewer/> }.into_any(),
+                        match loaded {
+                            Some((list, snapshot)) => view! { <Queue list viewer snapshot/> }.into_any(),
                             None => view! { <p class="form-error">{t(lang, "error-unavailable-body")}</p> }.into_any(),
                         }
                     })
@@ -55,7 +64,7 @@ pub fn ModerationPage() -> impl IntoView {
 }
 
 #[component]
-fn Queue(list: Vec<Suggestion>, viewer: Viewer) -> impl IntoView {
+fn Queue(list: Vec<Suggestion>, viewer: Viewer, snapshot: Arc<Snapshot>) -> impl IntoView {
     let lang = use_lang();
     let flash = form_flash().unwrap_or_default();
     let mine: Vec<Suggestion> = list
@@ -70,11 +79,20 @@ fn Queue(list: Vec<Suggestion>, viewer: Viewer) -> impl IntoView {
         .map(|s| {
             let when = format::date(lang, bolivia_time(s.submitted_at).date_naive());
             let field = format!("reason-{}", s.id);
+            let department = snapshot
+                .department(s.department)
+                .map(|d| d.name.clone())
+                .unwrap_or_else(|| s.department.to_string());
+            let requirement = s
+                .requirement
+                .as_ref()
+                .and_then(|slug| snapshot.requirement(slug))
+                .map(|r| r.name.get(lang.is_spanish()).to_owned());
             let missing_reason = !flash.errors_for(&field).is_empty();
             view! {
                 <li class="suggestion" id=format!("suggestion-{}", s.id)>
-                    <p class="timeline-date">{when}" · "<a href=format!("/departments/{}", s.department)>{s.department.to_string()}</a>
-                        {s.requirement.clone().map(|r| view! { " · "{r.to_string()} })}</p>
+                    <p class="timeline-date">{when}" · "<a href=format!("/departments/{}", s.department)>{department}</a>
+                        {requirement.map(|r| view! { " · "{r} })}</p>
                     <p>{s.body.clone()}</p>
                     {s.source_url.clone().map(|u| { let href = u.clone(); view! { <p><a href=href rel="noopener nofollow">{u}</a></p> } })}
                     {s.organisation.clone().map(|o| view! { <p>{tr(lang, "moderation-organisation", &[("name", o.into())])}</p> })}
