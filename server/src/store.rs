@@ -15,6 +15,8 @@ pub struct SqliteStore {
     pool: SqlitePool,
     version: AtomicU64,
     cached: RwLock<Option<(u64, Arc<Snapshot>)>>,
+    /// One reload at a time: requests arriving while the snapshot loads wait for it.
+    loading: tokio::sync::Mutex<()>,
 }
 
 impl SqliteStore {
@@ -24,6 +26,7 @@ impl SqliteStore {
             pool,
             version: AtomicU64::new(version),
             cached: RwLock::new(None),
+            loading: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -52,6 +55,10 @@ impl SqliteStore {
 impl ComplianceReader for SqliteStore {
     async fn snapshot(&self) -> Result<Arc<Snapshot>, PortError> {
         let version = self.data_version();
+        if let Some(snapshot) = self.cached(version) {
+            return Ok(snapshot);
+        }
+        let _loading = self.loading.lock().await;
         if let Some(snapshot) = self.cached(version) {
             return Ok(snapshot);
         }

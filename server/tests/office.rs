@@ -433,3 +433,37 @@ async fn the_history_is_paginated_with_permalinks_and_the_api_shows_past_states(
     );
     assert_eq!(app.get("/api/v1/gaps?as_of=2019-01-01").await.status(), 200);
 }
+
+#[tokio::test]
+async fn the_dashboard_lists_the_records_in_scope_most_severe_first() {
+    let app = TestApp::spawn().await;
+    let officer = app
+        .signed_in("o@example.org", "officer", &["BO-N", "BO-T"])
+        .await;
+    let page = app.html_as(&officer, "/dashboard").await;
+    let table = page
+        .split("<tbody>")
+        .nth(1)
+        .unwrap()
+        .split("</tbody>")
+        .next()
+        .unwrap();
+    let rows: Vec<&str> = table.split("<tr>").skip(1).collect();
+    assert_eq!(rows.len(), 4, "two departments, two requirements each");
+    assert!(rows
+        .iter()
+        .all(|r| r.contains("/departments/BO-N#req-") || r.contains("/departments/BO-T#req-")));
+    assert!(rows[0].contains("severity-critical"), "{}", rows[0]);
+    let rank = |row: &str| {
+        ["severity-critical", "severity-warning", "severity-notice"]
+            .iter()
+            .position(|s| row.contains(s))
+            .unwrap_or(3)
+    };
+    assert!(
+        rows.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "most severe first"
+    );
+    let anonymous = app.get("/dashboard").await;
+    assert_eq!(anonymous.status(), 401);
+}

@@ -413,3 +413,4 @@ import-missing-columns = Required columns are missing: department_code, requirem
 import-stale = Someone recorded changes to these records since the preview. Nothing was imported; upload the file again.
 import-failed = The import failed and nothing was stored. Try again.
 nav-import = Import
+dashboard-worst-gap = Most severe gap

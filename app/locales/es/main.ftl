@@ -413,3 +413,4 @@ import-missing-columns = Faltan columnas obligatorias: department_code, requirem
 import-stale = Alguien registró cambios en estos registros desde la vista previa. No se importó nada; vuelva a subir el archivo.
 import-failed = La importación falló y no se guardó nada. Intente de nuevo.
 nav-import = Importar
+dashboard-worst-gap = Brecha más grave

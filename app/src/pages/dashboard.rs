@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{GapItem, Layout, PageMeta, StatusBadge, WithPublicView};
+use crate::components::{GapItem, Layout, PageMeta, SeverityBadge, StatusBadge, WithPublicView};
 use crate::context::{current_viewer, set_http_status, PublicView, Viewer};
 use crate::i18n::{t, tr, use_lang};
 use vigia::DepartmentCode;
@@ -50,10 +50,23 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
         .iter()
         .filter(|r| r.review.is_none() && viewer.actor.may_moderate(r.department))
         .count() as i64;
-    let records = scope
+    // Records with the most severe gap first; records without gaps last.
+    let worst = |record: &vigia::ComplianceRecord| {
+        view.gaps
+            .iter()
+            .filter(|g| g.department == record.department && g.requirement == record.requirement)
+            .map(|g| g.severity)
+            .min()
+    };
+    let mut records: Vec<_> = scope
         .iter()
         .flat_map(|code| view.snapshot.records_of(*code))
-        .map(|record| {
+        .map(|record| (worst(&record), record))
+        .collect();
+    records.sort_by_key(|(severity, _)| severity.map_or(usize::MAX, |s| s as usize));
+    let records = records
+        .into_iter()
+        .map(|(severity, record)| {
             let requirement = view.snapshot.requirement(&record.requirement).cloned();
             let name = requirement
                 .as_ref()
@@ -78,6 +91,7 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
                     <td><a href=href>{department}</a></td>
                     <td>{name}</td>
                     <td><StatusBadge status requirement=requirement evidence/></td>
+                    <td>{severity.map(|severity| view! { <SeverityBadge severity/> })}</td>
                 </tr>
             }
         })
@@ -88,13 +102,15 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
             <h1>{title}</h1>
             <p>{tr(lang, "dashboard-intro", &[("name", viewer.display_name.clone().into())])}</p>
             {(unreviewed > 0).then(|| view! { <p class="form-notice" role="status">{tr(lang, "dashboard-unreviewed", &[("n", unreviewed.into())])}</p> })}
+            <h2>{t(lang, "dashboard-records")}</h2>
+            <div class="table-scroll">
+                <table class="records">
+                    <thead><tr><th scope="col">{t(lang, "table-department")}</th><th scope="col">{t(lang, "dashboard-requirement")}</th><th scope="col">{t(lang, "dashboard-status")}</th><th scope="col">{t(lang, "dashboard-worst-gap")}</th></tr></thead>
+                    <tbody>{records}</tbody>
+                </table>
+            </div>
             <h2>{t(lang, "dashboard-gaps")}</h2>
             <ul class="gap-list">{gaps}</ul>
-            <h2>{t(lang, "dashboard-records")}</h2>
-            <table class="records">
-                <thead><tr><th scope="col">{t(lang, "table-department")}</th><th scope="col">{t(lang, "dashboard-requirement")}</th><th scope="col">{t(lang, "dashboard-status")}</th></tr></thead>
-                <tbody>{records}</tbody>
-            </table>
         </Layout>
     }
     .into_any()

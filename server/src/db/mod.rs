@@ -10,7 +10,7 @@ pub use claims::{append_claim, append_claims, AppendError};
 pub use seed::seed_if_empty;
 pub use snapshot::load_snapshot;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::str::FromStr;
 use std::time::Duration;
@@ -33,6 +33,9 @@ pub async fn connect(database_url: &str) -> Result<SqlitePool, DbError> {
     let options = SqliteConnectOptions::from_str(database_url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
+        // With WAL, NORMAL cannot corrupt the database; a power cut may lose the last commits
+        // but a crash of Vigía itself loses nothing. Commits no longer wait for a disk flush.
+        .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
     if let Some(parent) = options.get_filename().parent() {

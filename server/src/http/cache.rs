@@ -35,10 +35,16 @@ struct Entry {
     body: Bytes,
 }
 
+/// How many locks share out the cache misses (by path and language).
+const FILL_LOCKS: usize = 16;
+
 /// Entries valid for one data version on one day.
 #[derive(Default)]
 pub struct PageCache {
     inner: Mutex<Generation>,
+    /// After a write every cached page goes stale at once; without these, each of the
+    /// requests waiting on a popular page would render it again, all together.
+    fills: [tokio::sync::Mutex<()>; FILL_LOCKS],
 }
 
 #[derive(Default)]
@@ -69,6 +75,11 @@ impl PageCache {
             return None;
         }
         generation.entries[slot(lang)].get(path).cloned()
+    }
+
+    fn fill_lock(&self, lang: Lang, path: &str) -> &tokio::sync::Mutex<()> {
+        let hash = xxhash_rust::xxh3::xxh3_64(path.as_bytes()) as usize + slot(lang);
+        &self.fills[hash % FILL_LOCKS]
     }
 
     fn put(&self, version: u64, today: NaiveDate, lang: Lang, path: String, entry: Entry) {
@@ -136,6 +147,11 @@ pub async fn cached_with_etag(
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
     let version = state.store.data_version();
     let today = state.clock.today();
+    if let Some(entry) = state.cache.get(version, today, lang, path) {
+        return respond(entry, if_none_match.as_ref());
+    }
+    // One request renders a missing page; the others wait for it and answer from the cache.
+    let _filling = state.cache.fill_lock(lang, path).lock().await;
     if let Some(entry) = state.cache.get(version, today, lang, path) {
         return respond(entry, if_none_match.as_ref());
     }
