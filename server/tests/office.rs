@@ -188,14 +188,7 @@ async fn a_public_suggestion_reaches_the_right_officers_and_a_decision_is_public
         "never public"
     );
 
-    let id = queue
-        .split("id=\"suggestion-")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let id = common::first_suggestion_id(&queue);
     let decide = format!("/moderation/{id}");
     let reject = [
         ("decision", "reject"),
@@ -238,14 +231,7 @@ async fn accepting_a_suggestion_opens_the_claim_form_crediting_the_organisation(
         .await;
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     let queue = app.html_as(&officer, "/moderation").await;
-    let id = queue
-        .split("id=\"suggestion-")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let id = common::first_suggestion_id(&queue);
     let accept = [
         ("decision", "accept"),
         ("reason", "Checked with the Gobernación."),

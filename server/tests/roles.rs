@@ -87,14 +87,7 @@ async fn each_role_against_each_mutating_action() {
     )
     .await;
     let queue = app.html_as(&officer_in, "/moderation").await;
-    let suggestion_id = queue
-        .split("id=\"suggestion-")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let suggestion_id = common::first_suggestion_id(&queue);
 
     let disabled = app
         .signed_in("gone@example.org", "officer", &["BO-N"])

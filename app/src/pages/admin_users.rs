@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::{FormField, Layout, PageMeta};
-use crate::context::{current_viewer, form_flash, set_http_status, FormFlash, OfficePorts};
+use crate::components::{FormField, Layout, PageMeta, Refused};
+use crate::context::{current_viewer, form_flash, FormFlash, OfficePorts};
 use crate::i18n::{t, use_lang};
 use vigia::access::Role;
 use vigia::office::Account;
@@ -15,16 +15,8 @@ pub fn AdminUsersPage() -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "admin-users-title");
     if !current_viewer().is_some_and(|v| v.actor.may_manage_users()) {
-        set_http_status(403);
-        return view! {
-            <PageMeta title=title.clone() description=title.clone()/>
-            <Layout>
-                <h1>{title.clone()}</h1>
-                <p class="form-error" role="alert">{t(lang, "admin-only")}</p>
-                <p><a href="/signin?next=/admin/users">{t(lang, "footer-signin")}</a></p>
-            </Layout>
-        }
-        .into_any();
+        return view! { <Refused title message="admin-only" next="/admin/users".to_owned()/> }
+            .into_any();
     }
     let office = use_context::<OfficePorts>();
     let flash = form_flash().unwrap_or_default();

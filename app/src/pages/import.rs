@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Layout, PageMeta};
-use crate::context::{current_viewer, import_preview, set_http_status, ImportPreview};
+use crate::components::{Layout, PageMeta, Refused};
+use crate::context::{current_viewer, import_preview, ImportPreview};
 use crate::i18n::{t, tr, use_lang};
 
 #[component]
@@ -12,16 +12,8 @@ pub fn ImportPage() -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "import-title");
     if !current_viewer().is_some_and(|v| v.actor.may_manage_users()) {
-        set_http_status(403);
-        return view! {
-            <PageMeta title=title.clone() description=title.clone()/>
-            <Layout>
-                <h1>{title.clone()}</h1>
-                <p class="form-error" role="alert">{t(lang, "admin-only")}</p>
-                <p><a href="/signin?next=/admin/import">{t(lang, "footer-signin")}</a></p>
-            </Layout>
-        }
-        .into_any();
+        return view! { <Refused title message="admin-only" next="/admin/import".to_owned()/> }
+            .into_any();
     }
     let preview = import_preview().unwrap_or_default();
     view! {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Layout, PageMeta};
-use crate::context::{current_viewer, form_flash, set_http_status, OfficePorts, Ports, Viewer};
+use crate::components::{Layout, PageMeta, Refused};
+use crate::context::{current_viewer, form_flash, OfficePorts, Ports, Viewer};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use std::sync::Arc;
@@ -18,16 +18,8 @@ pub fn ModerationPage() -> impl IntoView {
     let title = t(lang, "moderation-title");
     let viewer = current_viewer().filter(|v| v.role != vigia::access::Role::Department);
     let Some(viewer) = viewer else {
-        set_http_status(403);
-        return view! {
-            <PageMeta title=title.clone() description=title.clone()/>
-            <Layout>
-                <h1>{title.clone()}</h1>
-                <p class="form-error" role="alert">{t(lang, "staff-only")}</p>
-                <p><a href="/signin?next=/moderation">{t(lang, "footer-signin")}</a></p>
-            </Layout>
-        }
-        .into_any();
+        return view! { <Refused title message="staff-only" next="/moderation".to_owned()/> }
+            .into_any();
     };
     let office = use_context::<OfficePorts>();
     let ports = use_context::<Ports>();

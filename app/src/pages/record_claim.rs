@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{Layout, PageMeta, WithPublicView};
+use crate::components::{Layout, PageMeta, Refused, WithPublicView};
 use crate::context::{claim_form_state, current_viewer, ClaimFormState, PublicView};
 use crate::format;
 use crate::i18n::{t, tr, use_lang, Lang};
@@ -47,15 +47,8 @@ fn RecordClaim(code: DepartmentCode, slug: RequirementSlug, view: PublicView) ->
     );
     let allowed = current_viewer().is_some_and(|v| v.may_record.contains(&code));
     if !allowed {
-        return view! {
-            <PageMeta title=title.clone() description=title.clone()/>
-            <Layout>
-                <h1>{title.clone()}</h1>
-                <p class="form-error" role="alert">{t(lang, "record-not-allowed")}</p>
-                <p><a href=format!("/signin?next=/departments/{code}/{slug}/new")>{t(lang, "footer-signin")}</a></p>
-            </Layout>
-        }
-        .into_any();
+        let next = format!("/departments/{code}/{slug}/new");
+        return view! { <Refused title message="record-not-allowed" next/> }.into_any();
     }
     let record = view.snapshot.record(code, &slug);
     let expected = record.current().map(|c| c.id).unwrap_or(0);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{FormField, GapItem, Input, Layout, PageMeta, WithPublicView};
+use crate::components::{FormField, GapItem, Input, Layout, PageMeta, Refused, WithPublicView};
 use crate::context::{current_viewer, form_flash, PublicView};
 use crate::i18n::{t, tr, use_lang};
 use crate::pages::NotFoundPage;
@@ -45,15 +45,7 @@ fn Reply(
     );
     let here = format!("/departments/{code}/{slug}/gaps/{}/reply", kind.slug());
     if !current_viewer().is_some_and(|v| v.actor.may_reply(code)) {
-        return view! {
-            <PageMeta title=title.clone() description=title.clone()/>
-            <Layout>
-                <h1>{title.clone()}</h1>
-                <p class="form-error" role="alert">{t(lang, "reply-not-allowed")}</p>
-                <p><a href=format!("/signin?next={here}")>{t(lang, "footer-signin")}</a></p>
-            </Layout>
-        }
-        .into_any();
+        return view! { <Refused title message="reply-not-allowed" next=here/> }.into_any();
     }
     let flash = form_flash().unwrap_or_default();
     view! {

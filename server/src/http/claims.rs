@@ -96,16 +96,10 @@ pub async fn record(
             return refuse(errors, false, draft).await;
         }
     };
-    let mut documents = Vec::new();
-    if let Some(upload) = &submitted.document {
-        match state.documents.save(upload).await {
-            Ok(stored) => documents.push(stored),
-            Err(error) => {
-                tracing::error!(error = ?error, "could not store a document");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
-        }
-    }
+    let documents = match submitted.store_document(&state.documents).await {
+        Ok(documents) => documents,
+        Err(status) => return status.into_response(),
+    };
     match db::append_claim(state.store.pool(), &claim, user.id, expected, &documents).await {
         Ok(id) => {
             state.store.data_changed();

@@ -83,6 +83,24 @@ impl SubmittedForm {
         Ok(form)
     }
 
+    /// Stores the accepted document, if any, so the caller can attach it in its transaction.
+    pub async fn store_document(
+        &self,
+        store: &crate::documents::DocumentStore,
+    ) -> Result<Vec<crate::documents::StoredDocument>, StatusCode> {
+        let Some(upload) = &self.document else {
+            return Ok(Vec::new());
+        };
+        store
+            .save(upload)
+            .await
+            .map(|stored| vec![stored])
+            .map_err(|error| {
+                tracing::error!(error = ?error, "could not store a document");
+                StatusCode::INTERNAL_SERVER_ERROR
+            })
+    }
+
     /// The text fields as a typed form; for repeated names the last one wins.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, (StatusCode, String)> {
         let object = self

@@ -87,16 +87,10 @@ pub async fn post_reply(
         leave_flash(&session, flash).await;
         return Redirect::to(&form_path).into_response();
     }
-    let mut documents = Vec::new();
-    if let Some(upload) = &submitted.document {
-        match state.documents.save(upload).await {
-            Ok(stored) => documents.push(stored),
-            Err(error) => {
-                tracing::error!(error = ?error, "could not store a document");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
-        }
-    }
+    let documents = match submitted.store_document(&state.documents).await {
+        Ok(documents) => documents,
+        Err(status) => return status.into_response(),
+    };
     let reply = NewReply {
         department,
         requirement: &requirement,

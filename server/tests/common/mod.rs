@@ -193,3 +193,15 @@ impl TestApp {
         response.text().await.unwrap()
     }
 }
+
+/// The id of the first suggestion listed on a moderation page.
+pub fn first_suggestion_id(queue: &str) -> String {
+    queue
+        .split("id=\"suggestion-")
+        .nth(1)
+        .expect("a suggestion is listed")
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
