@@ -42,8 +42,15 @@ for (const javaScriptEnabled of [true, false]) {
     assert.equal(await page.getByLabel('Nota: qué cambió y con qué fundamento').inputValue(), 'El consejo aprobó el plan.');
 
     await page.getByLabel('Fecha en que rige el estado').fill('2025-05');
+    if (javaScriptEnabled) {
+      // With JavaScript a wrong file is flagged when chosen, before anything is uploaded.
+      await page.locator('input#document[data-checked]').waitFor();
+      await page.getByLabel('Documento PDF (opcional)').setInputFiles({ name: 'notas.txt', mimeType: 'text/plain', buffer: Buffer.from('hola') });
+      await page.getByText('El archivo no es un PDF').waitFor();
+    }
     // Browsers never keep a chosen file across a refused form, so it is chosen now.
     await page.getByLabel('Documento PDF (opcional)').setInputFiles({ name: 'resolucion-45.pdf', mimeType: 'application/pdf', buffer: pdf });
+    assert.equal(await page.locator('#document-check').textContent(), '');
     await page.getByRole('button', { name: 'Agregar al historial' }).click();
     await page.waitForURL(/\/departments\/BO-N#claim-\d+/);
     assert.match(await page.locator('main').textContent(), /Registrado por Ana Quispe/);

@@ -2,5 +2,7 @@
 //! translated, so the wasm bundle carries no catalog.
 
 mod copy_button;
+mod document_input;
 
 pub use copy_button::CopyButton;
+pub use document_input::DocumentInput;

@@ -9,6 +9,7 @@ use crate::components::{Layout, PageMeta, Refused, WithPublicView};
 use crate::context::{claim_form_state, current_viewer, ClaimFormState, PublicView};
 use crate::format;
 use crate::i18n::{t, tr, use_lang, Lang};
+use crate::islands::DocumentInput;
 use crate::pages::NotFoundPage;
 use vigia::new_claim::ClaimDraft;
 use vigia::requirement::Requirement;
@@ -225,7 +226,7 @@ fn ClaimFormFields(
                 <div class="form-field">
                     <label for="document">{t(lang, "claim-field-document")}</label>
                     <p class="hint" id="document-hint">{t(lang, "claim-hint-document")}</p>
-                    <input id="document" name="document" type="file" accept="application/pdf,.pdf" aria-describedby="document-hint"/>
+                    <DocumentInput too_large=t(lang, "problem-document-too-large") not_pdf=t(lang, "problem-document-not-pdf")/>
                     {error_for("document")}
                 </div>
             </fieldset>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{FormField, GapItem, Input, Layout, PageMeta, Refused, WithPublicView};
 use crate::context::{current_viewer, form_flash, PublicView};
 use crate::i18n::{t, tr, use_lang};
+use crate::islands::DocumentInput;
 use crate::pages::NotFoundPage;
 use vigia::{DepartmentCode, GapKind, RequirementSlug};
 
@@ -65,7 +66,7 @@ fn Reply(
                 <div class="form-field">
                     <label for="document">{t(lang, "claim-field-document")}</label>
                     <p class="hint" id="document-hint">{t(lang, "claim-hint-document")}</p>
-                    <input id="document" name="document" type="file" accept="application/pdf,.pdf" aria-describedby="document-hint"/>
+                    <DocumentInput too_large=t(lang, "problem-document-too-large") not_pdf=t(lang, "problem-document-not-pdf")/>
                     {(!flash.errors_for("document").is_empty()).then(|| view! {
                         <p class="field-error">{flash.errors_for("document").iter().map(|p| t(lang, &format!("problem-{}", p.slug()))).collect::<Vec<_>>().join(" ")}</p>
                     })}
