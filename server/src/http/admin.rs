@@ -37,27 +37,29 @@ fn departments(fields: &Fields) -> Vec<DepartmentCode> {
         .collect()
 }
 
-/// Why someone may not manage accounts.
-enum Denied {
-    SignIn,
+/// Why someone may not do an admin's work: not signed in (then sign in and come back to
+/// the page named), or not an admin.
+pub enum Denied {
+    SignIn(&'static str),
     Forbidden,
 }
 
 impl IntoResponse for Denied {
     fn into_response(self) -> Response {
         match self {
-            Denied::SignIn => Redirect::to(&format!("/signin?next={USERS_PAGE}")).into_response(),
+            Denied::SignIn(page) => Redirect::to(&format!("/signin?next={page}")).into_response(),
             Denied::Forbidden => super::forbidden(),
         }
     }
 }
 
-fn admin(auth_session: AuthSession) -> Result<User, Denied> {
-    match auth_session.user {
-        None => Err(Denied::SignIn),
-        Some(user) if user.actor().may_manage_users() => Ok(user),
+/// The signed-in admin, for the admin pages' form posts (`page` is where they come from).
+pub fn admin(auth_session: &AuthSession, page: &'static str) -> Result<User, Denied> {
+    match &auth_session.user {
+        None => Err(Denied::SignIn(page)),
+        Some(user) if user.actor().may_manage_users() => Ok(user.clone()),
         Some(user) => {
-            tracing::warn!(user = user.id, "user management refused");
+            tracing::warn!(user = user.id, page, "admin work refused");
             Err(Denied::Forbidden)
         }
     }
@@ -70,7 +72,7 @@ pub async fn invite(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let admin = match admin(auth_session) {
+    let admin = match admin(&auth_session, USERS_PAGE) {
         Ok(admin) => admin,
         Err(denied) => return denied.into_response(),
     };
@@ -128,7 +130,7 @@ pub async fn set_access(
     Path(id): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let admin = match admin(auth_session) {
+    let admin = match admin(&auth_session, USERS_PAGE) {
         Ok(admin) => admin,
         Err(denied) => return denied.into_response(),
     };
@@ -141,16 +143,8 @@ pub async fn set_access(
         return super::refusal(StatusCode::UNPROCESSABLE_ENTITY, "admin-not-self");
     }
     let reason = value(&fields, "reason");
-    match office::set_disabled(state.store.pool(), id, disabled, reason, admin.id).await {
-        Ok(_) => {
-            state.store.data_changed();
-            Redirect::to(&format!("{USERS_PAGE}#user-{id}")).into_response()
-        }
-        Err(error) => {
-            tracing::error!(error = ?error, "could not change an account");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let changed = office::set_disabled(state.store.pool(), id, disabled, reason, admin.id).await;
+    back_to_account(&state, id, changed.map(drop))
 }
 
 /// `POST /admin/users/{id}/scope`: the departments the person acts for, replacing the old.
@@ -160,18 +154,25 @@ pub async fn set_scope(
     Path(id): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let admin = match admin(auth_session) {
+    let admin = match admin(&auth_session, USERS_PAGE) {
         Ok(admin) => admin,
         Err(denied) => return denied.into_response(),
     };
     let scope = departments(&fields);
-    match office::set_scope(state.store.pool(), id, &scope, admin.id).await {
+    let changed = office::set_scope(state.store.pool(), id, &scope, admin.id).await;
+    back_to_account(&state, id, changed)
+}
+
+/// After an account change: the public history has a new entry, and the admin goes back to
+/// the account they changed.
+fn back_to_account(state: &AppState, id: i64, changed: Result<(), sqlx::Error>) -> Response {
+    match changed {
         Ok(()) => {
             state.store.data_changed();
             Redirect::to(&format!("{USERS_PAGE}#user-{id}")).into_response()
         }
         Err(error) => {
-            tracing::error!(error = ?error, "could not change an account's scope");
+            tracing::error!(error = ?error, account = id, "could not change an account");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

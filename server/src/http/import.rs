@@ -13,6 +13,7 @@ use vigia::new_claim::NewClaim;
 use vigia::ports::ComplianceReader;
 use vigia::Snapshot;
 
+use super::admin::admin;
 use super::form::SubmittedForm;
 use crate::auth::AuthSession;
 use crate::db::{self, AppendError};
@@ -74,14 +75,6 @@ fn check(csv_text: &str, snapshot: &Snapshot) -> Result<(Vec<PreviewRow>, Vec<Ne
     Ok((preview, claims))
 }
 
-fn is_admin(auth_session: &AuthSession) -> Option<i64> {
-    auth_session
-        .user
-        .as_ref()
-        .filter(|u| u.actor().may_manage_users())
-        .map(|u| u.id)
-}
-
 async fn show(session: &Session, preview: ImportPreview) -> Response {
     if let Err(error) = session.insert(PREVIEW_KEY, preview).await {
         tracing::error!(error = ?error, "could not keep an import preview");
@@ -96,11 +89,8 @@ pub async fn preview(
     session: Session,
     request: Request,
 ) -> Response {
-    if auth_session.user.is_none() {
-        return Redirect::to(&format!("/signin?next={IMPORT_PAGE}")).into_response();
-    }
-    if is_admin(&auth_session).is_none() {
-        return super::forbidden();
+    if let Err(denied) = admin(&auth_session, IMPORT_PAGE) {
+        return denied.into_response();
     }
     let submitted = match SubmittedForm::read(request).await {
         Ok(submitted) => submitted,
@@ -149,8 +139,9 @@ pub async fn confirm(
     auth_session: AuthSession,
     session: Session,
 ) -> Response {
-    let Some(admin_id) = is_admin(&auth_session) else {
-        return super::forbidden();
+    let admin_id = match admin(&auth_session, IMPORT_PAGE) {
+        Ok(admin) => admin.id,
+        Err(denied) => return denied.into_response(),
     };
     let Ok(Some(pending)) = session.remove::<PendingImport>(PENDING_KEY).await else {
         return Redirect::to(IMPORT_PAGE).into_response();
