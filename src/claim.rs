@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
+use crate::requirement::Bilingual;
 use crate::{DepartmentCode, ParseError, PartialDate, RequirementSlug, Status};
 
 /// How far Vigía has checked a claim.
@@ -37,21 +38,92 @@ impl FromStr for EvidenceLevel {
     }
 }
 
-/// Who said it. When second-hand, `publisher` is who reported the author's finding.
+/// Whether the source says the status, or Vigía concludes it from what the source says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// The source states it.
+    #[default]
+    Stated,
+    /// Vigía's conclusion from what the source says; shown as such, credited to Vigía.
+    Inferred,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 2] = [Self::Stated, Self::Inferred];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Stated => "stated",
+            Self::Inferred => "inferred",
+        }
+    }
+}
+
+impl FromStr for Basis {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|b| b.slug() == s)
+            .ok_or_else(|| ParseError::UnknownBasis(s.to_owned()))
+    }
+}
+
+/// Who said it and when it was published. `author` made the finding; when it reached Vigía
+/// second-hand, `outlet` is who reported it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: i64,
     pub author: String,
-    pub publisher: Option<String>,
+    pub outlet: Option<String>,
     pub title: String,
     pub url: String,
-    pub date: PartialDate,
+    /// When the page or report was published, as precisely as it says.
+    pub published: PartialDate,
+    /// How a sentence credits the finding when the author's name alone would say too much
+    /// or too little ("el análisis de InSight Crime, que cita a expertos").
+    #[serde(default)]
+    pub attribution: Option<Bilingual>,
+}
+
+/// A link is `primary` when it is the instrument itself or comes from the body that issued
+/// it, and a `report` when it is an article or a third party's account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    Primary,
+    #[default]
+    Report,
+}
+
+impl EvidenceKind {
+    pub const ALL: [EvidenceKind; 2] = [Self::Primary, Self::Report];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::Report => "report",
+        }
+    }
+}
+
+impl FromStr for EvidenceKind {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.slug() == s)
+            .ok_or_else(|| ParseError::UnknownEvidenceKind(s.to_owned()))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceLink {
     pub label: String,
     pub url: String,
+    #[serde(default)]
+    pub kind: EvidenceKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -143,6 +215,11 @@ pub struct Claim {
     pub department: DepartmentCode,
     pub requirement: RequirementSlug,
     pub status: Status,
+    /// Whether the source states the status or Vigía infers it.
+    pub basis: Basis,
+    /// The moment the claim is about ("in February 2020, La Paz had no plan"), as precisely
+    /// as the source gives it; distinct from when the source was published.
+    pub event_date: PartialDate,
     /// The date the status took effect (e.g. a plan's approval), when known.
     pub status_since: Option<PartialDate>,
     pub due_date: Option<NaiveDate>,
@@ -158,15 +235,38 @@ pub struct Claim {
     pub note_es: String,
     pub note_en: String,
     pub source: Source,
+    /// Where in the source: a page or a section.
+    pub locator: Option<String>,
+    /// The source's own words, at most 300 characters.
+    pub quote: Option<String>,
     /// When the claim entered Vigía (UTC).
     pub recorded_at: DateTime<Utc>,
     /// The public display name of who recorded it; `None` for the cited seed data.
     pub recorded_by: Option<String>,
+    /// The later claim that corrected this one: it stays in the history but no longer counts.
+    #[serde(default)]
+    pub corrected_by: Option<i64>,
 }
 
 impl Claim {
-    /// The date the claim speaks for: its source's date (first day of the period it names).
-    pub fn as_of(&self) -> NaiveDate {
-        self.source.date.first_day()
+    /// The order in which claims describe a record: by the date they are about, then by when
+    /// their source was published, then by when Vigía recorded them. The last is current.
+    pub fn chronology(&self) -> (NaiveDate, NaiveDate, DateTime<Utc>, i64) {
+        (
+            self.event_date.first_day(),
+            self.source.published.first_day(),
+            self.recorded_at,
+            self.id,
+        )
+    }
+
+    /// Whether anyone could have known this claim on `date`: what it describes had begun and
+    /// its source was out (a source dated only to a month or year counts once that period ends).
+    pub fn knowable_on(&self, date: NaiveDate) -> bool {
+        self.event_date.first_day() <= date && self.source.published.last_day() <= date
+    }
+
+    pub fn is_corrected(&self) -> bool {
+        self.corrected_by.is_some()
     }
 }

@@ -14,6 +14,10 @@ pub enum DatePrecision {
     Year,
 }
 
+/// The years a date may name: earlier or later ones are typing mistakes (`99999`, `0`), not
+/// sources Vigía could cite or deadlines anyone set.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// A date known to a given precision; `date` is the first day of the period it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -34,7 +38,13 @@ impl PartialDate {
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let bad = || ParseError::InvalidDate(input.to_owned());
         let parts: Vec<&str> = input.trim().split('-').collect();
-        let number = |s: &str| s.parse::<u32>().map_err(|_| bad());
+        let number = |s: &str| {
+            let digits = !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+            digits
+                .then(|| s.parse::<u32>().ok())
+                .flatten()
+                .ok_or_else(bad)
+        };
         let (year, month, day, precision) = match parts.as_slice() {
             [y] => (number(y)?, 1, 1, DatePrecision::Year),
             [y, m] => (number(y)?, number(m)?, 1, DatePrecision::Month),
@@ -42,11 +52,23 @@ impl PartialDate {
             _ => return Err(bad()),
         };
         let year = i32::try_from(year).map_err(|_| bad())?;
+        if !YEARS.contains(&year) {
+            return Err(bad());
+        }
         let first_day = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)?;
         Ok(Self {
             first_day,
             precision,
         })
+    }
+
+    /// Parses a full day (`2025-06-30`), as due dates need, with the same year limits.
+    pub fn parse_day(input: &str) -> Result<NaiveDate, ParseError> {
+        let date = Self::parse(input)?;
+        match date.precision {
+            DatePrecision::Day => Ok(date.first_day),
+            _ => Err(ParseError::InvalidDate(input.to_owned())),
+        }
     }
 
     pub fn first_day(self) -> NaiveDate {
@@ -67,6 +89,17 @@ impl PartialDate {
                 NaiveDate::from_ymd_opt(self.first_day.year(), 12, 31).expect("valid year end")
             }
         }
+    }
+
+    /// Whether `date` falls within the period.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        (self.first_day..=self.last_day()).contains(&date)
+    }
+
+    /// Whether two dates can name the same moment at their precisions: "2020" overlaps
+    /// "2020-02-18", "2020-02" does not overlap "2020-03".
+    pub fn overlaps(self, other: PartialDate) -> bool {
+        self.first_day <= other.last_day() && other.first_day <= self.last_day()
     }
 
     pub fn precision(self) -> DatePrecision {
@@ -137,8 +170,32 @@ mod tests {
     }
 
     #[test]
+    fn overlap_and_containment_follow_the_precision() {
+        let year = PartialDate::parse("2020").unwrap();
+        let day = PartialDate::parse("2020-02-18").unwrap();
+        let march = PartialDate::parse("2020-03").unwrap();
+        assert!(year.overlaps(day) && day.overlaps(year));
+        assert!(!day.overlaps(march));
+        assert!(year.overlaps(march));
+        assert!(!PartialDate::parse("2019").unwrap().overlaps(year));
+        assert!(march.contains(ymd(2020, 3, 31)));
+        assert!(!march.contains(ymd(2020, 4, 1)));
+    }
+
+    #[test]
     fn rejects_impossible_dates() {
-        for text in ["2023-13", "2023-02-30", "abc", "", "2020-01-01-01"] {
+        for text in [
+            "2023-13",
+            "2023-02-30",
+            "abc",
+            "",
+            "2020-01-01-01",
+            "99999-01-01",
+            "0",
+            "0000-01-01",
+            "1899-12-31",
+            "2201",
+        ] {
             assert!(PartialDate::parse(text).is_err(), "{text}");
         }
     }

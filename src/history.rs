@@ -79,21 +79,15 @@ pub struct HistoryEntry {
 }
 
 impl HistoryEntry {
-    /// The date of the entry in Bolivia (UTC−4, no daylight saving).
+    /// The date of the entry in La Paz.
     pub fn local_date(&self) -> NaiveDate {
-        bolivia_time(self.at).date_naive()
+        crate::la_paz_date(self.at)
     }
 
     /// The id of a claim entry's claim, for linking to it.
     pub fn claim_id(&self) -> Option<i64> {
         self.subject.strip_prefix("claim:")?.parse().ok()
     }
-}
-
-/// A UTC instant as Bolivian local time. America/La_Paz has been UTC−4 without daylight
-/// saving since 1932, so a fixed offset is exact for every date Vigía records.
-pub fn bolivia_time(at: DateTime<Utc>) -> chrono::DateTime<chrono::FixedOffset> {
-    at.with_timezone(&chrono::FixedOffset::west_opt(4 * 3600).expect("valid offset"))
 }
 
 /// One page of the newest-first history.

@@ -17,24 +17,37 @@ pub enum TableProblem {
 const KEY_COLUMNS: [&str; 3] = ["department_code", "requirement", "status"];
 
 fn set(draft: &mut ClaimDraft, column: &str, value: &str) {
-    let value = value.trim().to_owned();
+    let value = crate::spreadsheet::restore(value.trim()).to_owned();
     let field = match column {
         "department_code" | "department" => &mut draft.department,
         "requirement" => &mut draft.requirement,
         "status" => &mut draft.status,
+        "basis" => &mut draft.basis,
+        "event_date" => &mut draft.event_date,
         "status_since" => &mut draft.status_since,
         "due_date" => &mut draft.due_date,
         "valid_from" => &mut draft.valid_from,
         "valid_until" => &mut draft.valid_until,
         "approving_instrument" => &mut draft.approving_instrument,
         "evidence_level" => &mut draft.evidence_level,
+        "evidence_primary" => &mut draft.evidence_primary,
         "evidence_links" => &mut draft.evidence_links,
+        "quality_responsible_institutions" => &mut draft.quality_responsible_institutions,
+        "quality_timetable" => &mut draft.quality_timetable,
+        "quality_financing" => &mut draft.quality_financing,
+        "quality_indicators" => &mut draft.quality_indicators,
+        "quality_published" => &mut draft.quality_published,
         "note" | "note_es" => &mut draft.note,
         "source_author" => &mut draft.source_author,
-        "source_publisher" => &mut draft.source_publisher,
+        // The exports' column names, kept stable for the people who read them.
+        "source_outlet" | "source_publisher" => &mut draft.source_outlet,
         "source_title" => &mut draft.source_title,
         "source_url" => &mut draft.source_url,
-        "source_date" => &mut draft.source_date,
+        "source_published" | "source_date" => &mut draft.source_published,
+        "source_locator" => &mut draft.source_locator,
+        "source_quote" => &mut draft.source_quote,
+        "source_attribution_es" => &mut draft.source_attribution_es,
+        "source_attribution_en" => &mut draft.source_attribution_en,
         _ => return,
     };
     // A Spanish note wins over an English one when a sheet carries both.
@@ -60,12 +73,18 @@ pub fn drafts(header: &[String], rows: &[Vec<String>]) -> Result<Vec<ClaimDraft>
     if rows.is_empty() {
         return Err(TableProblem::Empty);
     }
+    // Sheets made before claims had their own event date describe the moment their source
+    // was published, as the tracker assumed then.
+    let has_event_date = header.iter().any(|h| h == "event_date");
     Ok(rows
         .iter()
         .map(|row| {
             let mut draft = ClaimDraft::default();
             for (column, value) in header.iter().zip(row) {
                 set(&mut draft, column, value);
+            }
+            if !has_event_date {
+                draft.event_date = draft.source_published.clone();
             }
             // Sheets rarely say it; a claim nobody checked against the document is reported.
             if draft.evidence_level.is_empty() {
@@ -111,6 +130,49 @@ mod tests {
             drafts[0].evidence_level, "reported",
             "unless a column says otherwise"
         );
+        assert_eq!(drafts[0].event_date, "", "no source date, no event date");
+    }
+
+    #[test]
+    fn old_sheets_describe_the_moment_their_source_was_published() {
+        let header = strings(&["department_code", "requirement", "status", "source_date"]);
+        let old = drafts(
+            &header,
+            &[strings(&["BO-L", "action-plan", "missing", "2020-02"])],
+        )
+        .unwrap();
+        assert_eq!(old[0].event_date, "2020-02");
+        assert_eq!(old[0].source_published, "2020-02");
+        let header = strings(&[
+            "department_code",
+            "requirement",
+            "status",
+            "source_date",
+            "event_date",
+        ]);
+        let new = drafts(
+            &header,
+            &[strings(&[
+                "BO-L",
+                "action-plan",
+                "missing",
+                "2020-02",
+                "2020",
+            ])],
+        )
+        .unwrap();
+        assert_eq!(new[0].event_date, "2020");
+    }
+
+    #[test]
+    fn neutralised_cells_come_back_as_typed() {
+        let header = strings(&["department_code", "requirement", "status", "note"]);
+        let drafts = drafts(
+            &header,
+            &[strings(&["BO-L", "action-plan", "missing", "'=1+1"])],
+        )
+        .unwrap();
+        assert_eq!(drafts[0].note, "=1+1");
     }
 
     #[test]

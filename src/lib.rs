@@ -21,10 +21,15 @@ pub mod record;
 pub mod reply;
 pub mod requirement;
 pub mod snapshot;
+pub mod spreadsheet;
 pub mod status;
+pub mod text;
 
-pub use claim::{Claim, EvidenceLevel, EvidenceLink, Quality, QualityCriterion, Source, TriState};
-pub use clock::{Clock, FixedClock};
+pub use claim::{
+    Basis, Claim, EvidenceKind, EvidenceLevel, EvidenceLink, Quality, QualityCriterion, Source,
+    TriState,
+};
+pub use clock::{la_paz_date, la_paz_time, Clock, FixedClock, ManualClock};
 pub use date::{DatePrecision, PartialDate};
 pub use department::{Department, DepartmentCode};
 pub use document::Document;
@@ -51,6 +56,10 @@ pub enum ParseError {
     InvalidRequirementSlug(String),
     #[error("unknown evidence level {0:?}")]
     UnknownEvidenceLevel(String),
+    #[error("unknown basis {0:?}")]
+    UnknownBasis(String),
+    #[error("unknown evidence kind {0:?}")]
+    UnknownEvidenceKind(String),
     #[error("unknown history action {0:?}")]
     UnknownHistoryAction(String),
     #[error("unknown role {0:?}")]

@@ -1,12 +1,15 @@
 //! A claim an officer wants to record, checked before anything is stored. The same checks run
-//! on the server and, because the domain compiles to wasm, can run in the browser.
+//! for forms, imports and the seed, on the server and, because the domain compiles to wasm,
+//! in the browser.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::requirement::Bilingual;
+use crate::text::{self, Limit};
 use crate::{
-    DepartmentCode, EvidenceLevel, EvidenceLink, PartialDate, Quality, Requirement,
-    RequirementSlug, Status, TriState,
+    Basis, DepartmentCode, EvidenceKind, EvidenceLevel, EvidenceLink, PartialDate, Quality,
+    Requirement, RequirementSlug, Status, TriState,
 };
 
 /// What a form or an import row sends, as typed: every field a string, nothing trusted yet.
@@ -16,13 +19,20 @@ pub struct ClaimDraft {
     pub department: String,
     pub requirement: String,
     pub status: String,
+    /// `stated` (the default) or `inferred`.
+    pub basis: String,
+    /// The moment the claim is about.
+    pub event_date: String,
     pub status_since: String,
     pub due_date: String,
     pub valid_from: String,
     pub valid_until: String,
     pub approving_instrument: String,
     pub evidence_level: String,
-    /// One link per line: `label | url` or just the URL.
+    /// Links to the instrument itself or to the body that issued it, one per line:
+    /// `label | url` or just the URL.
+    pub evidence_primary: String,
+    /// Links to articles and third parties' reports, in the same form.
     pub evidence_links: String,
     /// Each `yes`, `no`, `unknown` or empty (unknown).
     pub quality_responsible_institutions: String,
@@ -32,10 +42,14 @@ pub struct ClaimDraft {
     pub quality_published: String,
     pub note: String,
     pub source_author: String,
-    pub source_publisher: String,
+    pub source_outlet: String,
     pub source_title: String,
     pub source_url: String,
-    pub source_date: String,
+    pub source_published: String,
+    pub source_locator: String,
+    pub source_quote: String,
+    pub source_attribution_es: String,
+    pub source_attribution_en: String,
 }
 
 /// Which field is wrong and why; the UI words it in the reader's language.
@@ -65,94 +79,15 @@ pub enum Problem {
     TooMany,
     InvalidEmail,
     EmailTaken,
-}
-
-/// A claim that passed every check, ready to append.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewClaim {
-    pub department: DepartmentCode,
-    pub requirement: RequirementSlug,
-    pub status: Status,
-    pub status_since: Option<PartialDate>,
-    pub due_date: Option<NaiveDate>,
-    pub valid_from: Option<PartialDate>,
-    pub valid_until: Option<PartialDate>,
-    pub approving_instrument: Option<String>,
-    pub evidence: Vec<EvidenceLink>,
-    pub evidence_level: EvidenceLevel,
-    pub quality: Quality,
-    pub note: String,
-    pub source_author: String,
-    pub source_publisher: Option<String>,
-    pub source_title: String,
-    pub source_url: String,
-    pub source_date: PartialDate,
-}
-
-fn optional(text: &str) -> Option<&str> {
-    Some(text.trim()).filter(|t| !t.is_empty())
-}
-
-pub fn is_web_url(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
-}
-
-/// Collects every problem at once, so a form can show them all beside their fields.
-struct Checker(Vec<FieldError>);
-
-impl Checker {
-    fn fail(&mut self, field: &'static str, problem: Problem) {
-        self.0.push(FieldError { field, problem });
-    }
-
-    fn required<'a>(&mut self, field: &'static str, text: &'a str) -> Option<&'a str> {
-        let value = optional(text);
-        if value.is_none() {
-            self.fail(field, Problem::Required);
-        }
-        value
-    }
-
-    fn tri_state(&mut self, field: &'static str, text: &str) -> TriState {
-        match optional(text) {
-            None => TriState::Unknown,
-            Some(t) => t.parse().unwrap_or_else(|_| {
-                self.fail(field, Problem::InvalidChoice);
-                TriState::Unknown
-            }),
-        }
-    }
-
-    fn partial_date(&mut self, field: &'static str, text: &str) -> Option<PartialDate> {
-        let text = optional(text)?;
-        PartialDate::parse(text)
-            .map_err(|_| self.fail(field, Problem::InvalidDate))
-            .ok()
-    }
-}
-
-fn parse_links(text: &str, checker: &mut Checker) -> Vec<EvidenceLink> {
-    text.lines()
-        .filter_map(optional)
-        .filter_map(|line| {
-            let (label, url) = match line.split_once('|') {
-                Some((label, url)) => (label.trim(), url.trim()),
-                None => (line, line),
-            };
-            if is_web_url(url) {
-                Some(EvidenceLink {
-                    label: label.to_owned(),
-                    url: url.to_owned(),
-                })
-            } else {
-                checker.fail("evidence_links", Problem::InvalidUrl);
-                None
-            }
-        })
-        .collect()
+    /// Longer than the field allows (the maximum, in characters).
+    TooLong(u32),
+    /// Control characters or characters that reorder text.
+    ControlCharacter,
+    /// A date after today where only the past can be known.
+    InFuture,
+    /// The claim is about a moment after its source was published.
+    EventAfterPublication,
+    TooManyLinks,
 }
 
 impl Problem {
@@ -175,46 +110,236 @@ impl Problem {
             Problem::TooMany => "too-many",
             Problem::InvalidEmail => "invalid-email",
             Problem::EmailTaken => "email-taken",
+            Problem::TooLong(_) => "too-long",
+            Problem::ControlCharacter => "control-character",
+            Problem::InFuture => "in-future",
+            Problem::EventAfterPublication => "event-after-publication",
+            Problem::TooManyLinks => "too-many-links",
+        }
+    }
+
+    /// The number a message needs (the maximum length), if any.
+    pub fn limit(self) -> Option<u32> {
+        match self {
+            Problem::TooLong(max) => Some(max),
+            _ => None,
         }
     }
 }
 
+/// Who said it, as checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSource {
+    pub author: String,
+    pub outlet: Option<String>,
+    pub title: String,
+    pub url: String,
+    pub published: PartialDate,
+    pub attribution: Option<Bilingual>,
+}
+
+/// A claim that passed every check, ready to append.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewClaim {
+    pub department: DepartmentCode,
+    pub requirement: RequirementSlug,
+    pub status: Status,
+    pub basis: Basis,
+    pub event_date: PartialDate,
+    pub status_since: Option<PartialDate>,
+    pub due_date: Option<NaiveDate>,
+    pub valid_from: Option<PartialDate>,
+    pub valid_until: Option<PartialDate>,
+    pub approving_instrument: Option<String>,
+    pub evidence: Vec<EvidenceLink>,
+    pub evidence_level: EvidenceLevel,
+    pub quality: Quality,
+    pub note: String,
+    pub source: NewSource,
+    pub locator: Option<String>,
+    pub quote: Option<String>,
+}
+
+pub fn is_web_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
+}
+
+/// Collects every problem at once, so a form can show them all beside their fields.
+#[derive(Default)]
+pub struct Checker(pub Vec<FieldError>);
+
+impl Checker {
+    pub fn fail(&mut self, field: &'static str, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+
+    /// The text within its limit (trimmed), or `None` after noting why not.
+    pub fn text(&mut self, field: &'static str, input: &str, limit: Limit) -> Option<String> {
+        text::clean(input, limit)
+            .map_err(|problem| self.fail(field, problem))
+            .ok()
+    }
+
+    /// Optional text: `None` when empty or refused.
+    pub fn optional(&mut self, field: &'static str, input: &str, limit: Limit) -> Option<String> {
+        self.text(field, input, limit).filter(|t| !t.is_empty())
+    }
+
+    /// Required text: `None` (and a problem) when empty or refused.
+    pub fn required(&mut self, field: &'static str, input: &str, limit: Limit) -> Option<String> {
+        let value = self.text(field, input, limit)?;
+        if value.is_empty() {
+            self.fail(field, Problem::Required);
+            return None;
+        }
+        Some(value)
+    }
+
+    pub fn url(&mut self, field: &'static str, input: &str) -> Option<String> {
+        let url = self.optional(field, input, text::URL)?;
+        if is_web_url(&url) {
+            Some(url)
+        } else {
+            self.fail(field, Problem::InvalidUrl);
+            None
+        }
+    }
+
+    fn choice<T: std::str::FromStr>(
+        &mut self,
+        field: &'static str,
+        input: &str,
+        problem: Problem,
+    ) -> Option<T> {
+        input
+            .trim()
+            .parse::<T>()
+            .map_err(|_| self.fail(field, problem))
+            .ok()
+    }
+
+    fn tri_state(&mut self, field: &'static str, input: &str) -> TriState {
+        match input.trim() {
+            "" => TriState::Unknown,
+            t => t.parse().unwrap_or_else(|_| {
+                self.fail(field, Problem::InvalidChoice);
+                TriState::Unknown
+            }),
+        }
+    }
+
+    pub fn partial_date(&mut self, field: &'static str, input: &str) -> Option<PartialDate> {
+        let input = input.trim();
+        if input.is_empty() {
+            return None;
+        }
+        PartialDate::parse(input)
+            .map_err(|_| self.fail(field, Problem::InvalidDate))
+            .ok()
+    }
+
+    /// A date that names the past (or today): the future cannot have been reported.
+    fn past_date(
+        &mut self,
+        field: &'static str,
+        input: &str,
+        today: NaiveDate,
+    ) -> Option<PartialDate> {
+        if input.trim().is_empty() {
+            self.fail(field, Problem::Required);
+            return None;
+        }
+        let date = self.partial_date(field, input)?;
+        if date.first_day() > today {
+            self.fail(field, Problem::InFuture);
+            return None;
+        }
+        Some(date)
+    }
+
+    fn day(&mut self, field: &'static str, input: &str) -> Option<NaiveDate> {
+        let input = input.trim();
+        if input.is_empty() {
+            return None;
+        }
+        PartialDate::parse_day(input)
+            .map_err(|_| self.fail(field, Problem::InvalidDate))
+            .ok()
+    }
+
+    fn links(&mut self, field: &'static str, input: &str, kind: EvidenceKind) -> Vec<EvidenceLink> {
+        let Some(input) = self.text(field, input, text::EVIDENCE_LIST) else {
+            return Vec::new();
+        };
+        let lines: Vec<&str> = input
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.len() > text::MAX_EVIDENCE_LINKS {
+            self.fail(field, Problem::TooManyLinks);
+            return Vec::new();
+        }
+        lines
+            .into_iter()
+            .filter_map(|line| {
+                let (label, url) = match line.split_once('|') {
+                    Some((label, url)) => (label.trim(), url.trim()),
+                    None => (line, line),
+                };
+                let label = self.text(field, label, text::EVIDENCE_LABEL)?;
+                let url = self.text(field, url, text::URL)?;
+                if !is_web_url(&url) {
+                    self.fail(field, Problem::InvalidUrl);
+                    return None;
+                }
+                Some(EvidenceLink { label, url, kind })
+            })
+            .collect()
+    }
+}
+
 impl ClaimDraft {
-    /// Checks the draft against the known requirements; `Err` lists every problem found.
-    /// `attached_documents` counts the PDFs that came with it, which are evidence too.
+    /// Checks the draft against the known requirements on `today`; `Err` lists every problem
+    /// found. `attached_documents` counts the PDFs that came with it, which are evidence too.
     pub fn validate(
         &self,
         requirements: &[Requirement],
         attached_documents: usize,
+        today: NaiveDate,
     ) -> Result<NewClaim, Vec<FieldError>> {
-        let mut c = Checker(Vec::new());
-        let department = DepartmentCode::parse(&self.department)
+        let mut c = Checker::default();
+        let department = DepartmentCode::parse(self.department.trim())
             .map_err(|_| c.fail("department", Problem::UnknownDepartment))
             .ok();
         let requirement = RequirementSlug::parse(self.requirement.trim())
             .ok()
-            .filter(|slug| requirements.iter().any(|r| &r.slug == slug));
+            .and_then(|slug| requirements.iter().find(|r| r.slug == slug));
         if requirement.is_none() {
             c.fail("requirement", Problem::UnknownRequirement);
         }
-        let status = self
-            .status
-            .trim()
-            .parse::<Status>()
-            .map_err(|_| c.fail("status", Problem::UnknownStatus))
-            .ok();
-        let evidence_level = self
-            .evidence_level
-            .trim()
-            .parse::<EvidenceLevel>()
-            .map_err(|_| c.fail("evidence_level", Problem::UnknownEvidenceLevel))
-            .ok();
+        let status: Option<Status> = c.choice("status", &self.status, Problem::UnknownStatus);
+        let basis = match self.basis.trim() {
+            "" => Some(Basis::Stated),
+            _ => c.choice("basis", &self.basis, Problem::InvalidChoice),
+        };
+        let evidence_level: Option<EvidenceLevel> = c.choice(
+            "evidence_level",
+            &self.evidence_level,
+            Problem::UnknownEvidenceLevel,
+        );
+        let event_date = c.past_date("event_date", &self.event_date, today);
+        let published = c.past_date("source_published", &self.source_published, today);
+        if let (Some(event), Some(published)) = (event_date, published) {
+            if event.first_day() > published.last_day() {
+                c.fail("event_date", Problem::EventAfterPublication);
+            }
+        }
         let status_since = c.partial_date("status_since", &self.status_since);
-        let due_date = optional(&self.due_date).and_then(|d| {
-            NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|_| c.fail("due_date", Problem::InvalidDate))
-                .ok()
-        });
+        let due_date = c.day("due_date", &self.due_date);
         let valid_from = c.partial_date("valid_from", &self.valid_from);
         let valid_until = c.partial_date("valid_until", &self.valid_until);
         if let (Some(from), Some(until)) = (valid_from, valid_until) {
@@ -222,10 +347,22 @@ impl ClaimDraft {
                 c.fail("valid_until", Problem::EndBeforeStart);
             }
         }
-        if status == Some(Status::InForce) && optional(&self.status_since).is_none() {
+        let needs_date = requirement.is_none_or(|r| r.in_force_needs_date);
+        if status == Some(Status::InForce) && needs_date && self.status_since.trim().is_empty() {
             c.fail("status_since", Problem::InForceWithoutDate);
         }
-        let evidence = parse_links(&self.evidence_links, &mut c);
+        let primary = c.links(
+            "evidence_primary",
+            &self.evidence_primary,
+            EvidenceKind::Primary,
+        );
+        let reports = c.links("evidence_links", &self.evidence_links, EvidenceKind::Report);
+        if evidence_level == Some(EvidenceLevel::Verified)
+            && primary.is_empty()
+            && attached_documents == 0
+        {
+            c.fail("evidence_primary", Problem::VerifiedWithoutEvidence);
+        }
         let quality = Quality {
             responsible_institutions: c.tri_state(
                 "quality_responsible_institutions",
@@ -236,70 +373,93 @@ impl ClaimDraft {
             indicators: c.tri_state("quality_indicators", &self.quality_indicators),
             published: c.tri_state("quality_published", &self.quality_published),
         };
-        if evidence_level == Some(EvidenceLevel::Verified)
-            && evidence.is_empty()
-            && attached_documents == 0
-        {
-            c.fail("evidence_links", Problem::VerifiedWithoutEvidence);
-        }
-        let note = c.required("note", &self.note).map(str::to_owned);
-        let source_author = c
-            .required("source_author", &self.source_author)
-            .map(str::to_owned);
-        let source_title = c
-            .required("source_title", &self.source_title)
-            .map(str::to_owned);
-        let source_url = c
-            .required("source_url", &self.source_url)
-            .map(str::to_owned);
-        if source_url.as_deref().is_some_and(|u| !is_web_url(u)) {
-            c.fail("source_url", Problem::InvalidUrl);
-        }
-        let source_date = c
-            .required("source_date", &self.source_date)
-            .and_then(|_| c.partial_date("source_date", &self.source_date));
+        let approving_instrument = c.optional(
+            "approving_instrument",
+            &self.approving_instrument,
+            text::INSTRUMENT,
+        );
+        let note = c.required("note", &self.note, text::NOTE);
+        let source = self.source(&mut c, published);
+        let locator = c.optional("source_locator", &self.source_locator, text::LOCATOR);
+        let quote = c.optional("source_quote", &self.source_quote, text::QUOTE);
         match (
             department,
             requirement,
             status,
+            basis,
             evidence_level,
+            event_date,
             note,
-            source_author,
-            source_title,
-            source_url,
-            source_date,
+            source,
         ) {
             (
                 Some(department),
                 Some(requirement),
                 Some(status),
+                Some(basis),
                 Some(evidence_level),
+                Some(event_date),
                 Some(note),
-                Some(source_author),
-                Some(source_title),
-                Some(source_url),
-                Some(source_date),
+                Some(source),
             ) if c.0.is_empty() => Ok(NewClaim {
                 department,
-                requirement,
+                requirement: requirement.slug.clone(),
                 status,
+                basis,
+                event_date,
                 status_since,
                 due_date,
                 valid_from,
                 valid_until,
-                approving_instrument: optional(&self.approving_instrument).map(str::to_owned),
-                evidence,
+                approving_instrument,
+                evidence: primary.into_iter().chain(reports).collect(),
                 evidence_level,
                 quality,
                 note,
-                source_author,
-                source_publisher: optional(&self.source_publisher).map(str::to_owned),
-                source_title,
-                source_url,
-                source_date,
+                source,
+                locator,
+                quote,
             }),
             _ => Err(c.0),
         }
+    }
+
+    fn source(&self, c: &mut Checker, published: Option<PartialDate>) -> Option<NewSource> {
+        let author = c.required("source_author", &self.source_author, text::NAME);
+        let outlet = c.optional("source_outlet", &self.source_outlet, text::NAME);
+        let title = c.required("source_title", &self.source_title, text::TITLE);
+        let url = if self.source_url.trim().is_empty() {
+            c.fail("source_url", Problem::Required);
+            None
+        } else {
+            c.url("source_url", &self.source_url)
+        };
+        let es = c.optional(
+            "source_attribution_es",
+            &self.source_attribution_es,
+            text::NAME,
+        );
+        let en = c.optional(
+            "source_attribution_en",
+            &self.source_attribution_en,
+            text::NAME,
+        );
+        let attribution = match (es, en) {
+            (None, None) => None,
+            (es, en) => {
+                let es = es.or_else(|| en.clone()).unwrap_or_default();
+                let en = en.unwrap_or_else(|| es.clone());
+                Some(Bilingual { es, en })
+            }
+        };
+        Some(NewSource {
+            author: author?,
+            outlet,
+            title: title?,
+            url: url?,
+            published: published?,
+            attribution,
+        })
     }
 }
 

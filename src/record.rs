@@ -1,4 +1,5 @@
-//! The compliance record of one department for one requirement: its claims, oldest first.
+//! The compliance record of one department for one requirement: its claims in the order of
+//! what they describe.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,38 +9,71 @@ use crate::{Claim, DepartmentCode, RequirementSlug};
 pub struct ComplianceRecord {
     pub department: DepartmentCode,
     pub requirement: RequirementSlug,
-    /// Append-only history, in the order the claims were recorded.
+    /// Every claim, corrected ones included, in chronological order ([`Claim::chronology`]).
     pub claims: Vec<Claim>,
 }
 
 impl ComplianceRecord {
-    /// The current state: the latest claim recorded.
-    pub fn current(&self) -> Option<&Claim> {
-        self.claims.last()
+    /// A record of `claims` in any order; they are put in chronological order.
+    pub fn new(
+        department: DepartmentCode,
+        requirement: RequirementSlug,
+        claims: Vec<Claim>,
+    ) -> Self {
+        let mut claims = claims;
+        claims.sort_by_key(Claim::chronology);
+        Self {
+            department,
+            requirement,
+            claims,
+        }
     }
 
-    /// The latest claim from each distinct source, when they do not all give the same status:
-    /// the public sees every side of a disagreement.
+    /// The claims that count: all but those a later claim corrected, oldest first.
+    pub fn standing(&self) -> impl DoubleEndedIterator<Item = &Claim> + Clone {
+        self.claims.iter().filter(|c| !c.is_corrected())
+    }
+
+    /// The current state: the standing claim about the latest moment (ties: the most
+    /// recently published source, then the last recorded), not simply the last one typed in.
+    pub fn current(&self) -> Option<&Claim> {
+        self.standing().next_back()
+    }
+
+    /// When sources disagree about the current state: the current claim first, then, for each
+    /// other original author, their latest claim about an overlapping moment with a different
+    /// status. Empty when nobody disagrees. A change over time is not a disagreement: claims
+    /// about moments that do not overlap never count.
     pub fn disagreement(&self) -> Vec<&Claim> {
-        let mut latest_per_source: Vec<&Claim> = Vec::new();
-        for claim in self.claims.iter().rev() {
-            let seen = latest_per_source.iter().any(|c| same_source(c, claim));
-            if !seen {
-                latest_per_source.push(claim);
+        let Some(current) = self.current() else {
+            return Vec::new();
+        };
+        let mut sides = vec![current];
+        let mut heard: Vec<&Claim> = vec![current];
+        let overlapping = self
+            .standing()
+            .rev()
+            .filter(|c| c.event_date.overlaps(current.event_date));
+        for claim in overlapping {
+            if heard.iter().any(|c| same_author(c, claim)) {
+                continue;
+            }
+            heard.push(claim);
+            if claim.status != current.status {
+                sides.push(claim);
             }
         }
-        let first_status = latest_per_source.first().map(|c| c.status);
-        if latest_per_source
-            .iter()
-            .all(|c| Some(c.status) == first_status)
-        {
-            Vec::new()
+        if sides.len() > 1 {
+            sides
         } else {
-            latest_per_source
+            Vec::new()
         }
     }
 }
 
-fn same_source(a: &Claim, b: &Claim) -> bool {
-    a.source.author == b.source.author && a.source.publisher == b.source.publisher
+fn same_author(a: &Claim, b: &Claim) -> bool {
+    a.source
+        .author
+        .trim()
+        .eq_ignore_ascii_case(b.source.author.trim())
 }

@@ -84,9 +84,17 @@ pub struct Requirement {
     pub legal_basis_verified: bool,
     /// Whether the plan-quality criteria apply (they do to plans, not to shelters).
     pub has_quality_criteria: bool,
+    /// Whether "in force" starts on a date a claim must give (a plan's adoption), or is
+    /// observed, with its start often unknown (a shelter found operating).
+    #[serde(default = "yes")]
+    pub in_force_needs_date: bool,
     pub status_labels: Vec<StatusLabel>,
     /// Order on pages.
     pub position: i32,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Requirement {

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::gaps::{gaps_for, Gap};
 use crate::national::NationalFigure;
 use crate::{
-    Claim, ComplianceRecord, Department, DepartmentCode, GapReply, HistoryEntry, Requirement,
-    RequirementSlug,
+    la_paz_date, Claim, ComplianceRecord, Department, DepartmentCode, GapReply, HistoryEntry,
+    PartialDate, Requirement, RequirementSlug,
 };
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -37,16 +37,13 @@ impl Snapshot {
 
     /// The record of one department and requirement (empty when nobody has claimed anything).
     pub fn record(&self, code: DepartmentCode, slug: &RequirementSlug) -> ComplianceRecord {
-        ComplianceRecord {
-            department: code,
-            requirement: slug.clone(),
-            claims: self
-                .claims
-                .iter()
-                .filter(|c| c.department == code && &c.requirement == slug)
-                .cloned()
-                .collect(),
-        }
+        let claims = self
+            .claims
+            .iter()
+            .filter(|c| c.department == code && &c.requirement == slug)
+            .cloned()
+            .collect();
+        ComplianceRecord::new(code, slug.clone(), claims)
     }
 
     /// One record per requirement for a department, in the requirements' order.
@@ -57,25 +54,52 @@ impl Snapshot {
             .collect()
     }
 
-    /// The state on a past date: only claims recorded up to the end of that day.
+    /// What could be known on a past date: claims about moments up to that day whose source
+    /// was out by then, the replies and history entries recorded by the end of that day in
+    /// La Paz, and the national figures published by then.
     pub fn as_of(&self, date: NaiveDate) -> Snapshot {
+        let claims: Vec<Claim> = self
+            .claims
+            .iter()
+            .filter(|c| c.knowable_on(date))
+            .cloned()
+            .collect();
+        let known = |id: i64| claims.iter().any(|c| c.id == id);
+        let claims = claims
+            .iter()
+            .cloned()
+            .map(|mut c| {
+                c.corrected_by = c.corrected_by.filter(|by| known(*by));
+                c
+            })
+            .collect();
+        let by_day_end = |at: chrono::DateTime<chrono::Utc>| la_paz_date(at) <= date;
         Snapshot {
-            claims: self
-                .claims
-                .iter()
-                .filter(|c| c.recorded_at.date_naive() <= date)
-                .cloned()
-                .collect(),
+            claims,
             history: self
                 .history
                 .iter()
-                .filter(|e| e.local_date() <= date)
+                .filter(|e| by_day_end(e.at))
                 .cloned()
                 .collect(),
             replies: self
                 .replies
                 .iter()
-                .filter(|r| r.replied_at.date_naive() <= date)
+                .filter(|r| by_day_end(r.replied_at))
+                .cloned()
+                .map(|mut r| {
+                    r.review = r.review.filter(|v| by_day_end(v.reviewed_at));
+                    r
+                })
+                .collect(),
+            national: self
+                .national
+                .iter()
+                .filter(|f| {
+                    f.source
+                        .as_ref()
+                        .is_none_or(|s| s.published.last_day() <= date)
+                })
                 .cloned()
                 .collect(),
             ..self.clone()
@@ -116,8 +140,17 @@ impl Snapshot {
             .collect()
     }
 
-    /// The day the latest claim was recorded, for "last update" headlines.
+    /// The day (in La Paz) Vigía last recorded anything, for "last update" headlines.
     pub fn last_update(&self) -> Option<NaiveDate> {
-        self.claims.iter().map(|c| c.recorded_at.date_naive()).max()
+        self.history.iter().map(|e| la_paz_date(e.at)).max()
+    }
+
+    /// The latest moment any standing claim describes: the date the data is about.
+    pub fn newest_event(&self) -> Option<PartialDate> {
+        self.claims
+            .iter()
+            .filter(|c| !c.is_corrected())
+            .map(|c| c.event_date)
+            .max_by_key(|d| (d.first_day(), d.last_day()))
     }
 }

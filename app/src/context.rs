@@ -24,14 +24,19 @@ pub struct SiteInfo {
 #[derive(Clone, Debug)]
 pub struct PublicView {
     pub snapshot: Arc<Snapshot>,
+    /// The day the view describes: today, or the past date asked for.
     pub today: NaiveDate,
+    /// The past date shown, when one was asked for.
     pub as_of: Option<NaiveDate>,
+    /// A date asked for that is today or later: today's state is shown instead.
+    pub not_past: Option<NaiveDate>,
     pub gaps: Vec<Gap>,
 }
 
 impl PublicView {
-    pub fn build(snapshot: Arc<Snapshot>, today: NaiveDate, as_of: Option<NaiveDate>) -> Self {
-        let (snapshot, day) = match as_of.filter(|d| *d < today) {
+    pub fn build(snapshot: Arc<Snapshot>, today: NaiveDate, asked: Option<NaiveDate>) -> Self {
+        let as_of = asked.filter(|d| *d < today);
+        let (snapshot, day) = match as_of {
             Some(date) => (Arc::new(snapshot.as_of(date)), date),
             None => (snapshot, today),
         };
@@ -40,6 +45,7 @@ impl PublicView {
             snapshot,
             today: day,
             as_of,
+            not_past: asked.filter(|d| *d >= today),
             gaps,
         }
     }

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{t, tr, Lang};
 use vigia::requirement::Requirement;
-use vigia::{DatePrecision, PartialDate, Status};
+use vigia::{DatePrecision, PartialDate, Source, Status};
 
 pub fn month_name(lang: Lang, month: u32) -> String {
     t(lang, &format!("month-{month}"))
@@ -39,6 +39,15 @@ pub fn partial_date(lang: Lang, value: PartialDate) -> String {
     }
 }
 
+/// Why a field was refused, in the reader's language (with the limit it broke, if any).
+pub fn problem(lang: Lang, problem: vigia::new_claim::Problem) -> String {
+    let key = format!("problem-{}", problem.slug());
+    match problem.limit() {
+        Some(max) => tr(lang, &key, &[("max", i64::from(max).into())]),
+        None => t(lang, &key),
+    }
+}
+
 /// How old something is, in words ("hace 3 años").
 pub fn age(lang: Lang, since: NaiveDate, today: NaiveDate) -> String {
     let days = (today - since).num_days();
@@ -69,16 +78,47 @@ pub fn requirement_phrase(lang: Lang, requirement: &Requirement) -> String {
     }
 }
 
-/// "Defensoría del Pueblo, vía InSight Crime".
-pub fn source_names(lang: Lang, author: &str, publisher: Option<&str>) -> String {
-    match publisher {
-        Some(publisher) => tr(
+/// Who a sentence credits with a source's finding: its own wording when it has one ("el
+/// análisis de InSight Crime, que cita a expertos"), else the author, and the outlet when it
+/// reported the finding second-hand.
+pub fn attribution(lang: Lang, source: &Source) -> String {
+    match &source.attribution {
+        Some(words) => words.get(lang.is_spanish()).to_owned(),
+        None => source_names(lang, source),
+    }
+}
+
+/// Who a citation names: the author, and the outlet when it reported the finding
+/// second-hand ("Defensoría del Pueblo, según La Razón").
+pub fn source_names(lang: Lang, source: &Source) -> String {
+    match &source.outlet {
+        Some(outlet) => tr(
             lang,
             "source-via",
-            &[("author", author.into()), ("publisher", publisher.into())],
+            &[
+                ("author", source.author.as_str().into()),
+                ("outlet", outlet.as_str().into()),
+            ],
         ),
-        None => author.to_owned(),
+        None => source.author.clone(),
     }
+}
+
+/// Whether a sentence about `event` speaks of the present (the moment described includes
+/// today) or of the past.
+pub fn is_present(event: PartialDate, today: NaiveDate) -> bool {
+    event.contains(today)
+}
+
+/// The opening of a sentence about a past moment, at its precision: "En 2020", "En marzo de
+/// 2023", "El 18 de febrero de 2020".
+pub fn when(lang: Lang, event: PartialDate) -> String {
+    let key = match event.precision() {
+        DatePrecision::Day => "when-day",
+        DatePrecision::Month => "when-month",
+        DatePrecision::Year => "when-year",
+    };
+    tr(lang, key, &[("date", partial_date(lang, event).into())])
 }
 
 pub fn number(lang: Lang, value: u32) -> String {

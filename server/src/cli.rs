@@ -7,15 +7,27 @@ use crate::auth::{self, NewUser};
 use crate::settings::Settings;
 use vigia::DepartmentCode;
 
+/// An account as the command line gives it.
+pub struct NewAccount {
+    pub email: String,
+    pub role: String,
+    pub departments: Vec<String>,
+    pub name: String,
+}
+
 /// Creates the account and returns its one-time link to set a password.
 pub async fn add_user(
     pool: &SqlitePool,
     settings: &Settings,
-    email: String,
-    role: String,
-    departments: Vec<String>,
-    display_name: String,
+    clock: &dyn vigia::Clock,
+    account: NewAccount,
 ) -> anyhow::Result<String> {
+    let NewAccount {
+        email,
+        role,
+        departments,
+        name: display_name,
+    } = account;
     let role = role.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
     let departments = departments
         .iter()
@@ -27,8 +39,8 @@ pub async fn add_user(
         role,
         departments,
     };
-    let id = auth::add_user(pool, &user, None).await?;
-    let token = auth::create_sign_in_token(pool, id).await?;
+    let id = auth::add_user(pool, &user, None, clock.now()).await?;
+    let token = auth::create_sign_in_token(pool, id, clock.now()).await?;
     let base = settings
         .public_url
         .clone()

@@ -22,12 +22,16 @@ use tokio::net::TcpListener;
 use settings::Settings;
 pub use state::AppState;
 
-/// Connects, migrates and seeds an empty database.
-pub async fn prepare_database(settings: &Settings) -> anyhow::Result<SqlitePool> {
+/// Connects, migrates and seeds an empty database (or corrects one seeded from an earlier
+/// revision of the cited data).
+pub async fn prepare_database(
+    settings: &Settings,
+    clock: &dyn vigia::Clock,
+) -> anyhow::Result<SqlitePool> {
     std::fs::create_dir_all(&settings.data_dir)?;
     let pool = db::connect(&settings.database_url).await?;
     db::migrate(&pool).await?;
-    db::seed_if_empty(&pool).await?;
+    db::seed_if_empty(&pool, clock).await?;
     Ok(pool)
 }
 
@@ -40,12 +44,9 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let pool = prepare_database(&settings).await?;
+        let clock = clock::from_settings(settings.today);
+        let pool = prepare_database(&settings, clock.as_ref()).await?;
         let store = Arc::new(store::SqliteStore::new(pool).await?);
-        let clock: Arc<dyn vigia::Clock> = match settings.today {
-            Some(date) => Arc::new(vigia::FixedClock(date)),
-            None => Arc::new(clock::BoliviaClock),
-        };
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
         let auth = auth_layer(store.pool().clone(), &settings).await?;

@@ -12,6 +12,7 @@ use vigia_server::settings::{Cli, Command, UserCommand};
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     vigia_server::telemetry::init(&cli.settings);
+    let clock = vigia_server::clock::from_settings(cli.settings.today);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = vigia_server::Application::build(cli.settings).await?;
@@ -20,7 +21,7 @@ async fn main() -> anyhow::Result<()> {
                 .await?;
         }
         Command::Migrate => {
-            vigia_server::prepare_database(&cli.settings).await?;
+            vigia_server::prepare_database(&cli.settings, clock.as_ref()).await?;
             tracing::info!("database is migrated and seeded");
         }
         Command::User(UserCommand::Add {
@@ -29,14 +30,23 @@ async fn main() -> anyhow::Result<()> {
             departments,
             name,
         }) => {
-            let pool = vigia_server::prepare_database(&cli.settings).await?;
-            let link =
-                vigia_server::cli::add_user(&pool, &cli.settings, email, role, departments, name)
-                    .await?;
+            let pool = vigia_server::prepare_database(&cli.settings, clock.as_ref()).await?;
+            let link = vigia_server::cli::add_user(
+                &pool,
+                &cli.settings,
+                clock.as_ref(),
+                vigia_server::cli::NewAccount {
+                    email,
+                    role,
+                    departments,
+                    name,
+                },
+            )
+            .await?;
             println!("Account created. Send this one-time link to set the password (valid 7 days):\n{link}");
         }
         Command::Export => {
-            let pool = vigia_server::prepare_database(&cli.settings).await?;
+            let pool = vigia_server::prepare_database(&cli.settings, clock.as_ref()).await?;
             let snapshot = vigia_server::db::load_snapshot(&pool).await?;
             print!("{}", vigia_server::api::export::records_csv(&snapshot)?);
         }

@@ -1,11 +1,12 @@
-//! Table-driven tests of the gap rules, each checked on the day before, of and after its threshold.
-//! Expected gaps are written as "kind since, kind since", e.g. "due-soon 2024-08-31".
+//! Table-driven tests of the gap rules, each checked on the day before, of and after its
+//! threshold. Expected gaps are written as "kind since, kind since", with `since` at the
+//! precision the rule gives it, e.g. "due-soon 2024-08-31" or "missing 2023-05".
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::*;
 use crate::requirement::Bilingual;
-use crate::{Department, PartialDate, Quality, Snapshot, Source};
+use crate::{Department, Quality, Snapshot, Source};
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -27,14 +28,17 @@ fn slug(text: &str) -> RequirementSlug {
     RequirementSlug::parse(text).unwrap()
 }
 
-/// A verified claim from a source dated 2024-01-15, with no dates and unknown quality: it
-/// raises no gap until it goes stale, so each case adds only what its rule needs.
+/// A verified, stated claim about 2024-01-15 from a source published that day, with no other
+/// dates and unknown quality: it raises no gap until it goes stale, so each case adds only
+/// what its rule needs.
 fn claim(status: Status) -> Claim {
     Claim {
         id: 1,
         department: DepartmentCode::LaPaz,
         requirement: slug("action-plan"),
         status,
+        basis: Basis::Stated,
+        event_date: pd("2024-01-15"),
         status_since: None,
         due_date: None,
         valid_from: None,
@@ -49,13 +53,17 @@ fn claim(status: Status) -> Claim {
         source: Source {
             id: 1,
             author: "Defensoría del Pueblo".to_owned(),
-            publisher: None,
+            outlet: None,
             title: "Informe".to_owned(),
             url: "https://example.org/informe".to_owned(),
-            date: pd("2024-01-15"),
+            published: pd("2024-01-15"),
+            attribution: None,
         },
+        locator: None,
+        quote: None,
         recorded_at: at(ymd(2024, 1, 20), 12, 0, 0),
         recorded_by: None,
+        corrected_by: None,
     }
 }
 
@@ -64,8 +72,15 @@ trait With: Sized {
     fn due(self, date: &str) -> Self;
     fn until(self, date: &str) -> Self;
     fn since(self, date: &str) -> Self;
-    fn source_date(self, date: &str) -> Self;
+    /// The moment the claim is about and its source's publication, both.
+    fn about(self, date: &str) -> Self;
+    /// Only the moment the claim is about.
+    fn event(self, date: &str) -> Self;
+    fn published(self, date: &str) -> Self;
     fn reported(self) -> Self;
+    fn inferred(self) -> Self;
+    fn by(self, author: &str) -> Self;
+    fn id(self, id: i64) -> Self;
     fn rated(self, financing: TriState, published: TriState) -> Self;
 }
 
@@ -88,8 +103,17 @@ impl With for Claim {
             ..self
         }
     }
-    fn source_date(mut self, date: &str) -> Self {
-        self.source.date = pd(date);
+    fn about(mut self, date: &str) -> Self {
+        self.event_date = pd(date);
+        self.source.published = pd(date);
+        self
+    }
+    fn event(mut self, date: &str) -> Self {
+        self.event_date = pd(date);
+        self
+    }
+    fn published(mut self, date: &str) -> Self {
+        self.source.published = pd(date);
         self
     }
     fn reported(self) -> Self {
@@ -97,6 +121,19 @@ impl With for Claim {
             evidence_level: EvidenceLevel::Reported,
             ..self
         }
+    }
+    fn inferred(self) -> Self {
+        Claim {
+            basis: Basis::Inferred,
+            ..self
+        }
+    }
+    fn by(mut self, author: &str) -> Self {
+        self.source.author = author.to_owned();
+        self
+    }
+    fn id(self, id: i64) -> Self {
+        Claim { id, ..self }
     }
     fn rated(mut self, financing: TriState, published: TriState) -> Self {
         (self.quality.financing, self.quality.published) = (financing, published);
@@ -111,32 +148,44 @@ fn requirement(slug_text: &str, has_quality_criteria: bool, position: i32) -> Re
         legal_basis: Bilingual::default(),
         legal_basis_verified: false,
         has_quality_criteria,
+        in_force_needs_date: has_quality_criteria,
         status_labels: Vec::new(),
         position,
     }
 }
 
 fn record(claims: Vec<Claim>) -> ComplianceRecord {
-    ComplianceRecord {
-        department: DepartmentCode::LaPaz,
-        requirement: slug("action-plan"),
-        claims,
-    }
+    ComplianceRecord::new(DepartmentCode::LaPaz, slug("action-plan"), claims)
 }
 
 struct Case {
     name: &'static str,
     today: &'static str,
-    claim: Claim,
+    claims: Vec<Claim>,
     has_quality_criteria: bool,
     expected: &'static str,
 }
 
 fn case(name: &'static str, today: &'static str, claim: Claim, expected: &'static str) -> Case {
+    history(name, today, vec![claim], expected)
+}
+
+/// A case with several claims, given with distinct ids in the order they were recorded.
+fn history(
+    name: &'static str,
+    today: &'static str,
+    claims: Vec<Claim>,
+    expected: &'static str,
+) -> Case {
+    let claims = claims
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| c.id(i as i64 + 1))
+        .collect();
     Case {
         name,
         today,
-        claim,
+        claims,
         has_quality_criteria: true,
         expected,
     }
@@ -145,17 +194,17 @@ fn case(name: &'static str, today: &'static str, claim: Claim, expected: &'stati
 fn run(cases: Vec<Case>) {
     for c in cases {
         let req = requirement("action-plan", c.has_quality_criteria, 1);
-        let gaps = gaps_for(&record(vec![c.claim]), &req, day(c.today));
+        let gaps = gaps_for(&record(c.claims), &req, day(c.today));
         let mut actual: Vec<_> = gaps.iter().map(|g| (g.kind, g.since)).collect();
-        actual.sort();
-        let mut expected: Vec<(GapKind, Option<NaiveDate>)> = (c.expected.split(','))
+        actual.sort_by_key(|(kind, _)| *kind);
+        let mut expected: Vec<(GapKind, Option<PartialDate>)> = (c.expected.split(','))
             .filter(|item| !item.trim().is_empty())
             .map(|item| {
                 let (kind, since) = item.trim().split_once(' ').expect("kind and date");
-                (kind.parse().expect("known kind"), Some(day(since)))
+                (kind.parse().expect("known kind"), Some(pd(since)))
             })
             .collect();
-        expected.sort();
+        expected.sort_by_key(|(kind, _)| *kind);
         assert_eq!(actual, expected, "case {:?} on {}", c.name, c.today);
         for g in &gaps {
             assert_eq!(
@@ -178,12 +227,13 @@ fn status_rules() {
     use Status::*;
     #[rustfmt::skip]
     let cases = vec![
-        case("missing, since its source", "2024-03-01", claim(Missing), "missing 2024-01-15"),
-        case("missing, own date",         "2024-03-01", claim(Missing).since("2023-05"), "missing 2023-05-01"),
-        case("unknown status",            "2024-03-01", claim(Unknown), "status-unknown 2024-01-15"),
-        case("unknown, own date",         "2024-03-01", claim(Unknown).since("2022"), "status-unknown 2022-01-01"),
-        case("verified in force",         "2024-03-01", claim(InForce), ""),
-        case("in preparation",            "2024-03-01", claim(InPreparation), ""),
+        case("missing, since the moment described", "2024-03-01", claim(Missing), "missing 2024-01-15"),
+        case("missing, own date",   "2024-03-01", claim(Missing).since("2023-05"), "missing 2023-05"),
+        case("missing, a year",     "2024-03-01", claim(Missing).event("2020"), "missing 2020"),
+        case("unknown status",      "2024-03-01", claim(Unknown), "status-unknown 2024-01-15"),
+        case("unknown, own date",   "2024-03-01", claim(Unknown).since("2022"), "status-unknown 2022"),
+        case("verified in force",   "2024-03-01", claim(InForce), ""),
+        case("being drafted is not compliance", "2024-03-01", claim(InPreparation), "not-in-force 2024-01-15"),
     ];
     run(cases);
 }
@@ -194,11 +244,11 @@ fn due_date_rules() {
     let pending = || claim(InPreparation).due("2024-09-30");
     #[rustfmt::skip]
     let cases = vec![
-        case("due-31",             "2024-08-30", pending(), ""),
-        case("due-30",             "2024-08-31", pending(), "due-soon 2024-08-31"),
-        case("due date itself",    "2024-09-30", pending(), "due-soon 2024-08-31"),
-        case("due+1",              "2024-10-01", pending(), "overdue 2024-10-01"),
-        case("long overdue",       "2025-01-01", pending(), "overdue 2024-10-01"),
+        case("due-31",             "2024-08-30", pending(), "not-in-force 2024-01-15"),
+        case("due-30",             "2024-08-31", pending(), "not-in-force 2024-01-15, due-soon 2024-08-31"),
+        case("due date itself",    "2024-09-30", pending(), "not-in-force 2024-01-15, due-soon 2024-08-31"),
+        case("due+1",              "2024-10-01", pending(), "not-in-force 2024-01-15, overdue 2024-10-01"),
+        case("long overdue",       "2025-01-01", pending(), "not-in-force 2024-01-15, overdue 2024-10-01"),
         case("in force, due soon", "2024-09-01", claim(InForce).due("2024-09-30"), ""),
         case("in force, past due", "2024-10-01", claim(InForce).due("2024-09-30"), ""),
         case("missing, due soon",  "2024-09-01", claim(Missing).due("2024-09-30"),
@@ -214,7 +264,7 @@ fn due_date_rules() {
 fn validity_rules() {
     use Status::*;
     let valid = || claim(InForce).until("2024-06-30");
-    let year = || claim(InForce).until("2028").source_date("2028-06-01");
+    let year = || claim(InForce).until("2028").about("2028-06-01");
     let month = || claim(InForce).until("2024-02");
     #[rustfmt::skip]
     let cases = vec![
@@ -226,13 +276,50 @@ fn validity_rules() {
         case("last valid day",            "2024-06-30", valid(), "expiring-soon 2024-05-01"),
         case("last+1",                    "2024-07-01", valid(), "expired 2024-07-01"),
         case("long expired",              "2024-12-01", valid(), "expired 2024-07-01"),
-        case("not in force: no expiring", "2024-06-01", claim(InPreparation).until("2024-06-30"), ""),
+        case("drafting: no expiring",     "2024-06-01", claim(InPreparation).until("2024-06-30"),
+                                                        "not-in-force 2024-01-15"),
         case("year: last-61",             "2028-10-31", year(), ""),
         case("year: last-60",             "2028-11-01", year(), "expiring-soon 2028-11-01"),
         case("year: 31 December",         "2028-12-31", year(), "expiring-soon 2028-11-01"),
         case("year: next 1 January",      "2029-01-01", year(), "expired 2029-01-01"),
         case("leap month: 29 February",   "2024-02-29", month(), "expiring-soon 2023-12-31"),
         case("leap month: 1 March",       "2024-03-01", month(), "expired 2024-03-01"),
+    ];
+    run(cases);
+}
+
+/// A lapsed instrument stays a critical gap while a new one is only being drafted with no
+/// deadline, until a claim says an instrument is in force again.
+#[test]
+fn a_lapse_is_not_cured_by_drafting() {
+    use Status::*;
+    let lapsed = || {
+        claim(InForce)
+            .since("2019")
+            .until("2023-06-30")
+            .about("2020-03-01")
+    };
+    let drafting = || claim(InPreparation).about("2024-02-01");
+    #[rustfmt::skip]
+    let cases = vec![
+        history("validity ended, then drafting", "2024-03-01", vec![lapsed(), drafting()],
+                "expired 2023-07-01, not-in-force 2024-02-01"),
+        history("drafting before the end: the day before", "2023-06-30",
+                vec![lapsed(), claim(InPreparation).about("2023-05-01")],
+                "not-in-force 2023-05-01"),
+        history("drafting before the end: the day of", "2023-07-01",
+                vec![lapsed(), claim(InPreparation).about("2023-05-01")],
+                "expired 2023-07-01, not-in-force 2023-05-01"),
+        history("declared expired, then drafting twice", "2024-03-01",
+                vec![claim(Expired).since("2023-01").about("2023-02-01"), drafting(),
+                     claim(InPreparation).about("2024-02-20")],
+                "expired 2023-01, not-in-force 2024-02-01"),
+        history("drafting with a deadline: overdue rules instead", "2024-03-01",
+                vec![lapsed(), drafting().due("2024-12-31")],
+                "not-in-force 2024-02-01"),
+        history("in force again", "2024-03-01",
+                vec![lapsed(), drafting(), claim(InForce).since("2024-02-15").about("2024-02-15")],
+                ""),
     ];
     run(cases);
 }
@@ -248,11 +335,12 @@ fn quality_criteria_rules() {
         case("unfunded",             "2024-03-01", claim(InForce).rated(NO, YES), "unfunded 2024-01-15"),
         case("unpublished",          "2024-03-01", claim(InForce).rated(YES, NO), "unpublished 2024-01-15"),
         case("both, in preparation", "2024-03-01", claim(InPreparation).rated(NO, NO),
-                                                   "unfunded 2024-01-15, unpublished 2024-01-15"),
+                                     "not-in-force 2024-01-15, unfunded 2024-01-15, unpublished 2024-01-15"),
         case("answered yes",         "2024-03-01", claim(InForce).rated(YES, YES), ""),
         case("unknown answers",      "2024-03-01", claim(InForce).rated(UNKNOWN, UNKNOWN), ""),
         case("other criteria no",    "2024-03-01", other_criteria_no, ""),
         case("missing",              "2024-03-01", claim(Missing).rated(NO, NO), "missing 2024-01-15"),
+        case("status unknown",       "2024-03-01", claim(Unknown).rated(NO, NO), "status-unknown 2024-01-15"),
         Case { has_quality_criteria: false,
             ..case("no criteria for it", "2024-03-01", claim(InForce).rated(NO, NO), "") },
     ];
@@ -268,7 +356,7 @@ fn unverified_rules() {
         case("reported in force",         "2024-03-01", claim(InForce).reported(), "unverified 2024-01-15"),
         case("since approval",            "2024-03-01", claim(InForce).reported().since("2023-11-20"),
                                                         "unverified 2023-11-20"),
-        case("reported in preparation",   "2024-03-01", claim(InPreparation).reported(), ""),
+        case("reported in preparation",   "2024-03-01", claim(InPreparation).reported(), "not-in-force 2024-01-15"),
         case("reported, expiring",        "2024-06-01", valid(), "expiring-soon 2024-05-01, unverified 2024-01-15"),
         case("reported, expired by date", "2024-07-01", valid(), "expired 2024-07-01"),
     ];
@@ -276,17 +364,41 @@ fn unverified_rules() {
 }
 
 #[test]
+fn an_inference_is_a_notice_until_a_source_states_it() {
+    use Status::*;
+    #[rustfmt::skip]
+    let cases = vec![
+        case("inferred", "2024-03-01", claim(Unknown).inferred().event("2020-02"),
+             "status-unknown 2020-02, inferred 2020-02"),
+        history("inferred twice keeps its start", "2024-03-01",
+                vec![claim(Unknown).inferred().event("2020-02"), claim(Unknown).inferred().event("2021")],
+                "status-unknown 2020-02, inferred 2020-02"),
+        history("a stated claim replaces it", "2024-03-01",
+                vec![claim(Unknown).inferred().event("2020-02"), claim(Missing).event("2023-05-01")],
+                "missing 2023-05-01"),
+    ];
+    run(cases);
+}
+
+/// Stale: the newest source about the record, whichever claim it backs, is over a year old.
+#[test]
 fn stale_rules() {
     use Status::*;
-    let year = || claim(InForce).source_date("2023");
+    let year = || claim(InForce).about("2023");
     #[rustfmt::skip]
     let cases = vec![
         case("12 months - 1 day",           "2025-01-14", claim(InForce), ""),
         case("12 months: last fresh day",   "2025-01-15", claim(InForce), ""),
         case("12 months + 1 day",           "2025-01-16", claim(InForce), "stale 2025-01-16"),
-        case("year source: last fresh day", "2024-01-01", year(), ""),
-        case("year source: stale",          "2024-01-02", year(), "stale 2024-01-02"),
+        case("year source: last fresh day", "2024-12-31", year(), ""),
+        case("year source: stale",          "2025-01-01", year(), "stale 2025-01-01"),
         case("stale and missing",           "2026-01-01", claim(Missing), "missing 2024-01-15, stale 2025-01-16"),
+        // The current claim is about 2024 but comes from a 2020 report; a 2024 article about
+        // an earlier moment is the newest source, so the record is fresh.
+        history("newest source is not the current claim's", "2024-06-01",
+                vec![claim(InForce).about("2020-01-01").published("2024-05-01").by("B"),
+                     claim(InForce).about("2020-06-01").published("2020-06-01")],
+                ""),
     ];
     run(cases);
 }
@@ -309,14 +421,17 @@ fn no_claims_is_one_unknown_status_without_a_date() {
         (DepartmentCode::LaPaz, "action-plan")
     );
     assert_eq!(
-        (&g.source_author, g.source_year, g.due_date, g.valid_until),
-        (&None, None, None, None)
+        (g.claim_id, g.due_date, g.valid_until, g.newest_source),
+        (None, None, None, None)
     );
 }
 
 #[test]
 fn gaps_carry_the_facts_their_explanation_cites() {
-    let c = claim(Status::Missing).due("2024-09-30").until("2024-02");
+    let c = claim(Status::Missing)
+        .due("2024-09-30")
+        .until("2024-02")
+        .id(7);
     let gaps = gaps_for(
         &record(vec![c]),
         &requirement("action-plan", true, 1),
@@ -324,72 +439,82 @@ fn gaps_carry_the_facts_their_explanation_cites() {
     );
     assert_eq!(gaps.len(), 1, "{gaps:?}");
     let g = &gaps[0];
-    assert_eq!(g.source_author.as_deref(), Some("Defensoría del Pueblo"));
-    assert_eq!(
-        (g.source_year, g.due_date),
-        (Some(2024), Some(ymd(2024, 9, 30)))
-    );
-    assert_eq!(g.valid_until, Some(ymd(2024, 2, 29)));
+    assert_eq!(g.claim_id, Some(7));
+    assert_eq!(g.due_date, Some(ymd(2024, 9, 30)));
+    assert_eq!(g.valid_until, Some(pd("2024-02")));
+    assert_eq!(g.newest_source, Some(pd("2024-01-15")));
 }
 
 #[test]
 fn severities_by_kind() {
     use Severity::{Critical as C, Notice as N, Warning as W};
-    let expected = [C, C, C, W, W, W, W, W, N, N];
+    let expected = [C, C, C, W, W, W, W, W, W, N, N, N, N];
     for (kind, severity) in GapKind::ALL.into_iter().zip(expected) {
         assert_eq!(kind.severity(), severity, "{kind:?}");
     }
     assert!(Severity::Critical < Severity::Warning && Severity::Warning < Severity::Notice);
 }
 
-/// A claim from `author`, recorded at noon on `day` of March 2024.
-fn sourced(id: i64, author: &str, status: Status, day: u32) -> Claim {
-    let mut c = claim(status);
-    (c.id, c.source.author, c.recorded_at) =
-        (id, author.to_owned(), at(ymd(2024, 3, day), 12, 0, 0));
-    c
-}
-
 #[test]
-fn current_is_the_latest_claim() {
-    assert!(record(Vec::new()).current().is_none());
-    let r = record(vec![
-        sourced(1, "A", Status::Missing, 1),
-        sourced(2, "A", Status::InForce, 2),
-    ]);
-    assert_eq!(
-        r.current().map(|c| (c.id, c.status)),
-        Some((2, Status::InForce))
-    );
-}
-
-#[test]
-fn disagreement_shows_each_sources_latest_claim() {
+fn current_is_the_claim_about_the_latest_moment() {
     use Status::*;
-    struct Case {
-        name: &'static str,
-        claims: Vec<Claim>,
-        expected: Vec<i64>,
-    }
-    let (a, b) = (
-        |id, s, d| sourced(id, "A", s, d),
-        |id, s, d| sourced(id, "B", s, d),
+    assert!(record(Vec::new()).current().is_none());
+    let current = |claims: Vec<Claim>| record(claims).current().map(|c| c.id);
+    // Typed in after, but about an earlier moment: not current.
+    let newer_event = claim(InForce).about("2023-03-01").id(1);
+    let older_event = claim(Missing).about("2020-02-18").id(2);
+    assert_eq!(current(vec![newer_event, older_event]), Some(1));
+    // Same moment: the most recently published source wins, whatever the order typed.
+    let later_source = claim(InForce)
+        .about("2020-02-18")
+        .published("2020-03")
+        .id(3);
+    let earlier_source = claim(Missing).about("2020-02-18").id(4);
+    assert_eq!(
+        current(vec![later_source.clone(), earlier_source.clone()]),
+        Some(3)
     );
+    // Same moment and source date: the last recorded wins.
+    let mut recorded_later = earlier_source.clone().id(5);
+    recorded_later.recorded_at = at(ymd(2024, 2, 1), 9, 0, 0);
+    assert_eq!(
+        current(vec![recorded_later, earlier_source.clone()]),
+        Some(5)
+    );
+    // A corrected claim no longer counts.
+    let mut corrected = claim(InForce).about("2021").id(6);
+    corrected.corrected_by = Some(7);
+    assert_eq!(current(vec![earlier_source, corrected]), Some(4));
+}
+
+#[test]
+fn sources_disagree_only_about_the_same_moment() {
+    use Status::*;
+    let a = |id, status, date: &str| claim(status).about(date).by("A").id(id);
+    let b = |id, status, date: &str| claim(status).about(date).by("B").id(id);
     #[rustfmt::skip]
-    let cases = [
-        Case { name: "one claim",              claims: vec![a(1, Missing, 1)],                   expected: vec![] },
-        Case { name: "one source, new status", claims: vec![a(1, Missing, 1), a(2, InForce, 2)], expected: vec![] },
-        Case { name: "two sources differ",     claims: vec![a(1, Missing, 1), b(2, InForce, 2)], expected: vec![1, 2] },
-        Case { name: "latest claims agree",
-               claims: vec![a(1, Missing, 1), b(2, InForce, 2), a(3, InForce, 3)], expected: vec![] },
-        Case { name: "latest claims differ",
-               claims: vec![a(1, InForce, 1), b(2, InForce, 2), a(3, Expired, 3)], expected: vec![2, 3] },
+    let cases: Vec<(&str, Vec<Claim>, Vec<i64>)> = vec![
+        ("one claim",                        vec![a(1, Missing, "2020")], vec![]),
+        ("one author changes over time",     vec![a(1, Missing, "2020"), a(2, InForce, "2021-05-01")], vec![]),
+        ("two authors, overlapping moments", vec![a(1, Missing, "2020"), b(2, InPreparation, "2020-02-18")], vec![2, 1]),
+        ("two authors, different moments",   vec![a(1, Missing, "2020-01"), b(2, InPreparation, "2020-02-18")], vec![]),
+        ("two authors agree",                vec![a(1, Missing, "2020"), b(2, Missing, "2020-02-18")], vec![]),
+        ("an author's latest word counts",   vec![a(1, InPreparation, "2020-02-01"), a(2, Missing, "2020-02-10"),
+                                                  b(3, Missing, "2020-02-18")], vec![]),
     ];
-    for c in cases {
-        let r = record(c.claims);
-        let mut ids: Vec<i64> = r.disagreement().iter().map(|c| c.id).collect();
-        ids.sort();
-        assert_eq!(ids, c.expected, "case {:?}", c.name);
+    let plan = requirement("action-plan", true, 1);
+    for (name, claims, expected) in cases {
+        let r = record(claims);
+        let ids: Vec<i64> = r.disagreement().iter().map(|c| c.id).collect();
+        assert_eq!(ids, expected, "{name}");
+        let gap = gaps_for(&r, &plan, ymd(2020, 6, 1))
+            .into_iter()
+            .find(|g| g.kind == GapKind::SourcesDisagree);
+        assert_eq!(
+            gap.is_some(),
+            !expected.is_empty(),
+            "{name}: the gap follows the rule"
+        );
     }
 }
 
@@ -451,23 +576,44 @@ fn snapshot_gaps_are_most_severe_first() {
     assert_eq!(order, expected);
 }
 
+/// As of D: claims about moments up to D whose source was out by D, whenever Vigía recorded
+/// them; history and replies by the end of D in La Paz; figures published by D.
 #[test]
-fn snapshot_as_of_drops_claims_recorded_later() {
-    let recorded = |id, at: DateTime<Utc>| Claim {
+fn snapshot_as_of_shows_what_could_be_known_that_day() {
+    use crate::history::{HistoryAction, HistoryEntry};
+    let c = |id, event: &str, published: &str| Claim {
         id,
-        recorded_at: at,
-        recorded_by: None,
-        ..claim(Status::InForce)
+        ..claim(Status::InForce).about(event).published(published)
     };
-    let day = ymd(2024, 3, 10);
-    let last_instant = at(day, 23, 59, 59) + chrono::Duration::milliseconds(999);
+    let entry = |id, at: DateTime<Utc>| HistoryEntry {
+        id,
+        at,
+        actor: None,
+        action: HistoryAction::ClaimRecorded,
+        subject: format!("claim:{id}"),
+        department: None,
+        requirement: None,
+        reason: String::new(),
+    };
+    let figure = |published: &str| crate::national::NationalFigure {
+        kind: "tip-tier".into(),
+        period: "2023".into(),
+        value: Some("tier-2".into()),
+        source: Some(claim(Status::Unknown).published(published).source),
+    };
     let snapshot = Snapshot {
         claims: vec![
-            recorded(1, at(day, 0, 0, 0)),
-            recorded(2, last_instant),
-            recorded(3, at(ymd(2024, 3, 11), 0, 0, 0)),
-            recorded(4, at(ymd(2024, 4, 1), 9, 0, 0)),
+            c(1, "2020-02-18", "2020-02-18"),
+            c(2, "2020", "2020-03-10"),
+            c(3, "2023", "2023-06"),
+            c(4, "2020-02-19", "2020-02-19"),
         ],
+        // 21:00 in La Paz on 2020-02-18 is 01:00 UTC on the 19th: it belongs to the 18th.
+        history: vec![
+            entry(1, at(ymd(2020, 2, 19), 1, 0, 0)),
+            entry(2, at(ymd(2020, 2, 19), 4, 0, 0)),
+        ],
+        national: vec![figure("2023-06")],
         ..Snapshot::default()
     };
     let ids = |date| {
@@ -478,11 +624,29 @@ fn snapshot_as_of_drops_claims_recorded_later() {
             .map(|c| c.id)
             .collect::<Vec<_>>()
     };
-    assert_eq!(ids(ymd(2024, 3, 9)), Vec::<i64>::new());
-    assert_eq!(ids(day), vec![1, 2]);
-    assert_eq!(ids(ymd(2024, 3, 11)), vec![1, 2, 3]);
-    assert_eq!(ids(ymd(2024, 4, 1)), vec![1, 2, 3, 4]);
-    assert_eq!(snapshot.as_of(day).requirements, snapshot.requirements);
+    assert_eq!(ids(ymd(2020, 2, 17)), Vec::<i64>::new());
+    assert_eq!(ids(ymd(2020, 2, 18)), vec![1]);
+    assert_eq!(ids(ymd(2020, 2, 19)), vec![1, 4]);
+    assert_eq!(ids(ymd(2020, 3, 10)), vec![1, 2, 4]);
+    assert_eq!(
+        ids(ymd(2023, 6, 29)),
+        vec![1, 2, 4],
+        "a June report counts once June is over"
+    );
+    assert_eq!(ids(ymd(2023, 6, 30)), vec![1, 2, 3, 4]);
+    let history = |date| {
+        snapshot
+            .as_of(date)
+            .history
+            .iter()
+            .map(|e| e.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(history(ymd(2020, 2, 17)), Vec::<i64>::new());
+    assert_eq!(history(ymd(2020, 2, 18)), vec![1]);
+    assert_eq!(history(ymd(2020, 2, 19)), vec![1, 2]);
+    assert!(snapshot.as_of(ymd(2023, 6, 29)).national.is_empty());
+    assert_eq!(snapshot.as_of(ymd(2023, 6, 30)).national.len(), 1);
 }
 
 #[test]
@@ -508,8 +672,8 @@ fn slugs_round_trip_through_from_str_and_serde() {
         assert!(serde_json::from_str::<T>("\"nonsense\"").is_err());
     }
     let kinds = [
-        "missing overdue expired due-soon expiring-soon",
-        "status-unknown unfunded unpublished unverified stale",
+        "missing overdue expired due-soon expiring-soon not-in-force",
+        "status-unknown unfunded unpublished unverified inferred sources-disagree stale",
     ]
     .join(" ");
     check(
@@ -533,43 +697,42 @@ fn slugs_round_trip_through_from_str_and_serde() {
         ],
         Status::slug,
     );
+    check(&Basis::ALL, &["stated", "inferred"], Basis::slug);
+    check(
+        &crate::EvidenceKind::ALL,
+        &["primary", "report"],
+        crate::EvidenceKind::slug,
+    );
 }
 
 #[test]
 fn a_repeated_finding_keeps_the_gap_start_of_the_first_claim() {
     let requirement = requirement("action-plan", true, 1);
-    let first = claim(Status::InForce).reported().source_date("2020-02-18");
-    let second = claim(Status::InForce).reported().source_date("2023");
-    let record = ComplianceRecord {
-        department: DepartmentCode::LaPaz,
-        requirement: requirement.slug.clone(),
-        claims: vec![first.clone(), second.clone()],
-    };
-    let unverified = gaps_for(&record, &requirement, ymd(2023, 6, 1))
+    let first = claim(Status::InForce).reported().about("2020-02-18").id(1);
+    let second = claim(Status::InForce).reported().about("2023").id(2);
+    let r = record(vec![first.clone(), second.clone()]);
+    let unverified = gaps_for(&r, &requirement, ymd(2023, 6, 1))
         .into_iter()
         .find(|g| g.kind == GapKind::Unverified)
         .expect("still unverified");
     assert_eq!(
         unverified.since,
-        Some(ymd(2020, 2, 18)),
+        Some(pd("2020-02-18")),
         "the run started with the first claim"
     );
 
-    let verified_between = ComplianceRecord {
-        claims: vec![
-            first,
-            claim(Status::InForce).source_date("2021-01-01"),
-            second,
-        ],
-        ..record
-    };
+    let verified_between = record(vec![
+        first,
+        claim(Status::InForce).about("2021-01-01").id(3),
+        second,
+    ]);
     let unverified = gaps_for(&verified_between, &requirement, ymd(2023, 6, 1))
         .into_iter()
         .find(|g| g.kind == GapKind::Unverified)
         .expect("unverified again");
     assert_eq!(
         unverified.since,
-        Some(ymd(2023, 1, 1)),
+        Some(pd("2023")),
         "a verified claim broke the run"
     );
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::use_lang;
 use vigia::new_claim::Problem;
 
 /// How the field is entered.
@@ -41,7 +41,7 @@ pub fn FormField(
     let described = (!described.is_empty()).then_some(described);
     let messages = problems
         .iter()
-        .map(|p| t(lang, &format!("problem-{}", p.slug())))
+        .map(|p| crate::format::problem(lang, *p))
         .collect::<Vec<_>>()
         .join(" ");
     let control = match input {

@@ -19,8 +19,8 @@ pub fn GapItem(
     offer_record: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let message = gap_message(lang, &gap, &view.snapshot);
-    let since = gap.since.map(|d| format::date(lang, d));
+    let message = gap_message(lang, &gap, &view.snapshot, view.today);
+    let since = gap.since.map(|d| format::partial_date(lang, d));
     let kind = t(lang, &format!("gap-kind-{}", gap.kind.slug()));
     let department_link = link_department.then(|| {
         let name = view.snapshot.department(gap.department).map(|d| d.name.clone()).unwrap_or_default();

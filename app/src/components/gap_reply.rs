@@ -7,13 +7,13 @@ use crate::components::DocumentList;
 use crate::context::current_viewer;
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
-use vigia::history::bolivia_time;
+use vigia::la_paz_date;
 use vigia::GapReply;
 
 #[component]
 pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
     let lang = use_lang();
-    let when = format::date(lang, bolivia_time(reply.replied_at).date_naive());
+    let when = format::date(lang, la_paz_date(reply.replied_at));
     let by = tr(
         lang,
         "reply-by",
@@ -25,7 +25,7 @@ pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
     let may_review = current_viewer().is_some_and(|v| v.actor.may_moderate(reply.department));
     let review = match reply.review.clone() {
         Some(review) => {
-            let at = format::date(lang, bolivia_time(review.reviewed_at).date_naive());
+            let at = format::date(lang, la_paz_date(review.reviewed_at));
             view! {
                 <p class="reply-review">
                     {tr(lang, "reply-reviewed", &[("name", review.reviewed_by.into()), ("date", at.into())])}

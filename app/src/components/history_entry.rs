@@ -5,13 +5,13 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
-use vigia::history::bolivia_time;
+use vigia::la_paz_time;
 use vigia::{HistoryEntry, Snapshot};
 
 #[component]
 pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>) -> impl IntoView {
     let lang = use_lang();
-    let local = bolivia_time(entry.at);
+    let local = la_paz_time(entry.at);
     let when = tr(
         lang,
         "history-when",

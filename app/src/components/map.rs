@@ -1,27 +1,92 @@
 //! The compliance map: one inline SVG path per department, coloured by the action plan's
 //! status, each a link to the department's page. Works without JavaScript; hover and focus
-//! highlighting is plain CSS.
+//! highlighting is plain CSS. A status Vigía inferred is drawn dotted, never like a stated one.
 
 use leptos::prelude::*;
 
 use crate::context::PublicView;
 use crate::format;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, tr, use_lang};
 use crate::map::paths::{OUTLINES, VIEW_BOX};
-use vigia::{DepartmentCode, EvidenceLevel, RequirementSlug, Status};
+use vigia::{Basis, Claim, DepartmentCode, EvidenceLevel, RequirementSlug, Status};
 
 /// The requirement the map colours by.
 pub const MAP_REQUIREMENT: &str = "action-plan";
 
-/// The CSS class for a department's fill: status, and whether an in-force plan is only reported.
-fn fill_class(status: Option<Status>, evidence: Option<EvidenceLevel>) -> String {
-    match (status, evidence) {
-        (Some(Status::InForce), Some(EvidenceLevel::Reported)) => {
-            "fill-in-force-reported".to_owned()
+/// How a department is drawn: its status, whether an in-force status is only reported, and
+/// whether Vigía inferred it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MapCategory {
+    pub status: Status,
+    pub only_reported: bool,
+    pub inferred: bool,
+}
+
+impl MapCategory {
+    pub fn of(current: Option<&Claim>) -> Self {
+        match current {
+            None => Self {
+                status: Status::Unknown,
+                only_reported: false,
+                inferred: false,
+            },
+            Some(c) => Self {
+                status: c.status,
+                only_reported: c.status == Status::InForce
+                    && c.evidence_level == EvidenceLevel::Reported,
+                inferred: c.basis == Basis::Inferred,
+            },
         }
-        (Some(status), _) => format!("fill-{}", status.slug()),
-        (None, _) => "fill-unknown".to_owned(),
     }
+
+    /// The CSS class of the fill.
+    pub fn class(self) -> String {
+        let base = if self.only_reported {
+            "in-force-reported".to_owned()
+        } else {
+            self.status.slug().to_owned()
+        };
+        if self.inferred {
+            format!("fill-{base} fill-inferred")
+        } else {
+            format!("fill-{base}")
+        }
+    }
+
+    fn legend_key(self) -> &'static str {
+        match (self.status, self.only_reported) {
+            (Status::Missing, _) => "legend-missing",
+            (Status::InPreparation, _) => "legend-in-preparation",
+            (Status::InForce, false) => "legend-in-force-verified",
+            (Status::InForce, true) => "legend-in-force-reported",
+            (Status::Expired, _) => "legend-expired",
+            (Status::Unknown, _) => "legend-unknown",
+        }
+    }
+
+    fn legend_label(self, lang: crate::i18n::Lang) -> String {
+        let label = t(lang, self.legend_key());
+        if self.inferred {
+            tr(lang, "legend-inferred", &[("label", label.into())])
+        } else {
+            label
+        }
+    }
+}
+
+/// The category of each department on the map, in the map's order.
+pub fn categories(view: &PublicView) -> Vec<(DepartmentCode, MapCategory)> {
+    let slug = RequirementSlug::parse(MAP_REQUIREMENT).expect("valid slug");
+    view.snapshot
+        .departments
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                MapCategory::of(view.snapshot.record(d.code, &slug).current()),
+            )
+        })
+        .collect()
 }
 
 #[component]
@@ -40,18 +105,18 @@ pub fn ComplianceMap(
             let department = view.snapshot.department(code)?;
             let record = view.snapshot.record(code, &slug);
             let current = record.current();
-            let status = current.map(|c| c.status);
-            let label = status
-                .map(|s| format::status_label(lang, requirement.as_ref(), s))
-                .unwrap_or_else(|| t(lang, "status-unknown"));
-            let class = fill_class(status, current.map(|c| c.evidence_level));
+            let category = MapCategory::of(current);
+            let mut label = format::status_label(lang, requirement.as_ref(), category.status);
+            if category.inferred {
+                label = format!("{label} ({})", t(lang, "basis-inferred"));
+            }
             let highlighted = highlight == Some(code);
             let name = department.name.clone();
             let description = format!("{name}: {label}");
             let aria_label = description.clone();
             Some(view! {
                 <a href=format!("/departments/{code}") aria-label=aria_label target=link_target>
-                    <path id=code.as_str() data-code=code.as_str() class=format!("department {class}{}", if highlighted { " highlighted" } else { "" }) d=*d>
+                    <path id=code.as_str() data-code=code.as_str() class=format!("department {}{}", category.class(), if highlighted { " highlighted" } else { "" }) d=*d>
                         <title>{description}</title>
                     </path>
                     <text x=*x y=*y class="map-label" aria-hidden="true">{name}</text>
@@ -62,42 +127,64 @@ pub fn ComplianceMap(
     view! {
         <svg class="map" viewBox=VIEW_BOX role="group" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">
             <title id="map-title">{t(lang, "map-title")}</title>
-            <defs>
-                <pattern id="hatch" patternUnits="userSpaceOnUse" width="24" height="24" patternTransform="rotate(45)">
-                    <rect width="24" height="24" class="hatch-base"/>
-                    <line x1="0" y1="0" x2="0" y2="24" class="hatch-line"/>
-                </pattern>
-            </defs>
+            <MapPatterns/>
             {departments}
         </svg>
     }
 }
 
-/// What each colour means.
+/// The fills that are patterns: hatching for "in force, only reported" and dots over any
+/// status Vigía inferred.
 #[component]
-pub fn MapLegend() -> impl IntoView {
-    let lang = use_lang();
-    let entries = [
-        ("fill-missing", "legend-missing"),
-        ("fill-in-preparation", "legend-in-preparation"),
-        ("fill-in-force", "legend-in-force-verified"),
-        ("fill-in-force-reported", "legend-in-force-reported"),
-        ("fill-expired", "legend-expired"),
-        ("fill-unknown", "legend-unknown"),
-    ];
+fn MapPatterns() -> impl IntoView {
+    let dots = vigia::Status::ALL
+        .into_iter()
+        .map(|status| {
+            let id = format!("dots-{}", status.slug());
+            view! {
+                <pattern id=id patternUnits="userSpaceOnUse" width="28" height="28">
+                    <rect width="28" height="28" class=format!("dots-base-{}", status.slug())/>
+                    <circle cx="7" cy="7" r="5" class="dot"/>
+                    <circle cx="21" cy="21" r="5" class="dot"/>
+                </pattern>
+            }
+        })
+        .collect_view();
     view! {
-        <ul class="legend" aria-label=t(lang, "legend-label")>
-            {entries
-                .into_iter()
-                .map(|(class, key)| {
-                    view! {
-                        <li>
-                            <svg class="swatch" viewBox="0 0 24 24" aria-hidden="true"><rect width="24" height="24" class=class/></svg>
-                            {t(lang, key)}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <defs>
+            <pattern id="hatch" patternUnits="userSpaceOnUse" width="24" height="24" patternTransform="rotate(45)">
+                <rect width="24" height="24" class="hatch-base"/>
+                <line x1="0" y1="0" x2="0" y2="24" class="hatch-line"/>
+            </pattern>
+            {dots}
+        </defs>
+    }
+}
+
+/// What each colour and pattern means, listing only those the map uses.
+#[component]
+pub fn MapLegend(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let mut in_use: Vec<MapCategory> = categories(&view).into_iter().map(|(_, c)| c).collect();
+    in_use.sort();
+    in_use.dedup();
+    let any_inferred = in_use.iter().any(|c| c.inferred);
+    let entries = in_use
+        .into_iter()
+        .map(|category| {
+            view! {
+                <li>
+                    // The patterns are the map's own, defined once in its SVG.
+                    <svg class="swatch" viewBox="0 0 28 28" aria-hidden="true">
+                        <rect width="28" height="28" class=category.class()/>
+                    </svg>
+                    {category.legend_label(lang)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="legend" aria-label=t(lang, "legend-label")>{entries}</ul>
+        {any_inferred.then(|| view! { <p class="legend-note">{t(lang, "legend-inferred-note")}</p> })}
     }
 }

@@ -20,6 +20,6 @@ pub use history_entry::HistoryEntryItem;
 pub use layout::{Layout, PageMeta};
 pub use map::{ComplianceMap, MapLegend};
 pub use refused::Refused;
-pub use source::SourceCite;
+pub use source::{ClaimSource, SourceCite};
 pub use status::{SeverityBadge, StatusBadge};
 pub use view_loader::WithPublicView;

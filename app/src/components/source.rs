@@ -1,24 +1,50 @@
-//! A citation: who said it (and who reported it), the link, the date and how old it is.
+//! A citation: who made the finding (and who reported it), the link, when it was published
+//! and how long ago; for a claim, also where in the source and its own words.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::format;
-use crate::i18n::{t, use_lang};
-use vigia::Source;
+use crate::i18n::{t, tr, use_lang};
+use vigia::{Claim, Source};
 
 #[component]
 pub fn SourceCite(source: Source, today: NaiveDate) -> impl IntoView {
     let lang = use_lang();
-    let names = format::source_names(lang, &source.author, source.publisher.as_deref());
-    let when = format::partial_date(lang, source.date);
-    let age = format::age(lang, source.date.first_day(), today);
+    let names = format::source_names(lang, &source);
+    let published = tr(
+        lang,
+        "source-published",
+        &[("date", format::partial_date(lang, source.published).into())],
+    );
+    let age = format::age(lang, source.published.first_day(), today);
     view! {
         <span class="source">
             <span class="source-label">{t(lang, "source-label")}</span>" "
             {names}", "
             <a href=source.url.clone() rel="noopener external">{source.title.clone()}</a>
-            " ("{when}", "<span class="age">{age}</span>")"
+            " ("{published}", "<span class="age">{age}</span>")"
         </span>
+    }
+}
+
+/// The claim's source with the page or section and the quotation it rests on, if given.
+#[component]
+pub fn ClaimSource(claim: Claim, today: NaiveDate) -> impl IntoView {
+    let lang = use_lang();
+    let locator = claim
+        .locator
+        .clone()
+        .map(|place| view! { " "<span class="locator">{tr(lang, "source-where", &[("where", place.into())])}</span> });
+    let quote = claim.quote.clone().map(|words| {
+        view! {
+            <blockquote class="source-quote" aria-label=t(lang, "source-quote-label")>
+                <p>{words}</p>
+            </blockquote>
+        }
+    });
+    view! {
+        <p><SourceCite source=claim.source.clone() today/>{locator}</p>
+        {quote}
     }
 }

@@ -5,19 +5,29 @@ use leptos::prelude::*;
 use crate::format;
 use crate::i18n::{t, use_lang};
 use vigia::requirement::Requirement;
-use vigia::{EvidenceLevel, Severity, Status};
+use vigia::{Basis, EvidenceLevel, Severity, Status};
 
+/// A status, how far it was checked, and, when Vigía inferred it, a mark that says so: an
+/// inference never looks like a stated status.
 #[component]
 pub fn StatusBadge(
     status: Status,
     requirement: Option<Requirement>,
     evidence: Option<EvidenceLevel>,
+    #[prop(optional)] basis: Option<Basis>,
 ) -> impl IntoView {
     let lang = use_lang();
     let label = format::status_label(lang, requirement.as_ref(), status);
     let evidence_label = evidence.map(|level| t(lang, &format!("evidence-{}", level.slug())));
+    let inferred = basis == Some(Basis::Inferred);
+    let class = format!(
+        "badge status-{}{}",
+        status.slug(),
+        if inferred { " inferred" } else { "" }
+    );
     view! {
-        <span class=format!("badge status-{}", status.slug())>{label}</span>
+        <span class=class>{label}</span>
+        {inferred.then(|| view! { <span class="badge basis-inferred">{t(lang, "basis-inferred")}</span> })}
         {evidence_label.map(|text| view! { <span class="badge evidence">{text}</span> })}
     }
 }

@@ -6,7 +6,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::context::{load_public_view, set_http_status, Ports, PublicView};
-use crate::i18n::{t, use_lang};
+use crate::format;
+use crate::i18n::{t, tr, use_lang};
+
+/// Says which day the page describes when it is not simply today.
+#[component]
+fn AsOfNotice(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let past = view.as_of.map(|d| {
+        let date = format::date(lang, d);
+        view! { <p class="as-of" role="status">{tr(lang, "as-of-notice", &[("date", date.into())])}</p> }
+    });
+    let not_past = view.not_past.map(|d| {
+        let date = format::date(lang, d);
+        view! { <p class="as-of" role="status">{tr(lang, "as-of-not-past", &[("date", date.into())])}</p> }
+    });
+    view! { {past}{not_past} }
+}
 
 /// Renders `render` with the view as of today (or `?as_of=YYYY-MM-DD`).
 #[component]
@@ -28,7 +44,7 @@ where
                 let render = render.clone();
                 Suspend::new(async move {
                     match load_public_view(ports, as_of).await {
-                        Ok(view) => render(view).into_any(),
+                        Ok(view) => view! { <AsOfNotice view=view.clone()/>{render(view)} }.into_any(),
                         Err(_) => {
                             set_http_status(503);
                             view! {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    ComplianceMap, DocumentList, GapItem, HistoryEntryItem, Layout, PageMeta, SourceCite,
+    ClaimSource, ComplianceMap, DocumentList, GapItem, HistoryEntryItem, Layout, PageMeta,
     StatusBadge, WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
@@ -173,6 +173,10 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
     };
     let rows = [
         (
+            t(lang, "field-event-date"),
+            format::partial_date(lang, claim.event_date),
+        ),
+        (
             t(lang, "field-status-since"),
             optional_text(
                 lang,
@@ -203,14 +207,14 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
         <div class="current-state">
             <p class="current-status">
                 <span class="field-label">{t(lang, "field-status")}" "</span>
-                <StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level)/>
+                <StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis=claim.basis/>
             </p>
             <dl class="fields">
                 {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
             </dl>
             {quality}
             <p class="claim-note">{if lang.is_spanish() { claim.note_es.clone() } else { claim.note_en.clone() }}</p>
-            <p><SourceCite source=claim.source.clone() today=view.today/></p>
+            <ClaimSource claim=claim.clone() today=view.today/>
             {(!claim.evidence.is_empty() || !claim.documents.is_empty()).then(|| view! {
                 <h3>{t(lang, "evidence-heading")}</h3>
                 <ul>{evidence}</ul>
@@ -248,7 +252,13 @@ fn Disagreement(claims: Vec<Claim>, requirement: Requirement, view: PublicView) 
         .into_iter()
         .map(|c| {
             let status = c.status;
-            view! { <li><StatusBadge status requirement=Some(requirement.clone()) evidence=None/>" "<SourceCite source=c.source today=view.today/></li> }
+            let about = format::partial_date(lang, c.event_date);
+            view! {
+                <li>
+                    <p><StatusBadge status requirement=Some(requirement.clone()) evidence=None basis=c.basis/>" "<span class="field-label">{t(lang, "field-event-date")}":"</span>" "{about}</p>
+                    <ClaimSource claim=c today=view.today/>
+                </li>
+            }
         })
         .collect_view();
     view! {
@@ -262,24 +272,27 @@ fn Disagreement(claims: Vec<Claim>, requirement: Requirement, view: PublicView) 
 #[component]
 fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> impl IntoView {
     let lang = use_lang();
+    // Newest moment first: the record's claims are in the order of what they describe.
     let entries = claims
         .into_iter()
         .rev()
         .map(|c| {
             let status = c.status;
             let level = c.evidence_level;
-            let recorded = format::date(lang, c.recorded_at.date_naive());
+            let about = format::partial_date(lang, c.event_date);
             let note = if lang.is_spanish() { c.note_es.clone() } else { c.note_en.clone() };
+            let corrected = c.is_corrected();
             view! {
-                <li id=format!("claim-{}", c.id)>
+                <li id=format!("claim-{}", c.id) class:corrected=corrected>
                     <p class="timeline-date">
-                        <time datetime=c.recorded_at.date_naive().to_string()>{recorded}</time>
+                        <time datetime=c.event_date.to_string()>{about}</time>
                     </p>
-                    <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level)/></p>
+                    {corrected.then(|| view! { <p class="corrected-note">{t(lang, "claim-corrected-by")}</p> })}
+                    <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis=c.basis/></p>
                     <p>{note}</p>
                     {c.recorded_by.clone().map(|name| view! { <p class="recorded-by">{tr(lang, "history-recorded-by", &[("name", name.into())])}</p> })}
                     {(!c.documents.is_empty()).then(|| view! { <DocumentList documents=c.documents.clone() back_to=format!("/departments/{}#claim-{}", c.department, c.id)/> })}
-                    <p><SourceCite source=c.source.clone() today=view.today/></p>
+                    <ClaimSource claim=c.clone() today=view.today/>
                 </li>
             }
         })

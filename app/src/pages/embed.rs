@@ -18,6 +18,7 @@ pub fn EmbedMapPage() -> impl IntoView {
         <PageMeta title=t(lang, "embed-title") description=t(lang, "home-description")/>
         <main class="embed-page">
             <WithPublicView render=move |view| {
+                let legend_view = view.clone();
                 let map = match highlight {
                     Some(code) => view! { <ComplianceMap view highlight=code link_target="_blank"/> }.into_any(),
                     None => view! { <ComplianceMap view link_target="_blank"/> }.into_any(),
@@ -25,7 +26,7 @@ pub fn EmbedMapPage() -> impl IntoView {
                 view! {
                     <p class="embed-title"><a href="/" target="_blank">{t(lang, "embed-title")}</a></p>
                     {map}
-                    <MapLegend/>
+                    <MapLegend view=legend_view/>
                     <p class="attribution">{t(lang, "map-attribution")}</p>
                 }
             }/>

@@ -35,7 +35,7 @@ fn Home(view: PublicView) -> impl IntoView {
             <div class="map-layout">
                 <figure class="map-figure">
                     <ComplianceMap view=view.clone()/>
-                    <figcaption><MapLegend/></figcaption>
+                    <figcaption><MapLegend view=view.clone()/></figcaption>
                 </figure>
                 <ComplianceTable view=view.clone()/>
             </div>
@@ -89,7 +89,6 @@ fn Headline(view: PublicView) -> impl IntoView {
     ];
     view! {
         <section class="headline" aria-label=t(lang, "headline-label")>
-            {view.as_of.map(|d| view! { <p class="as-of">{tr(lang, "as-of-notice", &[("date", format::date(lang, d).into())])}</p> })}
             <dl>
                 {figures
                     .into_iter()
@@ -120,9 +119,10 @@ fn ComplianceTable(view: PublicView) -> impl IntoView {
                 .map(|r| {
                     let current = view.snapshot.record(d.code, &r.slug).current().cloned();
                     let status = current.as_ref().map(|c| c.status).unwrap_or(Status::Unknown);
-                    let evidence = current.map(|c| c.evidence_level);
+                    let evidence = current.as_ref().map(|c| c.evidence_level);
+                    let basis = current.map(|c| c.basis);
                     let label = r.name.get(lang.is_spanish()).to_owned();
-                    view! { <td data-label=label><StatusBadge status requirement=Some(r.clone()) evidence/></td> }
+                    view! { <td data-label=label><StatusBadge status requirement=Some(r.clone()) evidence basis=basis.unwrap_or_default()/></td> }
                 })
                 .collect_view();
             view! {
@@ -188,12 +188,18 @@ fn national_figure_text(lang: crate::i18n::Lang, figure: &NationalFigure) -> Str
         (_, Some(value)) => value.clone(),
         (_, None) => t(lang, "unknown"),
     };
+    let who = figure
+        .source
+        .as_ref()
+        .map(|s| format::attribution(lang, s))
+        .unwrap_or_default();
     tr(
         lang,
         &format!("national-{}", figure.kind),
         &[
             ("value", value.into()),
             ("period", figure.period.clone().into()),
+            ("who", who.into()),
         ],
     )
 }

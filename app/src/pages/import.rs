@@ -58,10 +58,7 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
                 .errors
                 .iter()
                 .map(|(field, problem)| {
-                    format!(
-                        "{field}: {}",
-                        t(lang, &format!("problem-{}", problem.slug()))
-                    )
+                    format!("{field}: {}", crate::format::problem(lang, *problem))
                 })
                 .collect::<Vec<_>>();
             let ok = problems.is_empty();

@@ -7,7 +7,7 @@ use crate::components::{Layout, PageMeta, SourceCite, WithPublicView};
 use crate::context::PublicView;
 use crate::i18n::{t, use_lang};
 use vigia::gaps::GapKind;
-use vigia::{EvidenceLevel, Severity, Source, Status};
+use vigia::{Basis, EvidenceKind, EvidenceLevel, Severity, Source, Status};
 
 #[component]
 pub fn MethodologyPage() -> impl IntoView {
@@ -40,6 +40,14 @@ fn Definitions() -> impl IntoView {
         .into_iter()
         .map(|l| term(format!("evidence-{}", l.slug())))
         .collect_view();
+    let bases = Basis::ALL
+        .into_iter()
+        .map(|b| term(format!("basis-{}", b.slug())))
+        .collect_view();
+    let evidence_kinds = EvidenceKind::ALL
+        .into_iter()
+        .map(|k| term(format!("evidence-kind-{}", k.slug())))
+        .collect_view();
     let severities = Severity::ALL
         .into_iter()
         .map(|s| term(format!("severity-{}", s.slug())))
@@ -50,7 +58,9 @@ fn Definitions() -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="statuses"><h2 id="statuses">{t(lang, "statuses-heading")}</h2><dl class="terms">{statuses}</dl></section>
+        <section aria-labelledby="basis"><h2 id="basis">{t(lang, "basis-heading")}</h2><dl class="terms">{bases}</dl></section>
         <section aria-labelledby="evidence"><h2 id="evidence">{t(lang, "evidence-levels-heading")}</h2><dl class="terms">{levels}</dl></section>
+        <section aria-labelledby="evidence-kinds"><h2 id="evidence-kinds">{t(lang, "evidence-kinds-heading")}</h2><dl class="terms">{evidence_kinds}</dl></section>
         <section aria-labelledby="severities"><h2 id="severities">{t(lang, "severities-heading")}</h2><dl class="terms">{severities}</dl></section>
         <section aria-labelledby="gap-kinds"><h2 id="gap-kinds">{t(lang, "gap-kinds-heading")}</h2><dl class="terms">{kinds}</dl></section>
         <section aria-labelledby="unverified"><h2 id="unverified">{t(lang, "unverified-heading")}</h2><p>{t(lang, "unverified-body")}</p></section>

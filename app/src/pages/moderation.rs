@@ -8,7 +8,7 @@ use crate::context::{current_viewer, form_flash, OfficePorts, Ports, Viewer};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use std::sync::Arc;
-use vigia::history::bolivia_time;
+use vigia::la_paz_date;
 use vigia::office::Suggestion;
 use vigia::Snapshot;
 
@@ -69,7 +69,7 @@ fn Queue(list: Vec<Suggestion>, viewer: Viewer, snapshot: Arc<Snapshot>) -> impl
     let items = mine
         .into_iter()
         .map(|s| {
-            let when = format::date(lang, bolivia_time(s.submitted_at).date_naive());
+            let when = format::date(lang, la_paz_date(s.submitted_at));
             let field = format!("reason-{}", s.id);
             let department = snapshot
                 .department(s.department)

@@ -95,6 +95,7 @@ fn draft_from(current: Option<&vigia::Claim>) -> ClaimDraft {
     };
     ClaimDraft {
         status: c.status.slug().to_owned(),
+        basis: c.basis.slug().to_owned(),
         status_since: text(c.status_since.map(|d| d.to_string())),
         due_date: text(c.due_date.map(|d| d.to_string())),
         valid_from: text(c.valid_from.map(|d| d.to_string())),
@@ -123,11 +124,30 @@ fn ClaimFormFields(
         let messages: Vec<String> = errors
             .iter()
             .filter(|(f, _)| f == field)
-            .map(|(_, p)| t(lang, &format!("problem-{}", p.slug())))
+            .map(|(_, p)| format::problem(lang, *p))
             .collect();
         (!messages.is_empty()).then(|| view! { <p class="field-error" id=format!("{field}-error")>{messages.join(" ")}</p> })
     };
     let d = state.draft.clone();
+    // Opened when it holds something, or a problem.
+    let more_fields = [
+        "source_locator",
+        "source_quote",
+        "source_attribution_es",
+        "source_attribution_en",
+    ];
+    let more_open = [
+        &d.source_locator,
+        &d.source_quote,
+        &d.source_attribution_es,
+        &d.source_attribution_en,
+    ]
+    .iter()
+    .any(|v| !v.is_empty())
+        || state
+            .errors
+            .iter()
+            .any(|(f, _)| more_fields.contains(&f.as_str()));
     let text_field = {
         let error_for = error_for.clone();
         move |name: &'static str, value: String, kind: &'static str, hint: Option<String>| {
@@ -172,6 +192,24 @@ fn ClaimFormFields(
             .collect_view()
     });
     let date_hint = Some(t(lang, "claim-hint-partial-date"));
+    let textarea = {
+        let error_for = error_for.clone();
+        move |name: &'static str, value: String, hint: Option<String>| {
+            let invalid = error_for(name).is_some();
+            view! {
+                <div class="form-field">
+                    <label for=name>{t(lang, &format!("claim-field-{name}"))}</label>
+                    {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                    <textarea id=name name=name rows="3" aria-invalid=invalid.then_some("true") aria-describedby=invalid.then(|| format!("{name}-error"))>{value}</textarea>
+                    {error_for(name)}
+                </div>
+            }
+        }
+    };
+    let bases = vigia::Basis::ALL
+        .into_iter()
+        .map(|b| view! { <option value=b.slug() selected=d.basis == b.slug() || (d.basis.is_empty() && b == vigia::Basis::Stated)>{t(lang, &format!("basis-{}", b.slug()))}</option> })
+        .collect_view();
     view! {
         <form method="post" action=action class="claim-form" enctype="multipart/form-data">
             <input type="hidden" name="expected" value=expected.to_string()/>
@@ -182,6 +220,13 @@ fn ClaimFormFields(
                     <select id="status" name="status">{statuses}</select>
                     {error_for("status")}
                 </div>
+                <div class="form-field">
+                    <label for="basis">{t(lang, "claim-field-basis")}</label>
+                    <p class="hint">{t(lang, "claim-hint-basis")}</p>
+                    <select id="basis" name="basis">{bases}</select>
+                    {error_for("basis")}
+                </div>
+                {text_field("event_date", d.event_date.clone(), "text", Some(t(lang, "claim-hint-event_date")))}
                 {text_field("status_since", d.status_since.clone(), "text", date_hint.clone())}
                 {text_field("due_date", d.due_date.clone(), "date", None)}
                 {text_field("valid_from", d.valid_from.clone(), "text", date_hint.clone())}
@@ -198,12 +243,8 @@ fn ClaimFormFields(
                         <option value="verified" selected=d.evidence_level == "verified">{t(lang, "evidence-verified")}</option>
                     </select>
                 </div>
-                <div class="form-field">
-                    <label for="evidence_links">{t(lang, "claim-field-evidence_links")}</label>
-                    <p class="hint">{t(lang, "claim-hint-evidence")}</p>
-                    <textarea id="evidence_links" name="evidence_links" rows="3">{d.evidence_links.clone()}</textarea>
-                    {error_for("evidence_links")}
-                </div>
+                {textarea("evidence_primary", d.evidence_primary.clone(), Some(t(lang, "claim-hint-evidence_primary")))}
+                {textarea("evidence_links", d.evidence_links.clone(), Some(t(lang, "claim-hint-evidence")))}
                 <div class="form-field">
                     <label for="note">{t(lang, "claim-field-note")}</label>
                     <p class="hint">{t(lang, "claim-hint-note")}</p>
@@ -213,11 +254,18 @@ fn ClaimFormFields(
             </fieldset>
             <fieldset>
                 <legend>{t(lang, "claim-legend-source")}</legend>
-                {text_field("source_author", d.source_author.clone(), "text", None)}
-                {text_field("source_publisher", d.source_publisher.clone(), "text", Some(t(lang, "claim-hint-publisher")))}
+                {text_field("source_author", d.source_author.clone(), "text", Some(t(lang, "claim-hint-source_author")))}
+                {text_field("source_outlet", d.source_outlet.clone(), "text", Some(t(lang, "claim-hint-source_outlet")))}
                 {text_field("source_title", d.source_title.clone(), "text", None)}
                 {text_field("source_url", d.source_url.clone(), "url", None)}
-                {text_field("source_date", d.source_date.clone(), "text", date_hint)}
+                {text_field("source_published", d.source_published.clone(), "text", date_hint)}
+                <details class="more-fields" open=more_open>
+                    <summary>{t(lang, "claim-legend-source-more")}</summary>
+                    {text_field("source_locator", d.source_locator.clone(), "text", None)}
+                    {textarea("source_quote", d.source_quote.clone(), None)}
+                    {text_field("source_attribution_es", d.source_attribution_es.clone(), "text", Some(t(lang, "claim-hint-attribution")))}
+                    {text_field("source_attribution_en", d.source_attribution_en.clone(), "text", None)}
+                </details>
             </fieldset>
             // Last in the form, so the text fields arrive before the file and survive an
             // oversized upload.

@@ -68,7 +68,7 @@ fn Reply(
                     <p class="hint" id="document-hint">{t(lang, "claim-hint-document")}</p>
                     <DocumentInput too_large=t(lang, "problem-document-too-large") not_pdf=t(lang, "problem-document-not-pdf")/>
                     {(!flash.errors_for("document").is_empty()).then(|| view! {
-                        <p class="field-error">{flash.errors_for("document").iter().map(|p| t(lang, &format!("problem-{}", p.slug()))).collect::<Vec<_>>().join(" ")}</p>
+                        <p class="field-error">{flash.errors_for("document").iter().map(|p| crate::format::problem(lang, *p)).collect::<Vec<_>>().join(" ")}</p>
                     })}
                 </div>
                 <button type="submit">{t(lang, "reply-submit")}</button>

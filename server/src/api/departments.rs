@@ -44,7 +44,7 @@ pub async fn list_departments(
         .snapshot
         .departments
         .iter()
-        .map(|d| department_dto(view.lang, d, &view.snapshot, &view.gaps, None))
+        .map(|d| department_dto(view.lang, d, &view.snapshot, (&view.gaps, view.today), None))
         .collect();
     Ok(Json(body))
 }
@@ -82,7 +82,7 @@ pub async fn get_department(
         view.lang,
         department,
         &view.snapshot,
-        &view.gaps,
+        (&view.gaps, view.today),
         Some(&state.public_url),
     )))
 }

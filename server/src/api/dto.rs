@@ -9,29 +9,49 @@ use vigia::{Claim, ComplianceRecord, Department, Snapshot, Source};
 
 #[derive(Serialize, ToSchema)]
 pub struct SourceDto {
-    /// Who made the finding (e.g. Defensoría del Pueblo).
+    /// Who made the finding (e.g. Defensoría del Pueblo, or InSight Crime for its own
+    /// analysis).
     pub author: String,
-    /// Who reported it, when second-hand (e.g. InSight Crime).
-    pub publisher: Option<String>,
+    /// Who reported the finding, when second-hand (e.g. La Razón).
+    pub outlet: Option<String>,
     pub title: String,
     pub url: String,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as the source is.
-    pub date: String,
+    /// When the source was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as it is.
+    pub published: String,
     /// `day`, `month` or `year`.
-    pub date_precision: String,
+    pub published_precision: String,
+    /// How a sentence credits the finding, in the language asked for ("InSight Crime's
+    /// analysis, citing experts"); the author's name when no wording was given.
+    pub attribution: String,
 }
 
-impl From<&Source> for SourceDto {
-    fn from(s: &Source) -> Self {
-        Self {
-            author: s.author.clone(),
-            publisher: s.publisher.clone(),
-            title: s.title.clone(),
-            url: s.url.clone(),
-            date: s.date.to_string(),
-            date_precision: format!("{:?}", s.date.precision()).to_lowercase(),
-        }
+fn precision(date: vigia::PartialDate) -> String {
+    match date.precision() {
+        vigia::DatePrecision::Day => "day",
+        vigia::DatePrecision::Month => "month",
+        vigia::DatePrecision::Year => "year",
     }
+    .to_owned()
+}
+
+pub fn source_dto(lang: Lang, s: &Source) -> SourceDto {
+    SourceDto {
+        author: s.author.clone(),
+        outlet: s.outlet.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        published: s.published.to_string(),
+        published_precision: precision(s.published),
+        attribution: app::format::attribution(lang, s),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EvidenceLinkDto {
+    pub label: String,
+    pub url: String,
+    /// `primary` (the instrument itself or the body that issued it) or `report`.
+    pub kind: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -59,6 +79,11 @@ pub struct RequirementStateDto {
     pub approving_instrument: Option<String>,
     /// `reported` or `verified`; absent when nothing was ever claimed.
     pub evidence_level: Option<String>,
+    /// `stated` (the source says it) or `inferred` (Vigía concludes it); absent when nothing
+    /// was ever claimed.
+    pub basis: Option<String>,
+    /// The moment the current claim describes, at its precision.
+    pub event_date: Option<String>,
     pub quality: Option<QualityDto>,
     pub note: Option<String>,
     /// The current claim's source first, then every other source of this record.
@@ -70,11 +95,12 @@ pub struct GapDto {
     pub department: String,
     pub requirement: String,
     /// A stable slug: `missing`, `overdue`, `expired`, `due-soon`, `expiring-soon`,
-    /// `status-unknown`, `unfunded`, `unpublished`, `unverified` or `stale`.
+    /// `not-in-force`, `status-unknown`, `unfunded`, `unpublished`, `unverified`,
+    /// `inferred`, `sources-disagree` or `stale`.
     pub kind: String,
     /// `critical`, `warning` or `notice`.
     pub severity: String,
-    /// The first day the gap held (`YYYY-MM-DD`).
+    /// When the gap began, as precisely as its claims say: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub since: Option<String>,
     /// A plain-language explanation.
     pub message: String,
@@ -91,8 +117,21 @@ pub struct ClaimDto {
     pub valid_until: Option<String>,
     pub approving_instrument: Option<String>,
     pub evidence_level: String,
+    /// `stated` or `inferred`.
+    pub basis: String,
+    /// The moment the claim describes: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub event_date: String,
+    /// `day`, `month` or `year`.
+    pub event_date_precision: String,
+    pub evidence: Vec<EvidenceLinkDto>,
     pub note: String,
     pub source: SourceDto,
+    /// Where in the source: a page or section.
+    pub locator: Option<String>,
+    /// The source's own words (at most 300 characters).
+    pub quote: Option<String>,
+    /// The later claim that corrected this one, which then no longer counts.
+    pub corrected_by: Option<i64>,
     /// When the claim was recorded (RFC 3339, UTC).
     pub recorded_at: String,
     /// Uploaded PDFs; a withheld one has no `url` and says why.
@@ -137,14 +176,14 @@ pub struct DepartmentDto {
     pub history: Option<Vec<super::history::HistoryEntryDto>>,
 }
 
-pub fn gap_dto(lang: Lang, gap: &Gap, snapshot: &Snapshot) -> GapDto {
+pub fn gap_dto(lang: Lang, gap: &Gap, snapshot: &Snapshot, today: chrono::NaiveDate) -> GapDto {
     GapDto {
         department: gap.department.to_string(),
         requirement: gap.requirement.to_string(),
         kind: gap.kind.slug().to_owned(),
         severity: gap.severity.slug().to_owned(),
         since: gap.since.map(|d| d.to_string()),
-        message: app::explain::gap_message(lang, gap, snapshot),
+        message: app::explain::gap_message(lang, gap, snapshot, today),
     }
 }
 
@@ -167,8 +206,23 @@ pub fn claim_dto(lang: Lang, claim: &Claim) -> ClaimDto {
         valid_until: claim.valid_until.map(|d| d.to_string()),
         approving_instrument: claim.approving_instrument.clone(),
         evidence_level: claim.evidence_level.slug().to_owned(),
+        basis: claim.basis.slug().to_owned(),
+        event_date: claim.event_date.to_string(),
+        event_date_precision: precision(claim.event_date),
+        evidence: claim
+            .evidence
+            .iter()
+            .map(|e| EvidenceLinkDto {
+                label: e.label.clone(),
+                url: e.url.clone(),
+                kind: e.kind.slug().to_owned(),
+            })
+            .collect(),
         note: note(lang, claim),
-        source: SourceDto::from(&claim.source),
+        source: source_dto(lang, &claim.source),
+        locator: claim.locator.clone(),
+        quote: claim.quote.clone(),
+        corrected_by: claim.corrected_by,
         recorded_at: claim.recorded_at.to_rfc3339(),
         documents: claim.documents.iter().map(DocumentDto::from).collect(),
     }
@@ -183,7 +237,7 @@ fn requirement_state(
     let current = record.current();
     let status = current.map(|c| c.status).unwrap_or(vigia::Status::Unknown);
     let mut sources: Vec<&Source> = Vec::new();
-    for claim in record.claims.iter().rev() {
+    for claim in record.standing().rev() {
         if !sources.iter().any(|s| s.id == claim.source.id) {
             sources.push(&claim.source);
         }
@@ -202,6 +256,8 @@ fn requirement_state(
         valid_until: current.and_then(|c| c.valid_until).map(|d| d.to_string()),
         approving_instrument: current.and_then(|c| c.approving_instrument.clone()),
         evidence_level: current.map(|c| c.evidence_level.slug().to_owned()),
+        basis: current.map(|c| c.basis.slug().to_owned()),
+        event_date: current.map(|c| c.event_date.to_string()),
         quality: current.filter(|_| with_quality).map(|c| QualityDto {
             responsible_institutions: c.quality.responsible_institutions.slug().to_owned(),
             timetable: c.quality.timetable.slug().to_owned(),
@@ -210,7 +266,7 @@ fn requirement_state(
             published: c.quality.published.slug().to_owned(),
         }),
         note: current.map(|c| note(lang, c)),
-        sources: sources.into_iter().map(SourceDto::from).collect(),
+        sources: sources.into_iter().map(|s| source_dto(lang, s)).collect(),
     }
 }
 
@@ -218,7 +274,7 @@ pub fn department_dto(
     lang: Lang,
     department: &Department,
     snapshot: &Snapshot,
-    gaps: &[Gap],
+    (gaps, today): (&[Gap], chrono::NaiveDate),
     history_links_to: Option<&str>,
 ) -> DepartmentDto {
     let records = snapshot.records_of(department.code);
@@ -235,7 +291,7 @@ pub fn department_dto(
         gaps: gaps
             .iter()
             .filter(|g| g.department == department.code)
-            .map(|g| gap_dto(lang, g, snapshot))
+            .map(|g| gap_dto(lang, g, snapshot, today))
             .collect(),
         history: history_links_to.map(|public_url| {
             snapshot

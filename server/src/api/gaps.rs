@@ -21,6 +21,8 @@ pub struct ApiView {
     pub lang: Lang,
     pub snapshot: Arc<Snapshot>,
     pub gaps: Vec<Gap>,
+    /// The day the view describes (today, or the `as_of` date).
+    pub today: chrono::NaiveDate,
 }
 
 /// The state and its gaps, today or as of a past date (`as_of`, rebuilt from the history),
@@ -43,6 +45,7 @@ pub async fn load_view(
         lang,
         snapshot: view.snapshot,
         gaps: view.gaps,
+        today: view.today,
     })
 }
 
@@ -101,7 +104,7 @@ pub async fn list_gaps(
         .filter(|g| department.is_none_or(|d| g.department == d))
         .filter(|g| kind.is_none_or(|k| g.kind == k))
         .filter(|g| severity.is_none_or(|s| g.severity == s))
-        .map(|g| gap_dto(view.lang, g, &view.snapshot))
+        .map(|g| gap_dto(view.lang, g, &view.snapshot, view.today))
         .collect();
     Ok(Json(body))
 }

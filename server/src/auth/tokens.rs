@@ -1,7 +1,7 @@
 //! One-time sign-in links: the person sets their password through one. Only a SHA-256 of
 //! the token is stored, so a database leak does not leak working links.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
@@ -16,7 +16,11 @@ fn digest(token: &str) -> String {
 }
 
 /// Returns the raw token to put in the link.
-pub async fn create_sign_in_token(pool: &SqlitePool, user_id: i64) -> Result<String, sqlx::Error> {
+pub async fn create_sign_in_token(
+    pool: &SqlitePool,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, sqlx::Error> {
     let token: String = rand::random::<[u8; 32]>()
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -24,7 +28,7 @@ pub async fn create_sign_in_token(pool: &SqlitePool, user_id: i64) -> Result<Str
     sqlx::query("INSERT INTO sign_in_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
         .bind(digest(&token))
         .bind(user_id)
-        .bind((Utc::now() + VALID_FOR).to_rfc3339())
+        .bind(crate::db::stamp(now + VALID_FOR))
         .execute(pool)
         .await?;
     Ok(token)
@@ -43,9 +47,10 @@ pub async fn redeem_sign_in_token(
     pool: &SqlitePool,
     token: &str,
     password_hash: &str,
+    at: DateTime<Utc>,
 ) -> Result<i64, TokenError> {
     let mut tx = pool.begin().await?;
-    let now = Utc::now().to_rfc3339();
+    let now = crate::db::stamp(at);
     let spent: Option<(i64,)> = sqlx::query_as(
         "UPDATE sign_in_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
          RETURNING user_id",

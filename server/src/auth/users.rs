@@ -33,6 +33,7 @@ pub async fn add_user(
     pool: &SqlitePool,
     user: &NewUser,
     actor_id: Option<i64>,
+    at: chrono::DateTime<Utc>,
 ) -> Result<i64, UserError> {
     let email = user.email.trim().to_lowercase();
     if !email.contains('@')
@@ -49,7 +50,7 @@ pub async fn add_user(
         return Err(UserError::NoDepartment);
     }
     let mut tx = pool.begin().await?;
-    let now = Utc::now().to_rfc3339();
+    let now = crate::db::stamp(at);
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO users (email, display_name, role, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )

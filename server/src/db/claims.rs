@@ -1,12 +1,13 @@
 //! Appending a claim: the only way the compliance history grows.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::collections::HashMap;
 
-use vigia::new_claim::NewClaim;
+use vigia::new_claim::{NewClaim, NewSource};
 
 use super::office::{audit, insert_documents, Audit, Owner};
+use super::stamp;
 use crate::documents::StoredDocument;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,18 @@ pub enum AppendError {
     Database(#[from] sqlx::Error),
 }
 
+/// Who appends a claim, and what they expect the record to hold.
+pub struct Append<'a> {
+    /// The account that records it; `None` for the cited seed data.
+    pub recorded_by: Option<i64>,
+    /// The record's latest claim id when the form was opened (0 for none); `None` skips the
+    /// check (the seed).
+    pub expected_latest: Option<i64>,
+    /// The English note, when it differs from the one typed (the seed has both).
+    pub note_en: Option<&'a str>,
+    pub now: DateTime<Utc>,
+}
+
 /// Appends `claim` if the record's latest claim is still `expected_latest` (0 for none), with
 /// its source, evidence links, documents and an audit entry, all in one transaction.
 pub async fn append_claim(
@@ -26,9 +39,16 @@ pub async fn append_claim(
     recorded_by: i64,
     expected_latest: i64,
     documents: &[StoredDocument],
+    now: DateTime<Utc>,
 ) -> Result<i64, AppendError> {
     let mut tx = pool.begin().await?;
-    let id = append_in(&mut tx, claim, recorded_by, expected_latest, documents).await?;
+    let append = Append {
+        recorded_by: Some(recorded_by),
+        expected_latest: Some(expected_latest),
+        note_en: None,
+        now,
+    };
+    let id = append_in(&mut tx, claim, &append, documents).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -40,14 +60,20 @@ pub async fn append_claims(
     claims: &[NewClaim],
     recorded_by: i64,
     expected: &HashMap<(String, String), i64>,
+    now: DateTime<Utc>,
 ) -> Result<Vec<i64>, AppendError> {
     let mut tx = pool.begin().await?;
     let mut latest = expected.clone();
     let mut ids = Vec::with_capacity(claims.len());
     for claim in claims {
         let key = (claim.department.to_string(), claim.requirement.to_string());
-        let expected_latest = latest.get(&key).copied().unwrap_or(0);
-        let id = append_in(&mut tx, claim, recorded_by, expected_latest, &[]).await?;
+        let append = Append {
+            recorded_by: Some(recorded_by),
+            expected_latest: Some(latest.get(&key).copied().unwrap_or(0)),
+            note_en: None,
+            now,
+        };
+        let id = append_in(&mut tx, claim, &append, &[]).await?;
         latest.insert(key, id);
         ids.push(id);
     }
@@ -55,33 +81,60 @@ pub async fn append_claims(
     Ok(ids)
 }
 
-async fn append_in(
+pub(super) async fn insert_source(
     tx: &mut Transaction<'_, Sqlite>,
-    claim: &NewClaim,
-    recorded_by: i64,
-    expected_latest: i64,
-    documents: &[StoredDocument],
-) -> Result<i64, AppendError> {
-    let now = Utc::now().to_rfc3339();
-    let (source_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO sources (author, publisher, title, url, date) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    source: &NewSource,
+) -> Result<i64, sqlx::Error> {
+    let (es, en) = match &source.attribution {
+        Some(a) => (Some(a.es.as_str()), Some(a.en.as_str())),
+        None => (None, None),
+    };
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO sources (author, publisher, title, url, date, attribution_es, attribution_en) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(&claim.source_author)
-    .bind(&claim.source_publisher)
-    .bind(&claim.source_title)
-    .bind(&claim.source_url)
-    .bind(claim.source_date.to_string())
+    .bind(&source.author)
+    .bind(&source.outlet)
+    .bind(&source.title)
+    .bind(&source.url)
+    .bind(source.published.to_string())
+    .bind(es)
+    .bind(en)
     .fetch_one(&mut **tx)
     .await?;
+    Ok(id)
+}
+
+/// Appends one claim in `tx` with a new source row; see [`append_with_source`].
+pub(super) async fn append_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    claim: &NewClaim,
+    append: &Append<'_>,
+    documents: &[StoredDocument],
+) -> Result<i64, AppendError> {
+    let source_id = insert_source(tx, &claim.source).await?;
+    append_with_source(tx, claim, source_id, append, documents).await
+}
+
+/// Appends one claim citing the stored source `source_id`, with its evidence, documents and
+/// audit entry.
+pub(super) async fn append_with_source(
+    tx: &mut Transaction<'_, Sqlite>,
+    claim: &NewClaim,
+    source_id: i64,
+    append: &Append<'_>,
+    documents: &[StoredDocument],
+) -> Result<i64, AppendError> {
+    let now = stamp(append.now);
     let q = &claim.quality;
     // The version check and the insert are one statement, so two officers saving at once
     // cannot both pass it.
     let inserted: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO claims (department, requirement, status, status_since, due_date, valid_from, valid_until, \
          approving_instrument, evidence_level, q_responsible, q_timetable, q_financing, q_indicators, q_published, \
-         note_es, note_en, source_id, recorded_at, recorded_by) \
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18 \
-         WHERE (SELECT COALESCE(MAX(id), 0) FROM claims WHERE department = $1 AND requirement = $2) = $19 \
+         note_es, note_en, source_id, recorded_at, recorded_by, basis, event_date, locator, quote) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23 \
+         WHERE $24 < 0 OR (SELECT COALESCE(MAX(id), 0) FROM claims WHERE department = $1 AND requirement = $2) = $24 \
          RETURNING id",
     )
     .bind(claim.department.as_str())
@@ -99,24 +152,34 @@ async fn append_in(
     .bind(q.indicators.slug())
     .bind(q.published.slug())
     .bind(&claim.note)
+    .bind(append.note_en.unwrap_or(&claim.note))
     .bind(source_id)
     .bind(&now)
-    .bind(recorded_by)
-    .bind(expected_latest)
+    .bind(append.recorded_by)
+    .bind(claim.basis.slug())
+    .bind(claim.event_date.to_string())
+    .bind(&claim.locator)
+    .bind(&claim.quote)
+    .bind(append.expected_latest.unwrap_or(-1))
     .fetch_optional(&mut **tx)
     .await?;
     let Some((claim_id,)) = inserted else {
         return Err(AppendError::Stale);
     };
     for link in &claim.evidence {
-        sqlx::query("INSERT INTO claim_evidence (claim_id, label, url) VALUES ($1, $2, $3)")
-            .bind(claim_id)
-            .bind(&link.label)
-            .bind(&link.url)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO claim_evidence (claim_id, label, url, kind) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(claim_id)
+        .bind(&link.label)
+        .bind(&link.url)
+        .bind(link.kind.slug())
+        .execute(&mut **tx)
+        .await?;
     }
-    insert_documents(tx, Owner::Claim(claim_id), documents, recorded_by, &now).await?;
+    if let Some(user) = append.recorded_by {
+        insert_documents(tx, Owner::Claim(claim_id), documents, user, &now).await?;
+    }
     let entry = Audit {
         action: "claim-recorded",
         subject: format!("claim:{claim_id}"),
@@ -124,6 +187,22 @@ async fn append_in(
         department: Some(claim.department.as_str()),
         requirement: Some(claim.requirement.as_str()),
     };
-    audit(tx, Some(recorded_by), entry).await?;
+    audit(tx, append.recorded_by, entry, append.now).await?;
     Ok(claim_id)
+}
+
+/// Marks `corrected` as superseded by `correcting`; the corrected claim stays in the history.
+pub(super) async fn record_correction(
+    tx: &mut Transaction<'_, Sqlite>,
+    corrected: i64,
+    correcting: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO claim_corrections (corrected_claim_id, correcting_claim_id) VALUES ($1, $2)",
+    )
+    .bind(corrected)
+    .bind(correcting)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

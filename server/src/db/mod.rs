@@ -63,6 +63,12 @@ pub async fn data_version(pool: &SqlitePool) -> Result<u64, DbError> {
     Ok(max_id.unwrap_or(0) as u64)
 }
 
+/// How instants are stored: UTC, always with six decimals and `Z`, so text order is time
+/// order on every engine.
+pub fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
 pub async fn ping(pool: &SqlitePool) -> Result<(), DbError> {
     sqlx::query("SELECT 1").execute(pool).await?;
     Ok(())

@@ -2,14 +2,14 @@
 //! and decisions on them, account changes. Each write appends its audit entry in the same
 //! transaction.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use vigia::office::{Account, Suggestion};
 use vigia::{DepartmentCode, RequirementSlug};
 
 use super::snapshot::{corrupt, parse};
-use super::DbError;
+use super::{stamp, DbError};
 use crate::documents::StoredDocument;
 
 /// What an audit entry records besides who and when.
@@ -25,12 +25,13 @@ pub async fn audit(
     tx: &mut Transaction<'_, Sqlite>,
     actor_id: Option<i64>,
     entry: Audit<'_>,
+    now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor_id, action, subject, reason, department, requirement) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(Utc::now().to_rfc3339())
+    .bind(stamp(now))
     .bind(actor_id)
     .bind(entry.action)
     .bind(entry.subject)
@@ -90,8 +91,9 @@ pub async fn append_reply(
     reply: &NewReply<'_>,
     user_id: i64,
     documents: &[StoredDocument],
+    at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    let now = Utc::now().to_rfc3339();
+    let now = stamp(at);
     let mut tx = pool.begin().await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO gap_replies (department, requirement, gap_kind, body, evidence_url, replied_by, replied_at) \
@@ -114,7 +116,7 @@ pub async fn append_reply(
         department: Some(reply.department.as_str()),
         requirement: Some(reply.requirement.as_str()),
     };
-    audit(&mut tx, Some(user_id), entry).await?;
+    audit(&mut tx, Some(user_id), entry, at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -139,13 +141,14 @@ pub async fn review_reply(
     note: &str,
     user_id: i64,
     (department, requirement): (&str, &str),
+    at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query("INSERT INTO reply_reviews (reply_id, note, reviewed_by, reviewed_at) VALUES ($1, $2, $3, $4)")
         .bind(id)
         .bind(note)
         .bind(user_id)
-        .bind(Utc::now().to_rfc3339())
+        .bind(stamp(at))
         .execute(&mut *tx)
         .await?;
     let entry = Audit {
@@ -155,7 +158,7 @@ pub async fn review_reply(
         department: Some(department),
         requirement: Some(requirement),
     };
-    audit(&mut tx, Some(user_id), entry).await?;
+    audit(&mut tx, Some(user_id), entry, at).await?;
     tx.commit().await
 }
 
@@ -168,7 +171,11 @@ pub struct NewSuggestion<'a> {
     pub contact: Option<&'a str>,
 }
 
-pub async fn add_suggestion(pool: &SqlitePool, s: &NewSuggestion<'_>) -> Result<i64, sqlx::Error> {
+pub async fn add_suggestion(
+    pool: &SqlitePool,
+    s: &NewSuggestion<'_>,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO suggestions (department, requirement, body, source_url, organisation, contact, submitted_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -179,7 +186,7 @@ pub async fn add_suggestion(pool: &SqlitePool, s: &NewSuggestion<'_>) -> Result<
     .bind(s.source_url)
     .bind(s.organisation)
     .bind(s.contact)
-    .bind(Utc::now().to_rfc3339())
+    .bind(stamp(at))
     .fetch_one(pool)
     .await?;
     Ok(id)
@@ -244,6 +251,7 @@ pub async fn decide_suggestion(
     accepted: bool,
     reason: &str,
     user_id: i64,
+    at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query(
@@ -254,7 +262,7 @@ pub async fn decide_suggestion(
     .bind(accepted)
     .bind(reason)
     .bind(user_id)
-    .bind(Utc::now().to_rfc3339())
+    .bind(stamp(at))
     .execute(&mut *tx)
     .await?;
     let entry = Audit {
@@ -268,7 +276,7 @@ pub async fn decide_suggestion(
         department: Some(suggestion.department.as_str()),
         requirement: suggestion.requirement.as_ref().map(|r| r.as_str()),
     };
-    audit(&mut tx, Some(user_id), entry).await?;
+    audit(&mut tx, Some(user_id), entry, at).await?;
     tx.commit().await
 }
 
@@ -321,6 +329,7 @@ pub async fn set_disabled(
     disabled: bool,
     reason: &str,
     admin_id: i64,
+    at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let changed = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2 AND disabled <> $1")
@@ -342,7 +351,7 @@ pub async fn set_disabled(
             department: None,
             requirement: None,
         };
-        audit(&mut tx, Some(admin_id), entry).await?;
+        audit(&mut tx, Some(admin_id), entry, at).await?;
     }
     tx.commit().await?;
     Ok(changed)
@@ -353,6 +362,7 @@ pub async fn set_scope(
     user_id: i64,
     departments: &[DepartmentCode],
     admin_id: i64,
+    at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query("DELETE FROM user_departments WHERE user_id = $1")
@@ -375,6 +385,6 @@ pub async fn set_scope(
         department: None,
         requirement: None,
     };
-    audit(&mut tx, Some(admin_id), entry).await?;
+    audit(&mut tx, Some(admin_id), entry, at).await?;
     tx.commit().await
 }

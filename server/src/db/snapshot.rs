@@ -35,6 +35,7 @@ struct RequirementRow {
     legal_basis_en: String,
     legal_basis_verified: bool,
     has_quality_criteria: bool,
+    in_force_needs_date: bool,
     position: i64,
 }
 
@@ -52,6 +53,8 @@ struct ClaimRow {
     department: String,
     requirement: String,
     status: String,
+    basis: String,
+    event_date: String,
     status_since: Option<String>,
     due_date: Option<String>,
     valid_from: Option<String>,
@@ -65,27 +68,56 @@ struct ClaimRow {
     q_published: String,
     note_es: String,
     note_en: String,
+    locator: Option<String>,
+    quote: Option<String>,
     recorded_at: String,
     recorded_by: Option<String>,
+    corrected_by: Option<i64>,
+    #[sqlx(flatten)]
+    source: SourceRow,
+}
+
+#[derive(FromRow)]
+struct SourceRow {
     source_id: i64,
     author: String,
     publisher: Option<String>,
     title: String,
     url: String,
     source_date: String,
+    attribution_es: Option<String>,
+    attribution_en: Option<String>,
 }
+
+impl SourceRow {
+    fn into_source(self) -> Result<Source, DbError> {
+        let attribution = match (self.attribution_es, self.attribution_en) {
+            (Some(es), Some(en)) => Some(Bilingual { es, en }),
+            _ => None,
+        };
+        Ok(Source {
+            id: self.source_id,
+            author: self.author,
+            outlet: self.publisher,
+            title: self.title,
+            url: self.url,
+            published: PartialDate::parse(&self.source_date).map_err(corrupt)?,
+            attribution,
+        })
+    }
+}
+
+/// The source columns every query that loads a source selects, in `SourceRow`'s names.
+const SOURCE_COLUMNS: &str = "s.id AS source_id, s.author, s.publisher, s.title, s.url, \
+     s.date AS source_date, s.attribution_es, s.attribution_en";
 
 #[derive(FromRow)]
 struct FigureRow {
     kind: String,
     period: String,
     value: Option<String>,
-    source_id: Option<i64>,
-    author: Option<String>,
-    publisher: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-    source_date: Option<String>,
+    #[sqlx(flatten)]
+    source: SourceRow,
 }
 
 pub(super) fn corrupt(what: impl std::fmt::Display) -> DbError {
@@ -141,7 +173,7 @@ async fn load_departments(pool: &SqlitePool) -> Result<Vec<Department>, DbError>
 async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbError> {
     let rows: Vec<RequirementRow> = sqlx::query_as(
         "SELECT slug, name_es, name_en, legal_basis_es, legal_basis_en, legal_basis_verified, \
-         has_quality_criteria, position FROM requirements ORDER BY position",
+         has_quality_criteria, in_force_needs_date, position FROM requirements ORDER BY position",
     )
     .fetch_all(pool)
     .await?;
@@ -177,6 +209,7 @@ async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbErro
                 },
                 legal_basis_verified: r.legal_basis_verified,
                 has_quality_criteria: r.has_quality_criteria,
+                in_force_needs_date: r.in_force_needs_date,
                 status_labels,
                 position: i32::try_from(r.position).map_err(corrupt)?,
             })
@@ -185,26 +218,32 @@ async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbErro
 }
 
 async fn load_claims(pool: &SqlitePool) -> Result<Vec<Claim>, DbError> {
-    let rows: Vec<ClaimRow> = sqlx::query_as(
-        "SELECT c.id, c.department, c.requirement, c.status, c.status_since, c.due_date, c.valid_from, \
-         c.valid_until, c.approving_instrument, c.evidence_level, c.q_responsible, c.q_timetable, \
-         c.q_financing, c.q_indicators, c.q_published, c.note_es, c.note_en, c.recorded_at, u.display_name AS recorded_by, \
-         s.id AS source_id, s.author, s.publisher, s.title, s.url, s.date AS source_date \
+    let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
+        "SELECT c.id, c.department, c.requirement, c.status, c.basis, c.event_date, c.status_since, \
+         c.due_date, c.valid_from, c.valid_until, c.approving_instrument, c.evidence_level, \
+         c.q_responsible, c.q_timetable, c.q_financing, c.q_indicators, c.q_published, c.note_es, \
+         c.note_en, c.locator, c.quote, c.recorded_at, u.display_name AS recorded_by, \
+         k.correcting_claim_id AS corrected_by, {SOURCE_COLUMNS} \
          FROM claims c JOIN sources s ON s.id = c.source_id LEFT JOIN users u ON u.id = c.recorded_by \
-         ORDER BY c.id",
-    )
+         LEFT JOIN claim_corrections k ON k.corrected_claim_id = c.id \
+         ORDER BY c.id"
+    ))
     .fetch_all(pool)
     .await?;
-    let evidence: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT claim_id, label, url FROM claim_evidence ORDER BY id")
+    let evidence: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT claim_id, label, url, kind FROM claim_evidence ORDER BY id")
             .fetch_all(pool)
             .await?;
     let mut evidence_by_claim: HashMap<i64, Vec<EvidenceLink>> = HashMap::new();
-    for (claim_id, label, url) in evidence {
+    for (claim_id, label, url, kind) in evidence {
         evidence_by_claim
             .entry(claim_id)
             .or_default()
-            .push(EvidenceLink { label, url });
+            .push(EvidenceLink {
+                label,
+                url,
+                kind: parse(&kind)?,
+            });
     }
     let mut documents = super::history::load_documents(pool, "claim_id").await?;
     rows.into_iter()
@@ -232,6 +271,8 @@ fn claim_from_row(
         department: DepartmentCode::parse(&r.department).map_err(corrupt)?,
         requirement: RequirementSlug::parse(&r.requirement).map_err(corrupt)?,
         status: parse(&r.status)?,
+        basis: parse(&r.basis)?,
+        event_date: PartialDate::parse(&r.event_date).map_err(corrupt)?,
         status_since: partial(r.status_since)?,
         due_date,
         valid_from: partial(r.valid_from)?,
@@ -249,45 +290,31 @@ fn claim_from_row(
         },
         note_es: r.note_es,
         note_en: r.note_en,
-        source: Source {
-            id: r.source_id,
-            author: r.author,
-            publisher: r.publisher,
-            title: r.title,
-            url: r.url,
-            date: PartialDate::parse(&r.source_date).map_err(corrupt)?,
-        },
+        source: r.source.into_source()?,
+        locator: r.locator,
+        quote: r.quote,
         recorded_at,
         recorded_by: r.recorded_by,
+        corrected_by: r.corrected_by,
     })
 }
 
 async fn load_figures(pool: &SqlitePool) -> Result<Vec<NationalFigure>, DbError> {
-    let rows: Vec<FigureRow> = sqlx::query_as(
-        "SELECT f.kind, f.period, f.value, s.id AS source_id, s.author, s.publisher, s.title, s.url, \
-         s.date AS source_date FROM national_figures f LEFT JOIN sources s ON s.id = f.source_id \
-         ORDER BY f.position",
-    )
+    // Every seeded figure has a source; the join is inner so a row without one is not shown
+    // as if it had.
+    let rows: Vec<FigureRow> = sqlx::query_as(&format!(
+        "SELECT f.kind, f.period, f.value, {SOURCE_COLUMNS} \
+         FROM national_figures f JOIN sources s ON s.id = f.source_id ORDER BY f.position"
+    ))
     .fetch_all(pool)
     .await?;
     rows.into_iter()
         .map(|r| {
-            let source = match (r.source_id, r.author, r.title, r.url, r.source_date) {
-                (Some(id), Some(author), Some(title), Some(url), Some(date)) => Some(Source {
-                    id,
-                    author,
-                    publisher: r.publisher,
-                    title,
-                    url,
-                    date: PartialDate::parse(&date).map_err(corrupt)?,
-                }),
-                _ => None,
-            };
             Ok(NationalFigure {
                 kind: r.kind,
                 period: r.period,
                 value: r.value,
-                source,
+                source: Some(r.source.into_source()?),
             })
         })
         .collect()

@@ -4,7 +4,6 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
 use http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
@@ -147,7 +146,7 @@ async fn record_withholding(
     reason: &str,
     department: &str,
 ) -> Result<(), sqlx::Error> {
-    let now = Utc::now().to_rfc3339();
+    let now = crate::db::stamp(state.clock.now());
     let mut tx = state.store.pool().begin().await?;
     sqlx::query("INSERT INTO document_withholdings (document_id, reason, withheld_by, withheld_at) VALUES ($1, $2, $3, $4)")
         .bind(id)
@@ -164,6 +163,6 @@ async fn record_withholding(
         department: Some(department),
         requirement: None,
     };
-    audit(&mut tx, Some(user_id), entry).await?;
+    audit(&mut tx, Some(user_id), entry, state.clock.now()).await?;
     tx.commit().await
 }

@@ -106,14 +106,17 @@ pub async fn set_password(
     let Ok(hash) = auth::hash_password(form.password.clone()).await else {
         return retry("unavailable");
     };
-    let user_id = match auth::redeem_sign_in_token(state.store.pool(), &form.token, &hash).await {
-        Ok(user_id) => user_id,
-        Err(auth::TokenError::Invalid) => return retry("invalid-link"),
-        Err(error) => {
-            tracing::error!(error = ?error, "could not set a password");
-            return retry("unavailable");
-        }
-    };
+    let user_id =
+        match auth::redeem_sign_in_token(state.store.pool(), &form.token, &hash, state.clock.now())
+            .await
+        {
+            Ok(user_id) => user_id,
+            Err(auth::TokenError::Invalid) => return retry("invalid-link"),
+            Err(error) => {
+                tracing::error!(error = ?error, "could not set a password");
+                return retry("unavailable");
+            }
+        };
     // The person is signed in with the password they just chose.
     let user = auth_session.backend.get_user(&user_id).await.ok().flatten();
     match user {

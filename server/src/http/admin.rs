@@ -93,21 +93,23 @@ pub async fn invite(
             role,
             departments: departments(&fields),
         };
-        match auth::add_user(state.store.pool(), &user, Some(admin.id)).await {
-            Ok(id) => match auth::create_sign_in_token(state.store.pool(), id).await {
-                Ok(token) => {
-                    state.store.data_changed();
-                    flash.fields = vec![(
-                        "link".into(),
-                        format!("{}/account/set-password?token={token}", state.public_url),
-                    )];
-                    flash.notice = Some("admin-invited".into());
+        match auth::add_user(state.store.pool(), &user, Some(admin.id), state.clock.now()).await {
+            Ok(id) => {
+                match auth::create_sign_in_token(state.store.pool(), id, state.clock.now()).await {
+                    Ok(token) => {
+                        state.store.data_changed();
+                        flash.fields = vec![(
+                            "link".into(),
+                            format!("{}/account/set-password?token={token}", state.public_url),
+                        )];
+                        flash.notice = Some("admin-invited".into());
+                    }
+                    Err(error) => {
+                        tracing::error!(error = ?error, "could not create a sign-in link");
+                        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                    }
                 }
-                Err(error) => {
-                    tracing::error!(error = ?error, "could not create a sign-in link");
-                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-                }
-            },
+            }
             Err(UserError::EmailTaken) => errors.push(("email".into(), Problem::EmailTaken)),
             Err(UserError::InvalidEmail) => errors.push(("email".into(), Problem::InvalidEmail)),
             Err(UserError::EmptyName) => errors.push(("display_name".into(), Problem::Required)),
@@ -143,7 +145,15 @@ pub async fn set_access(
         return super::refusal(StatusCode::UNPROCESSABLE_ENTITY, "admin-not-self");
     }
     let reason = value(&fields, "reason");
-    let changed = office::set_disabled(state.store.pool(), id, disabled, reason, admin.id).await;
+    let changed = office::set_disabled(
+        state.store.pool(),
+        id,
+        disabled,
+        reason,
+        admin.id,
+        state.clock.now(),
+    )
+    .await;
     back_to_account(&state, id, changed.map(drop))
 }
 
@@ -159,7 +169,8 @@ pub async fn set_scope(
         Err(denied) => return denied.into_response(),
     };
     let scope = departments(&fields);
-    let changed = office::set_scope(state.store.pool(), id, &scope, admin.id).await;
+    let changed =
+        office::set_scope(state.store.pool(), id, &scope, admin.id, state.clock.now()).await;
     back_to_account(&state, id, changed)
 }
 

@@ -79,7 +79,11 @@ pub async fn record(
         Ok(snapshot) => snapshot.requirements.clone(),
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
-    let validated = draft.validate(&requirements, usize::from(submitted.document.is_some()));
+    let validated = draft.validate(
+        &requirements,
+        usize::from(submitted.document.is_some()),
+        state.clock.today(),
+    );
     let upload_problem = submitted
         .document_problem
         .map(|p| (DOCUMENT_FIELD.to_owned(), p));
@@ -100,7 +104,16 @@ pub async fn record(
         Ok(documents) => documents,
         Err(status) => return status.into_response(),
     };
-    match db::append_claim(state.store.pool(), &claim, user.id, expected, &documents).await {
+    match db::append_claim(
+        state.store.pool(),
+        &claim,
+        user.id,
+        expected,
+        &documents,
+        state.clock.now(),
+    )
+    .await
+    {
         Ok(id) => {
             state.store.data_changed();
             tracing::info!(claim = id, user = user.id, "claim recorded");

@@ -32,7 +32,11 @@ struct PendingImport {
 }
 
 /// Reads and checks the table; `Err` is a catalog key for a problem with the whole file.
-fn check(csv_text: &str, snapshot: &Snapshot) -> Result<(Vec<PreviewRow>, Vec<NewClaim>), String> {
+fn check(
+    csv_text: &str,
+    snapshot: &Snapshot,
+    today: chrono::NaiveDate,
+) -> Result<(Vec<PreviewRow>, Vec<NewClaim>), String> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(csv_text.as_bytes());
@@ -61,7 +65,7 @@ fn check(csv_text: &str, snapshot: &Snapshot) -> Result<(Vec<PreviewRow>, Vec<Ne
             status: draft.status.clone(),
             errors: Vec::new(),
         };
-        match draft.validate(&snapshot.requirements, 0) {
+        match draft.validate(&snapshot.requirements, 0, today) {
             Ok(claim) => claims.push(claim),
             Err(errors) => {
                 row.errors = errors
@@ -107,7 +111,7 @@ pub async fn preview(
     };
     let _ = session.remove::<PendingImport>(PENDING_KEY).await;
     let mut preview = ImportPreview::default();
-    match check(&csv_text, &snapshot) {
+    match check(&csv_text, &snapshot, state.clock.today()) {
         Err(problem) => preview.problem = Some(problem),
         Ok((rows, claims)) => {
             preview.rows = rows;
@@ -150,7 +154,7 @@ pub async fn confirm(
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     let mut preview = ImportPreview::default();
-    let claims = match check(&pending.csv, &snapshot) {
+    let claims = match check(&pending.csv, &snapshot, state.clock.today()) {
         Ok((rows, claims)) if rows.iter().all(|r| r.errors.is_empty()) => claims,
         Ok((rows, _)) => {
             preview.rows = rows;
@@ -166,7 +170,15 @@ pub async fn confirm(
         .into_iter()
         .map(|(d, r, id)| ((d, r), id))
         .collect();
-    match db::append_claims(state.store.pool(), &claims, admin_id, &expected).await {
+    match db::append_claims(
+        state.store.pool(),
+        &claims,
+        admin_id,
+        &expected,
+        state.clock.now(),
+    )
+    .await
+    {
         Ok(ids) => {
             state.store.data_changed();
             tracing::info!(claims = ids.len(), user = admin_id, "bulk import appended");

@@ -98,7 +98,15 @@ pub async fn post_reply(
         body: &body,
         evidence_url: (!evidence_url.is_empty()).then_some(evidence_url.as_str()),
     };
-    match office::append_reply(state.store.pool(), &reply, user.id, &documents).await {
+    match office::append_reply(
+        state.store.pool(),
+        &reply,
+        user.id,
+        &documents,
+        state.clock.now(),
+    )
+    .await
+    {
         Ok(id) => {
             state.store.data_changed();
             Redirect::to(&format!("/departments/{department}#reply-{id}")).into_response()
@@ -141,7 +149,16 @@ pub async fn review(
     if note.is_empty() {
         return super::refusal(StatusCode::UNPROCESSABLE_ENTITY, "review-note-required");
     }
-    match office::review_reply(state.store.pool(), id, note, user.id, (&reply.0, &reply.1)).await {
+    match office::review_reply(
+        state.store.pool(),
+        id,
+        note,
+        user.id,
+        (&reply.0, &reply.1),
+        state.clock.now(),
+    )
+    .await
+    {
         Ok(()) => {
             state.store.data_changed();
             Redirect::to(&format!("/departments/{department}#reply-{id}")).into_response()

@@ -106,7 +106,7 @@ pub async fn suggest(
         organisation: optional(&organisation),
         contact: optional(&contact),
     };
-    match office::add_suggestion(state.store.pool(), &suggestion).await {
+    match office::add_suggestion(state.store.pool(), &suggestion, state.clock.now()).await {
         Ok(id) => {
             tracing::info!(suggestion = id, department = %department, "suggestion received");
             let flash = FormFlash {
@@ -167,8 +167,15 @@ pub async fn decide(
         leave_flash(&session, flash).await;
         return Redirect::to("/moderation").into_response();
     }
-    if let Err(error) =
-        office::decide_suggestion(state.store.pool(), &suggestion, accepted, reason, user.id).await
+    if let Err(error) = office::decide_suggestion(
+        state.store.pool(),
+        &suggestion,
+        accepted,
+        reason,
+        user.id,
+        state.clock.now(),
+    )
+    .await
     {
         tracing::error!(error = ?error, "could not record a decision");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();

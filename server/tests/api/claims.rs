@@ -1,9 +1,7 @@
 //! Recording claims over HTTP with real sessions: who may, what is checked, and that the
 //! public state follows at once.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use serde_json::Value;
 
 /// The latest claim id of a record, as the form would carry it.
@@ -24,20 +22,21 @@ fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
     vec![
         ("expected", expected),
         ("status", "in-force"),
+        ("event_date", "2025-05-02"),
         ("status_since", "2025-05-02"),
         ("valid_from", "2025"),
         ("valid_until", "2029"),
         ("approving_instrument", "Resolución 123/2025"),
         ("evidence_level", "verified"),
         (
-            "evidence_links",
+            "evidence_primary",
             "Resolución 123/2025 | https://example.org/res-123.pdf",
         ),
         ("note", "The council approved the plan; resolution checked."),
         ("source_author", "Gobernación de Pando"),
         ("source_title", "Resolución 123/2025"),
         ("source_url", "https://example.org/res-123.pdf"),
-        ("source_date", "2025-05-02"),
+        ("source_published", "2025-05-02"),
     ]
 }
 
@@ -54,11 +53,6 @@ fn map_class(html: &str, code: &str) -> String {
         .next()
         .unwrap()
         .to_owned()
-}
-
-async fn claim_count(app: &TestApp) -> usize {
-    let body = app.get("/api/v1/claims.csv").await.text().await.unwrap();
-    csv::Reader::from_reader(body.as_bytes()).records().count()
 }
 
 #[tokio::test]
@@ -130,7 +124,7 @@ async fn each_role_may_or_may_not_record_for_la_paz() {
     let department = app
         .signed_in("gobernacion@example.org", "department", &["BO-L"])
         .await;
-    let before = claim_count(&app).await;
+    let before = app.claim_count().await;
 
     let expected = latest(&app, "BO-L", "action-plan").await;
     for (who, client) in [
@@ -160,7 +154,7 @@ async fn each_role_may_or_may_not_record_for_la_paz() {
             .starts_with("/signin?next="),
         "anonymous is asked to sign in"
     );
-    assert_eq!(claim_count(&app).await, before, "nothing written");
+    assert_eq!(app.claim_count().await, before, "nothing written");
 
     let allowed = app
         .post_form(
@@ -173,7 +167,7 @@ async fn each_role_may_or_may_not_record_for_la_paz() {
         .to_str()
         .unwrap()
         .starts_with("/departments/BO-L#claim-"));
-    assert_eq!(claim_count(&app).await, before + 1);
+    assert_eq!(app.claim_count().await, before + 1);
 }
 
 #[tokio::test]
@@ -182,7 +176,7 @@ async fn a_disabled_officer_loses_the_session() {
     let officer = app
         .signed_in("officer@example.org", "officer", &["BO-N"])
         .await;
-    let pool = vigia_server::prepare_database(&app.settings).await.unwrap();
+    let pool = app.database().await;
     sqlx::query("UPDATE users SET disabled = TRUE")
         .execute(&pool)
         .await
@@ -207,7 +201,7 @@ async fn a_refused_form_comes_back_with_what_was_typed() {
     let officer = app
         .signed_in("officer@example.org", "officer", &["BO-N"])
         .await;
-    let before = claim_count(&app).await;
+    let before = app.claim_count().await;
     let expected = latest(&app, "BO-N", "action-plan").await;
     let mut form = plan_in_force(&expected);
     form.retain(|(k, _)| *k != "status_since" && *k != "valid_until");
@@ -233,7 +227,7 @@ async fn a_refused_form_comes_back_with_what_was_typed() {
         page.contains("The council approved the plan; resolution checked."),
         "the note is kept"
     );
-    assert_eq!(claim_count(&app).await, before, "nothing written");
+    assert_eq!(app.claim_count().await, before, "nothing written");
 }
 
 #[tokio::test]
@@ -294,4 +288,68 @@ async fn a_save_on_stale_data_does_not_go_through() {
         .to_str()
         .unwrap()
         .starts_with("/departments/BO-N#claim-"));
+}
+
+#[tokio::test]
+async fn verified_needs_primary_evidence_or_a_pdf_and_dates_cannot_be_ahead() {
+    let app = TestApp::spawn().await;
+    let officer = app
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
+    let before = app.claim_count().await;
+    let expected = latest(&app, "BO-N", "action-plan").await;
+    let mut form = plan_in_force(&expected);
+    // A press article is not the instrument: it cannot make a claim verified.
+    form.retain(|(k, _)| *k != "evidence_primary");
+    form.push(("evidence_links", "Nota | https://example.org/nota"));
+    // Test today is 2025-06-01: a source published after it cannot be cited yet.
+    form.retain(|(k, _)| *k != "source_published");
+    form.push(("source_published", "2025-07"));
+    app.post_form(&officer, "/departments/BO-N/action-plan/claims", &form)
+        .await;
+    let page = app
+        .html_as(&officer, "/departments/BO-N/action-plan/new")
+        .await;
+    assert!(
+        page.contains("agregue un enlace de evidencia primaria"),
+        "{page}"
+    );
+    assert!(page.contains("La fecha no puede ser posterior a hoy."));
+    assert_eq!(app.claim_count().await, before, "nothing written");
+}
+
+#[tokio::test]
+async fn an_inferred_claim_is_shown_as_an_inference_on_the_map_and_in_the_api() {
+    let app = TestApp::spawn().await;
+    let officer = app
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
+    let expected = latest(&app, "BO-N", "action-plan").await;
+    let form = [
+        ("expected", expected.as_str()),
+        ("status", "in-preparation"),
+        ("basis", "inferred"),
+        ("event_date", "2025-05"),
+        ("evidence_level", "reported"),
+        ("note", "The council met; we infer a plan is being drafted."),
+        ("source_author", "Gobernación de Pando"),
+        ("source_title", "Acta del Consejo"),
+        ("source_url", "https://example.org/acta"),
+        ("source_published", "2025-05-20"),
+    ];
+    let saved = app
+        .post_form(&officer, "/departments/BO-N/action-plan/claims", &form)
+        .await;
+    assert_eq!(saved.status(), 303);
+    assert_eq!(
+        map_class(&app.html("/").await, "BO-N"),
+        "department fill-in-preparation fill-inferred"
+    );
+    let gaps = app
+        .json("/api/v1/gaps?department=BO-N&kind=inferred&lang=en")
+        .await;
+    assert_eq!(
+        gaps[0]["message"],
+        "The status of Pando's departmental action plan against human trafficking is Vigía's inference from what Gobernación de Pando (20 May 2025) says; the source does not state it."
+    );
 }

@@ -1,9 +1,7 @@
 //! Accounts over HTTP with real sessions: one-time links, sign-in, sign-out, the generic
 //! failure message, rate limiting and the cross-site guard.
 
-mod common;
-
-use common::{TestApp, PASSWORD};
+use crate::helpers::{TestApp, PASSWORD};
 
 async fn signed_in_officer(app: &TestApp) -> reqwest::Client {
     app.signed_in("officer@example.org", "officer", &["BO-N"])
@@ -218,7 +216,7 @@ async fn cross_site_posts_are_refused() {
 async fn disabled_accounts_cannot_sign_in() {
     let app = TestApp::spawn().await;
     signed_in_officer(&app).await;
-    let pool = vigia_server::prepare_database(&app.settings).await.unwrap();
+    let pool = app.database().await;
     sqlx::query("UPDATE users SET disabled = TRUE")
         .execute(&pool)
         .await

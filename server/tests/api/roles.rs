@@ -2,9 +2,7 @@
 //! whatever the pages show. "Allowed" means the request got past the role and scope checks
 //! (it may still be sent back for its content); "refused" is a 403 or a trip to sign in.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use reqwest::multipart::{Form, Part};
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
@@ -51,7 +49,8 @@ async fn each_role_against_each_mutating_action() {
         ("source_author", "Gobernación de Pando".into()),
         ("source_title", "Carta".into()),
         ("source_url", "https://example.org/carta".into()),
-        ("source_date", "2025-05".into()),
+        ("event_date", "2025-05".into()),
+        ("source_published", "2025-05".into()),
     ] {
         form = form.text(name, value);
     }
@@ -87,7 +86,7 @@ async fn each_role_against_each_mutating_action() {
     )
     .await;
     let queue = app.html_as(&officer_in, "/moderation").await;
-    let suggestion_id = common::first_suggestion_id(&queue);
+    let suggestion_id = crate::helpers::first_suggestion_id(&queue);
 
     let disabled = app
         .signed_in("gone@example.org", "officer", &["BO-N"])

@@ -1,9 +1,7 @@
 //! Replies, suggestions, moderation, accounts and the public history over HTTP, with real
 //! sessions: each role against each action, and what the public sees afterwards.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use serde_json::Value;
 
 const PANDO_PLAN_REPLIES: &str = "/departments/BO-N/action-plan/gaps/missing/replies";
@@ -188,7 +186,7 @@ async fn a_public_suggestion_reaches_the_right_officers_and_a_decision_is_public
         "never public"
     );
 
-    let id = common::first_suggestion_id(&queue);
+    let id = crate::helpers::first_suggestion_id(&queue);
     let decide = format!("/moderation/{id}");
     let reject = [
         ("decision", "reject"),
@@ -231,7 +229,7 @@ async fn accepting_a_suggestion_opens_the_claim_form_crediting_the_organisation(
         .await;
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     let queue = app.html_as(&officer, "/moderation").await;
-    let id = common::first_suggestion_id(&queue);
+    let id = crate::helpers::first_suggestion_id(&queue);
     let accept = [
         ("decision", "accept"),
         ("reason", "Checked with the Gobernación."),

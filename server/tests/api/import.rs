@@ -1,8 +1,6 @@
 //! Bulk import over HTTP: a preview that stores nothing, then all rows or none.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use reqwest::multipart::{Form, Part};
 
 const HEADER: &str = "department_code,requirement,status,status_since,valid_until,evidence_level,note,source_author,source_title,source_url,source_date\n";
@@ -15,22 +13,17 @@ async fn upload(app: &TestApp, client: &reqwest::Client, csv: String) -> reqwest
     app.post_multipart(client, "/admin/import", form).await
 }
 
-async fn claim_count(app: &TestApp) -> usize {
-    let body = app.get("/api/v1/claims.csv").await.text().await.unwrap();
-    csv::Reader::from_reader(body.as_bytes()).records().count()
-}
-
 #[tokio::test]
 async fn a_valid_table_is_previewed_then_appended_whole() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in("admin@example.org", "admin", &[]).await;
-    let before = claim_count(&app).await;
+    let before = app.claim_count().await;
     let response = upload(&app, &admin, format!("{HEADER}{GOOD}")).await;
     assert_eq!(response.headers()["location"], "/admin/import");
     let page = app.html_as(&admin, "/admin/import").await;
     assert!(page.contains("Todas las filas son válidas."), "{page}");
     assert_eq!(
-        claim_count(&app).await,
+        app.claim_count().await,
         before,
         "the preview stores nothing"
     );
@@ -41,7 +34,7 @@ async fn a_valid_table_is_previewed_then_appended_whole() {
         .html_as(&admin, "/admin/import")
         .await
         .contains("Se agregaron 2 afirmaciones"));
-    assert_eq!(claim_count(&app).await, before + 2);
+    assert_eq!(app.claim_count().await, before + 2);
     let pando = app.json("/api/v1/departments/BO-N").await;
     let plan = pando["requirements"]
         .as_array()
@@ -54,7 +47,7 @@ async fn a_valid_table_is_previewed_then_appended_whole() {
     let again = app.post_form(&admin, "/admin/import/confirm", &[]).await;
     assert_eq!(again.status(), 303);
     assert_eq!(
-        claim_count(&app).await,
+        app.claim_count().await,
         before + 2,
         "a confirmation is used once"
     );
@@ -64,7 +57,7 @@ async fn a_valid_table_is_previewed_then_appended_whole() {
 async fn one_bad_row_shows_its_problem_and_nothing_is_appended() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in("admin@example.org", "admin", &[]).await;
-    let before = claim_count(&app).await;
+    let before = app.claim_count().await;
     upload(&app, &admin, format!("{HEADER}{GOOD}{BAD_ROW}")).await;
     let page = app.html_as(&admin, "/admin/import").await;
     assert!(page.contains("Una fila tiene problemas."));
@@ -74,7 +67,7 @@ async fn one_bad_row_shows_its_problem_and_nothing_is_appended() {
         "no confirmation offered"
     );
     app.post_form(&admin, "/admin/import/confirm", &[]).await;
-    assert_eq!(claim_count(&app).await, before);
+    assert_eq!(app.claim_count().await, before);
 
     upload(&app, &admin, "name,colour\nx,y\n".into()).await;
     assert!(app
@@ -97,14 +90,14 @@ async fn a_record_changed_after_the_preview_refuses_the_whole_import() {
     )
     .await;
     app.post_form(&other, "/admin/import/confirm", &[]).await;
-    let before = claim_count(&app).await;
+    let before = app.claim_count().await;
     app.post_form(&admin, "/admin/import/confirm", &[]).await;
     assert!(app
         .html_as(&admin, "/admin/import")
         .await
         .contains("No se importó nada"));
     assert_eq!(
-        claim_count(&app).await,
+        app.claim_count().await,
         before,
         "not even the unchanged Pando row"
     );
@@ -131,4 +124,16 @@ async fn only_admins_import() {
         .to_str()
         .unwrap()
         .starts_with("/signin"));
+}
+
+#[tokio::test]
+async fn the_import_applies_the_same_evidence_rule_as_the_form() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("admin@example.org", "admin", &[]).await;
+    let header = "department_code,requirement,status,event_date,status_since,evidence_level,evidence_links,note,source_author,source_title,source_url,source_date\n";
+    let row = "BO-O,action-plan,in-force,2025-03,2025-03,verified,Nota | https://example.org/n,Approved,Someone,Title,https://example.org/x,2025-04\n";
+    upload(&app, &admin, format!("{header}{row}")).await;
+    let page = app.html_as(&admin, "/admin/import").await;
+    assert!(page.contains("Una fila tiene problemas."), "{page}");
+    assert!(page.contains("evidence_primary: Para marcarlo como verificado"));
 }

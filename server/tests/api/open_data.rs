@@ -1,8 +1,6 @@
 //! The open data API over HTTP, against the seeded database.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use serde_json::Value;
 
 fn find<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
@@ -32,21 +30,44 @@ async fn departments_lists_the_nine_with_their_seeded_state() {
     let la_paz = find(&departments, "code", "BO-L");
     let plan = find(&la_paz["requirements"], "requirement", "action-plan");
     assert_eq!(plan["status"], "missing");
+    assert_eq!(plan["basis"], "stated");
+    assert_eq!(plan["event_date"], "2020");
     assert_eq!(plan["evidence_level"], "reported");
-    assert_eq!(plan["sources"][0]["author"], "Defensoría del Pueblo");
-    assert_eq!(plan["sources"][0]["publisher"], "InSight Crime");
+    assert_eq!(plan["sources"][0]["author"], "InSight Crime");
+    assert_eq!(plan["sources"][0]["outlet"], Value::Null);
+    assert_eq!(
+        plan["sources"][0]["attribution"],
+        "el análisis de InSight Crime, que cita a expertos"
+    );
     assert!(la_paz.get("history").is_none(), "the list omits history");
 
     let tarija = find(&departments, "code", "BO-T");
     let plan = find(&tarija["requirements"], "requirement", "action-plan");
-    assert_eq!(plan["status"], "in-force");
-    assert_eq!(plan["valid_until"], "2028");
+    assert_eq!(
+        plan["status"], "in-preparation",
+        "guidelines drafted, launch ahead"
+    );
+    assert_eq!(
+        plan["valid_until"],
+        Value::Null,
+        "no source gives a validity"
+    );
     assert_eq!(plan["status_since"], "2023-03");
     assert_eq!(
         plan["sources"].as_array().unwrap().len(),
         2,
         "both sources of Tarija's plan"
     );
+
+    for code in ["BO-O", "BO-P", "BO-C", "BO-H", "BO-S", "BO-B"] {
+        let department = find(&departments, "code", code);
+        let plan = find(&department["requirements"], "requirement", "action-plan");
+        assert_eq!(
+            (&plan["status"], &plan["basis"]),
+            (&Value::from("unknown"), &Value::from("inferred")),
+            "{code}"
+        );
+    }
 
     let missing_shelters: Vec<&str> = departments
         .as_array()
@@ -70,9 +91,14 @@ async fn one_department_has_its_history_in_order() {
         .filter(|c| c["requirement"] == "action-plan")
         .collect();
     assert_eq!(plan_claims.len(), 2);
-    assert_eq!(plan_claims[0]["source"]["author"], "Defensoría del Pueblo");
+    assert_eq!(plan_claims[0]["source"]["author"], "InSight Crime");
+    assert_eq!(plan_claims[0]["basis"], "inferred");
     assert_eq!(plan_claims[1]["source"]["author"], "El País (Tarija)");
-    assert!(plan_claims[0]["recorded_at"].as_str() < plan_claims[1]["recorded_at"].as_str());
+    assert_eq!(plan_claims[1]["event_date"], "2023-03");
+    assert_eq!(
+        plan_claims[1]["quote"],
+        "los representantes de todas las instituciones involucradas redactaron los lineamientos del plan quinquenal 2023 – 2028"
+    );
 
     let la_paz = app.json("/api/v1/departments/BO-L").await;
     let shelter_claims: Vec<&Value> = la_paz["history"]
@@ -81,12 +107,23 @@ async fn one_department_has_its_history_in_order() {
         .iter()
         .filter(|c| c["requirement"] == "shelter")
         .collect();
+    let statuses: Vec<(&str, &str)> = shelter_claims
+        .iter()
+        .map(|c| (c["status"].as_str().unwrap(), c["basis"].as_str().unwrap()))
+        .collect();
     assert_eq!(
-        shelter_claims.len(),
-        2,
-        "La Paz's shelter: the Ombudsman, then the 2023 TIP report"
+        statuses,
+        [
+            ("in-force", "stated"),
+            ("unknown", "inferred"),
+            ("in-force", "stated")
+        ],
+        "La Paz's shelter: the Ombudsman in 2020, the 2023 TIP report, La Octava in 2025"
     );
-    assert_eq!(shelter_claims[1]["status"], "in-force");
+    assert_eq!(
+        shelter_claims[1]["source"]["title"],
+        "2023 Trafficking in Persons Report: Bolivia"
+    );
 }
 
 #[tokio::test]
@@ -132,10 +169,13 @@ async fn gaps_are_most_severe_first_and_explained() {
         })
         .expect("La Paz lacks a plan");
     assert_eq!(la_paz_missing["severity"], "critical");
-    assert_eq!(la_paz_missing["since"], "2020-02-18");
+    assert_eq!(
+        la_paz_missing["since"], "2020",
+        "at the precision the source gives"
+    );
     assert_eq!(
         la_paz_missing["message"],
-        "La Paz no tiene plan departamental contra la trata y tráfico de personas, según Defensoría del Pueblo (2020)."
+        "En 2020, La Paz no tenía plan departamental contra la trata y tráfico de personas, según el análisis de InSight Crime, que cita a expertos."
     );
 }
 
@@ -158,11 +198,23 @@ async fn gaps_filter_and_reject_bad_values() {
         .collect();
     assert_eq!(kinds, [("action-plan", "missing"), ("shelter", "missing")]);
 
-    let stale = app.json("/api/v1/gaps?kind=unverified").await;
+    let inferred = app.json("/api/v1/gaps?kind=inferred").await;
+    let departments: Vec<&str> = inferred
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["department"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        stale.as_array().unwrap().len(),
-        7 + 4,
-        "seven implied plans and four reported shelters"
+        departments,
+        ["BO-O", "BO-P", "BO-C", "BO-H", "BO-S", "BO-B"],
+        "the plans nobody states, Tarija's aside (a 2023 article states it)"
+    );
+    let unverified = app.json("/api/v1/gaps?kind=unverified").await;
+    assert_eq!(
+        unverified.as_array().unwrap().len(),
+        4,
+        "the four shelters reported operating, none checked against a document"
     );
 
     for bad in [
@@ -187,7 +239,7 @@ async fn messages_follow_the_language() {
         .await;
     assert_eq!(
         english[0]["message"],
-        "La Paz has no departmental action plan against human trafficking, according to Defensoría del Pueblo (2020)."
+        "In 2020, La Paz had no departmental action plan against human trafficking, according to InSight Crime's analysis, citing experts."
     );
     let by_header: Value = app
         .get_with(
@@ -231,8 +283,15 @@ async fn export_csv_has_one_row_per_department_and_requirement() {
             "approving_instrument",
             "evidence_level",
             "last_claim_date",
-            "source_url"
-        ]
+            "source_url",
+            "basis",
+            "event_date",
+            "source_author",
+            "source_publisher",
+            "source_title",
+            "source_date",
+        ],
+        "the original ten columns first, the added ones after"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 18);
@@ -240,10 +299,15 @@ async fn export_csv_has_one_row_per_department_and_requirement() {
         .iter()
         .find(|r| &r[0] == "BO-T" && &r[1] == "action-plan")
         .unwrap();
-    assert_eq!(&tarija_plan[2], "in-force");
-    assert_eq!(&tarija_plan[5], "2028");
-    assert_eq!(&tarija_plan[8], "2023-03-23");
+    assert_eq!(&tarija_plan[2], "in-preparation");
+    assert_eq!(&tarija_plan[5], "");
+    assert_eq!(
+        &tarija_plan[8], "2025-06-01",
+        "recorded on the (test) day of the first start"
+    );
     assert!(tarija_plan[9].contains("elpais.bo"));
+    assert_eq!((&tarija_plan[10], &tarija_plan[11]), ("stated", "2023-03"));
+    assert_eq!(&tarija_plan[15], "2023-03-23");
 }
 
 #[tokio::test]
@@ -251,8 +315,8 @@ async fn claims_csv_lists_every_claim() {
     let app = TestApp::spawn().await;
     let body = app.get("/api/v1/claims.csv").await.text().await.unwrap();
     let rows = csv::Reader::from_reader(body.as_bytes()).records().count();
-    // 9 plans + Tarija's second + 9 shelters + La Paz's second.
-    assert_eq!(rows, 20);
+    // 9 plans + Tarija's second + 9 shelters + La Paz's second and third.
+    assert_eq!(rows, 21);
 }
 
 #[tokio::test]
@@ -317,4 +381,61 @@ async fn health_and_metrics() {
         "{metrics}"
     );
     assert!(metrics.contains("vigia_db_pool_connections"));
+}
+
+#[tokio::test]
+async fn public_sentences_name_who_said_it_and_when() {
+    let app = TestApp::spawn().await;
+    let message = |gaps: &Value| gaps[0]["message"].as_str().unwrap().to_owned();
+    let pando = app.json("/api/v1/gaps?department=BO-N&kind=missing").await;
+    let plan_gap = pando
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["requirement"] == "action-plan")
+        .unwrap();
+    assert_eq!(
+        plan_gap["message"],
+        "En 2020, Pando no tenía plan departamental contra la trata y tráfico de personas, según el análisis de InSight Crime, que cita a expertos."
+    );
+    let tarija = app
+        .json("/api/v1/gaps?department=BO-T&kind=not-in-force")
+        .await;
+    assert_eq!(
+        message(&tarija),
+        "En marzo de 2023, el plan departamental contra la trata y tráfico de personas de Tarija estaba en elaboración, según El País de Tarija; ninguna fuente posterior dice que esté vigente."
+    );
+    let la_paz = app
+        .json("/api/v1/gaps?department=BO-L&kind=unverified&lang=en")
+        .await;
+    assert!(
+        message(&la_paz)
+            .contains("La Paz's departmental government, as reported by La Octava (30 April 2025)"),
+        "{}",
+        message(&la_paz)
+    );
+}
+
+#[tokio::test]
+async fn as_of_shows_what_could_be_known_that_day() {
+    let app = TestApp::spawn().await;
+    let plan_status = |department: &Value| {
+        find(&department["requirements"], "requirement", "action-plan")["status"].clone()
+    };
+    // InSight Crime's article is dated only to 2020: it counts once 2020 is over.
+    let march_2020 = app.json("/api/v1/departments/BO-L?as_of=2020-03-01").await;
+    assert_eq!(plan_status(&march_2020), "unknown");
+    assert_eq!(
+        find(&march_2020["requirements"], "requirement", "shelter")["status"],
+        "in-force",
+        "La Razón's 19 February article was out"
+    );
+    let next_year = app.json("/api/v1/departments/BO-L?as_of=2021-01-01").await;
+    assert_eq!(plan_status(&next_year), "missing");
+
+    let page = app.html("/?as_of=2030-01-01").await;
+    assert!(page.contains("es hoy o posterior: se muestra el estado de hoy"));
+    let today = app.json("/api/v1/departments/BO-L").await;
+    let future = app.json("/api/v1/departments/BO-L?as_of=2030-01-01").await;
+    assert_eq!(today["requirements"], future["requirements"]);
 }

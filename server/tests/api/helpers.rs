@@ -1,6 +1,4 @@
 //! Starts a real Vigía on port 0 with a fresh SQLite file, and talks HTTP to it.
-// Each test binary uses a different part of these helpers.
-#![allow(dead_code)]
 
 use std::net::SocketAddr;
 
@@ -34,7 +32,26 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
     }
 }
 
+/// The clock the test servers run on: real time moved to `TEST_TODAY`.
+pub fn clock() -> vigia_server::clock::ShiftedClock {
+    vigia_server::clock::ShiftedClock::starting_on(TEST_TODAY.parse().unwrap())
+}
+
+/// A migrated, seeded database in `dir`, as a server started there would have it.
+pub async fn database_in(dir: &std::path::Path) -> sqlx::SqlitePool {
+    vigia_server::prepare_database(&settings_in(dir), &clock())
+        .await
+        .expect("database prepared")
+}
+
 impl TestApp {
+    /// The server's own database, for what tests check underneath the HTTP surface.
+    pub async fn database(&self) -> sqlx::SqlitePool {
+        vigia_server::prepare_database(&self.settings, &clock())
+            .await
+            .unwrap()
+    }
+
     pub async fn spawn() -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
         let settings = settings_in(data.path());
@@ -66,27 +83,22 @@ impl TestApp {
 
     /// Creates an account through the same code as `vigia user add`; returns its link token.
     pub async fn add_user(&self, email: &str, role: &str, departments: &[&str]) -> String {
-        let pool = vigia_server::prepare_database(&self.settings)
+        let pool = self.database().await;
+        let account = vigia_server::cli::NewAccount {
+            email: email.into(),
+            role: role.into(),
+            departments: departments.iter().map(|d| d.to_string()).collect(),
+            name: format!("Test {role}"),
+        };
+        let link = vigia_server::cli::add_user(&pool, &self.settings, &clock(), account)
             .await
             .unwrap();
-        let link = vigia_server::cli::add_user(
-            &pool,
-            &self.settings,
-            email.into(),
-            role.into(),
-            departments.iter().map(|d| d.to_string()).collect(),
-            format!("Test {role}"),
-        )
-        .await
-        .unwrap();
         link.split("token=").nth(1).unwrap().to_owned()
     }
 
     /// The id of the account with this email.
     pub async fn user_id(&self, email: &str) -> i64 {
-        let pool = vigia_server::prepare_database(&self.settings)
-            .await
-            .unwrap();
+        let pool = self.database().await;
         let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
             .bind(email)
             .fetch_one(&pool)
@@ -158,6 +170,12 @@ impl TestApp {
             .expect("request sent");
         assert_eq!(response.status(), 200, "GET {path}");
         response.text().await.unwrap()
+    }
+
+    /// How many claims the public claims export lists.
+    pub async fn claim_count(&self) -> usize {
+        let body = self.get("/api/v1/claims.csv").await.text().await.unwrap();
+        csv::Reader::from_reader(body.as_bytes()).records().count()
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1,9 +1,7 @@
 //! PDF evidence over HTTP: uploads checked by content and size, served back as downloads,
 //! counted as evidence, and withheld by an admin with the reason kept in public.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -17,13 +15,14 @@ fn plan_form(expected: &str, document: Option<(&str, Vec<u8>)>) -> Form {
     for (name, value) in [
         ("expected", expected),
         ("status", "in-force"),
+        ("event_date", "2025-05-02"),
         ("status_since", "2025-05-02"),
         ("evidence_level", "verified"),
         ("note", "Plan approved; the resolution is attached."),
         ("source_author", "Gobernación de Pando"),
         ("source_title", "Resolución 45/2025"),
         ("source_url", "https://example.org/res-45"),
-        ("source_date", "2025-05-02"),
+        ("source_published", "2025-05-02"),
     ] {
         form = form.text(name, value.to_owned());
     }

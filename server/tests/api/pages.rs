@@ -1,8 +1,6 @@
 //! The public pages over HTTP: rendered on the server, usable without JavaScript.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
@@ -26,11 +24,33 @@ async fn home_has_the_map_table_and_context_in_spanish() {
         );
     }
     assert_eq!(
-        count(&html, "class=\"department fill-missing"),
+        count(&html, "class=\"department fill-missing\""),
         2,
         "La Paz and Pando have no plan"
     );
-    assert_eq!(count(&html, "class=\"department fill-in-force-reported"), 7);
+    assert_eq!(
+        count(&html, "class=\"department fill-unknown fill-inferred\""),
+        6,
+        "six unknown, drawn as Vigía's inference"
+    );
+    assert_eq!(
+        count(&html, "class=\"department fill-in-preparation\""),
+        1,
+        "Tarija"
+    );
+    assert_eq!(
+        count(&html, "fill-in-force"),
+        0,
+        "no source says any plan is in force"
+    );
+    assert!(
+        html.contains("Sin información (deducción de Vigía)"),
+        "the legend says which statuses are inferred"
+    );
+    assert!(
+        !html.contains("Vigente, solo informado"),
+        "the legend lists only what is used"
+    );
     assert!(html.contains("<caption>Estado de cada instrumento por departamento</caption>"));
     assert!(
         html.contains("71,8 %"),
@@ -104,20 +124,30 @@ async fn department_page_shows_state_gaps_and_history() {
     let app = TestApp::spawn().await;
     let html = app.html("/departments/BO-T").await;
     assert!(html.contains("<h1>Tarija</h1>"));
-    assert!(html.contains("adoptado y vigente"));
+    assert!(html.contains("en elaboración"));
     assert!(
         html.contains("marzo de 2023"),
-        "the plan's approval date at month precision"
+        "the date the guidelines were drafted, at month precision"
+    );
+    assert!(
+        !html.contains("1 de marzo de 2023"),
+        "never the first day of the month"
     );
     assert_eq!(
         count(&html, "id=\"claim-"),
         3,
         "two plan claims and one shelter claim"
     );
-    assert!(html.contains("El Consejo contra la Trata aprueba plan quinquenal"));
-    assert!(html.contains("Tarija no tiene centro de acogida especializado"));
+    assert!(html.contains("El Consejo Contra la Trata aprueba plan quinquenal"));
+    assert!(html.contains(
+        "El 18 de febrero de 2020, Tarija no tenía centro de acogida especializado para víctimas de trata, según la Defensoría del Pueblo, citada por la Agencia de Noticias Fides."
+    ));
     assert!(
-        html.contains("class=\"department fill-in-force-reported highlighted\""),
+        html.contains("deducción de Vigía"),
+        "the 2020 inference is marked"
+    );
+    assert!(
+        html.contains("class=\"department fill-in-preparation highlighted\""),
         "Tarija is highlighted"
     );
 }

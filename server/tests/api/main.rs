@@ -1,0 +1,13 @@
+//! Vigía's integration tests: one binary (it links once), one module per area, each test
+//! against a real server on port 0 with a fresh database.
+
+mod accounts;
+mod claims;
+mod database;
+mod documents;
+mod helpers;
+mod import;
+mod office;
+mod open_data;
+mod pages;
+mod roles;
