@@ -246,6 +246,9 @@ pub struct Claim {
     /// The later claim that corrected this one: it stays in the history but no longer counts.
     #[serde(default)]
     pub corrected_by: Option<i64>,
+    /// Set when an admin hid the note from the public (the notes are then empty).
+    #[serde(default)]
+    pub note_hidden: Option<crate::history::HiddenText>,
 }
 
 impl Claim {

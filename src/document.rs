@@ -24,3 +24,10 @@ impl Document {
         self.withheld_reason.is_some()
     }
 }
+
+/// A file as it came in a form, not yet checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Upload {
+    pub filename: String,
+    pub bytes: Vec<u8>,
+}

@@ -12,6 +12,7 @@ use crate::{DepartmentCode, ParseError, RequirementSlug};
 pub enum HistoryAction {
     ClaimRecorded,
     DocumentWithheld,
+    TextHidden,
     ReplyPosted,
     ReplyReviewed,
     SuggestionAccepted,
@@ -20,12 +21,15 @@ pub enum HistoryAction {
     UserDisabled,
     UserEnabled,
     UserRescoped,
+    /// Kept in the audit log but never shown: when someone chose a password.
+    PasswordSet,
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 10] = [
+    pub const ALL: [HistoryAction; 12] = [
         Self::ClaimRecorded,
         Self::DocumentWithheld,
+        Self::TextHidden,
         Self::ReplyPosted,
         Self::ReplyReviewed,
         Self::SuggestionAccepted,
@@ -34,12 +38,19 @@ impl HistoryAction {
         Self::UserDisabled,
         Self::UserEnabled,
         Self::UserRescoped,
+        Self::PasswordSet,
     ];
+
+    /// Whether the public history shows entries of this kind.
+    pub fn is_public(self) -> bool {
+        self != Self::PasswordSet
+    }
 
     pub fn slug(self) -> &'static str {
         match self {
             Self::ClaimRecorded => "claim-recorded",
             Self::DocumentWithheld => "document-withheld",
+            Self::TextHidden => "text-hidden",
             Self::ReplyPosted => "reply-posted",
             Self::ReplyReviewed => "reply-reviewed",
             Self::SuggestionAccepted => "suggestion-accepted",
@@ -48,6 +59,7 @@ impl HistoryAction {
             Self::UserDisabled => "user-disabled",
             Self::UserEnabled => "user-enabled",
             Self::UserRescoped => "user-rescoped",
+            Self::PasswordSet => "password-set",
         }
     }
 }
@@ -60,6 +72,14 @@ impl FromStr for HistoryAction {
             .find(|a| a.slug() == s)
             .ok_or_else(|| ParseError::UnknownHistoryAction(s.to_owned()))
     }
+}
+
+/// Text an admin hid from the public: what stays is the hash of what it said and why it was
+/// hidden.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HiddenText {
+    pub sha256: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +96,9 @@ pub struct HistoryEntry {
     pub requirement: Option<RequirementSlug>,
     /// Why: the claim's note, the reason for a withholding or a decision.
     pub reason: String,
+    /// Set when an admin hid the text this entry quoted (its `reason` is then empty).
+    #[serde(default)]
+    pub hidden: Option<HiddenText>,
 }
 
 impl HistoryEntry {
@@ -90,9 +113,9 @@ impl HistoryEntry {
     }
 }
 
-/// One page of the newest-first history.
+/// One page of the newest-first history (past the end: an empty page).
 pub fn page(entries: &[HistoryEntry], page: usize, per_page: usize) -> (Vec<HistoryEntry>, bool) {
-    let start = page.saturating_sub(1) * per_page;
+    let start = page.saturating_sub(1).saturating_mul(per_page);
     let newest_first = entries.iter().rev().skip(start);
     let items: Vec<HistoryEntry> = newest_first.clone().take(per_page).cloned().collect();
     let more = newest_first.count() > per_page;
@@ -114,6 +137,7 @@ mod tests {
             department: Some(DepartmentCode::Pando),
             requirement: None,
             reason: String::new(),
+            hidden: None,
         }
     }
 

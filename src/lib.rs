@@ -10,6 +10,7 @@ pub mod clock;
 pub mod date;
 pub mod department;
 pub mod document;
+pub mod drafts;
 pub mod gaps;
 pub mod history;
 pub mod import;

@@ -88,6 +88,8 @@ pub enum Problem {
     /// The claim is about a moment after its source was published.
     EventAfterPublication,
     TooManyLinks,
+    /// An admin may not do this to their own account.
+    NotSelf,
 }
 
 impl Problem {
@@ -115,6 +117,7 @@ impl Problem {
             Problem::InFuture => "in-future",
             Problem::EventAfterPublication => "event-after-publication",
             Problem::TooManyLinks => "too-many-links",
+            Problem::NotSelf => "not-self",
         }
     }
 

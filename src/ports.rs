@@ -1,15 +1,38 @@
-//! The ports through which the UI and the API reach data. The server implements them with a
-//! database; tests can implement them in memory.
+//! The ports through which the UI, the API and the form handlers reach data. The server
+//! implements them with a database; tests can implement them in memory.
 
 use async_trait::async_trait;
+use std::collections::HashMap;
 
+use crate::document::Upload;
+use crate::drafts::{NewAccount, ReplyText, SuggestionText};
+use crate::new_claim::NewClaim;
 use crate::office::{Account, Suggestion};
-use crate::Snapshot;
+use crate::{DepartmentCode, GapKind, RequirementSlug, Snapshot};
 
 /// Why a port could not answer. Carries no database text: callers show a generic error and
 /// the implementation logs the cause.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PortError {
+    #[error("the data store is unavailable")]
+    Unavailable,
+}
+
+/// Why a write did not happen. Nothing was written in any case.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    /// The record changed since the form was opened.
+    #[error("the record changed since the form was opened")]
+    Stale,
+    /// What the write names does not exist (or is not what the caller may touch).
+    #[error("not found")]
+    NotFound,
+    /// Someone else did it first (a review, a decision, a withholding).
+    #[error("someone else changed it first")]
+    Conflict,
+    /// An account with this email exists.
+    #[error("the email address is taken")]
+    EmailTaken,
     #[error("the data store is unavailable")]
     Unavailable,
 }
@@ -32,4 +55,129 @@ pub trait OfficeReader: Send + Sync {
 
     /// Every account, for the admin's user management.
     async fn accounts(&self) -> Result<Vec<Account>, PortError>;
+}
+
+/// The gap a department answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GapRef {
+    pub department: DepartmentCode,
+    pub requirement: RequirementSlug,
+    pub kind: GapKind,
+}
+
+/// What text an admin may hide from the public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HideTarget {
+    /// A department's reply.
+    Reply(i64),
+    /// A public suggestion.
+    Suggestion(i64),
+    /// A claim's note.
+    ClaimNote(i64),
+}
+
+impl HideTarget {
+    /// The subject the history and the hidden-texts table name it by.
+    pub fn subject(self) -> String {
+        match self {
+            Self::Reply(id) => format!("reply:{id}"),
+            Self::Suggestion(id) => format!("suggestion:{id}"),
+            Self::ClaimNote(id) => format!("claim:{id}"),
+        }
+    }
+}
+
+/// Every change to the compliance record. Each write appends its public history entry (and
+/// whatever else must follow it) in the same transaction as the change, or writes nothing.
+/// `by` is the account acting; callers check its rights first.
+#[async_trait]
+pub trait ComplianceWriter: Send + Sync {
+    async fn record_claim(
+        &self,
+        by: i64,
+        claim: NewClaim,
+        expected_latest: i64,
+        documents: Vec<Upload>,
+    ) -> Result<i64, WriteError>;
+
+    /// All claims or none; `expected` holds each record's latest claim id at the preview.
+    async fn import_claims(
+        &self,
+        by: i64,
+        claims: Vec<NewClaim>,
+        expected: HashMap<(String, String), i64>,
+    ) -> Result<Vec<i64>, WriteError>;
+
+    async fn post_reply(
+        &self,
+        by: i64,
+        gap: GapRef,
+        reply: ReplyText,
+        documents: Vec<Upload>,
+    ) -> Result<i64, WriteError>;
+
+    async fn review_reply(&self, by: i64, reply: i64, note: String) -> Result<(), WriteError>;
+
+    async fn add_suggestion(
+        &self,
+        department: DepartmentCode,
+        suggestion: SuggestionText,
+    ) -> Result<i64, WriteError>;
+
+    async fn decide_suggestion(
+        &self,
+        by: i64,
+        suggestion: i64,
+        accepted: bool,
+        reason: String,
+    ) -> Result<(), WriteError>;
+
+    async fn withhold_document(
+        &self,
+        by: i64,
+        document: i64,
+        reason: String,
+    ) -> Result<(), WriteError>;
+
+    async fn hide_text(
+        &self,
+        by: i64,
+        target: HideTarget,
+        reason: String,
+    ) -> Result<(), WriteError>;
+}
+
+/// Every change to accounts, with its public history entry.
+#[async_trait]
+pub trait AccountWriter: Send + Sync {
+    /// Creates the account (without a password) and returns its id and the raw token of a
+    /// one-time link to choose one. `by` is `None` for the command line.
+    async fn add_account(
+        &self,
+        by: Option<i64>,
+        account: NewAccount,
+    ) -> Result<(i64, String), WriteError>;
+
+    /// Disables or re-enables; `Ok(false)` when it was already so.
+    async fn set_access(
+        &self,
+        by: i64,
+        user: i64,
+        disabled: bool,
+        reason: String,
+    ) -> Result<bool, WriteError>;
+
+    async fn set_scope(
+        &self,
+        by: i64,
+        user: i64,
+        departments: Vec<DepartmentCode>,
+    ) -> Result<(), WriteError>;
+
+    /// Spends a one-time link and sets the password; the account's id.
+    async fn redeem_sign_in_link(
+        &self,
+        token: &str,
+        password_hash: String,
+    ) -> Result<i64, WriteError>;
 }

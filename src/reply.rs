@@ -19,6 +19,9 @@ pub struct GapReply {
     pub replied_by: String,
     pub replied_at: DateTime<Utc>,
     pub review: Option<ReplyReview>,
+    /// Set when an admin hid the body from the public (it is then empty).
+    #[serde(default)]
+    pub hidden: Option<crate::history::HiddenText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -128,6 +128,52 @@ pub struct FormFlash {
     pub notice: Option<String>,
 }
 
+/// What a session keeps of a refused form, however much was sent: each field cut to a
+/// length no valid field reaches, and a bounded number of fields and errors, so refused
+/// posts cannot fill the session store.
+pub fn bounded<T: serde::Serialize + serde::de::DeserializeOwned + Default>(value: &T) -> T {
+    fn cut(value: serde_json::Value, budget: &mut usize) -> serde_json::Value {
+        match value {
+            // Short strings (choices, problem codes) are kept whole, so the form still reads.
+            serde_json::Value::String(text) if text.len() <= 64 => serde_json::Value::String(text),
+            serde_json::Value::String(text) => {
+                let keep = text
+                    .chars()
+                    .take(FIELD_KEPT.min(*budget))
+                    .collect::<String>();
+                *budget = budget.saturating_sub(keep.chars().count());
+                serde_json::Value::String(keep)
+            }
+            serde_json::Value::Array(items) => serde_json::Value::Array(
+                items
+                    .into_iter()
+                    .take(ITEMS_KEPT)
+                    .map(|v| cut(v, budget))
+                    .collect(),
+            ),
+            serde_json::Value::Object(map) => serde_json::Value::Object(
+                map.into_iter()
+                    .take(ITEMS_KEPT)
+                    .map(|(k, v)| (k, cut(v, budget)))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+    let mut budget = FORM_KEPT;
+    serde_json::to_value(value)
+        .map(|v| cut(v, &mut budget))
+        .and_then(serde_json::from_value)
+        .unwrap_or_default()
+}
+
+/// Characters kept of one field of a refused form (above every field's limit).
+const FIELD_KEPT: usize = 8 * 1024;
+/// Characters kept of a whole refused form.
+const FORM_KEPT: usize = 64 * 1024;
+/// Fields, and errors, kept of a refused form.
+const ITEMS_KEPT: usize = 64;
+
 impl FormFlash {
     pub fn field(&self, name: &str) -> String {
         self.fields

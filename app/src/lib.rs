@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod context;
+pub mod error_page;
 pub mod explain;
 pub mod format;
 pub mod i18n;

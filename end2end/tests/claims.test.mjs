@@ -33,10 +33,11 @@ for (const javaScriptEnabled of [true, false]) {
     // A first try without the date it took effect is refused, keeping what was typed.
     await page.getByLabel('Fecha en que rige el estado').fill('');
     await page.getByLabel('Nota: qué cambió y con qué fundamento').fill('El consejo aprobó el plan.');
-    await page.getByLabel('Autor de la fuente').fill('Gobernación de Pando');
+    await page.getByLabel('Momento que describe la afirmación').fill('2025-05');
+    await page.getByLabel('Autor del hallazgo').fill('Gobernación de Pando');
     await page.getByLabel('Título').fill('Resolución 45/2025');
     await page.getByLabel('Enlace (URL)').fill('https://example.org/res-45.pdf');
-    await page.getByLabel('Fecha de la fuente').fill('2025-05');
+    await page.getByLabel('Fecha de publicación de la fuente').fill('2025-05');
     await page.getByRole('button', { name: 'Agregar al historial' }).click();
     await page.getByText('Un instrumento vigente necesita la fecha en que empezó a regir.').waitFor();
     assert.equal(await page.getByLabel('Nota: qué cambió y con qué fundamento').inputValue(), 'El consejo aprobó el plan.');

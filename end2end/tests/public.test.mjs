@@ -15,8 +15,24 @@ for (const javaScriptEnabled of [true, false]) {
       await page.locator('svg.map a[href="/departments/BO-N"]').click();
       await page.waitForURL('**/departments/BO-N');
       assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Pando');
-      assert.match(await page.locator('main').textContent(), /Pando no tiene plan departamental/);
+      assert.match(await page.locator('main').textContent(), /En 2020, Pando no tenía plan departamental/);
       assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('the legend tells an inferred status from a stated one', async () => {
+      const { context, page } = await openPage(env.browser, { javaScriptEnabled });
+      await page.goto(env.server.baseUrl + '/');
+      const legend = page.getByRole('list', { name: 'Leyenda del mapa' });
+      await legend.getByText('Sin información (deducción de Vigía)').waitFor();
+      await legend.getByText('Sin plan', { exact: true }).waitFor();
+      // The inferred swatch and the map share a dotted fill no stated status uses.
+      const inferred = page.locator('svg.map path.fill-inferred');
+      assert.equal(await inferred.count(), 6);
+      const fill = await inferred.first().evaluate((el) => getComputedStyle(el).fill);
+      assert.match(fill, /url\("?#dots-unknown"?\)/);
+      const stated = await page.locator('svg.map path[data-code="BO-L"]').evaluate((el) => getComputedStyle(el).fill);
+      assert.doesNotMatch(stated, /url/);
       await context.close();
     });
 

@@ -1,11 +1,11 @@
 //! Command-line account management: the first admin comes from here, and nothing has a
-//! default password.
+//! default password. The same checks as the admin page apply.
 
-use sqlx::SqlitePool;
+use vigia::drafts::AccountDraft;
+use vigia::ports::AccountWriter;
 
-use crate::auth::{self, NewUser};
 use crate::settings::Settings;
-use vigia::DepartmentCode;
+use crate::store::Store;
 
 /// An account as the command line gives it.
 pub struct NewAccount {
@@ -17,30 +17,27 @@ pub struct NewAccount {
 
 /// Creates the account and returns its one-time link to set a password.
 pub async fn add_user(
-    pool: &SqlitePool,
+    store: &Store,
     settings: &Settings,
-    clock: &dyn vigia::Clock,
     account: NewAccount,
 ) -> anyhow::Result<String> {
-    let NewAccount {
-        email,
-        role,
-        departments,
-        name: display_name,
-    } = account;
-    let role = role.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let departments = departments
-        .iter()
-        .map(|code| DepartmentCode::parse(code).map_err(|e| anyhow::anyhow!("{e}")))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let user = NewUser {
-        email,
-        display_name,
-        role,
-        departments,
+    let draft = AccountDraft {
+        email: account.email,
+        display_name: account.name,
+        role: account.role,
+        departments: account.departments,
     };
-    let id = auth::add_user(pool, &user, None, clock.now()).await?;
-    let token = auth::create_sign_in_token(pool, id, clock.now()).await?;
+    let account = draft.validate().map_err(|errors| {
+        let problems: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.problem.slug()))
+            .collect();
+        anyhow::anyhow!("the account was not created: {}", problems.join(", "))
+    })?;
+    let (_, token) = store
+        .add_account(None, account)
+        .await
+        .map_err(|e| anyhow::anyhow!("the account was not created: {e}"))?;
     let base = settings
         .public_url
         .clone()

@@ -16,8 +16,9 @@ pub mod telemetry;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use sqlx::SqlitePool;
 use tokio::net::TcpListener;
+
+use db::Pool;
 
 use settings::Settings;
 pub use state::AppState;
@@ -27,7 +28,7 @@ pub use state::AppState;
 pub async fn prepare_database(
     settings: &Settings,
     clock: &dyn vigia::Clock,
-) -> anyhow::Result<SqlitePool> {
+) -> anyhow::Result<Pool> {
     std::fs::create_dir_all(&settings.data_dir)?;
     let pool = db::connect(&settings.database_url).await?;
     db::migrate(&pool).await?;
@@ -45,13 +46,13 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let clock = clock::from_settings(settings.today);
-        let pool = prepare_database(&settings, clock.as_ref()).await?;
-        let store = Arc::new(store::SqliteStore::new(pool).await?);
+        let store = Arc::new(open_store(&settings, clock.clone()).await?);
+        store.watch_version();
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
         let auth = auth_layer(store.pool().clone(), &settings).await?;
-        let documents = documents::DocumentStore::new(&settings.data_dir)?;
-        let state = AppState::new(settings, store, clock, address, documents);
+        let state = AppState::new(settings, store, clock, address);
+        state.prune_limits_regularly();
         let router = http::router(state, auth);
         Ok(Self {
             listener,
@@ -78,8 +79,18 @@ impl Application {
     }
 }
 
+/// The store over a prepared database and the documents folder.
+pub async fn open_store(
+    settings: &Settings,
+    clock: Arc<dyn vigia::Clock>,
+) -> anyhow::Result<store::Store> {
+    let pool = prepare_database(settings, clock.as_ref()).await?;
+    let files = documents::DocumentStore::new(&settings.data_dir)?;
+    Ok(store::Store::new(pool, clock, files).await?)
+}
+
 /// Sessions stored in the database, expiring after inactivity, and axum-login on top.
-async fn auth_layer(pool: SqlitePool, settings: &Settings) -> anyhow::Result<http::AuthLayer> {
+async fn auth_layer(pool: Pool, settings: &Settings) -> anyhow::Result<http::AuthLayer> {
     use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
     let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
     store.migrate().await?;

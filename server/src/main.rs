@@ -30,11 +30,10 @@ async fn main() -> anyhow::Result<()> {
             departments,
             name,
         }) => {
-            let pool = vigia_server::prepare_database(&cli.settings, clock.as_ref()).await?;
+            let store = vigia_server::open_store(&cli.settings, clock.clone()).await?;
             let link = vigia_server::cli::add_user(
-                &pool,
+                &store,
                 &cli.settings,
-                clock.as_ref(),
                 vigia_server::cli::NewAccount {
                     email,
                     role,
@@ -46,8 +45,8 @@ async fn main() -> anyhow::Result<()> {
             println!("Account created. Send this one-time link to set the password (valid 7 days):\n{link}");
         }
         Command::Export => {
-            let pool = vigia_server::prepare_database(&cli.settings, clock.as_ref()).await?;
-            let snapshot = vigia_server::db::load_snapshot(&pool).await?;
+            let store = vigia_server::open_store(&cli.settings, clock).await?;
+            let snapshot = vigia_server::db::load_snapshot(store.pool()).await?;
             print!("{}", vigia_server::api::export::records_csv(&snapshot)?);
         }
     }

@@ -1,6 +1,7 @@
 //! Typed settings: defaults, then environment variables, then flags. `vigia --help` lists them.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ipnet::IpNet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -109,4 +110,30 @@ pub struct Settings {
     /// Mark session cookies Secure: set it when the site is served over HTTPS.
     #[arg(long, env = "VIGIA_SECURE_COOKIES", global = true)]
     pub secure_cookies: bool,
+    /// Reverse proxies whose `Forwarded`/`X-Forwarded-For` headers name the client
+    /// (comma-separated CIDRs, e.g. `127.0.0.1/32,10.0.0.0/8`); none by default.
+    #[arg(
+        long,
+        env = "VIGIA_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub trusted_proxies: Vec<IpNet>,
+    /// Addresses that may read `/metrics` (comma-separated CIDRs).
+    #[arg(
+        long,
+        env = "VIGIA_METRICS_ALLOW",
+        value_delimiter = ',',
+        default_value = "127.0.0.0/8,::1/128",
+        global = true
+    )]
+    pub metrics_allow: Vec<IpNet>,
+    /// The most memory the page cache may use, in bytes, every stored form counted.
+    #[arg(
+        long,
+        env = "VIGIA_CACHE_BYTES",
+        default_value_t = 24 * 1024 * 1024,
+        global = true
+    )]
+    pub cache_bytes: usize,
 }

@@ -7,12 +7,13 @@ use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::sync::Arc;
+use std::time::Duration;
 
-use crate::documents::DocumentStore;
+use crate::auth::throttle::SignInThrottle;
 use crate::http::cache::PageCache;
 use crate::http::metrics::Metrics;
 use crate::settings::Settings;
-use crate::store::SqliteStore;
+use crate::store::Store;
 
 /// Cheap to clone (one reference count), which matters: axum clones the state for every
 /// middleware of every request.
@@ -21,36 +22,18 @@ pub struct AppState(Arc<Shared>);
 
 pub struct Shared {
     pub leptos_options: LeptosOptions,
-    pub store: Arc<SqliteStore>,
+    pub store: Arc<Store>,
     pub clock: Arc<dyn vigia::Clock>,
     pub settings: Settings,
     /// Where the public reaches this server (share previews, embed code).
     pub public_url: String,
+    /// The stylesheet's address, for pages written outside the router (error pages).
+    pub stylesheet: String,
     pub cache: PageCache,
     pub metrics: Metrics,
-    pub sign_in_limits: SignInLimits,
-    /// Public suggestions per client address: a handful an hour.
+    pub sign_in_throttle: SignInThrottle,
+    /// Public suggestions per client address (IPv6 by /64): a handful an hour.
     pub suggestion_limit: DefaultKeyedRateLimiter<IpAddr>,
-    pub documents: DocumentStore,
-}
-
-/// Failed sign-ins are slowed per account and per client address.
-pub struct SignInLimits {
-    pub per_account: DefaultKeyedRateLimiter<String>,
-    pub per_client: DefaultKeyedRateLimiter<IpAddr>,
-}
-
-impl Default for SignInLimits {
-    fn default() -> Self {
-        let per_minute = |n: u32, burst: u32| {
-            Quota::per_minute(NonZeroU32::new(n).expect("positive"))
-                .allow_burst(NonZeroU32::new(burst).expect("positive"))
-        };
-        Self {
-            per_account: RateLimiter::keyed(per_minute(1, 5)),
-            per_client: RateLimiter::keyed(per_minute(10, 20)),
-        }
-    }
 }
 
 impl Deref for AppState {
@@ -69,10 +52,9 @@ impl FromRef<AppState> for LeptosOptions {
 impl AppState {
     pub fn new(
         settings: Settings,
-        store: Arc<SqliteStore>,
+        store: Arc<Store>,
         clock: Arc<dyn vigia::Clock>,
         address: SocketAddr,
-        documents: DocumentStore,
     ) -> Self {
         let leptos_options = LeptosOptions::builder()
             .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vigia"))
@@ -88,17 +70,33 @@ impl AppState {
         Self(Arc::new(Shared {
             leptos_options,
             public_url,
+            stylesheet: "/pkg/vigia.css".to_owned(),
+            cache: PageCache::new(settings.cache_bytes),
             store,
             clock,
             settings,
-            cache: PageCache::default(),
             metrics: Metrics::default(),
-            sign_in_limits: SignInLimits::default(),
+            sign_in_throttle: SignInThrottle::default(),
             suggestion_limit: RateLimiter::keyed(Quota::per_hour(
                 NonZeroU32::new(5).expect("positive"),
             )),
-            documents,
         }))
+    }
+
+    /// Forgets rate-limit keys nobody used lately, so new addresses and emails cannot grow
+    /// memory without bound.
+    pub fn prune_limits_regularly(&self) {
+        let state = Arc::downgrade(&self.0);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                let Some(state) = state.upgrade() else { break };
+                state.suggestion_limit.retain_recent();
+                state.suggestion_limit.shrink_to_fit();
+                state.sign_in_throttle.prune(state.clock.now());
+            }
+        });
     }
 
     /// The ports and site facts the UI reads through Leptos context.

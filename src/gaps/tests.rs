@@ -64,6 +64,7 @@ fn claim(status: Status) -> Claim {
         recorded_at: at(ymd(2024, 1, 20), 12, 0, 0),
         recorded_by: None,
         corrected_by: None,
+        note_hidden: None,
     }
 }
 
@@ -594,6 +595,7 @@ fn snapshot_as_of_shows_what_could_be_known_that_day() {
         department: None,
         requirement: None,
         reason: String::new(),
+        hidden: None,
     };
     let figure = |published: &str| crate::national::NationalFigure {
         kind: "tip-tier".into(),

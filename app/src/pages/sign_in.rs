@@ -51,7 +51,13 @@ pub fn SetPasswordPage() -> impl IntoView {
     let lang = use_lang();
     let error = error_message(
         "password-error",
-        &["too-short", "mismatch", "invalid-link", "unavailable"],
+        &[
+            "too-short",
+            "too-long",
+            "mismatch",
+            "invalid-link",
+            "unavailable",
+        ],
     );
     view! {
         <PageMeta title=t(lang, "password-title") description=t(lang, "password-intro")/>

@@ -15,6 +15,8 @@ use app::i18n::Lang;
 use vigia::{DepartmentCode, HistoryEntry, Snapshot};
 
 const PER_PAGE: usize = 50;
+/// Far beyond any history Vigía will hold; larger numbers are mistakes or probes.
+const MAX_PAGE: usize = 100_000;
 
 /// One entry of the audit trail. A claim entry carries the claim's fields too.
 #[derive(Serialize, ToSchema)]
@@ -96,8 +98,10 @@ pub async fn list_history(
     headers: HeaderMap,
 ) -> Result<Json<HistoryPageDto>, ApiError> {
     let page: usize = parse_filter("page", query.page.as_deref())?.unwrap_or(1);
-    if page == 0 {
-        return Err(ApiError::BadRequest("page starts at 1".into()));
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(ApiError::BadRequest(format!(
+            "page runs from 1 to {MAX_PAGE}"
+        )));
     }
     let department: Option<DepartmentCode> =
         parse_filter("department", query.department.as_deref())?;

@@ -1,9 +1,9 @@
 //! The axum-login backend: finds people by email and checks their password.
 
 use axum_login::{AuthUser, AuthnBackend, UserId};
-use sqlx::{FromRow, SqlitePool};
 
 use super::password::verify_password;
+use crate::db::{accounts, Pool};
 use vigia::access::{Actor, Role};
 use vigia::DepartmentCode;
 
@@ -18,6 +18,8 @@ pub struct User {
     pub departments: Vec<DepartmentCode>,
     pub disabled: bool,
     password_hash: String,
+    /// The password hash and the session epoch: a session lives while both are unchanged.
+    auth_hash: String,
 }
 
 impl std::fmt::Debug for User {
@@ -46,9 +48,9 @@ impl AuthUser for User {
         self.id
     }
 
-    /// Changing the password ends every other session.
+    /// Changing the password, or disabling the account, ends every session.
     fn session_auth_hash(&self) -> &[u8] {
-        self.password_hash.as_bytes()
+        self.auth_hash.as_bytes()
     }
 }
 
@@ -60,41 +62,23 @@ pub struct Credentials {
 
 #[derive(Clone)]
 pub struct Backend {
-    pool: SqlitePool,
+    pool: Pool,
 }
 
 impl Backend {
-    pub fn new(pool: SqlitePool) -> Self {
+    pub fn new(pool: Pool) -> Self {
         Self { pool }
     }
 }
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
 
-#[derive(FromRow)]
-struct UserRow {
-    id: i64,
-    email: String,
-    display_name: String,
-    role: String,
-    password_hash: Option<String>,
-    disabled: bool,
-}
-
-async fn load(pool: &SqlitePool, row: Option<UserRow>) -> Result<Option<User>, sqlx::Error> {
+async fn load(pool: &Pool, row: Option<accounts::UserRow>) -> Result<Option<User>, sqlx::Error> {
     let Some(row) = row else { return Ok(None) };
     let (Some(password_hash), Ok(role)) = (row.password_hash, row.role.parse::<Role>()) else {
         return Ok(None);
     };
-    let codes: Vec<(String,)> =
-        sqlx::query_as("SELECT department FROM user_departments WHERE user_id = $1")
-            .bind(row.id)
-            .fetch_all(pool)
-            .await?;
-    let departments = codes
-        .iter()
-        .filter_map(|(c,)| DepartmentCode::parse(c).ok())
-        .collect();
+    let departments = accounts::departments_of(pool, row.id).await?;
     Ok(Some(User {
         id: row.id,
         email: row.email,
@@ -102,12 +86,10 @@ async fn load(pool: &SqlitePool, row: Option<UserRow>) -> Result<Option<User>, s
         role,
         departments,
         disabled: row.disabled,
+        auth_hash: format!("{password_hash}#{}", row.session_epoch),
         password_hash,
     }))
 }
-
-const USER_COLUMNS: &str =
-    "SELECT id, email, display_name, role, password_hash, disabled FROM users";
 
 impl AuthnBackend for Backend {
     type User = User;
@@ -115,10 +97,8 @@ impl AuthnBackend for Backend {
     type Error = sqlx::Error;
 
     async fn authenticate(&self, creds: Credentials) -> Result<Option<User>, sqlx::Error> {
-        let row: Option<UserRow> = sqlx::query_as(&format!("{USER_COLUMNS} WHERE email = $1"))
-            .bind(creds.email.trim().to_lowercase())
-            .fetch_optional(&self.pool)
-            .await?;
+        let email = creds.email.trim().to_lowercase();
+        let row = accounts::user_by_email(&self.pool, &email).await?;
         let user = load(&self.pool, row).await?;
         // Verify even without an account, so timing does not tell whether the email exists.
         let stored = user
@@ -130,10 +110,7 @@ impl AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, sqlx::Error> {
-        let row: Option<UserRow> = sqlx::query_as(&format!("{USER_COLUMNS} WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = accounts::user_by_id(&self.pool, *id).await?;
         Ok(load(&self.pool, row).await?.filter(|u| !u.disabled))
     }
 }

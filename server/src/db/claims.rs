@@ -1,14 +1,13 @@
 //! Appending a claim: the only way the compliance history grows.
 
 use chrono::{DateTime, Utc};
-use sqlx::{Sqlite, SqlitePool, Transaction};
-use std::collections::HashMap;
 
 use vigia::new_claim::{NewClaim, NewSource};
+use vigia::HistoryAction;
 
-use super::office::{audit, insert_documents, Audit, Owner};
-use super::stamp;
-use crate::documents::StoredDocument;
+use super::audit::{self, Audit};
+use super::documents::{self, DocumentRecord, Owner};
+use super::{stamp, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppendError {
@@ -31,60 +30,7 @@ pub struct Append<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Appends `claim` if the record's latest claim is still `expected_latest` (0 for none), with
-/// its source, evidence links, documents and an audit entry, all in one transaction.
-pub async fn append_claim(
-    pool: &SqlitePool,
-    claim: &NewClaim,
-    recorded_by: i64,
-    expected_latest: i64,
-    documents: &[StoredDocument],
-    now: DateTime<Utc>,
-) -> Result<i64, AppendError> {
-    let mut tx = pool.begin().await?;
-    let append = Append {
-        recorded_by: Some(recorded_by),
-        expected_latest: Some(expected_latest),
-        note_en: None,
-        now,
-    };
-    let id = append_in(&mut tx, claim, &append, documents).await?;
-    tx.commit().await?;
-    Ok(id)
-}
-
-/// Appends every claim of a bulk import, or none. `expected` holds each record's latest claim
-/// id when the preview was made; a record changed since then refuses the whole import.
-pub async fn append_claims(
-    pool: &SqlitePool,
-    claims: &[NewClaim],
-    recorded_by: i64,
-    expected: &HashMap<(String, String), i64>,
-    now: DateTime<Utc>,
-) -> Result<Vec<i64>, AppendError> {
-    let mut tx = pool.begin().await?;
-    let mut latest = expected.clone();
-    let mut ids = Vec::with_capacity(claims.len());
-    for claim in claims {
-        let key = (claim.department.to_string(), claim.requirement.to_string());
-        let append = Append {
-            recorded_by: Some(recorded_by),
-            expected_latest: Some(latest.get(&key).copied().unwrap_or(0)),
-            note_en: None,
-            now,
-        };
-        let id = append_in(&mut tx, claim, &append, &[]).await?;
-        latest.insert(key, id);
-        ids.push(id);
-    }
-    tx.commit().await?;
-    Ok(ids)
-}
-
-pub(super) async fn insert_source(
-    tx: &mut Transaction<'_, Sqlite>,
-    source: &NewSource,
-) -> Result<i64, sqlx::Error> {
+pub async fn insert_source(tx: &mut Tx<'_>, source: &NewSource) -> Result<i64, sqlx::Error> {
     let (es, en) = match &source.attribution {
         Some(a) => (Some(a.es.as_str()), Some(a.en.as_str())),
         None => (None, None),
@@ -106,11 +52,11 @@ pub(super) async fn insert_source(
 }
 
 /// Appends one claim in `tx` with a new source row; see [`append_with_source`].
-pub(super) async fn append_in(
-    tx: &mut Transaction<'_, Sqlite>,
+pub async fn append(
+    tx: &mut Tx<'_>,
     claim: &NewClaim,
     append: &Append<'_>,
-    documents: &[StoredDocument],
+    documents: &[DocumentRecord],
 ) -> Result<i64, AppendError> {
     let source_id = insert_source(tx, &claim.source).await?;
     append_with_source(tx, claim, source_id, append, documents).await
@@ -118,12 +64,12 @@ pub(super) async fn append_in(
 
 /// Appends one claim citing the stored source `source_id`, with its evidence, documents and
 /// audit entry.
-pub(super) async fn append_with_source(
-    tx: &mut Transaction<'_, Sqlite>,
+pub async fn append_with_source(
+    tx: &mut Tx<'_>,
     claim: &NewClaim,
     source_id: i64,
     append: &Append<'_>,
-    documents: &[StoredDocument],
+    documents: &[DocumentRecord],
 ) -> Result<i64, AppendError> {
     let now = stamp(append.now);
     let q = &claim.quality;
@@ -178,22 +124,22 @@ pub(super) async fn append_with_source(
         .await?;
     }
     if let Some(user) = append.recorded_by {
-        insert_documents(tx, Owner::Claim(claim_id), documents, user, &now).await?;
+        documents::insert(tx, Owner::Claim(claim_id), documents, user, append.now).await?;
     }
     let entry = Audit {
-        action: "claim-recorded",
+        action: HistoryAction::ClaimRecorded,
         subject: format!("claim:{claim_id}"),
         reason: &claim.note,
         department: Some(claim.department.as_str()),
         requirement: Some(claim.requirement.as_str()),
     };
-    audit(tx, append.recorded_by, entry, append.now).await?;
+    audit::append(tx, append.recorded_by, entry, append.now).await?;
     Ok(claim_id)
 }
 
 /// Marks `corrected` as superseded by `correcting`; the corrected claim stays in the history.
-pub(super) async fn record_correction(
-    tx: &mut Transaction<'_, Sqlite>,
+pub async fn record_correction(
+    tx: &mut Tx<'_>,
     corrected: i64,
     correcting: i64,
 ) -> Result<(), sqlx::Error> {
@@ -205,4 +151,30 @@ pub(super) async fn record_correction(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The id of the last claim appended to a record (0 for none): the version a form carries.
+pub async fn latest_id(
+    tx: &mut Tx<'_>,
+    department: &str,
+    requirement: &str,
+) -> Result<i64, sqlx::Error> {
+    let (id,): (Option<i64>,) =
+        sqlx::query_as("SELECT MAX(id) FROM claims WHERE department = $1 AND requirement = $2")
+            .bind(department)
+            .bind(requirement)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(id.unwrap_or(0))
+}
+
+/// The department, requirement and Spanish note of a claim (for hiding its note).
+pub async fn note_of(
+    pool: &super::Pool,
+    id: i64,
+) -> Result<Option<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT department, requirement, note_es FROM claims WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
 }

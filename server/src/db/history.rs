@@ -1,11 +1,14 @@
 //! Loading the public audit trail and the departments' replies into the snapshot.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::FromRow;
+
+use super::Pool;
 use std::collections::HashMap;
 
+use vigia::history::HiddenText;
 use vigia::reply::ReplyReview;
-use vigia::{DepartmentCode, Document, GapReply, HistoryEntry, RequirementSlug};
+use vigia::{DepartmentCode, Document, GapReply, HistoryAction, HistoryEntry, RequirementSlug};
 
 use super::snapshot::{corrupt, parse};
 use super::DbError;
@@ -23,8 +26,11 @@ struct EntryRow {
 }
 
 /// Account changes are public (who may edit is part of accountability); password changes
-/// are not, so they are left out.
-pub async fn load_history(pool: &SqlitePool) -> Result<Vec<HistoryEntry>, DbError> {
+/// are not, so they are left out. Text an admin hid is left out with its hash and reason.
+pub async fn load_history(
+    pool: &Pool,
+    hidden: &HashMap<String, HiddenText>,
+) -> Result<Vec<HistoryEntry>, DbError> {
     let rows: Vec<EntryRow> = sqlx::query_as(
         "SELECT a.id, a.at, u.display_name AS actor, a.action, a.subject, a.department, a.requirement, a.reason \
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
@@ -34,11 +40,23 @@ pub async fn load_history(pool: &SqlitePool) -> Result<Vec<HistoryEntry>, DbErro
     .await?;
     rows.into_iter()
         .map(|r| {
+            let action: HistoryAction = parse(&r.action)?;
+            let quotes_text = matches!(
+                action,
+                HistoryAction::ClaimRecorded | HistoryAction::ReplyPosted
+            );
+            let hidden = hidden.get(&r.subject).filter(|_| quotes_text).cloned();
             Ok(HistoryEntry {
                 id: r.id,
                 at: instant(&r.at)?,
                 actor: r.actor,
-                action: parse(&r.action)?,
+                action,
+                reason: if hidden.is_some() {
+                    String::new()
+                } else {
+                    r.reason
+                },
+                hidden,
                 subject: r.subject,
                 department: r
                     .department
@@ -48,7 +66,6 @@ pub async fn load_history(pool: &SqlitePool) -> Result<Vec<HistoryEntry>, DbErro
                     .requirement
                     .map(|r| RequirementSlug::parse(&r).map_err(corrupt))
                     .transpose()?,
-                reason: r.reason,
             })
         })
         .collect()
@@ -69,7 +86,10 @@ struct ReplyRow {
     reviewed_at: Option<String>,
 }
 
-pub async fn load_replies(pool: &SqlitePool) -> Result<Vec<GapReply>, DbError> {
+pub async fn load_replies(
+    pool: &Pool,
+    hidden: &HashMap<String, HiddenText>,
+) -> Result<Vec<GapReply>, DbError> {
     let rows: Vec<ReplyRow> = sqlx::query_as(
         "SELECT r.id, r.department, r.requirement, r.gap_kind, r.body, r.evidence_url, \
          u.display_name AS replied_by, r.replied_at, v.note AS review_note, \
@@ -91,12 +111,18 @@ pub async fn load_replies(pool: &SqlitePool) -> Result<Vec<GapReply>, DbError> {
                 }),
                 _ => None,
             };
+            let hidden = hidden.get(&format!("reply:{}", r.id)).cloned();
             Ok(GapReply {
                 id: r.id,
                 department: DepartmentCode::parse(&r.department).map_err(corrupt)?,
                 requirement: RequirementSlug::parse(&r.requirement).map_err(corrupt)?,
                 gap_kind: parse(&r.gap_kind)?,
-                body: r.body,
+                body: if hidden.is_some() {
+                    String::new()
+                } else {
+                    r.body
+                },
+                hidden,
                 evidence_url: r.evidence_url,
                 documents: documents.remove(&r.id).unwrap_or_default(),
                 replied_by: r.replied_by,
@@ -110,7 +136,7 @@ pub async fn load_replies(pool: &SqlitePool) -> Result<Vec<GapReply>, DbError> {
 /// Documents keyed by the claim or reply they belong to (`column` is `claim_id` or
 /// `reply_id`, never user input).
 pub async fn load_documents(
-    pool: &SqlitePool,
+    pool: &Pool,
     column: &'static str,
 ) -> Result<HashMap<i64, Vec<Document>>, DbError> {
     let rows: Vec<(i64, i64, String, String, i64, Option<String>)> = sqlx::query_as(&format!(
@@ -133,7 +159,7 @@ pub async fn load_documents(
     Ok(by_owner)
 }
 
-fn instant(text: &str) -> Result<DateTime<Utc>, DbError> {
+pub(super) fn instant(text: &str) -> Result<DateTime<Utc>, DbError> {
     Ok(DateTime::parse_from_rfc3339(text)
         .map_err(corrupt)?
         .with_timezone(&Utc))

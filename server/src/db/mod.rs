@@ -1,19 +1,31 @@
-//! All of Vigía's SQL lives under this module.
+//! All of Vigía's SQL lives under this module, one file per area. Writes are small functions
+//! on a transaction; the store (`crate::store`) strings them together so that every write
+//! appends its audit entry and moves the data version on in the same transaction.
 
-mod claims;
+pub mod accounts;
+pub mod audit;
+pub mod claims;
+pub mod documents;
+pub mod hidden;
 mod history;
-pub mod office;
+pub mod replies;
 mod seed;
 mod snapshot;
+pub mod suggestions;
+pub mod version;
 
-pub use claims::{append_claim, append_claims, AppendError};
+pub use claims::AppendError;
 pub use seed::seed_if_empty;
 pub use snapshot::load_snapshot;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
 use std::str::FromStr;
 use std::time::Duration;
+
+/// The engine Vigía talks to.
+pub type Db = sqlx::Sqlite;
+pub type Pool = sqlx::Pool<Db>;
+pub type Tx<'c> = sqlx::Transaction<'c, Db>;
 
 /// A database failure; its text is logged, never sent to a client.
 #[derive(Debug, thiserror::Error)]
@@ -24,12 +36,19 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    #[error("unsupported database URL {0:?}: Vigía uses SQLite (sqlite://path/to/file.db)")]
+    UnsupportedUrl(String),
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 
-/// Opens the pool, creating the database file (and its folder) when missing.
-pub async fn connect(database_url: &str) -> Result<SqlitePool, DbError> {
+/// Opens the pool, creating the database file (and its folder) when missing. A URL of another
+/// kind is refused rather than taken for a file name.
+pub async fn connect(database_url: &str) -> Result<Pool, DbError> {
+    if !database_url.starts_with("sqlite:") {
+        let scheme = database_url.split("://").next().unwrap_or(database_url);
+        return Err(DbError::UnsupportedUrl(format!("{scheme}://…")));
+    }
     let options = SqliteConnectOptions::from_str(database_url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -50,17 +69,9 @@ pub async fn connect(database_url: &str) -> Result<SqlitePool, DbError> {
     Ok(pool)
 }
 
-pub async fn migrate(pool: &SqlitePool) -> Result<(), DbError> {
+pub async fn migrate(pool: &Pool) -> Result<(), DbError> {
     MIGRATOR.run(pool).await?;
     Ok(())
-}
-
-/// Counts claims; with the latest claim id this makes the data version.
-pub async fn data_version(pool: &SqlitePool) -> Result<u64, DbError> {
-    let (max_id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM claims")
-        .fetch_one(pool)
-        .await?;
-    Ok(max_id.unwrap_or(0) as u64)
 }
 
 /// How instants are stored: UTC, always with six decimals and `Z`, so text order is time
@@ -69,7 +80,7 @@ pub fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
-pub async fn ping(pool: &SqlitePool) -> Result<(), DbError> {
+pub async fn ping(pool: &Pool) -> Result<(), DbError> {
     sqlx::query("SELECT 1").execute(pool).await?;
     Ok(())
 }

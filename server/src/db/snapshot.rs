@@ -2,7 +2,9 @@
 //! nine departments, a few requirements, their claims).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::FromRow;
+
+use super::Pool;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -137,18 +139,29 @@ fn partial(text: Option<String>) -> Result<Option<PartialDate>, DbError> {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn load_snapshot(pool: &SqlitePool) -> Result<Snapshot, DbError> {
+pub async fn load_snapshot(pool: &Pool) -> Result<Snapshot, DbError> {
+    let hidden = super::hidden::all(pool).await?;
+    let mut claims = load_claims(pool).await?;
+    for claim in &mut claims {
+        if let Some(h) = hidden.get(&format!("claim:{}", claim.id)) {
+            claim.note_es.clear();
+            claim.note_en.clear();
+            claim.note_hidden = Some(h.clone());
+        }
+    }
     Ok(Snapshot {
         departments: load_departments(pool).await?,
         requirements: load_requirements(pool).await?,
-        claims: load_claims(pool).await?,
+        claims,
         national: load_figures(pool).await?,
-        history: super::history::load_history(pool).await?,
-        replies: super::history::load_replies(pool).await?,
+        history: super::history::load_history(pool, &hidden).await?,
+        replies: super::history::load_replies(pool, &hidden).await?,
     })
 }
 
-async fn load_departments(pool: &SqlitePool) -> Result<Vec<Department>, DbError> {
+pub(super) use super::history::instant;
+
+async fn load_departments(pool: &Pool) -> Result<Vec<Department>, DbError> {
     let rows: Vec<DepartmentRow> = sqlx::query_as(
         "SELECT code, name, capital, area_km2, population, population_year, population_source \
          FROM departments ORDER BY position",
@@ -170,7 +183,7 @@ async fn load_departments(pool: &SqlitePool) -> Result<Vec<Department>, DbError>
         .collect()
 }
 
-async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbError> {
+async fn load_requirements(pool: &Pool) -> Result<Vec<Requirement>, DbError> {
     let rows: Vec<RequirementRow> = sqlx::query_as(
         "SELECT slug, name_es, name_en, legal_basis_es, legal_basis_en, legal_basis_verified, \
          has_quality_criteria, in_force_needs_date, position FROM requirements ORDER BY position",
@@ -217,7 +230,7 @@ async fn load_requirements(pool: &SqlitePool) -> Result<Vec<Requirement>, DbErro
         .collect()
 }
 
-async fn load_claims(pool: &SqlitePool) -> Result<Vec<Claim>, DbError> {
+async fn load_claims(pool: &Pool) -> Result<Vec<Claim>, DbError> {
     let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.department, c.requirement, c.status, c.basis, c.event_date, c.status_since, \
          c.due_date, c.valid_from, c.valid_until, c.approving_instrument, c.evidence_level, \
@@ -296,10 +309,11 @@ fn claim_from_row(
         recorded_at,
         recorded_by: r.recorded_by,
         corrected_by: r.corrected_by,
+        note_hidden: None,
     })
 }
 
-async fn load_figures(pool: &SqlitePool) -> Result<Vec<NationalFigure>, DbError> {
+async fn load_figures(pool: &Pool) -> Result<Vec<NationalFigure>, DbError> {
     // Every seeded figure has a source; the join is inner so a row without one is not shown
     // as if it had.
     let rows: Vec<FigureRow> = sqlx::query_as(&format!(

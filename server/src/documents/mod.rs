@@ -8,20 +8,45 @@ pub use routes::{download, withhold};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use vigia::document::MAX_DOCUMENT_BYTES;
+use vigia::document::{Upload, MAX_DOCUMENT_BYTES};
 use vigia::new_claim::Problem;
+use vigia::text;
 
-/// A PDF that passed the checks and is on disk.
-#[derive(Debug, Clone)]
-pub struct StoredDocument {
-    pub sha256: String,
-    pub filename: String,
-    pub size: u64,
-}
+use crate::db::documents::DocumentRecord;
 
 #[derive(Clone, Debug)]
 pub struct DocumentStore {
     dir: PathBuf,
+}
+
+/// A document written beside its final name, waiting for the transaction that records it:
+/// kept if that commits, removed otherwise (also if the request is dropped half-way), so no
+/// file is ever left on disk without a record, nor a record without its file.
+pub struct Staged {
+    pub record: DocumentRecord,
+    temp: PathBuf,
+    destination: PathBuf,
+    settled: bool,
+}
+
+impl Staged {
+    /// Moves the file to its final name (or drops the copy when the same bytes are there).
+    pub async fn keep(mut self) -> std::io::Result<()> {
+        self.settled = true;
+        if tokio::fs::try_exists(&self.destination).await? {
+            tokio::fs::remove_file(&self.temp).await
+        } else {
+            tokio::fs::rename(&self.temp, &self.destination).await
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.settled {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 impl DocumentStore {
@@ -35,20 +60,23 @@ impl DocumentStore {
         self.dir.join(format!("{sha256}.pdf"))
     }
 
-    /// Writes the file beside its final name and renames it, so a crash never leaves a
-    /// half-written document under a hash it does not have.
-    pub async fn save(&self, upload: &Upload) -> std::io::Result<StoredDocument> {
+    /// Writes the file under a temporary name; see [`Staged`].
+    pub async fn stage(&self, upload: &Upload) -> std::io::Result<Staged> {
         let sha256 = hex::encode(Sha256::digest(&upload.bytes));
-        let path = self.path_of(&sha256);
-        if tokio::fs::try_exists(&path).await? {
-            return Ok(upload.stored(sha256));
-        }
-        let partial = self
+        let temp = self
             .dir
             .join(format!("{sha256}.{}.part", rand::random::<u32>()));
-        tokio::fs::write(&partial, &upload.bytes).await?;
-        tokio::fs::rename(&partial, &path).await?;
-        Ok(upload.stored(sha256))
+        tokio::fs::write(&temp, &upload.bytes).await?;
+        Ok(Staged {
+            record: DocumentRecord {
+                filename: clean_filename(&upload.filename),
+                size: upload.bytes.len() as u64,
+                sha256: sha256.clone(),
+            },
+            destination: self.path_of(&sha256),
+            temp,
+            settled: false,
+        })
     }
 
     pub async fn remove(&self, sha256: &str) -> std::io::Result<()> {
@@ -59,43 +87,22 @@ impl DocumentStore {
     }
 }
 
-/// A file as it came in a form.
-#[derive(Debug, Default)]
-pub struct Upload {
-    pub filename: String,
-    pub bytes: Vec<u8>,
-}
-
-impl Upload {
-    /// Checks the size and, by its content rather than its name, that it is a PDF.
-    pub fn check(&self) -> Result<(), Problem> {
-        if self.bytes.len() > MAX_DOCUMENT_BYTES {
-            return Err(Problem::DocumentTooLarge);
-        }
-        match infer::get(&self.bytes) {
-            Some(kind) if kind.mime_type() == "application/pdf" => Ok(()),
-            _ => Err(Problem::DocumentNotPdf),
-        }
+/// Checks an upload's size and, by its content rather than its name, that it is a PDF.
+pub fn check(upload: &Upload) -> Result<(), Problem> {
+    if upload.bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(Problem::DocumentTooLarge);
     }
-
-    fn stored(&self, sha256: String) -> StoredDocument {
-        StoredDocument {
-            sha256,
-            filename: clean_filename(&self.filename),
-            size: self.bytes.len() as u64,
-        }
+    match infer::get(&upload.bytes) {
+        Some(kind) if kind.mime_type() == "application/pdf" => Ok(()),
+        _ => Err(Problem::DocumentNotPdf),
     }
 }
 
-/// A name safe to offer back in `Content-Disposition`: no path, no quotes or control
-/// characters, ending in `.pdf`.
+/// A name safe to offer back in `Content-Disposition`: no path, no quotes, control or
+/// reordering characters, ending in `.pdf`.
 fn clean_filename(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';'))
-        .take(120)
-        .collect();
+    let cleaned = text::neutralise(base, text::FILENAME).replace(['"', ';'], "");
     let cleaned = cleaned.trim();
     if cleaned.is_empty() {
         "document.pdf".to_owned()
@@ -112,40 +119,72 @@ mod tests {
 
     const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
+    fn upload(filename: &str, bytes: &[u8]) -> Upload {
+        Upload {
+            filename: filename.into(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
     #[test]
     fn a_pdf_is_recognised_by_its_content_not_its_name() {
-        let named_pdf = Upload {
-            filename: "plan.pdf".into(),
-            bytes: b"<html>not a pdf</html>".to_vec(),
-        };
-        assert_eq!(named_pdf.check(), Err(Problem::DocumentNotPdf));
-        let named_txt = Upload {
-            filename: "plan.txt".into(),
-            bytes: PDF.to_vec(),
-        };
-        assert_eq!(named_txt.check(), Ok(()));
+        assert_eq!(
+            check(&upload("plan.pdf", b"<html>not a pdf</html>")),
+            Err(Problem::DocumentNotPdf)
+        );
+        assert_eq!(check(&upload("plan.txt", PDF)), Ok(()));
     }
 
     #[test]
     fn ten_mebibytes_pass_and_one_byte_more_does_not() {
         let mut bytes = PDF.to_vec();
         bytes.resize(MAX_DOCUMENT_BYTES, b' ');
-        let mut upload = Upload {
-            filename: "big.pdf".into(),
-            bytes,
-        };
-        assert_eq!(upload.check(), Ok(()));
-        upload.bytes.push(b' ');
-        assert_eq!(upload.check(), Err(Problem::DocumentTooLarge));
+        let mut big = upload("big.pdf", &bytes);
+        assert_eq!(check(&big), Ok(()));
+        big.bytes.push(b' ');
+        assert_eq!(check(&big), Err(Problem::DocumentTooLarge));
     }
 
     #[test]
-    fn filenames_lose_paths_and_quotes_and_end_in_pdf() {
+    fn filenames_lose_paths_quotes_and_reordering_and_end_in_pdf() {
         assert_eq!(
             clean_filename("C:\\docs\\plan \"final\".PDF"),
             "plan final.PDF"
         );
         assert_eq!(clean_filename("../../etc/passwd"), "passwd.pdf");
         assert_eq!(clean_filename(""), "document.pdf");
+        assert_eq!(clean_filename("fdp.\u{202E}exe"), "fdp.exe.pdf");
+    }
+
+    #[tokio::test]
+    async fn a_staged_file_is_kept_only_when_asked_and_removed_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DocumentStore::new(dir.path()).unwrap();
+        let staged = store.stage(&upload("a.pdf", PDF)).await.unwrap();
+        let sha = staged.record.sha256.clone();
+        drop(staged);
+        let files = std::fs::read_dir(dir.path().join("documents"))
+            .unwrap()
+            .count();
+        assert_eq!(files, 0, "a dropped upload leaves nothing behind");
+        store
+            .stage(&upload("a.pdf", PDF))
+            .await
+            .unwrap()
+            .keep()
+            .await
+            .unwrap();
+        assert!(store.path_of(&sha).exists());
+        store
+            .stage(&upload("b.pdf", PDF))
+            .await
+            .unwrap()
+            .keep()
+            .await
+            .unwrap();
+        let files = std::fs::read_dir(dir.path().join("documents"))
+            .unwrap()
+            .count();
+        assert_eq!(files, 1, "the same bytes are stored once");
     }
 }

@@ -1,68 +1,41 @@
-//! The admin's user management: invite (with a one-time link to set a password), disable or
-//! re-enable, and change which departments a person acts for. Each change is audited.
+//! The admin's work: invite people (with a one-time link to set a password), disable or
+//! re-enable them, change which departments they act for, and hide abusive text from the
+//! public. Each change is audited by the store.
 
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
-use http::StatusCode;
+use axum::response::Redirect;
 use tower_sessions::Session;
 
 use app::context::FormFlash;
+use vigia::drafts::{self, AccountDraft};
 use vigia::new_claim::Problem;
-use vigia::DepartmentCode;
+use vigia::ports::{AccountWriter, ComplianceWriter, HideTarget, WriteError};
 
+use super::error::PageError;
+use super::form::Fields;
 use super::viewer::leave_flash;
-use crate::auth::{self, AuthSession, NewUser, User, UserError};
-use crate::db::office;
+use crate::auth::{AuthSession, User};
 use crate::state::AppState;
 
 const USERS_PAGE: &str = "/admin/users";
 
-type Fields = Vec<(String, String)>;
-
-fn values<'a>(fields: &'a Fields, name: &'a str) -> impl Iterator<Item = &'a str> {
-    fields
-        .iter()
-        .filter(move |(k, _)| k == name)
-        .map(|(_, v)| v.trim())
-}
-
-fn value<'a>(fields: &'a Fields, name: &'a str) -> &'a str {
-    values(fields, name).last().unwrap_or_default()
-}
-
-fn departments(fields: &Fields) -> Vec<DepartmentCode> {
-    values(fields, "department")
-        .filter_map(|code| DepartmentCode::parse(code).ok())
-        .collect()
-}
-
-/// Why someone may not do an admin's work: not signed in (then sign in and come back to
-/// the page named), or not an admin.
-pub enum Denied {
-    SignIn(&'static str),
-    Forbidden,
-}
-
-impl IntoResponse for Denied {
-    fn into_response(self) -> Response {
-        match self {
-            Denied::SignIn(page) => Redirect::to(&format!("/signin?next={page}")).into_response(),
-            Denied::Forbidden => super::forbidden(),
-        }
-    }
-}
-
 /// The signed-in admin, for the admin pages' form posts (`page` is where they come from).
-pub fn admin(auth_session: &AuthSession, page: &'static str) -> Result<User, Denied> {
+pub fn admin(auth_session: &AuthSession, page: &str) -> Result<User, PageError> {
     match &auth_session.user {
-        None => Err(Denied::SignIn(page)),
+        None => Err(PageError::SignIn(page.to_owned())),
         Some(user) if user.actor().may_manage_users() => Ok(user.clone()),
         Some(user) => {
             tracing::warn!(user = user.id, page, "admin work refused");
-            Err(Denied::Forbidden)
+            Err(PageError::Forbidden)
         }
     }
+}
+
+fn to_errors(errors: Vec<vigia::new_claim::FieldError>) -> Vec<(String, Problem)> {
+    errors
+        .into_iter()
+        .map(|e| (e.field.to_owned(), e.problem))
+        .collect()
 }
 
 /// `POST /admin/users`: creates the account and shows its one-time link once.
@@ -70,121 +43,151 @@ pub async fn invite(
     State(state): State<AppState>,
     auth_session: AuthSession,
     session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let admin = match admin(&auth_session, USERS_PAGE) {
-        Ok(admin) => admin,
-        Err(denied) => return denied.into_response(),
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let admin = admin(&auth_session, USERS_PAGE)?;
+    let draft = AccountDraft {
+        email: fields.value("email").to_owned(),
+        display_name: fields.value("display_name").to_owned(),
+        role: fields.value("role").to_owned(),
+        departments: fields.values("department").map(str::to_owned).collect(),
     };
-    let mut errors = Vec::new();
-    let role = value(&fields, "role").parse();
-    if role.is_err() {
-        errors.push(("role".to_owned(), Problem::InvalidChoice));
-    }
     let mut flash = FormFlash {
         path: USERS_PAGE.into(),
-        fields: fields.clone(),
+        fields: fields.0.clone(),
         ..FormFlash::default()
     };
-    if let Ok(role) = role {
-        let user = NewUser {
-            email: value(&fields, "email").to_owned(),
-            display_name: value(&fields, "display_name").to_owned(),
-            role,
-            departments: departments(&fields),
-        };
-        match auth::add_user(state.store.pool(), &user, Some(admin.id), state.clock.now()).await {
-            Ok(id) => {
-                match auth::create_sign_in_token(state.store.pool(), id, state.clock.now()).await {
-                    Ok(token) => {
-                        state.store.data_changed();
-                        flash.fields = vec![(
-                            "link".into(),
-                            format!("{}/account/set-password?token={token}", state.public_url),
-                        )];
-                        flash.notice = Some("admin-invited".into());
-                    }
-                    Err(error) => {
-                        tracing::error!(error = ?error, "could not create a sign-in link");
-                        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-                    }
-                }
+    match draft.validate() {
+        Err(errors) => flash.errors = to_errors(errors),
+        Ok(account) => match state.store.add_account(Some(admin.id), account).await {
+            Ok((_, token)) => {
+                flash.fields = vec![(
+                    "link".into(),
+                    format!("{}/account/set-password?token={token}", state.public_url),
+                )];
+                flash.notice = Some("admin-invited".into());
             }
-            Err(UserError::EmailTaken) => errors.push(("email".into(), Problem::EmailTaken)),
-            Err(UserError::InvalidEmail) => errors.push(("email".into(), Problem::InvalidEmail)),
-            Err(UserError::EmptyName) => errors.push(("display_name".into(), Problem::Required)),
-            Err(UserError::NoDepartment) => errors.push(("department".into(), Problem::Required)),
-            Err(UserError::Database(error)) => {
-                tracing::error!(error = ?error, "could not add a user");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            Err(WriteError::EmailTaken) => {
+                flash.errors = vec![("email".into(), Problem::EmailTaken)];
             }
-        }
+            Err(error) => return Err(error.into()),
+        },
     }
-    flash.errors = errors;
     leave_flash(&session, flash).await;
-    Redirect::to(USERS_PAGE).into_response()
+    Ok(Redirect::to(USERS_PAGE))
+}
+
+/// Sends the admin back to the account they changed, or with the problem beside it.
+async fn back_to_account(session: &Session, id: i64, errors: Vec<(String, Problem)>) -> Redirect {
+    if !errors.is_empty() {
+        let flash = FormFlash {
+            path: USERS_PAGE.into(),
+            errors,
+            ..FormFlash::default()
+        };
+        leave_flash(session, flash).await;
+    }
+    Redirect::to(&format!("{USERS_PAGE}#user-{id}"))
 }
 
 /// `POST /admin/users/{id}/access`: `action=disable` or `action=enable`, with a reason.
 pub async fn set_access(
     State(state): State<AppState>,
     auth_session: AuthSession,
+    session: Session,
     Path(id): Path<i64>,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let admin = match admin(&auth_session, USERS_PAGE) {
-        Ok(admin) => admin,
-        Err(denied) => return denied.into_response(),
-    };
-    let disabled = match value(&fields, "action") {
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let admin = admin(&auth_session, USERS_PAGE)?;
+    let disabled = match fields.value("action") {
         "disable" => true,
         "enable" => false,
-        _ => return super::refusal(StatusCode::UNPROCESSABLE_ENTITY, "decision-invalid"),
+        _ => return Err(PageError::BadRequest),
     };
+    let field = format!("reason-{id}");
     if disabled && id == admin.id {
-        return super::refusal(StatusCode::UNPROCESSABLE_ENTITY, "admin-not-self");
+        return Ok(back_to_account(&session, id, vec![(field, Problem::NotSelf)]).await);
     }
-    let reason = value(&fields, "reason");
-    let changed = office::set_disabled(
-        state.store.pool(),
-        id,
-        disabled,
-        reason,
-        admin.id,
-        state.clock.now(),
-    )
-    .await;
-    back_to_account(&state, id, changed.map(drop))
+    let reason = match drafts::optional_reason("reason", fields.value("reason")) {
+        Ok(reason) => reason,
+        Err(errors) => {
+            let errors = errors
+                .into_iter()
+                .map(|e| (field.clone(), e.problem))
+                .collect();
+            return Ok(back_to_account(&session, id, errors).await);
+        }
+    };
+    state
+        .store
+        .set_access(admin.id, id, disabled, reason)
+        .await?;
+    Ok(back_to_account(&session, id, Vec::new()).await)
 }
 
 /// `POST /admin/users/{id}/scope`: the departments the person acts for, replacing the old.
 pub async fn set_scope(
     State(state): State<AppState>,
     auth_session: AuthSession,
+    session: Session,
     Path(id): Path<i64>,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let admin = match admin(&auth_session, USERS_PAGE) {
-        Ok(admin) => admin,
-        Err(denied) => return denied.into_response(),
-    };
-    let scope = departments(&fields);
-    let changed =
-        office::set_scope(state.store.pool(), id, &scope, admin.id, state.clock.now()).await;
-    back_to_account(&state, id, changed)
-}
-
-/// After an account change: the public history has a new entry, and the admin goes back to
-/// the account they changed.
-fn back_to_account(state: &AppState, id: i64, changed: Result<(), sqlx::Error>) -> Response {
-    match changed {
-        Ok(()) => {
-            state.store.data_changed();
-            Redirect::to(&format!("{USERS_PAGE}#user-{id}")).into_response()
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let admin = admin(&auth_session, USERS_PAGE)?;
+    let role = state
+        .store
+        .account_role(id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let codes: Vec<String> = fields.values("department").map(str::to_owned).collect();
+    match drafts::rescope(role, &codes) {
+        Ok(departments) => {
+            state.store.set_scope(admin.id, id, departments).await?;
+            Ok(back_to_account(&session, id, Vec::new()).await)
         }
-        Err(error) => {
-            tracing::error!(error = ?error, account = id, "could not change an account");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        Err(errors) => {
+            let errors = errors
+                .into_iter()
+                .map(|e| (format!("scope-{id}"), e.problem))
+                .collect();
+            Ok(back_to_account(&session, id, errors).await)
         }
     }
+}
+
+/// `POST /hide/{kind}/{id}`: hides an abusive reply, suggestion or claim note from the public
+/// with a stated reason; the history keeps the entry, the text's hash and the reason.
+pub async fn hide(
+    State(state): State<AppState>,
+    auth_session: AuthSession,
+    session: Session,
+    Path((kind, id)): Path<(String, i64)>,
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let back = super::local_path(fields.value("next"));
+    let admin = admin(&auth_session, &back)?;
+    let target = match kind.as_str() {
+        "reply" => HideTarget::Reply(id),
+        "suggestion" => HideTarget::Suggestion(id),
+        "claim" => HideTarget::ClaimNote(id),
+        _ => return Err(PageError::NotFound),
+    };
+    let reason = match drafts::reason("reason", fields.value("reason")) {
+        Ok(reason) => reason,
+        Err(errors) => {
+            let path = back.split('#').next().unwrap_or("/").to_owned();
+            let flash = FormFlash {
+                path,
+                errors: errors
+                    .into_iter()
+                    .map(|e| (format!("hide-{}", target.subject()), e.problem))
+                    .collect(),
+                ..FormFlash::default()
+            };
+            leave_flash(&session, flash).await;
+            return Ok(Redirect::to(&back));
+        }
+    };
+    state.store.hide_text(admin.id, target, reason).await?;
+    Ok(Redirect::to(&back))
 }

@@ -1,6 +1,8 @@
 //! Caches rendered pages and API answers until the data or the date changes, and answers
 //! `If-None-Match` with 304. The ETag hashes the uncompressed body, so it is the same whatever
-//! encoding the client accepts.
+//! encoding the client accepts. The cache keeps only the query parameters each route
+//! understands (listed in [`route_parameters`]) and holds at most a byte budget, evicting the
+//! least recently used answers; an answer too large to keep is served uncached.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -11,7 +13,8 @@ use http::header::{
     ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH, VARY,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
-use std::collections::HashMap;
+use http_body_util::BodyExt;
+use lru::LruCache;
 use std::sync::Mutex;
 
 use app::i18n::Lang;
@@ -19,11 +22,6 @@ use app::i18n::Lang;
 use super::security;
 use crate::state::AppState;
 use vigia::ports::ComplianceReader;
-
-/// Past this many entries the cache starts over, so odd query strings cannot exhaust memory.
-const MAX_ENTRIES: usize = 512;
-/// Bodies larger than this are passed through uncached.
-const MAX_BODY: usize = 8 * 1024 * 1024;
 
 #[derive(Clone)]
 struct Entry {
@@ -35,85 +33,145 @@ struct Entry {
     body: Bytes,
 }
 
+impl Entry {
+    /// What the entry costs the budget: its bytes and a fixed allowance for the rest.
+    fn cost(&self, key: &str) -> usize {
+        self.body.len() + key.len() + 512
+    }
+}
+
 /// How many locks share out the cache misses (by path and language).
 const FILL_LOCKS: usize = 16;
 
-/// Entries valid for one data version on one day.
-#[derive(Default)]
+/// The query parameters a cached route answers to. Any other parameter is ignored, so odd
+/// query strings all share one entry; routes not listed are never cached.
+pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    Some(match segments.as_slice() {
+        [""] => &["as_of"],
+        ["departments", _] => &["as_of", "page"],
+        ["gaps"] => &["department", "kind", "severity", "as_of"],
+        ["embed", "map"] => &["department", "as_of"],
+        ["methodology"] | ["history", _] => &[],
+        ["api", "v1", "departments"] | ["api", "v1", "departments", _] => &["lang", "as_of"],
+        ["api", "v1", "gaps"] => &["department", "kind", "severity", "lang", "as_of"],
+        ["api", "v1", "history"] => &["page", "department", "lang", "as_of"],
+        ["api", "v1", "export.csv"] | ["api", "v1", "claims.csv"] | ["api", "openapi.json"] => &[],
+        _ => return None,
+    })
+}
+
+/// The key an answer is kept under: the path and the parameters its route understands, in a
+/// fixed order; `None` for routes that are not cached.
+pub fn cache_key(path: &str, query: Option<&str>) -> Option<String> {
+    let known = route_parameters(path)?;
+    let mut key = path.to_owned();
+    let pairs: Vec<(&str, &str)> = query
+        .unwrap_or_default()
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .collect();
+    let mut separator = '?';
+    for name in known {
+        if let Some((_, value)) = pairs.iter().rev().find(|(k, _)| k == name) {
+            key.push(separator);
+            key.push_str(name);
+            key.push('=');
+            key.push_str(value);
+            separator = '&';
+        }
+    }
+    Some(key)
+}
+
+/// Entries valid for one data version on one day, within a byte budget.
 pub struct PageCache {
     inner: Mutex<Generation>,
+    budget: usize,
     /// After a write every cached page goes stale at once; without these, each of the
     /// requests waiting on a popular page would render it again, all together.
     fills: [tokio::sync::Mutex<()>; FILL_LOCKS],
 }
 
-#[derive(Default)]
 struct Generation {
     version: u64,
     today: Option<NaiveDate>,
-    /// One map per language, keyed by path and query (looked up without allocating).
-    entries: [HashMap<String, Entry>; 2],
-    len: usize,
+    /// Keyed by language and key; the least recently used go first.
+    entries: LruCache<(Lang, String), Entry>,
+    bytes: usize,
 }
 
-fn slot(lang: Lang) -> usize {
-    match lang {
-        Lang::Es => 0,
-        Lang::En => 1,
+impl Generation {
+    fn empty(version: u64, today: Option<NaiveDate>) -> Self {
+        Self {
+            version,
+            today,
+            entries: LruCache::unbounded(),
+            bytes: 0,
+        }
     }
 }
 
 impl PageCache {
-    fn get(&self, version: u64, today: NaiveDate, lang: Lang, path: &str) -> Option<Entry> {
-        let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if generation.version != version || generation.today != Some(today) {
-            *generation = Generation {
-                version,
-                today: Some(today),
-                ..Generation::default()
-            };
-            return None;
+    pub fn new(budget: usize) -> Self {
+        Self {
+            inner: Mutex::new(Generation::empty(0, None)),
+            budget,
+            fills: Default::default(),
         }
-        generation.entries[slot(lang)].get(path).cloned()
     }
 
-    fn fill_lock(&self, lang: Lang, path: &str) -> &tokio::sync::Mutex<()> {
-        let hash = xxhash_rust::xxh3::xxh3_64(path.as_bytes()) as usize + slot(lang);
+    fn get(&self, version: u64, today: NaiveDate, lang: Lang, key: &str) -> Option<Entry> {
+        let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if generation.version != version || generation.today != Some(today) {
+            *generation = Generation::empty(version, Some(today));
+            return None;
+        }
+        generation.entries.get(&(lang, key.to_owned())).cloned()
+    }
+
+    fn fill_lock(&self, lang: Lang, key: &str) -> &tokio::sync::Mutex<()> {
+        let hash = xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as usize + lang as usize;
         &self.fills[hash % FILL_LOCKS]
     }
 
-    fn put(&self, version: u64, today: NaiveDate, lang: Lang, path: String, entry: Entry) {
+    /// Keeps `entry` unless it alone would take more than a quarter of the budget.
+    fn put(&self, version: u64, today: NaiveDate, lang: Lang, key: String, entry: Entry) -> bool {
+        let cost = entry.cost(&key);
+        if cost > self.budget / 4 {
+            return false;
+        }
         let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if generation.version != version || generation.today != Some(today) {
-            return;
+            return false;
         }
-        if generation.len >= MAX_ENTRIES {
-            generation.entries = Default::default();
-            generation.len = 0;
+        while generation.bytes + cost > self.budget {
+            match generation.entries.pop_lru() {
+                Some(((_, old_key), old)) => generation.bytes -= old.cost(&old_key),
+                None => break,
+            }
         }
-        generation.len += 1;
-        generation.entries[slot(lang)].insert(path, entry);
+        generation.bytes += cost;
+        if let Some(old) = generation.entries.put((lang, key.clone()), entry) {
+            generation.bytes -= old.cost(&key);
+        }
+        true
+    }
+
+    /// Bytes held now (for tests and metrics).
+    pub fn bytes(&self) -> usize {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).bytes
     }
 }
 
-/// Only data-derived GET answers are cached; static files, health and metrics are not, nor
-/// anything a signed-in person sees (their pages show who they are).
+/// Only data-derived GET answers are cached, and nothing a signed-in person sees (their pages
+/// show who they are).
 fn cacheable(request: &Request) -> bool {
-    let path = request.uri().path();
     let signed_in = request.headers().get_all(COOKIE).iter().any(|v| {
         v.to_str()
             .is_ok_and(|c| c.contains(crate::http::SESSION_COOKIE))
     });
-    request.method() == Method::GET
-        && !signed_in
-        && path != "/signin"
-        && path != "/account/set-password"
-        && !path.starts_with("/pkg/")
-        && !path.starts_with("/lang/")
-        && !path.starts_with("/documents/")
-        && path != "/healthz"
-        && path != "/metrics"
-        && !path.ends_with(".svg")
+    request.method() == Method::GET && !signed_in
 }
 
 pub fn request_lang(headers: &HeaderMap) -> Lang {
@@ -125,41 +183,43 @@ pub fn request_lang(headers: &HeaderMap) -> Lang {
     Lang::negotiate(get(COOKIE), get(ACCEPT_LANGUAGE))
 }
 
+/// The whole body of one of our own answers (already in memory as rendered).
+async fn collect(body: Body) -> Option<Bytes> {
+    match body.collect().await {
+        Ok(collected) => Some(collected.to_bytes()),
+        Err(error) => {
+            tracing::error!(error = ?error, "an answer's body could not be read");
+            None
+        }
+    }
+}
+
 pub async fn cached_with_etag(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
-    if !cacheable(&request) {
-        let path = request
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default();
+    let key = cache_key(request.uri().path(), request.uri().query());
+    let (Some(key), true) = (key, cacheable(&request)) else {
+        let path = request.uri().path().to_owned();
         return with_page_headers(&path, next.run(request).await).await;
-    }
+    };
     let lang = request_lang(request.headers());
-    let path = request
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str())
-        .unwrap_or_default();
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
     let version = state.store.data_version();
     let today = state.clock.today();
-    if let Some(entry) = state.cache.get(version, today, lang, path) {
+    if let Some(entry) = state.cache.get(version, today, lang, &key) {
         return respond(entry, if_none_match.as_ref());
     }
     // One request renders a missing page; the others wait for it and answer from the cache.
-    let _filling = state.cache.fill_lock(lang, path).lock().await;
-    if let Some(entry) = state.cache.get(version, today, lang, path) {
+    let _filling = state.cache.fill_lock(lang, &key).lock().await;
+    if let Some(entry) = state.cache.get(version, today, lang, &key) {
         return respond(entry, if_none_match.as_ref());
     }
-    let path = path.to_owned();
+    let path = request.uri().path().to_owned();
     let response = next.run(request).await;
     let (parts, body) = response.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        tracing::error!("response body too large or broken; not cached");
+    let Some(body) = collect(body).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let Some(content_type) = parts.headers.get(CONTENT_TYPE).cloned() else {
@@ -178,8 +238,9 @@ pub async fn cached_with_etag(
         body,
     };
     // Errors are not cached: a failing database must not be remembered once it recovers.
-    if parts.status == StatusCode::OK {
-        state.cache.put(version, today, lang, path, entry.clone());
+    if parts.status == StatusCode::OK && !state.cache.put(version, today, lang, key, entry.clone())
+    {
+        tracing::debug!(path, "answer served uncached");
     }
     let mut response = respond(entry, if_none_match.as_ref());
     for (name, value) in parts.headers.iter() {
@@ -202,8 +263,7 @@ async fn with_page_headers(path: &str, response: Response) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        tracing::error!("page body too large or broken");
+    let Some(body) = collect(body).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     for (name, value) in security::page_headers(path, &body) {
@@ -275,5 +335,54 @@ mod tests {
     fn etag_depends_on_the_body_only() {
         assert_eq!(etag_of(b"hello"), etag_of(b"hello"));
         assert_ne!(etag_of(b"hello"), etag_of(b"hello!"));
+    }
+
+    #[test]
+    fn keys_keep_only_the_parameters_a_route_understands() {
+        assert_eq!(
+            cache_key("/api/v1/claims.csv", Some("v=1")).unwrap(),
+            "/api/v1/claims.csv"
+        );
+        assert_eq!(
+            cache_key("/gaps", Some("severity=critical&x=1&department=BO-N")).unwrap(),
+            "/gaps?department=BO-N&severity=critical"
+        );
+        assert_eq!(cache_key("/", None).unwrap(), "/");
+        assert!(cache_key("/signin", None).is_none());
+        assert!(cache_key("/documents/1", None).is_none());
+        assert!(cache_key("/pkg/vigia.css", None).is_none());
+    }
+
+    fn entry(size: usize) -> Entry {
+        Entry {
+            status: StatusCode::OK,
+            content_type: HeaderValue::from_static("text/plain"),
+            etag: etag_of(b"x"),
+            security: Vec::new(),
+            body: Bytes::from(vec![b'x'; size]),
+        }
+    }
+
+    #[test]
+    fn the_budget_evicts_the_least_recently_used_and_refuses_the_oversized() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        // Each entry costs 1,514 bytes: four fit in 7,000, a fifth evicts one.
+        let cache = PageCache::new(7_000);
+        cache.get(1, today, Lang::Es, "/");
+        for key in ["/a", "/b", "/c", "/d"] {
+            assert!(cache.put(1, today, Lang::Es, key.into(), entry(1000)));
+        }
+        cache.get(1, today, Lang::Es, "/a");
+        assert!(cache.put(1, today, Lang::Es, "/e".into(), entry(1000)));
+        assert!(cache.bytes() <= 7_000);
+        assert!(
+            cache.get(1, today, Lang::Es, "/b").is_none(),
+            "least recently used went"
+        );
+        assert!(cache.get(1, today, Lang::Es, "/a").is_some());
+        assert!(
+            !cache.put(1, today, Lang::Es, "/huge".into(), entry(3000)),
+            "over a quarter"
+        );
     }
 }

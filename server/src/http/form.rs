@@ -1,24 +1,90 @@
-//! Reads a submitted form, URL-encoded or multipart, into its text fields and at most one
-//! uploaded document. Forms with a file input are multipart; scripts and tests may send
-//! either when there is no file.
+//! Reading forms: URL-encoded or multipart text fields and at most one uploaded document,
+//! with every refusal (too large, malformed) as a `PageError`. Forms with a file input are
+//! multipart; scripts and tests may send either when there is no file.
 
+use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequest, Multipart, Request};
-use axum::response::{IntoResponse, Response};
 use axum::Form;
 use http::header::CONTENT_TYPE;
 use http::StatusCode;
 use serde::de::DeserializeOwned;
 
-use crate::documents::Upload;
-use vigia::document::MAX_DOCUMENT_BYTES;
+use super::error::PageError;
+use crate::auth::{AuthSession, User};
+use vigia::document::{Upload, MAX_DOCUMENT_BYTES};
 use vigia::new_claim::Problem;
-
-/// How much an upload form may send in all. Files over the document limit are read and
-/// discarded up to here so the person gets a message beside the field, not a bare 413.
-pub const UPLOAD_BODY_LIMIT: usize = 5 * MAX_DOCUMENT_BYTES;
 
 /// The name of the file input on our forms.
 pub const DOCUMENT_FIELD: &str = "document";
+
+/// The signed-in person, or a sign-in that returns to `page`.
+pub fn signed_in(auth_session: &AuthSession, page: &str) -> Result<User, PageError> {
+    auth_session
+        .user
+        .clone()
+        .ok_or_else(|| PageError::SignIn(page.to_owned()))
+}
+
+fn form_rejection(rejection: FormRejection) -> PageError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        PageError::TooLarge
+    } else {
+        tracing::debug!(rejection = %rejection.body_text(), "a form could not be read");
+        PageError::BadRequest
+    }
+}
+
+fn multipart_error(error: axum::extract::multipart::MultipartError) -> PageError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        PageError::TooLarge
+    } else {
+        tracing::debug!(error = %error.body_text(), "a multipart form could not be read");
+        PageError::BadRequest
+    }
+}
+
+/// A URL-encoded form as a list of fields; the limits apply before it is read.
+pub struct Fields(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequest<S> for Fields {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, PageError> {
+        let Form(fields) = Form::<Vec<(String, String)>>::from_request(request, state)
+            .await
+            .map_err(form_rejection)?;
+        Ok(Self(fields))
+    }
+}
+
+impl Fields {
+    /// The last value of a field, trimmed ("" when absent).
+    pub fn value<'a>(&'a self, name: &'a str) -> &'a str {
+        self.values(name).last().unwrap_or_default()
+    }
+
+    pub fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+    }
+
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, PageError> {
+        parse(&self.0)
+    }
+}
+
+fn parse<T: DeserializeOwned>(fields: &[(String, String)]) -> Result<T, PageError> {
+    let object = fields
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+        .collect::<serde_json::Map<_, _>>();
+    serde_json::from_value(serde_json::Value::Object(object)).map_err(|error| {
+        tracing::debug!(error = %error, "a form did not have the expected fields");
+        PageError::BadRequest
+    })
+}
 
 #[derive(Debug, Default)]
 pub struct SubmittedForm {
@@ -30,16 +96,14 @@ pub struct SubmittedForm {
 }
 
 impl SubmittedForm {
-    pub async fn read(request: Request) -> Result<Self, Response> {
+    pub async fn read(request: Request) -> Result<Self, PageError> {
         let multipart = request
             .headers()
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("multipart/form-data"));
         if !multipart {
-            let Form(fields) = Form::<Vec<(String, String)>>::from_request(request, &())
-                .await
-                .map_err(IntoResponse::into_response)?;
+            let Fields(fields) = Fields::from_request(request, &()).await?;
             return Ok(Self {
                 fields,
                 ..Self::default()
@@ -47,12 +111,15 @@ impl SubmittedForm {
         }
         let mut parts = Multipart::from_request(request, &())
             .await
-            .map_err(IntoResponse::into_response)?;
+            .map_err(|rejection| match rejection.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => PageError::TooLarge,
+                _ => PageError::BadRequest,
+            })?;
         let mut form = Self::default();
-        while let Some(mut field) = parts.next_field().await.map_err(too_large_or_bad)? {
+        while let Some(mut field) = parts.next_field().await.map_err(multipart_error)? {
             let name = field.name().unwrap_or_default().to_owned();
             if name != DOCUMENT_FIELD {
-                let value = field.text().await.map_err(too_large_or_bad)?;
+                let value = field.text().await.map_err(multipart_error)?;
                 form.fields.push((name, value));
                 continue;
             }
@@ -61,10 +128,10 @@ impl SubmittedForm {
                 bytes: Vec::new(),
             };
             let mut oversized = false;
-            while let Some(chunk) = field.chunk().await.map_err(too_large_or_bad)? {
+            while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
                 if upload.bytes.len() + chunk.len() > MAX_DOCUMENT_BYTES {
                     oversized = true;
-                    upload.bytes.clear();
+                    upload.bytes = Vec::new();
                 } else if !oversized {
                     upload.bytes.extend_from_slice(&chunk);
                 }
@@ -74,7 +141,7 @@ impl SubmittedForm {
             } else if upload.filename.is_empty() && upload.bytes.is_empty() {
                 // The file input was left empty.
             } else {
-                match upload.check() {
+                match crate::documents::check(&upload) {
                     Ok(()) => form.document = Some(upload),
                     Err(problem) => form.document_problem = Some(problem),
                 }
@@ -83,36 +150,23 @@ impl SubmittedForm {
         Ok(form)
     }
 
-    /// Stores the accepted document, if any, so the caller can attach it in its transaction.
-    pub async fn store_document(
-        &self,
-        store: &crate::documents::DocumentStore,
-    ) -> Result<Vec<crate::documents::StoredDocument>, StatusCode> {
-        let Some(upload) = &self.document else {
-            return Ok(Vec::new());
-        };
-        store
-            .save(upload)
-            .await
-            .map(|stored| vec![stored])
-            .map_err(|error| {
-                tracing::error!(error = ?error, "could not store a document");
-                StatusCode::INTERNAL_SERVER_ERROR
-            })
-    }
-
     /// The text fields as a typed form; for repeated names the last one wins.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, (StatusCode, String)> {
-        let object = self
-            .fields
-            .iter()
-            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-            .collect::<serde_json::Map<_, _>>();
-        serde_json::from_value(serde_json::Value::Object(object))
-            .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, PageError> {
+        parse(&self.fields)
     }
-}
 
-fn too_large_or_bad(error: axum::extract::multipart::MultipartError) -> Response {
-    (error.status(), error.body_text()).into_response()
+    /// The last value of a field, trimmed.
+    pub fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// The accepted document, if any, to attach to the write.
+    pub fn documents(&mut self) -> Vec<Upload> {
+        self.document.take().into_iter().collect()
+    }
 }

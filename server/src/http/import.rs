@@ -2,21 +2,20 @@
 //! import appends all its claims in one transaction, or none.
 
 use axum::extract::{Request, State};
-use axum::response::{IntoResponse, Redirect, Response};
-use http::StatusCode;
+use axum::response::Redirect;
 use std::collections::HashMap;
 use tower_sessions::Session;
 
 use app::context::{ImportPreview, PreviewRow};
 use vigia::import::{drafts, TableProblem};
 use vigia::new_claim::NewClaim;
-use vigia::ports::ComplianceReader;
-use vigia::Snapshot;
+use vigia::ports::{ComplianceReader, ComplianceWriter, WriteError};
+use vigia::{text, Snapshot};
 
 use super::admin::admin;
+use super::error::PageError;
 use super::form::SubmittedForm;
 use crate::auth::AuthSession;
-use crate::db::{self, AppendError};
 use crate::state::AppState;
 
 pub const IMPORT_PAGE: &str = "/admin/import";
@@ -37,6 +36,9 @@ fn check(
     snapshot: &Snapshot,
     today: chrono::NaiveDate,
 ) -> Result<(Vec<PreviewRow>, Vec<NewClaim>), String> {
+    if csv_text.chars().count() > text::IMPORT_TABLE.max_chars {
+        return Err("import-too-large".to_owned());
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(csv_text.as_bytes());
@@ -51,6 +53,9 @@ fn check(
         .map(|r| r.map(|record| record.iter().map(str::to_owned).collect::<Vec<_>>()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|_| "import-not-csv".to_owned())?;
+    if rows.len() > text::MAX_IMPORT_ROWS {
+        return Err("import-too-large".to_owned());
+    }
     let drafts = drafts(&header, &rows).map_err(|problem| match problem {
         TableProblem::Empty => "import-empty".to_owned(),
         TableProblem::MissingColumn(_) => "import-missing-columns".to_owned(),
@@ -79,11 +84,11 @@ fn check(
     Ok((preview, claims))
 }
 
-async fn show(session: &Session, preview: ImportPreview) -> Response {
+async fn show(session: &Session, preview: ImportPreview) -> Redirect {
     if let Err(error) = session.insert(PREVIEW_KEY, preview).await {
         tracing::error!(error = ?error, "could not keep an import preview");
     }
-    Redirect::to(IMPORT_PAGE).into_response()
+    Redirect::to(IMPORT_PAGE)
 }
 
 /// `POST /admin/import`: checks the uploaded table and shows the preview; stores nothing.
@@ -92,23 +97,16 @@ pub async fn preview(
     auth_session: AuthSession,
     session: Session,
     request: Request,
-) -> Response {
-    if let Err(denied) = admin(&auth_session, IMPORT_PAGE) {
-        return denied.into_response();
-    }
-    let submitted = match SubmittedForm::read(request).await {
-        Ok(submitted) => submitted,
-        Err(response) => return response,
-    };
+) -> Result<Redirect, PageError> {
+    admin(&auth_session, IMPORT_PAGE)?;
+    let submitted = SubmittedForm::read(request).await?;
     let csv_text = submitted
         .fields
         .iter()
         .find(|(name, _)| name == "table")
         .map(|(_, text)| text.clone())
         .unwrap_or_default();
-    let Ok(snapshot) = state.store.snapshot().await else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
-    };
+    let snapshot = state.store.snapshot().await?;
     let _ = session.remove::<PendingImport>(PENDING_KEY).await;
     let mut preview = ImportPreview::default();
     match check(&csv_text, &snapshot, state.clock.today()) {
@@ -128,13 +126,14 @@ pub async fn preview(
                     csv: csv_text,
                     expected,
                 };
-                if session.insert(PENDING_KEY, pending).await.is_err() {
-                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-                }
+                session
+                    .insert(PENDING_KEY, pending)
+                    .await
+                    .map_err(|e| PageError::Internal(e.into()))?;
             }
         }
     }
-    show(&session, preview).await
+    Ok(show(&session, preview).await)
 }
 
 /// `POST /admin/import/confirm`: appends the previewed claims, all or none.
@@ -142,27 +141,22 @@ pub async fn confirm(
     State(state): State<AppState>,
     auth_session: AuthSession,
     session: Session,
-) -> Response {
-    let admin_id = match admin(&auth_session, IMPORT_PAGE) {
-        Ok(admin) => admin.id,
-        Err(denied) => return denied.into_response(),
-    };
+) -> Result<Redirect, PageError> {
+    let admin_id = admin(&auth_session, IMPORT_PAGE)?.id;
     let Ok(Some(pending)) = session.remove::<PendingImport>(PENDING_KEY).await else {
-        return Redirect::to(IMPORT_PAGE).into_response();
+        return Ok(Redirect::to(IMPORT_PAGE));
     };
-    let Ok(snapshot) = state.store.snapshot().await else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
-    };
+    let snapshot = state.store.snapshot().await?;
     let mut preview = ImportPreview::default();
     let claims = match check(&pending.csv, &snapshot, state.clock.today()) {
         Ok((rows, claims)) if rows.iter().all(|r| r.errors.is_empty()) => claims,
         Ok((rows, _)) => {
             preview.rows = rows;
-            return show(&session, preview).await;
+            return Ok(show(&session, preview).await);
         }
         Err(problem) => {
             preview.problem = Some(problem);
-            return show(&session, preview).await;
+            return Ok(show(&session, preview).await);
         }
     };
     let expected: HashMap<(String, String), i64> = pending
@@ -170,25 +164,13 @@ pub async fn confirm(
         .into_iter()
         .map(|(d, r, id)| ((d, r), id))
         .collect();
-    match db::append_claims(
-        state.store.pool(),
-        &claims,
-        admin_id,
-        &expected,
-        state.clock.now(),
-    )
-    .await
-    {
+    match state.store.import_claims(admin_id, claims, expected).await {
         Ok(ids) => {
-            state.store.data_changed();
             tracing::info!(claims = ids.len(), user = admin_id, "bulk import appended");
             preview.imported = Some(ids.len());
         }
-        Err(AppendError::Stale) => preview.problem = Some("import-stale".into()),
-        Err(AppendError::Database(error)) => {
-            tracing::error!(error = ?error, "bulk import failed; nothing was appended");
-            preview.problem = Some("import-failed".into());
-        }
+        Err(WriteError::Stale) => preview.problem = Some("import-stale".into()),
+        Err(_) => preview.problem = Some("import-failed".into()),
     }
-    show(&session, preview).await
+    Ok(show(&session, preview).await)
 }

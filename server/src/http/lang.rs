@@ -16,7 +16,7 @@ pub struct SwitchQuery {
 /// Only same-site paths: `/x` but never `//host` or `http://…`, so the switch cannot be used
 /// to send people elsewhere.
 fn safe_next(next: Option<String>) -> String {
-    super::local_path(next.as_deref().unwrap_or("/")).to_owned()
+    super::local_path(next.as_deref().unwrap_or("/"))
 }
 
 pub async fn switch(Path(code): Path<String>, Query(query): Query<SwitchQuery>) -> Response {

@@ -1,21 +1,24 @@
 //! The HTTP surface: pages, API, language switch, health and metrics, and the layers around
-//! them (caching with ETags, compression, request ids and logs).
+//! them (error pages, caching with ETags, compression, request ids and logs).
 
 mod account;
 mod admin;
 pub mod cache;
 mod claims;
+pub mod client;
 mod csrf;
-mod form;
+pub mod error;
+pub mod form;
 mod import;
 mod lang;
+pub mod limits;
 pub mod metrics;
 pub mod ops;
 mod replies;
 mod request_id;
 mod security;
 mod suggestions;
-mod viewer;
+pub mod viewer;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -40,28 +43,62 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// The session cookie's name; its presence means someone may be signed in.
 pub const SESSION_COOKIE: &str = "vigia_session";
 
-/// Where a redirect may go when a request names it: a path on this site, never `//host`,
-/// `https://…` or a backslash trick, so our redirects cannot send people elsewhere.
-pub fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
+/// Where a redirect may go when a request names it: a path on this site. Browsers drop tabs
+/// and line breaks from addresses, so they are dropped before checking; what remains must be
+/// printable ASCII starting with one `/` and no authority (`//host`, `/\host`), else `/`.
+pub fn local_path(next: &str) -> String {
+    let cleaned: String = next
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+        .collect();
+    let printable = cleaned.chars().all(|c| c.is_ascii_graphic());
+    let local = cleaned.starts_with('/')
+        && !cleaned.starts_with("//")
+        && !cleaned.starts_with("/\\")
+        && !cleaned.contains('\\');
+    if printable && local {
+        cleaned
     } else {
-        "/"
+        "/".to_owned()
     }
 }
 
-/// A refusal worded in both languages: it answers form posts, whose page language the
-/// server does not track.
-pub fn refusal(status: http::StatusCode, key: &str) -> axum::response::Response {
-    use app::i18n::{t, Lang};
-    use axum::response::IntoResponse;
-    let text = format!("{}\n\n{}", t(Lang::Es, key), t(Lang::En, key));
-    (status, text).into_response()
-}
-
-/// The answer to an action the person's role or scope does not allow.
-pub fn forbidden() -> axum::response::Response {
-    refusal(http::StatusCode::FORBIDDEN, "not-allowed")
+/// The form posts, each with the body limit its form needs and the cross-site guard.
+fn forms(state: AppState) -> Router<AppState> {
+    let text = Router::new()
+        .route("/signin", post(account::sign_in))
+        .route("/signout", post(account::sign_out))
+        .route("/account/set-password", post(account::set_password))
+        .route("/replies/{id}/review", post(replies::review))
+        .route(
+            "/departments/{code}/suggestions",
+            post(suggestions::suggest),
+        )
+        .route("/moderation/{id}", post(suggestions::decide))
+        .route("/admin/import/confirm", post(import::confirm))
+        .route("/admin/users", post(admin::invite))
+        .route("/admin/users/{id}/access", post(admin::set_access))
+        .route("/admin/users/{id}/scope", post(admin::set_scope))
+        .route("/hide/{kind}/{id}", post(admin::hide))
+        .route("/documents/{id}/withhold", post(crate::documents::withhold))
+        .route_layer(middleware::from_fn(limits::text_form))
+        .layer(DefaultBodyLimit::max(limits::TEXT_FORM));
+    let uploads = Router::new()
+        .route(
+            "/departments/{code}/{requirement}/claims",
+            post(claims::record),
+        )
+        .route(
+            "/departments/{code}/{requirement}/gaps/{kind}/replies",
+            post(replies::post_reply),
+        )
+        .route("/admin/import", post(import::preview))
+        .route_layer(middleware::from_fn(limits::upload_form))
+        .layer(DefaultBodyLimit::max(limits::UPLOAD_FORM));
+    // Layered per route (not around the router), so a method a route does not have answers
+    // 405 with `Allow` before any guard runs.
+    text.merge(uploads)
+        .route_layer(middleware::from_fn_with_state(state, csrf::guard))
 }
 
 pub fn router(state: AppState, auth: AuthLayer) -> Router {
@@ -82,31 +119,9 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         ));
     let routes = Router::new()
         .merge(crate::api::router())
+        .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
-        .route("/signin", post(account::sign_in))
-        .route("/signout", post(account::sign_out))
-        .route("/account/set-password", post(account::set_password))
-        .route(
-            "/departments/{code}/{requirement}/claims",
-            post(claims::record).layer(DefaultBodyLimit::max(form::UPLOAD_BODY_LIMIT)),
-        )
-        .route(
-            "/departments/{code}/{requirement}/gaps/{kind}/replies",
-            post(replies::post_reply).layer(DefaultBodyLimit::max(form::UPLOAD_BODY_LIMIT)),
-        )
-        .route("/replies/{id}/review", post(replies::review))
-        .route(
-            "/departments/{code}/suggestions",
-            post(suggestions::suggest),
-        )
-        .route("/moderation/{id}", post(suggestions::decide))
-        .route("/admin/import", post(import::preview))
-        .route("/admin/import/confirm", post(import::confirm))
-        .route("/admin/users", post(admin::invite))
-        .route("/admin/users/{id}/access", post(admin::set_access))
-        .route("/admin/users/{id}/scope", post(admin::set_scope))
         .route("/documents/{id}", get(crate::documents::download))
-        .route("/documents/{id}/withhold", post(crate::documents::withhold))
         .route("/metrics", get(ops::metrics))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .merge(pages)
@@ -114,6 +129,7 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
     // The layers wrap the whole router rather than each route, so a cached answer is sent
     // without routing or cloning any handler (it roughly doubles throughput on `/`).
     let service = ServiceBuilder::new()
+        .layer(middleware::from_fn(request_id::refuse_odd_client_ids))
         .layer(SetRequestIdLayer::new(REQUEST_ID, request_id::CountingRequestId::default()))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
@@ -141,10 +157,34 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         })))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), metrics::record))
-        .layer(middleware::from_fn_with_state(state, cache::cached_with_etag))
-        .layer(middleware::from_fn(csrf::guard))
+        .layer(middleware::from_fn_with_state(state.clone(), cache::cached_with_etag))
+        .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(auth)
         .layer(middleware::from_fn(viewer::provide))
         .service(routes);
     Router::new().fallback_service(service)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_pass() {
+        for (next, expected) in [
+            ("/gaps?kind=missing", "/gaps?kind=missing"),
+            ("/departments/BO-L#history", "/departments/BO-L#history"),
+            ("//evil.example", "/"),
+            ("https://evil.example", "/"),
+            ("/\\evil.example", "/"),
+            ("/\t/evil.example/x", "/"),
+            ("/\r\n/evil.example", "/"),
+            ("/%09/evil.example", "/%09/evil.example"),
+            ("/ñ", "/"),
+            ("", "/"),
+            ("/a\u{0}b", "/"),
+        ] {
+            assert_eq!(local_path(next), expected, "{next:?}");
+        }
+    }
 }

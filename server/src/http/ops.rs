@@ -4,6 +4,8 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 
+use super::client::ClientAddress;
+use super::error::PageError;
 use crate::state::AppState;
 
 /// 200 when the database answers, 503 otherwise.
@@ -13,24 +15,34 @@ use crate::state::AppState;
     responses((status = 200, description = "The database answers"), (status = 503, description = "The database does not answer"))
 )]
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    match crate::db::ping(state.store.pool()).await {
+    match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
-        Err(error) => {
-            tracing::error!(error = ?error, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
-        }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
     }
 }
 
-pub async fn metrics(State(state): State<AppState>) -> Response {
+/// Prometheus metrics, only for the addresses in `VIGIA_METRICS_ALLOW` (loopback by default):
+/// they describe the server, not the data, and are nobody else's business.
+pub async fn metrics(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+) -> Result<Response, PageError> {
+    if !state
+        .settings
+        .metrics_allow
+        .iter()
+        .any(|net| net.contains(&client))
+    {
+        return Err(PageError::NotFound);
+    }
     let pool = state.store.pool();
     let body = state.metrics.render(pool.size(), pool.num_idle());
-    (
+    Ok((
         [(
             http::header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
         body,
     )
-        .into_response()
+        .into_response())
 }

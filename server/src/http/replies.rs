@@ -2,21 +2,18 @@
 //! with redirects; the reply form is multipart so it can carry a PDF.
 
 use axum::extract::{Path, Request, State};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
-use http::StatusCode;
-use serde::Deserialize;
+use axum::response::Redirect;
 use tower_sessions::Session;
 
 use app::context::FormFlash;
-use vigia::new_claim::{is_web_url, Problem};
-use vigia::ports::ComplianceReader;
+use vigia::drafts::{self, ReplyDraft};
+use vigia::ports::{ComplianceReader, ComplianceWriter, GapRef};
 use vigia::{DepartmentCode, GapKind, RequirementSlug};
 
-use super::form::{SubmittedForm, DOCUMENT_FIELD};
+use super::error::PageError;
+use super::form::{signed_in, Fields, SubmittedForm, DOCUMENT_FIELD};
 use super::viewer::leave_flash;
 use crate::auth::AuthSession;
-use crate::db::office::{self, NewReply};
 use crate::state::AppState;
 
 /// `POST /departments/{code}/{requirement}/gaps/{kind}/replies`
@@ -26,146 +23,115 @@ pub async fn post_reply(
     session: Session,
     Path((code, slug, kind)): Path<(String, String, String)>,
     request: Request,
-) -> Response {
-    let form_path = format!("/departments/{code}/{slug}/gaps/{kind}/reply");
-    let Some(user) = auth_session.user else {
-        return Redirect::to(&format!("/signin?next={form_path}")).into_response();
-    };
+) -> Result<Redirect, PageError> {
     let (Ok(department), Ok(requirement), Ok(gap_kind)) = (
         DepartmentCode::parse(&code),
         RequirementSlug::parse(&slug),
         kind.parse::<GapKind>(),
     ) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Err(PageError::NotFound);
     };
+    let form_path = format!(
+        "/departments/{department}/{requirement}/gaps/{}/reply",
+        gap_kind.slug()
+    );
+    let user = signed_in(&auth_session, &form_path)?;
     if !user.actor().may_reply(department) {
         tracing::warn!(user = user.id, department = %department, "reply refused: out of scope");
-        return super::forbidden();
+        return Err(PageError::Forbidden);
     }
-    let Ok(snapshot) = state.store.snapshot().await else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
-    };
-    let gap_is_open = snapshot
+    let gap_is_open = state
+        .store
+        .snapshot()
+        .await?
         .gaps(state.clock.today())
         .iter()
         .any(|g| g.department == department && g.requirement == requirement && g.kind == gap_kind);
     if !gap_is_open {
-        return StatusCode::NOT_FOUND.into_response();
+        return Err(PageError::NotFound);
     }
-    let submitted = match SubmittedForm::read(request).await {
-        Ok(submitted) => submitted,
-        Err(response) => return response,
+    let mut submitted = SubmittedForm::read(request).await?;
+    let draft = ReplyDraft {
+        body: submitted.field("body"),
+        evidence_url: submitted.field("evidence_url"),
     };
-    let field = |name: &str| {
+    let mut errors: Vec<_> = match draft.validate() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| (e.field.to_owned(), e.problem))
+            .collect(),
+    };
+    errors.extend(
         submitted
-            .fields
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
+            .document_problem
+            .map(|p| (DOCUMENT_FIELD.to_owned(), p)),
+    );
+    let reply = match draft.validate() {
+        Ok(reply) if errors.is_empty() => reply,
+        _ => {
+            let flash = FormFlash {
+                path: form_path.clone(),
+                fields: submitted.fields.clone(),
+                errors,
+                notice: None,
+            };
+            leave_flash(&session, flash).await;
+            return Ok(Redirect::to(&form_path));
+        }
     };
-    let body = field("body");
-    let evidence_url = field("evidence_url");
-    let mut errors = Vec::new();
-    if body.is_empty() {
-        errors.push(("body".to_owned(), Problem::Required));
-    }
-    if !evidence_url.is_empty() && !is_web_url(&evidence_url) {
-        errors.push(("evidence_url".to_owned(), Problem::InvalidUrl));
-    }
-    if let Some(problem) = submitted.document_problem {
-        errors.push((DOCUMENT_FIELD.to_owned(), problem));
-    }
-    if !errors.is_empty() {
-        let flash = FormFlash {
-            path: form_path.clone(),
-            fields: submitted.fields.clone(),
-            errors,
-            notice: None,
-        };
-        leave_flash(&session, flash).await;
-        return Redirect::to(&form_path).into_response();
-    }
-    let documents = match submitted.store_document(&state.documents).await {
-        Ok(documents) => documents,
-        Err(status) => return status.into_response(),
-    };
-    let reply = NewReply {
+    let gap = GapRef {
         department,
-        requirement: &requirement,
-        gap_kind: gap_kind.slug(),
-        body: &body,
-        evidence_url: (!evidence_url.is_empty()).then_some(evidence_url.as_str()),
+        requirement,
+        kind: gap_kind,
     };
-    match office::append_reply(
-        state.store.pool(),
-        &reply,
-        user.id,
-        &documents,
-        state.clock.now(),
-    )
-    .await
-    {
-        Ok(id) => {
-            state.store.data_changed();
-            Redirect::to(&format!("/departments/{department}#reply-{id}")).into_response()
-        }
-        Err(error) => {
-            tracing::error!(error = ?error, "could not record a reply");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct ReviewForm {
-    #[serde(default)]
-    note: String,
+    let documents = submitted.documents();
+    let id = state
+        .store
+        .post_reply(user.id, gap, reply, documents)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/departments/{department}#reply-{id}"
+    )))
 }
 
 /// `POST /replies/{id}/review`: an officer in scope notes what they made of a reply.
 pub async fn review(
     State(state): State<AppState>,
     auth_session: AuthSession,
+    session: Session,
     Path(id): Path<i64>,
-    Form(form): Form<ReviewForm>,
-) -> Response {
-    let Some(user) = auth_session.user else {
-        return Redirect::to("/signin").into_response();
-    };
-    let reply = match office::unreviewed_reply(state.store.pool(), id).await {
-        Ok(Some(reply)) => reply,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
-    };
-    let Ok(department) = DepartmentCode::parse(&reply.0) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let user = signed_in(&auth_session, "/dashboard")?;
+    // Out of scope answers exactly as an id that does not exist, so nobody learns which
+    // replies are waiting elsewhere.
+    let (department, _) = state
+        .store
+        .unreviewed_reply(id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let department = DepartmentCode::parse(&department).map_err(|_| PageError::NotFound)?;
     if !user.actor().may_moderate(department) {
-        return super::forbidden();
+        return Err(PageError::NotFound);
     }
-    let note = form.note.trim();
-    if note.is_empty() {
-        return super::refusal(StatusCode::UNPROCESSABLE_ENTITY, "review-note-required");
-    }
-    match office::review_reply(
-        state.store.pool(),
-        id,
-        note,
-        user.id,
-        (&reply.0, &reply.1),
-        state.clock.now(),
-    )
-    .await
-    {
-        Ok(()) => {
-            state.store.data_changed();
-            Redirect::to(&format!("/departments/{department}#reply-{id}")).into_response()
+    let page = format!("/departments/{department}");
+    let field = format!("review-{id}");
+    let note = match drafts::reason("note", fields.value("note")) {
+        Ok(note) => note,
+        Err(errors) => {
+            let flash = FormFlash {
+                path: page.clone(),
+                errors: errors
+                    .into_iter()
+                    .map(|e| (field.clone(), e.problem))
+                    .collect(),
+                ..FormFlash::default()
+            };
+            leave_flash(&session, flash).await;
+            return Ok(Redirect::to(&format!("{page}#reply-{id}")));
         }
-        Err(error) => {
-            tracing::error!(error = ?error, "could not record a review");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    };
+    state.store.review_reply(user.id, id, note).await?;
+    Ok(Redirect::to(&format!("{page}#reply-{id}")))
 }

@@ -1,10 +1,34 @@
 //! Request ids from a counter: unique within a process and free of a random-number syscall
 //! per request (a UUID's cost showed in profiles).
 
+use axum::extract::Request as AxumRequest;
+use axum::middleware::Next;
+use axum::response::Response;
 use http::{HeaderValue, Request};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tower_http::request_id::{MakeRequestId, RequestId};
+
+/// A client may name its request (to find it in our logs) only with a short, printable id;
+/// anything else is replaced by ours, so logs and answers never echo what it sent.
+pub async fn refuse_odd_client_ids(mut request: AxumRequest, next: Next) -> Response {
+    let acceptable = |v: &HeaderValue| {
+        let bytes = v.as_bytes();
+        !bytes.is_empty()
+            && bytes.len() <= 64
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
+    };
+    if request
+        .headers()
+        .get("x-request-id")
+        .is_some_and(|v| !acceptable(v))
+    {
+        request.headers_mut().remove("x-request-id");
+    }
+    next.run(request).await
+}
 
 #[derive(Clone)]
 pub struct CountingRequestId {

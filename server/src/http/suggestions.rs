@@ -1,135 +1,76 @@
 //! Corrections suggested by the public, and officers' decisions on them. The form is
-//! rate-limited per client address and keeps only what it asks for.
+//! rate-limited per client address (refused posts count too) and keeps only what it asks for.
 
-use axum::extract::{ConnectInfo, Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
-use http::StatusCode;
-use serde::Deserialize;
-use std::net::SocketAddr;
+use axum::extract::{Path, State};
+use axum::response::Redirect;
 use tower_sessions::Session;
 
-use app::context::{ClaimFormState, FormFlash};
-use vigia::new_claim::{is_web_url, ClaimDraft, Problem};
-use vigia::ports::ComplianceReader;
-use vigia::{DepartmentCode, RequirementSlug};
+use app::context::{bounded, ClaimFormState, FormFlash};
+use vigia::drafts::{self, SuggestionDraft};
+use vigia::new_claim::{ClaimDraft, Problem};
+use vigia::ports::{ComplianceReader, ComplianceWriter};
+use vigia::DepartmentCode;
 
+use super::client::{limit_key, ClientAddress};
+use super::error::PageError;
+use super::form::{signed_in, Fields};
 use super::viewer::{leave_flash, CLAIM_FORM_KEY};
 use crate::auth::AuthSession;
-use crate::db::office::{self, NewSuggestion};
 use crate::state::AppState;
-
-/// The longest suggestion kept; longer text is refused rather than cut.
-const MAX_TEXT: usize = 4000;
-
-#[derive(Deserialize)]
-pub struct SuggestionForm {
-    #[serde(default)]
-    requirement: String,
-    #[serde(default)]
-    body: String,
-    #[serde(default)]
-    source_url: String,
-    #[serde(default)]
-    organisation: String,
-    #[serde(default)]
-    contact: String,
-}
 
 /// `POST /departments/{code}/suggestions`
 pub async fn suggest(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     session: Session,
     Path(code): Path<String>,
-    Form(form): Form<SuggestionForm>,
-) -> Response {
-    let Ok(department) = DepartmentCode::parse(&code) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let department = DepartmentCode::parse(&code).map_err(|_| PageError::NotFound)?;
     let form_path = format!("/departments/{department}/suggest");
-    let Ok(snapshot) = state.store.snapshot().await else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
-    };
-    let text = |v: &str| v.trim().to_owned();
-    let (body, source_url, organisation, contact) = (
-        text(&form.body),
-        text(&form.source_url),
-        text(&form.organisation),
-        text(&form.contact),
-    );
-    let requirement = RequirementSlug::parse(form.requirement.trim())
-        .ok()
-        .filter(|slug| snapshot.requirement(slug).is_some());
-    let mut errors = Vec::new();
-    if !form.requirement.trim().is_empty() && requirement.is_none() {
-        errors.push(("requirement".to_owned(), Problem::UnknownRequirement));
-    }
-    if body.is_empty() {
-        errors.push(("body".to_owned(), Problem::Required));
-    }
-    if [&body, &source_url, &organisation, &contact]
+    let draft: SuggestionDraft = fields.parse()?;
+    let known: Vec<_> = state
+        .store
+        .snapshot()
+        .await?
+        .requirements
         .iter()
-        .any(|v| v.len() > MAX_TEXT)
-    {
-        errors.push(("body".to_owned(), Problem::InvalidChoice));
-    }
-    if !source_url.is_empty() && !is_web_url(&source_url) {
-        errors.push(("source_url".to_owned(), Problem::InvalidUrl));
-    }
-    // Counted only for well-formed submissions, so a typo does not use up the allowance.
-    if errors.is_empty() && state.suggestion_limit.check_key(&client.ip()).is_err() {
+        .map(|r| r.slug.clone())
+        .collect();
+    // Every post counts, refused or not, so nobody can fill the session store with them.
+    let within_limit = state.suggestion_limit.check_key(&limit_key(client)).is_ok();
+    let mut errors: Vec<(String, Problem)> = match draft.validate(&known) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| (e.field.to_owned(), e.problem))
+            .collect(),
+    };
+    if !within_limit {
         errors.push(("body".to_owned(), Problem::TooMany));
     }
-    let fields = vec![
-        ("requirement".to_owned(), form.requirement.clone()),
-        ("body".to_owned(), body.clone()),
-        ("source_url".to_owned(), source_url.clone()),
-        ("organisation".to_owned(), organisation.clone()),
-        ("contact".to_owned(), contact.clone()),
-    ];
-    if !errors.is_empty() {
-        let flash = FormFlash {
-            path: form_path.clone(),
-            fields,
-            errors,
-            notice: None,
-        };
-        leave_flash(&session, flash).await;
-        return Redirect::to(&form_path).into_response();
-    }
-    let suggestion = NewSuggestion {
-        department,
-        requirement: requirement.as_ref(),
-        body: &body,
-        source_url: optional(&source_url),
-        organisation: optional(&organisation),
-        contact: optional(&contact),
-    };
-    match office::add_suggestion(state.store.pool(), &suggestion, state.clock.now()).await {
-        Ok(id) => {
-            tracing::info!(suggestion = id, department = %department, "suggestion received");
+    let suggestion = match draft.validate(&known) {
+        Ok(suggestion) if errors.is_empty() => suggestion,
+        _ => {
             let flash = FormFlash {
                 path: form_path.clone(),
-                notice: Some("suggestion-thanks".into()),
-                ..FormFlash::default()
+                fields: fields.0,
+                errors,
+                notice: None,
             };
             leave_flash(&session, flash).await;
-            Redirect::to(&form_path).into_response()
+            return Ok(Redirect::to(&form_path));
         }
-        Err(error) => {
-            tracing::error!(error = ?error, "could not keep a suggestion");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct DecisionForm {
-    #[serde(default)]
-    decision: String,
-    #[serde(default)]
-    reason: String,
+    };
+    let id = state.store.add_suggestion(department, suggestion).await?;
+    tracing::info!(suggestion = id, department = %department, "suggestion received");
+    let flash = FormFlash {
+        path: form_path.clone(),
+        notice: Some("suggestion-thanks".into()),
+        ..FormFlash::default()
+    };
+    leave_flash(&session, flash).await;
+    Ok(Redirect::to(&form_path))
 }
 
 /// `POST /moderation/{id}`: accept or reject. Accepting opens the claim form prefilled from
@@ -139,50 +80,41 @@ pub async fn decide(
     auth_session: AuthSession,
     session: Session,
     Path(id): Path<i64>,
-    Form(form): Form<DecisionForm>,
-) -> Response {
-    let Some(user) = auth_session.user else {
-        return Redirect::to("/signin?next=/moderation").into_response();
-    };
-    let suggestion = match office::pending_suggestion(state.store.pool(), id).await {
-        Ok(Some(suggestion)) => suggestion,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
-    };
-    if !user.actor().may_moderate(suggestion.department) {
-        return super::forbidden();
-    }
-    let accepted = match form.decision.as_str() {
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let user = signed_in(&auth_session, "/moderation")?;
+    // Out of scope answers exactly as an id that does not exist.
+    let suggestion = state
+        .store
+        .pending_suggestion(id)
+        .await?
+        .filter(|s| user.actor().may_moderate(s.department))
+        .ok_or(PageError::NotFound)?;
+    let accepted = match fields.value("decision") {
         "accept" => true,
         "reject" => false,
-        _ => return super::refusal(StatusCode::UNPROCESSABLE_ENTITY, "decision-invalid"),
+        _ => return Err(PageError::BadRequest),
     };
-    let reason = form.reason.trim();
-    if reason.is_empty() {
-        let flash = FormFlash {
-            path: "/moderation".into(),
-            errors: vec![(format!("reason-{id}"), Problem::Required)],
-            ..FormFlash::default()
-        };
-        leave_flash(&session, flash).await;
-        return Redirect::to("/moderation").into_response();
-    }
-    if let Err(error) = office::decide_suggestion(
-        state.store.pool(),
-        &suggestion,
-        accepted,
-        reason,
-        user.id,
-        state.clock.now(),
-    )
-    .await
-    {
-        tracing::error!(error = ?error, "could not record a decision");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    }
-    state.store.data_changed();
-    let requirement = suggestion.requirement.clone();
-    match (accepted, requirement) {
+    let reason = match drafts::reason("reason", fields.value("reason")) {
+        Ok(reason) => reason,
+        Err(errors) => {
+            let flash = FormFlash {
+                path: "/moderation".into(),
+                errors: errors
+                    .into_iter()
+                    .map(|e| (format!("reason-{id}"), e.problem))
+                    .collect(),
+                ..FormFlash::default()
+            };
+            leave_flash(&session, flash).await;
+            return Ok(Redirect::to("/moderation"));
+        }
+    };
+    state
+        .store
+        .decide_suggestion(user.id, id, accepted, reason)
+        .await?;
+    match (accepted, suggestion.requirement.clone()) {
         (true, Some(requirement)) if user.actor().may_record_claim(suggestion.department) => {
             let draft = ClaimDraft {
                 note: suggestion.body.clone(),
@@ -196,19 +128,14 @@ pub async fn decide(
                 errors: Vec::new(),
                 stale: false,
             };
-            if let Err(error) = session.insert(CLAIM_FORM_KEY, prefilled).await {
+            if let Err(error) = session.insert(CLAIM_FORM_KEY, bounded(&prefilled)).await {
                 tracing::error!(error = ?error, "could not prefill the claim form");
             }
-            Redirect::to(&format!(
+            Ok(Redirect::to(&format!(
                 "/departments/{}/{requirement}/new",
                 suggestion.department
-            ))
-            .into_response()
+            )))
         }
-        _ => Redirect::to("/moderation").into_response(),
+        _ => Ok(Redirect::to("/moderation")),
     }
-}
-
-fn optional(value: &str) -> Option<&str> {
-    (!value.is_empty()).then_some(value)
 }

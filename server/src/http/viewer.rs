@@ -17,9 +17,12 @@ pub const CLAIM_FORM_KEY: &str = "claim_form";
 /// Where any other form leaves what the next page should show.
 pub const FORM_FLASH_KEY: &str = "form_flash";
 
-/// Leaves `flash` for the next request to its page.
+/// Leaves `flash` for the next request to its page, bounded whatever was sent.
 pub async fn leave_flash(session: &Session, flash: FormFlash) {
-    if let Err(error) = session.insert(FORM_FLASH_KEY, flash).await {
+    if let Err(error) = session
+        .insert(FORM_FLASH_KEY, app::context::bounded(&flash))
+        .await
+    {
         tracing::error!(error = ?error, "could not keep a form for its page");
     }
 }

@@ -29,6 +29,9 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         today: Some(TEST_TODAY.parse().unwrap()),
         public_url: Some("http://vigia.test".into()),
         secure_cookies: false,
+        trusted_proxies: Vec::new(),
+        metrics_allow: vec!["127.0.0.0/8".parse().unwrap()],
+        cache_bytes: 24 * 1024 * 1024,
     }
 }
 
@@ -83,14 +86,16 @@ impl TestApp {
 
     /// Creates an account through the same code as `vigia user add`; returns its link token.
     pub async fn add_user(&self, email: &str, role: &str, departments: &[&str]) -> String {
-        let pool = self.database().await;
+        let store = vigia_server::open_store(&self.settings, std::sync::Arc::new(clock()))
+            .await
+            .unwrap();
         let account = vigia_server::cli::NewAccount {
             email: email.into(),
             role: role.into(),
             departments: departments.iter().map(|d| d.to_string()).collect(),
             name: format!("Test {role}"),
         };
-        let link = vigia_server::cli::add_user(&pool, &self.settings, &clock(), account)
+        let link = vigia_server::cli::add_user(&store, &self.settings, account)
             .await
             .unwrap();
         link.split("token=").nth(1).unwrap().to_owned()

@@ -3,8 +3,8 @@
 
 mod plan;
 
+use super::{Pool, Tx};
 use chrono::{DateTime, Utc};
-use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::collections::HashMap;
 
 use plan::{SeedFile, SeededClaim};
@@ -20,7 +20,7 @@ fn corrupt(what: impl std::fmt::Display) -> DbError {
 /// Seeds an empty database, or brings one seeded from an earlier revision up to date, in one
 /// transaction; a database that holds the current revision is left alone.
 #[tracing::instrument(skip_all)]
-pub async fn seed_if_empty(pool: &SqlitePool, clock: &dyn Clock) -> Result<bool, DbError> {
+pub async fn seed_if_empty(pool: &Pool, clock: &dyn Clock) -> Result<bool, DbError> {
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM departments")
         .fetch_one(pool)
         .await?;
@@ -50,6 +50,7 @@ pub async fn seed_if_empty(pool: &SqlitePool, clock: &dyn Clock) -> Result<bool,
             "appended corrections to the cited seed"
         );
     }
+    super::version::bump(&mut tx).await?;
     sqlx::query("INSERT INTO seed_revisions (revision, applied_at) VALUES ($1, $2)")
         .bind(seed.revision)
         .bind(stamp(now))
@@ -60,7 +61,7 @@ pub async fn seed_if_empty(pool: &SqlitePool, clock: &dyn Clock) -> Result<bool,
 }
 
 async fn append_seeded(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     seeded: &SeededClaim,
     sources: &HashMap<String, i64>,
     now: DateTime<Utc>,
@@ -81,7 +82,7 @@ async fn append_seeded(
 /// append-only, so every seeded claim of a record the seed speaks about is corrected by a new
 /// claim whose note says what changed and why; officers' claims are left as they are.
 async fn correct(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     seed: &SeedFile,
     claims: &[SeededClaim],
     now: DateTime<Utc>,
@@ -147,7 +148,7 @@ async fn correct(
     Ok(())
 }
 
-async fn insert_departments(tx: &mut Transaction<'_, Sqlite>) -> Result<(), DbError> {
+async fn insert_departments(tx: &mut Tx<'_>) -> Result<(), DbError> {
     for (position, row) in plan::departments().map_err(corrupt)?.iter().enumerate() {
         sqlx::query(
             "INSERT INTO departments (code, name, capital, area_km2, population, population_year, \
@@ -168,10 +169,7 @@ async fn insert_departments(tx: &mut Transaction<'_, Sqlite>) -> Result<(), DbEr
 }
 
 /// Inserts the requirements, or updates their wording when they exist.
-async fn insert_requirements(
-    tx: &mut Transaction<'_, Sqlite>,
-    seed: &SeedFile,
-) -> Result<(), DbError> {
+async fn insert_requirements(tx: &mut Tx<'_>, seed: &SeedFile) -> Result<(), DbError> {
     for r in &seed.requirements {
         sqlx::query(
             "INSERT INTO requirements (slug, name_es, name_en, legal_basis_es, legal_basis_en, \
@@ -208,10 +206,7 @@ async fn insert_requirements(
     Ok(())
 }
 
-async fn insert_sources(
-    tx: &mut Transaction<'_, Sqlite>,
-    seed: &SeedFile,
-) -> Result<HashMap<String, i64>, DbError> {
+async fn insert_sources(tx: &mut Tx<'_>, seed: &SeedFile) -> Result<HashMap<String, i64>, DbError> {
     let mut ids = HashMap::new();
     for s in &seed.sources {
         let id = insert_source(tx, &s.to_domain().map_err(corrupt)?).await?;
@@ -221,7 +216,7 @@ async fn insert_sources(
 }
 
 async fn replace_figures(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     seed: &SeedFile,
     sources: &HashMap<String, i64>,
 ) -> Result<(), DbError> {

@@ -1,0 +1,206 @@
+//! Accounts: people, their departments, one-time sign-in links.
+
+use chrono::{DateTime, Utc};
+
+use vigia::access::Role;
+use vigia::drafts::NewAccount;
+use vigia::office::Account;
+use vigia::DepartmentCode;
+
+use super::snapshot::{corrupt, parse};
+use super::{stamp, DbError, Pool, Tx};
+
+/// An account as sign-in needs it. Server-side only: it holds the password hash.
+#[derive(sqlx::FromRow, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub password_hash: Option<String>,
+    pub disabled: bool,
+    pub session_epoch: i64,
+}
+
+const USER_COLUMNS: &str =
+    "SELECT id, email, display_name, role, password_hash, disabled, session_epoch FROM users";
+
+pub async fn user_by_email(pool: &Pool, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{USER_COLUMNS} WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn user_by_id(pool: &Pool, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{USER_COLUMNS} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn departments_of(pool: &Pool, user_id: i64) -> Result<Vec<DepartmentCode>, sqlx::Error> {
+    let codes: Vec<(String,)> =
+        sqlx::query_as("SELECT department FROM user_departments WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(codes
+        .iter()
+        .filter_map(|(c,)| DepartmentCode::parse(c).ok())
+        .collect())
+}
+
+/// Inserts the account; `None` when the address is taken.
+pub async fn insert(
+    tx: &mut Tx<'_>,
+    account: &NewAccount,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO users (email, display_name, role, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(&account.email)
+    .bind(&account.display_name)
+    .bind(account.role.slug())
+    .bind(stamp(now))
+    .fetch_one(&mut **tx)
+    .await;
+    let id = match inserted {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
+        other => other?.0,
+    };
+    set_departments(tx, id, &account.departments).await?;
+    Ok(Some(id))
+}
+
+pub async fn set_departments(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    departments: &[DepartmentCode],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM user_departments WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    for department in departments {
+        sqlx::query("INSERT INTO user_departments (user_id, department) VALUES ($1, $2)")
+            .bind(user_id)
+            .bind(department.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The role of an account, if it exists.
+pub async fn role_of(tx: &mut Tx<'_>, user_id: i64) -> Result<Option<Role>, DbError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT role FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|(role,)| parse(&role)).transpose()
+}
+
+/// Disables or re-enables; `None` when there is no such account, `Some(false)` when it was
+/// already so. Disabling moves the session epoch on, ending every session the person had.
+pub async fn set_disabled(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    disabled: bool,
+) -> Result<Option<bool>, sqlx::Error> {
+    let exists: Option<(bool,)> = sqlx::query_as("SELECT disabled FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some((was,)) = exists else {
+        return Ok(None);
+    };
+    if was == disabled {
+        return Ok(Some(false));
+    }
+    sqlx::query(
+        "UPDATE users SET disabled = $1, \
+         session_epoch = session_epoch + CASE WHEN $1 THEN 1 ELSE 0 END WHERE id = $2",
+    )
+    .bind(disabled)
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(Some(true))
+}
+
+/// Every account, for the admin's user management.
+pub async fn all(pool: &Pool) -> Result<Vec<Account>, DbError> {
+    let rows: Vec<UserRow> = sqlx::query_as(&format!("{USER_COLUMNS} ORDER BY display_name"))
+        .fetch_all(pool)
+        .await?;
+    let scopes: Vec<(i64, String)> =
+        sqlx::query_as("SELECT user_id, department FROM user_departments")
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter()
+        .map(|r| {
+            let mut departments = scopes
+                .iter()
+                .filter(|(id, _)| *id == r.id)
+                .map(|(_, d)| DepartmentCode::parse(d).map_err(corrupt))
+                .collect::<Result<Vec<_>, _>>()?;
+            departments.sort_by_key(|d| DepartmentCode::ALL.iter().position(|c| c == d));
+            Ok(Account {
+                id: r.id,
+                email: r.email,
+                display_name: r.display_name,
+                role: parse(&r.role)?,
+                departments,
+                disabled: r.disabled,
+                activated: r.password_hash.is_some(),
+            })
+        })
+        .collect()
+}
+
+pub async fn insert_sign_in_token(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    token_hash: &str,
+    expires_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO sign_in_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(stamp(expires_at))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Spends a link that is unused, unexpired and belongs to an enabled account; the owner's id.
+pub async fn spend_sign_in_token(
+    tx: &mut Tx<'_>,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let spent: Option<(i64,)> = sqlx::query_as(
+        "UPDATE sign_in_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+         AND user_id IN (SELECT id FROM users WHERE NOT disabled) RETURNING user_id",
+    )
+    .bind(stamp(now))
+    .bind(token_hash)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(spent.map(|(id,)| id))
+}
+
+pub async fn set_password(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

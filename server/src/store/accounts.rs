@@ -1,0 +1,158 @@
+//! The writes to accounts: invitations, access, scope and one-time links.
+
+use async_trait::async_trait;
+use chrono::Duration;
+use sha2::{Digest, Sha256};
+
+use vigia::access::Role;
+use vigia::drafts::NewAccount;
+use vigia::ports::{AccountWriter, PortError, WriteError};
+use vigia::{DepartmentCode, HistoryAction};
+
+use super::{port_unavailable, unavailable, Store};
+use crate::db::accounts;
+use crate::db::audit::{self, Audit};
+
+/// How long a one-time link works.
+const LINK_VALID_FOR: Duration = Duration::days(7);
+
+/// Only a SHA-256 of a link's token is stored, so a database leak does not leak working links.
+fn digest(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+impl Store {
+    /// The role of an account, if it exists.
+    pub async fn account_role(&self, user: i64) -> Result<Option<Role>, PortError> {
+        let row = accounts::user_by_id(&self.pool, user)
+            .await
+            .map_err(port_unavailable)?;
+        Ok(row.and_then(|r| r.role.parse().ok()))
+    }
+}
+
+#[async_trait]
+impl AccountWriter for Store {
+    async fn add_account(
+        &self,
+        by: Option<i64>,
+        account: NewAccount,
+    ) -> Result<(i64, String), WriteError> {
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        let id = accounts::insert(&mut tx, &account, now)
+            .await
+            .map_err(unavailable)?
+            .ok_or(WriteError::EmailTaken)?;
+        let token = hex::encode(rand::random::<[u8; 32]>());
+        accounts::insert_sign_in_token(&mut tx, id, &digest(&token), now + LINK_VALID_FOR)
+            .await
+            .map_err(unavailable)?;
+        let scope: Vec<&str> = account.departments.iter().map(|d| d.as_str()).collect();
+        let reason = format!("{} {}", account.role.slug(), scope.join(" "));
+        let entry = Audit {
+            action: HistoryAction::UserAdded,
+            subject: format!("user:{id}"),
+            reason: reason.trim(),
+            department: None,
+            requirement: None,
+        };
+        audit::append(&mut tx, by, entry, now)
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await?;
+        Ok((id, token))
+    }
+
+    async fn set_access(
+        &self,
+        by: i64,
+        user: i64,
+        disabled: bool,
+        reason: String,
+    ) -> Result<bool, WriteError> {
+        let mut tx = self.begin().await?;
+        let changed = accounts::set_disabled(&mut tx, user, disabled)
+            .await
+            .map_err(unavailable)?
+            .ok_or(WriteError::NotFound)?;
+        if !changed {
+            return Ok(false);
+        }
+        let entry = Audit {
+            action: if disabled {
+                HistoryAction::UserDisabled
+            } else {
+                HistoryAction::UserEnabled
+            },
+            subject: format!("user:{user}"),
+            reason: &reason,
+            department: None,
+            requirement: None,
+        };
+        audit::append(&mut tx, Some(by), entry, self.clock.now())
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await?;
+        Ok(true)
+    }
+
+    async fn set_scope(
+        &self,
+        by: i64,
+        user: i64,
+        departments: Vec<DepartmentCode>,
+    ) -> Result<(), WriteError> {
+        let mut tx = self.begin().await?;
+        if accounts::role_of(&mut tx, user)
+            .await
+            .map_err(unavailable)?
+            .is_none()
+        {
+            return Err(WriteError::NotFound);
+        }
+        accounts::set_departments(&mut tx, user, &departments)
+            .await
+            .map_err(unavailable)?;
+        let scope: Vec<&str> = departments.iter().map(|d| d.as_str()).collect();
+        let entry = Audit {
+            action: HistoryAction::UserRescoped,
+            subject: format!("user:{user}"),
+            reason: &scope.join(" "),
+            department: None,
+            requirement: None,
+        };
+        audit::append(&mut tx, Some(by), entry, self.clock.now())
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await
+    }
+
+    async fn redeem_sign_in_link(
+        &self,
+        token: &str,
+        password_hash: String,
+    ) -> Result<i64, WriteError> {
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        let user = accounts::spend_sign_in_token(&mut tx, &digest(token), now)
+            .await
+            .map_err(unavailable)?
+            .ok_or(WriteError::NotFound)?;
+        accounts::set_password(&mut tx, user, &password_hash)
+            .await
+            .map_err(unavailable)?;
+        let entry = Audit {
+            action: HistoryAction::PasswordSet,
+            subject: format!("user:{user}"),
+            reason: "",
+            department: None,
+            requirement: None,
+        };
+        audit::append(&mut tx, Some(user), entry, now)
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await?;
+        Ok(user)
+    }
+}

@@ -1,0 +1,298 @@
+//! The writes to the compliance record: claims, imports, replies, reviews, suggestions,
+//! decisions, withholdings and hidden texts.
+
+use async_trait::async_trait;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+use vigia::document::Upload;
+use vigia::drafts::{ReplyText, SuggestionText};
+use vigia::new_claim::NewClaim;
+use vigia::ports::{ComplianceWriter, GapRef, HideTarget, WriteError};
+use vigia::{DepartmentCode, HistoryAction};
+
+use super::{unavailable, Store};
+use crate::db::audit::{self, Audit};
+use crate::db::claims::{self, Append, AppendError};
+use crate::db::documents::{self, Owner};
+use crate::db::{hidden, replies, suggestions};
+use crate::documents::Staged;
+
+impl Store {
+    async fn stage(&self, uploads: &[Upload]) -> Result<Vec<Staged>, WriteError> {
+        let mut staged = Vec::with_capacity(uploads.len());
+        for upload in uploads {
+            staged.push(self.files.stage(upload).await.map_err(unavailable)?);
+        }
+        Ok(staged)
+    }
+
+    /// After the commit: the files join the records that name them.
+    async fn keep(&self, staged: Vec<Staged>) {
+        for file in staged {
+            let sha256 = file.record.sha256.clone();
+            if let Err(error) = file.keep().await {
+                tracing::error!(error = ?error, sha256, "a recorded document could not be kept");
+            }
+        }
+    }
+}
+
+fn append_error(error: AppendError) -> WriteError {
+    match error {
+        AppendError::Stale => WriteError::Stale,
+        AppendError::Database(error) => unavailable(error),
+    }
+}
+
+#[async_trait]
+impl ComplianceWriter for Store {
+    #[tracing::instrument(skip_all, fields(by, department = %claim.department))]
+    async fn record_claim(
+        &self,
+        by: i64,
+        claim: NewClaim,
+        expected_latest: i64,
+        documents: Vec<Upload>,
+    ) -> Result<i64, WriteError> {
+        let staged = self.stage(&documents).await?;
+        let records: Vec<_> = staged.iter().map(|s| s.record.clone()).collect();
+        let mut tx = self.begin().await?;
+        let append = Append {
+            recorded_by: Some(by),
+            expected_latest: Some(expected_latest),
+            note_en: None,
+            now: self.clock.now(),
+        };
+        let id = claims::append(&mut tx, &claim, &append, &records)
+            .await
+            .map_err(append_error)?;
+        self.commit(tx).await?;
+        self.keep(staged).await;
+        Ok(id)
+    }
+
+    async fn import_claims(
+        &self,
+        by: i64,
+        claims: Vec<NewClaim>,
+        expected: HashMap<(String, String), i64>,
+    ) -> Result<Vec<i64>, WriteError> {
+        let mut tx = self.begin().await?;
+        let mut latest = expected;
+        let mut ids = Vec::with_capacity(claims.len());
+        let now = self.clock.now();
+        for claim in &claims {
+            let key = (claim.department.to_string(), claim.requirement.to_string());
+            let append = Append {
+                recorded_by: Some(by),
+                expected_latest: Some(latest.get(&key).copied().unwrap_or(0)),
+                note_en: None,
+                now,
+            };
+            let id = claims::append(&mut tx, claim, &append, &[])
+                .await
+                .map_err(append_error)?;
+            latest.insert(key, id);
+            ids.push(id);
+        }
+        self.commit(tx).await?;
+        Ok(ids)
+    }
+
+    async fn post_reply(
+        &self,
+        by: i64,
+        gap: GapRef,
+        reply: ReplyText,
+        documents: Vec<Upload>,
+    ) -> Result<i64, WriteError> {
+        let staged = self.stage(&documents).await?;
+        let records: Vec<_> = staged.iter().map(|s| s.record.clone()).collect();
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        let target = (gap.department, &gap.requirement, gap.kind);
+        let id = replies::insert(&mut tx, target, &reply, by, now)
+            .await
+            .map_err(unavailable)?;
+        documents::insert(&mut tx, Owner::Reply(id), &records, by, now)
+            .await
+            .map_err(unavailable)?;
+        let entry = Audit {
+            action: HistoryAction::ReplyPosted,
+            subject: format!("reply:{id}"),
+            reason: &reply.body,
+            department: Some(gap.department.as_str()),
+            requirement: Some(gap.requirement.as_str()),
+        };
+        audit::append(&mut tx, Some(by), entry, now)
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await?;
+        self.keep(staged).await;
+        Ok(id)
+    }
+
+    async fn review_reply(&self, by: i64, reply: i64, note: String) -> Result<(), WriteError> {
+        let (department, requirement) = self
+            .unreviewed_reply(reply)
+            .await
+            .map_err(unavailable)?
+            .ok_or(WriteError::Conflict)?;
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        if !replies::review(&mut tx, reply, &note, by, now)
+            .await
+            .map_err(unavailable)?
+        {
+            return Err(WriteError::Conflict);
+        }
+        let entry = Audit {
+            action: HistoryAction::ReplyReviewed,
+            subject: format!("reply:{reply}"),
+            reason: &note,
+            department: Some(&department),
+            requirement: Some(&requirement),
+        };
+        audit::append(&mut tx, Some(by), entry, now)
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await
+    }
+
+    async fn add_suggestion(
+        &self,
+        department: DepartmentCode,
+        suggestion: SuggestionText,
+    ) -> Result<i64, WriteError> {
+        let mut tx = self.begin().await?;
+        let id = suggestions::insert(&mut tx, department, &suggestion, self.clock.now())
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await?;
+        Ok(id)
+    }
+
+    async fn decide_suggestion(
+        &self,
+        by: i64,
+        suggestion: i64,
+        accepted: bool,
+        reason: String,
+    ) -> Result<(), WriteError> {
+        let found = suggestions::any(&self.pool, suggestion)
+            .await
+            .map_err(unavailable)?
+            .ok_or(WriteError::NotFound)?;
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        if !suggestions::decide(&mut tx, suggestion, accepted, &reason, by, now)
+            .await
+            .map_err(unavailable)?
+        {
+            return Err(WriteError::Conflict);
+        }
+        let entry = Audit {
+            action: if accepted {
+                HistoryAction::SuggestionAccepted
+            } else {
+                HistoryAction::SuggestionRejected
+            },
+            subject: format!("suggestion:{suggestion}"),
+            reason: &reason,
+            department: Some(found.department.as_str()),
+            requirement: found.requirement.as_ref().map(|r| r.as_str()),
+        };
+        audit::append(&mut tx, Some(by), entry, now)
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await
+    }
+
+    async fn withhold_document(
+        &self,
+        by: i64,
+        document: i64,
+        reason: String,
+    ) -> Result<(), WriteError> {
+        let row = self
+            .document(document)
+            .await
+            .map_err(unavailable)?
+            .ok_or(WriteError::NotFound)?;
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        if !documents::withhold(&mut tx, document, &reason, by, now)
+            .await
+            .map_err(unavailable)?
+        {
+            return Err(WriteError::Conflict);
+        }
+        let entry = Audit {
+            action: HistoryAction::DocumentWithheld,
+            subject: format!("document:{document}"),
+            reason: &reason,
+            department: Some(&row.department),
+            requirement: None,
+        };
+        audit::append(&mut tx, Some(by), entry, now)
+            .await
+            .map_err(unavailable)?;
+        let still_public = documents::public_copies(&mut tx, &row.sha256)
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await?;
+        // The content goes once no public document shares the same bytes.
+        if still_public == 0 {
+            if let Err(error) = self.files.remove(&row.sha256).await {
+                tracing::error!(error = ?error, "could not remove a withheld document's file");
+            }
+        }
+        Ok(())
+    }
+
+    async fn hide_text(
+        &self,
+        by: i64,
+        target: HideTarget,
+        reason: String,
+    ) -> Result<(), WriteError> {
+        let found = match target {
+            HideTarget::Reply(id) => replies::text(&self.pool, id).await.map_err(unavailable)?,
+            HideTarget::ClaimNote(id) => {
+                claims::note_of(&self.pool, id).await.map_err(unavailable)?
+            }
+            HideTarget::Suggestion(id) => suggestions::any(&self.pool, id)
+                .await
+                .map_err(unavailable)?
+                .map(|s| {
+                    let requirement = s.requirement.map(|r| r.to_string()).unwrap_or_default();
+                    (s.department.to_string(), requirement, s.body)
+                }),
+        };
+        let (department, requirement, text) = found.ok_or(WriteError::NotFound)?;
+        let subject = target.subject();
+        let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        if !hidden::hide(&mut tx, &subject, &sha256, &reason, by, now)
+            .await
+            .map_err(unavailable)?
+        {
+            return Err(WriteError::Conflict);
+        }
+        let entry = Audit {
+            action: HistoryAction::TextHidden,
+            subject,
+            reason: &reason,
+            department: Some(&department),
+            requirement: Some(&requirement)
+                .filter(|r| !r.is_empty())
+                .map(|r| r.as_str()),
+        };
+        audit::append(&mut tx, Some(by), entry, now)
+            .await
+            .map_err(unavailable)?;
+        self.commit(tx).await
+    }
+}

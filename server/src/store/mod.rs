@@ -1,0 +1,177 @@
+//! The store: the one seam every read and write of Vigía's data goes through. Each write is a
+//! method that appends its audit entry and moves the data version on in the same transaction
+//! as the change, so no caller can forget either; reads serve a snapshot cached until the
+//! version moves.
+
+mod accounts;
+mod compliance;
+
+use async_trait::async_trait;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use vigia::ports::{ComplianceReader, PortError, WriteError};
+use vigia::{Clock, Snapshot};
+
+use crate::db::{self, Pool, Tx};
+use crate::documents::DocumentStore;
+
+pub struct Store {
+    pool: Pool,
+    clock: Arc<dyn Clock>,
+    files: DocumentStore,
+    version: AtomicU64,
+    cached: RwLock<Option<(u64, Arc<Snapshot>)>>,
+    /// One reload at a time: requests arriving while the snapshot loads wait for it.
+    loading: tokio::sync::Mutex<()>,
+}
+
+/// Logs why a write failed and tells the caller only that the store is unavailable.
+fn unavailable(error: impl std::fmt::Debug) -> WriteError {
+    tracing::error!(error = ?error, "a write failed; nothing was written");
+    WriteError::Unavailable
+}
+
+fn port_unavailable(error: impl std::fmt::Debug) -> PortError {
+    tracing::error!(error = ?error, "a read failed");
+    PortError::Unavailable
+}
+
+impl Store {
+    pub async fn new(
+        pool: Pool,
+        clock: Arc<dyn Clock>,
+        files: DocumentStore,
+    ) -> Result<Self, db::DbError> {
+        let version = db::version::current(&pool).await?;
+        Ok(Self {
+            pool,
+            clock,
+            files,
+            version: AtomicU64::new(version),
+            cached: RwLock::new(None),
+            loading: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    pub fn files(&self) -> &DocumentStore {
+        &self.files
+    }
+
+    /// Follows writes made by other processes (the command line, another server): the data
+    /// version is read from the database twice a second.
+    pub fn watch_version(self: &Arc<Self>) {
+        let store = Arc::downgrade(self);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(500));
+            loop {
+                tick.tick().await;
+                let Some(store) = store.upgrade() else { break };
+                match db::version::current(&store.pool).await {
+                    Ok(n) => {
+                        store.version.fetch_max(n, Ordering::SeqCst);
+                    }
+                    Err(error) => tracing::warn!(error = ?error, "could not read the data version"),
+                }
+            }
+        });
+    }
+
+    async fn begin(&self) -> Result<Tx<'static>, WriteError> {
+        self.pool.begin().await.map_err(unavailable)
+    }
+
+    /// Moves the data version on and commits; caches follow at once.
+    async fn commit(&self, mut tx: Tx<'static>) -> Result<(), WriteError> {
+        let n = db::version::bump(&mut tx).await.map_err(unavailable)?;
+        tx.commit().await.map_err(unavailable)?;
+        self.version.fetch_max(n, Ordering::SeqCst);
+        Ok(())
+    }
+
+    fn cached(&self, version: u64) -> Option<Arc<Snapshot>> {
+        let guard = self
+            .cached
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// The reply nobody has reviewed yet: its department and requirement.
+    pub async fn unreviewed_reply(&self, id: i64) -> Result<Option<(String, String)>, PortError> {
+        db::replies::unreviewed(&self.pool, id)
+            .await
+            .map_err(port_unavailable)
+    }
+
+    pub async fn pending_suggestion(
+        &self,
+        id: i64,
+    ) -> Result<Option<vigia::office::Suggestion>, PortError> {
+        db::suggestions::pending_one(&self.pool, id)
+            .await
+            .map_err(port_unavailable)
+    }
+
+    pub async fn document(&self, id: i64) -> Result<Option<db::documents::DocumentRow>, PortError> {
+        db::documents::find(&self.pool, id)
+            .await
+            .map_err(port_unavailable)
+    }
+
+    pub async fn ping(&self) -> Result<(), PortError> {
+        db::ping(&self.pool).await.map_err(port_unavailable)
+    }
+}
+
+#[async_trait]
+impl ComplianceReader for Store {
+    async fn snapshot(&self) -> Result<Arc<Snapshot>, PortError> {
+        let version = self.data_version();
+        if let Some(snapshot) = self.cached(version) {
+            return Ok(snapshot);
+        }
+        let _loading = self.loading.lock().await;
+        if let Some(snapshot) = self.cached(version) {
+            return Ok(snapshot);
+        }
+        let snapshot = Arc::new(
+            db::load_snapshot(&self.pool)
+                .await
+                .map_err(port_unavailable)?,
+        );
+        let mut guard = self
+            .cached
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *guard = Some((version, snapshot.clone()));
+        Ok(snapshot)
+    }
+
+    fn data_version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
+    }
+}
+
+#[async_trait]
+impl vigia::ports::OfficeReader for Store {
+    async fn pending_suggestions(&self) -> Result<Vec<vigia::office::Suggestion>, PortError> {
+        db::suggestions::pending(&self.pool)
+            .await
+            .map_err(port_unavailable)
+    }
+
+    async fn accounts(&self) -> Result<Vec<vigia::office::Account>, PortError> {
+        db::accounts::all(&self.pool)
+            .await
+            .map_err(port_unavailable)
+    }
+}
