@@ -4,13 +4,16 @@
 
 use std::borrow::Cow;
 
-fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+/// A formula start, after any number of quotes: text that already reads like a neutralised
+/// cell is escaped once more, so the import can tell the two apart.
+fn needs_quote(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// The cell as an export writes it.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if looks_like_formula(cell) {
+    if needs_quote(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -20,7 +23,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 /// The original text of a cell an export neutralised.
 pub fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if looks_like_formula(rest) => rest,
+        Some(rest) if needs_quote(rest) => rest,
         _ => cell,
     }
 }
@@ -31,7 +34,16 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_restored() {
-        for cell in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+        for cell in [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "'=",
+            "''+1",
+        ] {
             let written = neutralise(cell);
             assert!(written.starts_with('\''), "{cell:?}");
             assert_eq!(restore(&written), cell);

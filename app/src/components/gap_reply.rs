@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::DocumentList;
-use crate::context::current_viewer;
+use crate::components::{DocumentList, HiddenNotice, HideForm};
+use crate::context::{current_viewer, form_flash};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::la_paz_date;
@@ -36,10 +36,18 @@ pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
         }
         None if may_review => {
             let field = format!("review-{}", reply.id);
+            let problems: Vec<String> = form_flash()
+                .map(|f| f.errors_for(&field))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| format::problem(lang, p))
+                .collect();
+            let invalid = !problems.is_empty();
             view! {
                 <form method="post" action=format!("/replies/{}/review", reply.id) class="inline-form">
                     <label for=field.clone()>{t(lang, "reply-review-label")}</label>
-                    <input id=field.clone() name="note" required/>
+                    <input id=field.clone() name="note" required aria-invalid=invalid.then_some("true")/>
+                    {invalid.then(|| view! { <p class="field-error">{problems.join(" ")}</p> })}
                     <button type="submit">{t(lang, "reply-review-submit")}</button>
                 </form>
             }
@@ -52,7 +60,13 @@ pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
     view! {
         <div class="gap-reply" id=format!("reply-{}", reply.id)>
             <p class="reply-heading"><strong>{t(lang, "reply-heading")}</strong>" · "{by}</p>
-            <p>{reply.body.clone()}</p>
+            {match reply.hidden.clone() {
+                Some(hidden) => view! { <HiddenNotice hidden/> }.into_any(),
+                None => view! {
+                    <p class="reply-body">{reply.body.clone()}</p>
+                    <HideForm kind="reply" id=reply.id back_to=back_to.clone()/>
+                }.into_any(),
+            }}
             {reply.evidence_url.clone().map(|url| { let href = url.clone(); view! { <p><a href=href rel="noopener">{url}</a></p> } })}
             {(!reply.documents.is_empty()).then(|| view! { <DocumentList documents=reply.documents.clone() back_to/> })}
             {review}

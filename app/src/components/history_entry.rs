@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::HiddenNotice;
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::la_paz_time;
@@ -57,6 +58,7 @@ pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>)
                 {requirement.map(|r| view! { " · " {r} })}
             </p>
             {(!reason.is_empty()).then(|| view! { <p class="history-reason">{reason}</p> })}
+            {entry.hidden.clone().map(|hidden| view! { <HiddenNotice hidden/> })}
             <p class="recorded-by">{tr(lang, "history-by", &[("name", who.into())])}</p>
             <p><a class="permalink" href=permalink>{tr(lang, "history-permalink", &[("id", entry.id.into())])}</a></p>
         </li>

@@ -20,6 +20,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     }
     let office = use_context::<OfficePorts>();
     let flash = form_flash().unwrap_or_default();
+    let list_flash = flash.clone();
     let invited = flash.notice.is_some().then(|| {
         let link = flash.field("link");
         view! {
@@ -43,7 +44,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                             None => None,
                         };
                         match accounts {
-                            Some(accounts) => view! { <AccountList accounts/> }.into_any(),
+                            Some(accounts) => view! { <AccountList accounts flash=list_flash.clone()/> }.into_any(),
                             None => view! { <p class="form-error">{t(lang, "error-unavailable-body")}</p> }.into_any(),
                         }
                     })
@@ -72,8 +73,17 @@ fn department_boxes(prefix: String, checked: Vec<DepartmentCode>) -> impl IntoVi
 }
 
 #[component]
-fn AccountList(accounts: Vec<Account>) -> impl IntoView {
+fn AccountList(accounts: Vec<Account>, flash: FormFlash) -> impl IntoView {
     let lang = use_lang();
+    let problems = move |field: String| {
+        let messages: Vec<String> = flash
+            .errors_for(&field)
+            .into_iter()
+            .map(|p| crate::format::problem(lang, p))
+            .collect();
+        (!messages.is_empty())
+            .then(|| view! { <p class="field-error" role="alert">{messages.join(" ")}</p> })
+    };
     let rows = accounts
         .into_iter()
         .map(|a| {
@@ -99,6 +109,7 @@ fn AccountList(accounts: Vec<Account>) -> impl IntoView {
                             <legend>{t(lang, "admin-scope")}</legend>
                             {department_boxes(format!("scope-{}", a.id), a.departments.clone())}
                         </fieldset>
+                        {problems(format!("scope-{}", a.id))}
                         <button type="submit">{t(lang, "admin-scope-submit")}</button>
                     </form>
                     <form method="post" action=format!("/admin/users/{}/access", a.id) class="inline-form">
@@ -106,6 +117,7 @@ fn AccountList(accounts: Vec<Account>) -> impl IntoView {
                         <label for=reason_id.clone()>{t(lang, "admin-access-reason")}</label>
                         <input id=reason_id name="reason"/>
                         <button type="submit">{label}</button>
+                        {problems(format!("reason-{}", a.id))}
                     </form>
                 </li>
             }

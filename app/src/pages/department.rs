@@ -1,11 +1,11 @@
 //! `/departments/{code}`: every requirement's state, its gaps, sources and the full history.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    ClaimSource, ComplianceMap, DocumentList, GapItem, HistoryEntryItem, Layout, PageMeta,
-    StatusBadge, WithPublicView,
+    ClaimSource, ComplianceMap, DocumentList, GapItem, HiddenNotice, HideForm, HistoryEntryItem,
+    Layout, PageMeta, StatusBadge, WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
 use crate::format;
@@ -62,13 +62,18 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         .iter()
         .map(|r| view! { <RequirementSection requirement=r.clone() record=view.snapshot.record(code, &r.slug) view=view.clone()/> })
         .collect_view();
-    let history = view
-        .snapshot
-        .history_of(code)
+    let page = use_query_map()
+        .get_untracked()
+        .get("page")
+        .and_then(|p| p.parse::<usize>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
+    let (entries, more) = vigia::history::page(&view.snapshot.history_of(code), page, HISTORY_PAGE);
+    let history = entries
         .into_iter()
-        .rev()
         .map(|entry| view! { <HistoryEntryItem entry snapshot=view.snapshot.clone()/> })
         .collect_view();
+    let pages = view! { <HistoryPages code page more/> };
     view! {
         <PageMeta title=department.name.clone() description=description/>
         <Layout>
@@ -88,6 +93,7 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
                 <h2 id="history-heading">{t(lang, "public-history-heading")}</h2>
                 <p>{t(lang, "public-history-intro")}</p>
                 <ol class="timeline">{history}</ol>
+                {pages}
             </section>
             <section class="suggest" id="suggest">
                 <h2>{t(lang, "suggest-heading")}</h2>
@@ -97,6 +103,27 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         </Layout>
     }
     .into_any()
+}
+
+/// Entries of the public history on one page of a department.
+const HISTORY_PAGE: usize = 50;
+/// Claims listed under each requirement; the full history is below them.
+const CLAIMS_SHOWN: usize = 20;
+
+/// Links to the newer and older pages of a department's public history.
+#[component]
+fn HistoryPages(code: DepartmentCode, page: usize, more: bool) -> impl IntoView {
+    let lang = use_lang();
+    let href = move |p: usize| format!("/departments/{code}?page={p}#history");
+    let newer = (page > 1)
+        .then(|| view! { <a href=href(page - 1) rel="prev">{t(lang, "history-page-newer")}</a> });
+    let older = more
+        .then(|| view! { <a href=href(page + 1) rel="next">{t(lang, "history-page-older")}</a> });
+    (page > 1 || more).then(|| {
+        view! {
+            <nav class="pagination" aria-label=t(lang, "history-page-label")>{newer}" "{older}</nav>
+        }
+    })
 }
 
 #[component]
@@ -213,7 +240,7 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
                 {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
             </dl>
             {quality}
-            <p class="claim-note">{if lang.is_spanish() { claim.note_es.clone() } else { claim.note_en.clone() }}</p>
+            <ClaimNote claim=claim.clone()/>
             <ClaimSource claim=claim.clone() today=view.today/>
             {(!claim.evidence.is_empty() || !claim.documents.is_empty()).then(|| view! {
                 <h3>{t(lang, "evidence-heading")}</h3>
@@ -221,6 +248,28 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
                 <DocumentList documents=claim.documents.clone() back_to=format!("/departments/{}", claim.department)/>
             })}
         </div>
+    }
+}
+
+/// A claim's note in the reader's language, or why an admin hid it; admins may hide it.
+#[component]
+fn ClaimNote(claim: Claim) -> impl IntoView {
+    let lang = use_lang();
+    match claim.note_hidden.clone() {
+        Some(hidden) => view! { <HiddenNotice hidden/> }.into_any(),
+        None => {
+            let note = if lang.is_spanish() {
+                claim.note_es.clone()
+            } else {
+                claim.note_en.clone()
+            };
+            let back_to = format!("/departments/{}#claim-{}", claim.department, claim.id);
+            view! {
+                <p class="claim-note">{note}</p>
+                <HideForm kind="claim" id=claim.id back_to/>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -273,14 +322,26 @@ fn Disagreement(claims: Vec<Claim>, requirement: Requirement, view: PublicView) 
 fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> impl IntoView {
     let lang = use_lang();
     // Newest moment first: the record's claims are in the order of what they describe.
+    let total = claims.len();
+    let cut = (total > CLAIMS_SHOWN).then(|| {
+        let message = tr(
+            lang,
+            "history-more-claims",
+            &[
+                ("shown", (CLAIMS_SHOWN as i64).into()),
+                ("total", (total as i64).into()),
+            ],
+        );
+        view! { <p class="hint"><a href="#history">{message}</a></p> }
+    });
     let entries = claims
         .into_iter()
         .rev()
+        .take(CLAIMS_SHOWN)
         .map(|c| {
             let status = c.status;
             let level = c.evidence_level;
             let about = format::partial_date(lang, c.event_date);
-            let note = if lang.is_spanish() { c.note_es.clone() } else { c.note_en.clone() };
             let corrected = c.is_corrected();
             view! {
                 <li id=format!("claim-{}", c.id) class:corrected=corrected>
@@ -289,7 +350,7 @@ fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> im
                     </p>
                     {corrected.then(|| view! { <p class="corrected-note">{t(lang, "claim-corrected-by")}</p> })}
                     <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis=c.basis/></p>
-                    <p>{note}</p>
+                    <ClaimNote claim=c.clone()/>
                     {c.recorded_by.clone().map(|name| view! { <p class="recorded-by">{tr(lang, "history-recorded-by", &[("name", name.into())])}</p> })}
                     {(!c.documents.is_empty()).then(|| view! { <DocumentList documents=c.documents.clone() back_to=format!("/departments/{}#claim-{}", c.department, c.id)/> })}
                     <ClaimSource claim=c.clone() today=view.today/>
@@ -300,5 +361,6 @@ fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> im
     view! {
         <h3>{t(lang, "history-heading")}</h3>
         <ol class="timeline">{entries}</ol>
+        {cut}
     }
 }

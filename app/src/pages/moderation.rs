@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Layout, PageMeta, Refused};
+use crate::components::{HideForm, Layout, PageMeta, Refused};
 use crate::context::{current_viewer, form_flash, OfficePorts, Ports, Viewer};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
@@ -86,6 +86,7 @@ fn Queue(list: Vec<Suggestion>, viewer: Viewer, snapshot: Arc<Snapshot>) -> impl
                     <p class="timeline-date">{when}" · "<a href=format!("/departments/{}", s.department)>{department}</a>
                         {requirement.map(|r| view! { " · "{r} })}</p>
                     <p>{s.body.clone()}</p>
+                    <HideForm kind="suggestion" id=s.id back_to=format!("/moderation#suggestion-{}", s.id)/>
                     {s.source_url.clone().map(|u| { let href = u.clone(); view! { <p><a href=href rel="noopener nofollow">{u}</a></p> } })}
                     {s.organisation.clone().map(|o| view! { <p>{tr(lang, "moderation-organisation", &[("name", o.into())])}</p> })}
                     {s.contact.clone().map(|c| view! { <p class="hint">{tr(lang, "moderation-contact", &[("contact", c.into())])}</p> })}

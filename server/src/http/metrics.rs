@@ -44,6 +44,7 @@ pub struct Metrics {
     latency: Family<LatencyLabels, Histogram>,
     pool_size: Gauge,
     pool_idle: Gauge,
+    cache_bytes: Gauge,
 }
 
 fn latency_histogram() -> Histogram {
@@ -61,6 +62,12 @@ impl Default for Metrics {
         );
         let pool_size = Gauge::default();
         let pool_idle = Gauge::default();
+        let cache_bytes = Gauge::default();
+        registry.register(
+            "page_cache_bytes",
+            "Bytes the page cache holds, every stored form counted",
+            cache_bytes.clone(),
+        );
         registry.register(
             "http_requests",
             "HTTP requests by route and status",
@@ -87,14 +94,16 @@ impl Default for Metrics {
             latency,
             pool_size,
             pool_idle,
+            cache_bytes,
         }
     }
 }
 
 impl Metrics {
-    pub fn render(&self, pool_size: u32, pool_idle: usize) -> String {
+    pub fn render(&self, pool_size: u32, pool_idle: usize, cache_bytes: usize) -> String {
         self.pool_size.set(i64::from(pool_size));
         self.pool_idle.set(pool_idle as i64);
+        self.cache_bytes.set(cache_bytes as i64);
         let mut out = String::new();
         if encode(&mut out, &self.registry).is_err() {
             tracing::error!("could not encode metrics");

@@ -36,7 +36,9 @@ pub async fn metrics(
         return Err(PageError::NotFound);
     }
     let pool = state.store.pool();
-    let body = state.metrics.render(pool.size(), pool.num_idle());
+    let body = state
+        .metrics
+        .render(pool.size(), pool.num_idle(), state.cache.bytes());
     Ok((
         [(
             http::header::CONTENT_TYPE,

@@ -56,8 +56,14 @@ impl TestApp {
     }
 
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A server whose settings `adjust` changes first.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
-        let settings = settings_in(data.path());
+        let mut settings = settings_in(data.path());
+        adjust(&mut settings);
         let app = Application::build(settings.clone())
             .await
             .expect("app builds");

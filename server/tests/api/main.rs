@@ -5,6 +5,7 @@ mod accounts;
 mod claims;
 mod database;
 mod documents;
+mod hardening;
 mod helpers;
 mod import;
 mod office;
