@@ -11,6 +11,7 @@ pub mod date;
 pub mod department;
 pub mod document;
 pub mod drafts;
+pub mod events;
 pub mod gaps;
 pub mod history;
 pub mod import;
@@ -61,6 +62,8 @@ pub enum ParseError {
     UnknownBasis(String),
     #[error("unknown evidence kind {0:?}")]
     UnknownEvidenceKind(String),
+    #[error("unknown event kind {0:?}")]
+    UnknownEventKind(String),
     #[error("unknown history action {0:?}")]
     UnknownHistoryAction(String),
     #[error("unknown role {0:?}")]

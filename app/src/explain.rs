@@ -71,3 +71,91 @@ pub fn gap_message(lang: Lang, gap: &Gap, snapshot: &Snapshot, today: NaiveDate)
     };
     tr(lang, &key, &args)
 }
+
+/// What an alert event says, in the reader's language: for a gap that opened, the same
+/// sentence the gaps page shows.
+pub fn event_message(lang: Lang, event: &vigia::events::Event, snapshot: &Snapshot) -> String {
+    use vigia::events::{DeadlineKind, EventKind};
+    let draft = &event.draft;
+    let department = snapshot
+        .department(draft.department)
+        .map(|d| d.name.clone())
+        .unwrap_or_else(|| draft.department.to_string());
+    let requirement_data = snapshot.requirement(&draft.requirement);
+    let requirement = requirement_data
+        .map(|r| format::requirement_phrase(lang, r))
+        .unwrap_or_else(|| draft.requirement.to_string());
+    let kind_label = draft
+        .gap_kind
+        .map(|k| crate::i18n::t(lang, &format!("gap-kind-{}", k.slug())))
+        .unwrap_or_default();
+    let status = |s: Option<vigia::Status>| {
+        s.map(|s| format::status_label(lang, requirement_data, s))
+            .unwrap_or_else(|| crate::i18n::t(lang, "status-unknown"))
+    };
+    let mut args: Vec<(&'static str, Arg)> = vec![
+        ("department", department.into()),
+        ("requirement", requirement.into()),
+        ("kind", kind_label.into()),
+        ("from", status(draft.status_before).into()),
+        ("to", status(draft.status_after).into()),
+        (
+            "date",
+            draft
+                .refers_to
+                .map(|d| format::date(lang, d))
+                .unwrap_or_default()
+                .into(),
+        ),
+        (
+            "days",
+            i64::from(draft.threshold_days.unwrap_or_default()).into(),
+        ),
+        (
+            "deadline",
+            match draft.deadline {
+                Some(DeadlineKind::ValidityEnd) => "validity-end",
+                _ => "due",
+            }
+            .into(),
+        ),
+    ];
+    let key = match draft.kind {
+        EventKind::GapOpened => {
+            let gap = vigia::gaps::Gap {
+                department: draft.department,
+                requirement: draft.requirement.clone(),
+                kind: draft.gap_kind.unwrap_or(vigia::GapKind::StatusUnknown),
+                severity: draft.severity.unwrap_or(vigia::Severity::Notice),
+                since: draft.refers_to.map(vigia::PartialDate::day),
+                claim_id: draft.claim_id,
+                due_date: None,
+                valid_until: None,
+                newest_source: None,
+            };
+            let today = vigia::la_paz_date(event.at);
+            let sentence = gap_message(lang, &gap, snapshot, today);
+            args.push(("sentence", sentence.into()));
+            "event-gap-opened"
+        }
+        EventKind::GapClosed => "event-gap-closed",
+        EventKind::DeadlineApproaching => "event-deadline-approaching",
+        EventKind::StatusChanged => "event-status-changed",
+        EventKind::ReplyPosted => "event-reply-posted",
+        EventKind::ReplyReviewed => "event-reply-reviewed",
+    };
+    tr(lang, key, &args)
+}
+
+/// A short title for an event (a feed entry's title).
+pub fn event_title(lang: Lang, event: &vigia::events::Event, snapshot: &Snapshot) -> String {
+    let department = snapshot
+        .department(event.draft.department)
+        .map(|d| d.name.clone())
+        .unwrap_or_else(|| event.draft.department.to_string());
+    tr(
+        lang,
+        &format!("event-title-{}", event.draft.kind.slug().replace('.', "-")),
+        &[("department", department.into())],
+    )
+}

@@ -177,6 +177,38 @@ pub mod catalog {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn both_catalogs_parse_and_hold_the_same_messages() {
+        use fluent_templates::fluent_bundle::FluentResource;
+        let mut keys = Vec::new();
+        for lang in ["es", "en"] {
+            let mut ids: Vec<String> = Vec::new();
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang);
+            for file in std::fs::read_dir(dir).unwrap() {
+                let source = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                ids.extend(source.lines().filter_map(|line| {
+                    let (id, _) = line.split_once(" =")?;
+                    let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                    is_id.then(|| id.to_owned())
+                }));
+                FluentResource::try_new(source)
+                    .unwrap_or_else(|(_, errors)| panic!("{lang}: {errors:?}"));
+            }
+            ids.sort();
+            keys.push(ids);
+        }
+        assert_eq!(
+            keys[0], keys[1],
+            "Spanish and English hold the same messages"
+        );
+    }
+
     #[test]
     fn cookie_beats_browser_preference() {
         assert_eq!(

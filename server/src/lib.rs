@@ -1,12 +1,14 @@
 //! Vigía's server: settings, persistence, the open data API and the rendered pages.
 //! `main.rs` is a thin wrapper; tests build the same [`Application`] on port 0.
 
+pub mod alerts;
 pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod db;
 pub mod documents;
+pub mod feeds;
 pub mod http;
 pub mod settings;
 pub mod state;
@@ -48,6 +50,7 @@ impl Application {
         let clock = clock::from_settings(settings.today);
         let store = Arc::new(open_store(&settings, clock.clone()).await?);
         store.watch_version();
+        alerts::scheduler::spawn(store.clone(), clock.clone(), settings.alerts_hour);
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
         let auth = auth_layer(store.pool().clone(), &settings).await?;
@@ -86,7 +89,12 @@ pub async fn open_store(
 ) -> anyhow::Result<store::Store> {
     let pool = prepare_database(settings, clock.as_ref()).await?;
     let files = documents::DocumentStore::new(&settings.data_dir)?;
-    Ok(store::Store::new(pool, clock, files).await?)
+    let store = store::Store::new(pool, clock, files).await?;
+    store
+        .ensure_gap_baseline()
+        .await
+        .map_err(|e| anyhow::anyhow!("could not record the open gaps: {e}"))?;
+    Ok(store)
 }
 
 /// Sessions stored in the database, expiring after inactivity, and axum-login on top.

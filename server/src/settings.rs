@@ -128,6 +128,10 @@ pub struct Settings {
         global = true
     )]
     pub metrics_allow: Vec<IpNet>,
+    /// The hour (0-23, La Paz time) at which the daily alerts run: gaps the calendar opens or
+    /// closes, approaching deadlines.
+    #[arg(long, env = "VIGIA_ALERTS_HOUR", default_value_t = 7, value_parser = clap::value_parser!(u32).range(0..24), global = true)]
+    pub alerts_hour: u32,
     /// The most memory the page cache may use, in bytes, every stored form counted.
     #[arg(
         long,

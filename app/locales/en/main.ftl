@@ -498,3 +498,41 @@ history-page-newer = Newer entries
 history-page-older = Older entries
 history-page-label = History pages
 history-more-claims = Showing the { $shown } most recent of { $total } claims; the full history is below.
+event-gap-opened = New gap ({ $kind }): { $sentence }
+event-gap-closed = The "{ $kind }" gap of { $department }'s { $requirement } closed.
+event-deadline-approaching = { $deadline ->
+    [validity-end] { $days ->
+        [one] 1 day left before the validity of { $department }'s { $requirement } ends ({ $date }).
+       *[other] { $days } days left before the validity of { $department }'s { $requirement } ends ({ $date }).
+    }
+   *[due] { $days ->
+        [one] 1 day left before the due date of { $department }'s { $requirement } ({ $date }).
+       *[other] { $days } days left before the due date of { $department }'s { $requirement } ({ $date }).
+    }
+}
+event-status-changed = The status of { $department }'s { $requirement } changed from "{ $from }" to "{ $to }".
+event-reply-posted = { $department } replied to the "{ $kind }" gap of its { $requirement }.
+event-reply-reviewed = Oversight staff reviewed a reply from { $department } about its { $requirement }.
+event-title-gap-opened = New gap in { $department }
+event-title-gap-closed = Gap closed in { $department }
+event-title-deadline-approaching = Deadline approaching in { $department }
+event-title-status-changed = Status changed in { $department }
+event-title-reply-posted = Reply from { $department }
+event-title-reply-reviewed = Reply reviewed ({ $department })
+event-kind-gap-opened = new gap
+event-kind-gap-closed = gap closed
+event-kind-deadline-approaching = deadline approaching
+event-kind-status-changed = status changed
+event-kind-reply-posted = reply from a department
+event-kind-reply-reviewed = reply reviewed
+feed-title = Vigía: alerts on the departmental anti-trafficking plans
+feed-title-department = Vigía: alerts on { $department }
+feed-subtitle = Every status change, gap that opens or closes, approaching deadline and department reply, with its source.
+calendar-title = Vigía: due dates and ends of validity
+calendar-due = Due date: { $department }'s { $requirement }
+calendar-validity-end = End of validity: { $department }'s { $requirement }
+follow-heading = Follow the changes
+follow-intro = Get the alerts in your feed reader or calendar, no sign-up needed.
+follow-atom = Alerts (Atom)
+follow-calendar = Due dates (calendar)
+follow-feed-label = Vigía alerts

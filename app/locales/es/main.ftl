@@ -498,3 +498,41 @@ history-page-newer = Entradas más recientes
 history-page-older = Entradas anteriores
 history-page-label = Páginas del historial
 history-more-claims = Se muestran las { $shown } afirmaciones más recientes de { $total }; el historial completo está más abajo.
+event-gap-opened = Nueva brecha ({ $kind }): { $sentence }
+event-gap-closed = Se cerró la brecha «{ $kind }» de { $requirement } en { $department }.
+event-deadline-approaching = { $deadline ->
+    [validity-end] { $days ->
+        [one] Falta 1 día para que termine la vigencia del { $requirement } de { $department } ({ $date }).
+       *[other] Faltan { $days } días para que termine la vigencia del { $requirement } de { $department } ({ $date }).
+    }
+   *[due] { $days ->
+        [one] Falta 1 día para la fecha límite del { $requirement } de { $department } ({ $date }).
+       *[other] Faltan { $days } días para la fecha límite del { $requirement } de { $department } ({ $date }).
+    }
+}
+event-status-changed = En { $department }, el estado del { $requirement } pasó de «{ $from }» a «{ $to }».
+event-reply-posted = { $department } respondió a la brecha «{ $kind }» de { $requirement }.
+event-reply-reviewed = El personal de supervisión revisó una respuesta de { $department } sobre { $requirement }.
+event-title-gap-opened = Nueva brecha en { $department }
+event-title-gap-closed = Brecha cerrada en { $department }
+event-title-deadline-approaching = Plazo próximo en { $department }
+event-title-status-changed = Cambio de estado en { $department }
+event-title-reply-posted = Respuesta de { $department }
+event-title-reply-reviewed = Respuesta revisada ({ $department })
+event-kind-gap-opened = brecha nueva
+event-kind-gap-closed = brecha cerrada
+event-kind-deadline-approaching = plazo próximo
+event-kind-status-changed = cambio de estado
+event-kind-reply-posted = respuesta de un departamento
+event-kind-reply-reviewed = respuesta revisada
+feed-title = Vigía: alertas sobre los planes departamentales contra la trata
+feed-title-department = Vigía: alertas sobre { $department }
+feed-subtitle = Cada cambio de estado, brecha que se abre o se cierra, plazo próximo y respuesta de un departamento, con su fuente.
+calendar-title = Vigía: fechas límite y fin de vigencia
+calendar-due = Fecha límite: { $requirement } de { $department }
+calendar-validity-end = Fin de vigencia: { $requirement } de { $department }
+follow-heading = Seguir los cambios
+follow-intro = Reciba las alertas en su lector de noticias o su calendario, sin registrarse.
+follow-atom = Alertas (Atom)
+follow-calendar = Fechas límite (calendario)
+follow-feed-label = Alertas de Vigía

@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 mod documents;
+mod follow;
 mod form_field;
 mod gap_item;
 mod gap_reply;
@@ -14,6 +15,7 @@ mod status;
 mod view_loader;
 
 pub use documents::DocumentList;
+pub use follow::{FeedLink, FollowLinks};
 pub use form_field::{FormField, Input};
 pub use gap_item::GapItem;
 pub use gap_reply::GapReplyItem;

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    ClaimSource, ComplianceMap, DocumentList, GapItem, HiddenNotice, HideForm, HistoryEntryItem,
-    Layout, PageMeta, StatusBadge, WithPublicView,
+    ClaimSource, ComplianceMap, DocumentList, FeedLink, FollowLinks, GapItem, HiddenNotice,
+    HideForm, HistoryEntryItem, Layout, PageMeta, StatusBadge, WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
 use crate::format;
@@ -95,6 +95,8 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
                 <ol class="timeline">{history}</ol>
                 {pages}
             </section>
+            <FeedLink department=code/>
+            <FollowLinks department=code/>
             <section class="suggest" id="suggest">
                 <h2>{t(lang, "suggest-heading")}</h2>
                 <p>{t(lang, "suggest-intro")}</p>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{GapItem, Layout, PageMeta, WithPublicView};
+use crate::components::{FeedLink, FollowLinks, GapItem, Layout, PageMeta, WithPublicView};
 use crate::context::PublicView;
 use crate::i18n::{t, tr, use_lang};
 use vigia::gaps::{GapKind, Severity};
@@ -47,6 +47,8 @@ pub fn GapsPage() -> impl IntoView {
         <Layout>
             <h1>{t(lang, "gaps-title")}</h1>
             <WithPublicView render=move |view| view! { <Gaps view filters=filters.clone()/> }/>
+            <FeedLink/>
+            <FollowLinks/>
         </Layout>
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    ComplianceMap, Layout, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView,
+    ComplianceMap, FeedLink, FollowLinks, Layout, MapLegend, PageMeta, SourceCite, StatusBadge,
+    WithPublicView,
 };
 use crate::context::{PublicView, SiteInfo};
 use crate::format;
@@ -41,6 +42,8 @@ fn Home(view: PublicView) -> impl IntoView {
             </div>
         </section>
         <NationalContext view=view.clone()/>
+        <FeedLink/>
+        <FollowLinks/>
         <EmbedSnippet/>
     }
 }

@@ -3,6 +3,7 @@
 mod departments;
 mod dto;
 mod error;
+pub mod events;
 pub mod export;
 mod gaps;
 mod history;
@@ -37,6 +38,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(departments::get_department))
         .routes(routes!(gaps::list_gaps))
         .routes(routes!(history::list_history))
+        .routes(routes!(events::list_events))
         .routes(routes!(export::export_csv))
         .routes(routes!(export::claims_csv))
         .routes(routes!(crate::http::ops::healthz))

@@ -51,13 +51,20 @@ pub async fn insert_source(tx: &mut Tx<'_>, source: &NewSource) -> Result<i64, s
     Ok(id)
 }
 
+/// A claim appended, and the history entry that records it.
+#[derive(Debug, Clone, Copy)]
+pub struct Appended {
+    pub claim: i64,
+    pub entry: i64,
+}
+
 /// Appends one claim in `tx` with a new source row; see [`append_with_source`].
 pub async fn append(
     tx: &mut Tx<'_>,
     claim: &NewClaim,
     append: &Append<'_>,
     documents: &[DocumentRecord],
-) -> Result<i64, AppendError> {
+) -> Result<Appended, AppendError> {
     let source_id = insert_source(tx, &claim.source).await?;
     append_with_source(tx, claim, source_id, append, documents).await
 }
@@ -70,7 +77,7 @@ pub async fn append_with_source(
     source_id: i64,
     append: &Append<'_>,
     documents: &[DocumentRecord],
-) -> Result<i64, AppendError> {
+) -> Result<Appended, AppendError> {
     let now = stamp(append.now);
     let q = &claim.quality;
     // The version check and the insert are one statement, so two officers saving at once
@@ -133,8 +140,11 @@ pub async fn append_with_source(
         department: Some(claim.department.as_str()),
         requirement: Some(claim.requirement.as_str()),
     };
-    audit::append(tx, append.recorded_by, entry, append.now).await?;
-    Ok(claim_id)
+    let entry = audit::append(tx, append.recorded_by, entry, append.now).await?;
+    Ok(Appended {
+        claim: claim_id,
+        entry,
+    })
 }
 
 /// Marks `corrected` as superseded by `correcting`; the corrected claim stays in the history.

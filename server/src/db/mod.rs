@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod claims;
 pub mod documents;
+pub mod events;
 pub mod hidden;
 mod history;
 pub mod replies;
@@ -16,7 +17,7 @@ pub mod version;
 
 pub use claims::AppendError;
 pub use seed::seed_if_empty;
-pub use snapshot::load_snapshot;
+pub use snapshot::{load_record, load_snapshot};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;

@@ -230,16 +230,45 @@ async fn load_requirements(pool: &Pool) -> Result<Vec<Requirement>, DbError> {
         .collect()
 }
 
+const CLAIM_COLUMNS: &str = "c.id, c.department, c.requirement, c.status, c.basis, c.event_date, \
+     c.status_since, c.due_date, c.valid_from, c.valid_until, c.approving_instrument, c.evidence_level, \
+     c.q_responsible, c.q_timetable, c.q_financing, c.q_indicators, c.q_published, c.note_es, \
+     c.note_en, c.locator, c.quote, c.recorded_at, u.display_name AS recorded_by, \
+     k.correcting_claim_id AS corrected_by";
+
+const CLAIM_JOINS: &str = "FROM claims c JOIN sources s ON s.id = c.source_id \
+     LEFT JOIN users u ON u.id = c.recorded_by \
+     LEFT JOIN claim_corrections k ON k.corrected_claim_id = c.id";
+
+/// One record's claims, as the gap rules need them (without evidence or documents), read in
+/// the transaction that is about to change it.
+pub async fn load_record(
+    tx: &mut super::Tx<'_>,
+    department: DepartmentCode,
+    requirement: &RequirementSlug,
+) -> Result<vigia::ComplianceRecord, DbError> {
+    let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
+        "SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS} {CLAIM_JOINS} \
+         WHERE c.department = $1 AND c.requirement = $2 ORDER BY c.id"
+    ))
+    .bind(department.as_str())
+    .bind(requirement.as_str())
+    .fetch_all(&mut **tx)
+    .await?;
+    let claims = rows
+        .into_iter()
+        .map(|row| claim_from_row(row, &mut HashMap::new()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(vigia::ComplianceRecord::new(
+        department,
+        requirement.clone(),
+        claims,
+    ))
+}
+
 async fn load_claims(pool: &Pool) -> Result<Vec<Claim>, DbError> {
     let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
-        "SELECT c.id, c.department, c.requirement, c.status, c.basis, c.event_date, c.status_since, \
-         c.due_date, c.valid_from, c.valid_until, c.approving_instrument, c.evidence_level, \
-         c.q_responsible, c.q_timetable, c.q_financing, c.q_indicators, c.q_published, c.note_es, \
-         c.note_en, c.locator, c.quote, c.recorded_at, u.display_name AS recorded_by, \
-         k.correcting_claim_id AS corrected_by, {SOURCE_COLUMNS} \
-         FROM claims c JOIN sources s ON s.id = c.source_id LEFT JOIN users u ON u.id = c.recorded_by \
-         LEFT JOIN claim_corrections k ON k.corrected_claim_id = c.id \
-         ORDER BY c.id"
+        "SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS} {CLAIM_JOINS} ORDER BY c.id"
     ))
     .fetch_all(pool)
     .await?;

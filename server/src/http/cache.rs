@@ -56,6 +56,7 @@ pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
         ["api", "v1", "departments"] | ["api", "v1", "departments", _] => &["lang", "as_of"],
         ["api", "v1", "gaps"] => &["department", "kind", "severity", "lang", "as_of"],
         ["api", "v1", "history"] => &["page", "department", "lang", "as_of"],
+        ["api", "v1", "events"] => &["department", "kind", "severity", "since", "before"],
         ["api", "v1", "export.csv"] | ["api", "v1", "claims.csv"] | ["api", "openapi.json"] => &[],
         _ => return None,
     })

@@ -122,6 +122,8 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
         .route("/documents/{id}", get(crate::documents::download))
+        .route("/feeds/events.atom", get(crate::feeds::events_atom))
+        .route("/feeds/deadlines.ics", get(crate::feeds::deadlines_ics))
         .route("/metrics", get(ops::metrics))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .merge(pages)

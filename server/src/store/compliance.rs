@@ -7,15 +7,17 @@ use std::collections::HashMap;
 
 use vigia::document::Upload;
 use vigia::drafts::{ReplyText, SuggestionText};
+use vigia::events::{EventDraft, EventKind};
 use vigia::new_claim::NewClaim;
 use vigia::ports::{ComplianceWriter, GapRef, HideTarget, WriteError};
-use vigia::{DepartmentCode, HistoryAction};
+use vigia::{ComplianceRecord, DepartmentCode, HistoryAction};
 
-use super::{unavailable, Store};
+use super::{unavailable, Change, Store};
 use crate::db::audit::{self, Audit};
 use crate::db::claims::{self, Append, AppendError};
 use crate::db::documents::{self, Owner};
-use crate::db::{hidden, replies, suggestions};
+use crate::db::events::Origin;
+use crate::db::{self, hidden, replies, suggestions};
 use crate::documents::Staged;
 
 impl Store {
@@ -57,19 +59,33 @@ impl ComplianceWriter for Store {
     ) -> Result<i64, WriteError> {
         let staged = self.stage(&documents).await?;
         let records: Vec<_> = staged.iter().map(|s| s.record.clone()).collect();
+        let requirements = self.requirements().await?;
+        let now = self.clock.now();
         let mut tx = self.begin().await?;
+        let before = db::load_record(&mut tx, claim.department, &claim.requirement)
+            .await
+            .map_err(unavailable)?;
         let append = Append {
             recorded_by: Some(by),
             expected_latest: Some(expected_latest),
             note_en: None,
-            now: self.clock.now(),
+            now,
         };
-        let id = claims::append(&mut tx, &claim, &append, &records)
+        let appended = claims::append(&mut tx, &claim, &append, &records)
             .await
             .map_err(append_error)?;
+        let mut change = Change::new(Origin::Write, now);
+        self.record_changed(
+            &mut tx,
+            &mut change,
+            &before,
+            &requirements,
+            Some(appended.entry),
+        )
+        .await?;
         self.commit(tx).await?;
         self.keep(staged).await;
-        Ok(id)
+        Ok(appended.claim)
     }
 
     async fn import_claims(
@@ -78,23 +94,45 @@ impl ComplianceWriter for Store {
         claims: Vec<NewClaim>,
         expected: HashMap<(String, String), i64>,
     ) -> Result<Vec<i64>, WriteError> {
+        let requirements = self.requirements().await?;
         let mut tx = self.begin().await?;
         let mut latest = expected;
         let mut ids = Vec::with_capacity(claims.len());
         let now = self.clock.now();
+        // Each record touched, as it was before the import, and its last history entry.
+        let mut touched: Vec<(ComplianceRecord, i64)> = Vec::new();
         for claim in &claims {
             let key = (claim.department.to_string(), claim.requirement.to_string());
+            let position = touched.iter().position(|(r, _)| {
+                r.department == claim.department && r.requirement == claim.requirement
+            });
+            let position = match position {
+                Some(position) => position,
+                None => {
+                    let before = db::load_record(&mut tx, claim.department, &claim.requirement)
+                        .await
+                        .map_err(unavailable)?;
+                    touched.push((before, 0));
+                    touched.len() - 1
+                }
+            };
             let append = Append {
                 recorded_by: Some(by),
                 expected_latest: Some(latest.get(&key).copied().unwrap_or(0)),
                 note_en: None,
                 now,
             };
-            let id = claims::append(&mut tx, claim, &append, &[])
+            let appended = claims::append(&mut tx, claim, &append, &[])
                 .await
                 .map_err(append_error)?;
-            latest.insert(key, id);
-            ids.push(id);
+            latest.insert(key, appended.claim);
+            touched[position].1 = appended.entry;
+            ids.push(appended.claim);
+        }
+        let mut change = Change::new(Origin::Write, now);
+        for (before, entry) in &touched {
+            self.record_changed(&mut tx, &mut change, before, &requirements, Some(*entry))
+                .await?;
         }
         self.commit(tx).await?;
         Ok(ids)
@@ -125,9 +163,22 @@ impl ComplianceWriter for Store {
             department: Some(gap.department.as_str()),
             requirement: Some(gap.requirement.as_str()),
         };
-        audit::append(&mut tx, Some(by), entry, now)
+        let history_entry = audit::append(&mut tx, Some(by), entry, now)
             .await
             .map_err(unavailable)?;
+        let posted = EventDraft {
+            gap_kind: Some(gap.kind),
+            severity: Some(gap.kind.severity()),
+            reply_id: Some(id),
+            ..EventDraft::new(
+                EventKind::ReplyPosted,
+                gap.department,
+                gap.requirement.clone(),
+            )
+        };
+        let mut change = Change::new(Origin::Write, now);
+        self.write_events(&mut tx, &mut change, vec![posted], Some(history_entry))
+            .await?;
         self.commit(tx).await?;
         self.keep(staged).await;
         Ok(id)
@@ -154,9 +205,21 @@ impl ComplianceWriter for Store {
             department: Some(&department),
             requirement: Some(&requirement),
         };
-        audit::append(&mut tx, Some(by), entry, now)
+        let history_entry = audit::append(&mut tx, Some(by), entry, now)
             .await
             .map_err(unavailable)?;
+        if let (Ok(department), Ok(requirement)) = (
+            DepartmentCode::parse(&department),
+            vigia::RequirementSlug::parse(&requirement),
+        ) {
+            let reviewed = EventDraft {
+                reply_id: Some(reply),
+                ..EventDraft::new(EventKind::ReplyReviewed, department, requirement)
+            };
+            let mut change = Change::new(Origin::Write, now);
+            self.write_events(&mut tx, &mut change, vec![reviewed], Some(history_entry))
+                .await?;
+        }
         self.commit(tx).await
     }
 

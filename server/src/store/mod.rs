@@ -5,6 +5,9 @@
 
 mod accounts;
 mod compliance;
+mod events;
+
+pub use events::Change;
 
 use async_trait::async_trait;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -82,8 +85,13 @@ impl Store {
         });
     }
 
+    /// Writes take the write lock at once, so what they read (the record before, the gaps
+    /// recorded open) is what they change: writes run one after another.
     async fn begin(&self) -> Result<Tx<'static>, WriteError> {
-        self.pool.begin().await.map_err(unavailable)
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(unavailable)
     }
 
     /// Moves the data version on and commits; caches follow at once.

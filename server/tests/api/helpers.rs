@@ -32,6 +32,7 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         trusted_proxies: Vec::new(),
         metrics_allow: vec!["127.0.0.0/8".parse().unwrap()],
         cache_bytes: 24 * 1024 * 1024,
+        alerts_hour: 7,
     }
 }
 

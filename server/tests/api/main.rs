@@ -5,6 +5,7 @@ mod accounts;
 mod claims;
 mod database;
 mod documents;
+mod events;
 mod hardening;
 mod helpers;
 mod import;

@@ -75,6 +75,7 @@ async fn append_seeded(
     };
     append_with_source(tx, &seeded.claim, source_id, &append, &[])
         .await
+        .map(|appended| appended.claim)
         .map_err(|e| corrupt(format!("could not seed a claim: {e}")))
 }
 

@@ -1,0 +1,251 @@
+//! Alert events and the gaps recorded as open.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use vigia::events::{Event, EventDraft, EventKind, OpenGap};
+use vigia::gaps::{GapKind, Severity};
+use vigia::{DepartmentCode, RequirementSlug};
+
+use super::snapshot::{corrupt, instant, parse};
+use super::{stamp, DbError, Pool, Tx};
+
+/// What wrote a change.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin {
+    Write,
+    Scheduler,
+}
+
+pub async fn new_change(
+    tx: &mut Tx<'_>,
+    origin: Origin,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let origin = match origin {
+        Origin::Write => "write",
+        Origin::Scheduler => "scheduler",
+    };
+    let (id,): (i64,) =
+        sqlx::query_as("INSERT INTO changes (at, origin) VALUES ($1, $2) RETURNING id")
+            .bind(stamp(now))
+            .bind(origin)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(id)
+}
+
+/// Appends one event; `false` when its dedupe key fired already (nothing written).
+pub async fn insert(
+    tx: &mut Tx<'_>,
+    change: i64,
+    event: &EventDraft,
+    history_entry: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let inserted = sqlx::query(
+        "INSERT INTO events (change_id, at, kind, department, requirement, gap_kind, severity, \
+         threshold_days, deadline, refers_to, status_before, status_after, claim_id, reply_id, \
+         history_entry, dedupe_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+         ON CONFLICT (dedupe_key) DO NOTHING",
+    )
+    .bind(change)
+    .bind(stamp(now))
+    .bind(event.kind.slug())
+    .bind(event.department.as_str())
+    .bind(event.requirement.as_str())
+    .bind(event.gap_kind.map(|k| k.slug()))
+    .bind(event.severity.map(|s| s.slug()))
+    .bind(event.threshold_days.map(i64::from))
+    .bind(event.deadline.map(|d| d.slug()))
+    .bind(event.refers_to.map(|d| d.to_string()))
+    .bind(event.status_before.map(|s| s.slug()))
+    .bind(event.status_after.map(|s| s.slug()))
+    .bind(event.claim_id)
+    .bind(event.reply_id)
+    .bind(history_entry)
+    .bind(&event.dedupe_key)
+    .execute(&mut **tx)
+    .await?;
+    Ok(inserted.rows_affected() == 1)
+}
+
+/// Whether a date-driven event with this key has fired.
+pub async fn fired(tx: &mut Tx<'_>, key: &str) -> Result<bool, sqlx::Error> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events WHERE dedupe_key = $1")
+        .bind(key)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(count > 0)
+}
+
+pub async fn open_gaps(
+    tx: &mut Tx<'_>,
+    department: DepartmentCode,
+    requirement: &RequirementSlug,
+) -> Result<Vec<OpenGap>, DbError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT gap_kind, severity FROM gap_states \
+         WHERE department = $1 AND requirement = $2 AND closed_change IS NULL",
+    )
+    .bind(department.as_str())
+    .bind(requirement.as_str())
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter()
+        .map(|(kind, severity)| {
+            Ok(OpenGap {
+                kind: parse(&kind)?,
+                severity: parse(&severity)?,
+            })
+        })
+        .collect()
+}
+
+pub async fn open_gap(
+    tx: &mut Tx<'_>,
+    department: DepartmentCode,
+    requirement: &RequirementSlug,
+    (kind, severity): (GapKind, Severity),
+    change: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO gap_states (department, requirement, gap_kind, severity, opened_change) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(department.as_str())
+    .bind(requirement.as_str())
+    .bind(kind.slug())
+    .bind(severity.slug())
+    .bind(change)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn close_gap(
+    tx: &mut Tx<'_>,
+    department: DepartmentCode,
+    requirement: &RequirementSlug,
+    kind: GapKind,
+    change: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE gap_states SET closed_change = $1 \
+         WHERE department = $2 AND requirement = $3 AND gap_kind = $4 AND closed_change IS NULL",
+    )
+    .bind(change)
+    .bind(department.as_str())
+    .bind(requirement.as_str())
+    .bind(kind.slug())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether any gap state was ever recorded (the baseline is taken once).
+pub async fn has_gap_states(pool: &Pool) -> Result<bool, sqlx::Error> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM gap_states")
+        .fetch_one(pool)
+        .await?;
+    Ok(count > 0)
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    change_id: i64,
+    at: String,
+    kind: String,
+    department: String,
+    requirement: String,
+    gap_kind: Option<String>,
+    severity: Option<String>,
+    threshold_days: Option<i64>,
+    deadline: Option<String>,
+    refers_to: Option<String>,
+    status_before: Option<String>,
+    status_after: Option<String>,
+    claim_id: Option<i64>,
+    reply_id: Option<i64>,
+    history_entry: Option<i64>,
+}
+
+fn optional<T: std::str::FromStr>(text: Option<String>) -> Result<Option<T>, DbError>
+where
+    T::Err: std::fmt::Display,
+{
+    text.map(|t| parse(&t)).transpose()
+}
+
+impl EventRow {
+    fn into_event(self) -> Result<Event, DbError> {
+        let kind: EventKind = parse(&self.kind)?;
+        let mut draft = EventDraft::new(
+            kind,
+            DepartmentCode::parse(&self.department).map_err(corrupt)?,
+            RequirementSlug::parse(&self.requirement).map_err(corrupt)?,
+        );
+        draft.gap_kind = optional(self.gap_kind)?;
+        draft.severity = optional(self.severity)?;
+        draft.threshold_days = self.threshold_days.map(|d| d as u32);
+        draft.deadline = optional(self.deadline)?;
+        draft.refers_to = optional::<NaiveDate>(self.refers_to)?;
+        draft.status_before = optional(self.status_before)?;
+        draft.status_after = optional(self.status_after)?;
+        draft.claim_id = self.claim_id;
+        draft.reply_id = self.reply_id;
+        Ok(Event {
+            id: self.id,
+            change_id: self.change_id,
+            at: instant(&self.at)?,
+            draft,
+            history_entry: self.history_entry,
+        })
+    }
+}
+
+/// Which events a reader asks for.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub department: Option<DepartmentCode>,
+    pub kind: Option<EventKind>,
+    /// Events with a severity (gap events) must have this one; others pass.
+    pub severity: Option<Severity>,
+    /// Only events after this id (for readers catching up).
+    pub after: Option<i64>,
+    /// Only events before this id (for older pages).
+    pub before: Option<i64>,
+}
+
+/// Events matching `filter`, newest first, at most `limit`.
+pub async fn list(pool: &Pool, filter: &EventFilter, limit: i64) -> Result<Vec<Event>, DbError> {
+    let mut query = sqlx::QueryBuilder::<super::Db>::new(
+        "SELECT id, change_id, at, kind, department, requirement, gap_kind, severity, threshold_days, \
+         deadline, refers_to, status_before, status_after, claim_id, reply_id, history_entry \
+         FROM events WHERE 1 = 1",
+    );
+    if let Some(department) = filter.department {
+        query
+            .push(" AND department = ")
+            .push_bind(department.as_str());
+    }
+    if let Some(kind) = filter.kind {
+        query.push(" AND kind = ").push_bind(kind.slug());
+    }
+    if let Some(severity) = filter.severity {
+        query
+            .push(" AND (severity IS NULL OR severity = ")
+            .push_bind(severity.slug())
+            .push(")");
+    }
+    if let Some(after) = filter.after {
+        query.push(" AND id > ").push_bind(after);
+    }
+    if let Some(before) = filter.before {
+        query.push(" AND id < ").push_bind(before);
+    }
+    query.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
+    let rows: Vec<EventRow> = query.build_query_as().fetch_all(pool).await?;
+    rows.into_iter().map(EventRow::into_event).collect()
+}

@@ -1,0 +1,197 @@
+//! Events written with the changes that cause them, and the scheduler for what the calendar
+//! changes. Both compare a record's gaps now with the gaps recorded as open, so the feeds
+//! never disagree with the map.
+
+use chrono::{DateTime, Utc};
+
+use vigia::events::{approaching_deadline, gap_events, record_events, EventDraft, EventKind};
+use vigia::gaps::gaps_for;
+use vigia::ports::{ComplianceReader, WriteError};
+use vigia::requirement::Requirement;
+use vigia::{ComplianceRecord, DepartmentCode};
+
+use super::{unavailable, Store};
+use crate::db::events::{self, Origin};
+use crate::db::{self, Tx};
+
+/// The change a write or a scheduler run makes: created on its first event, so a write
+/// that raises no event leaves no change behind.
+pub struct Change {
+    id: Option<i64>,
+    origin: Origin,
+    now: DateTime<Utc>,
+}
+
+impl Change {
+    pub fn new(origin: Origin, now: DateTime<Utc>) -> Self {
+        Self {
+            id: None,
+            origin,
+            now,
+        }
+    }
+
+    async fn id(&mut self, tx: &mut Tx<'_>) -> Result<i64, WriteError> {
+        if let Some(id) = self.id {
+            return Ok(id);
+        }
+        let id = events::new_change(tx, self.origin, self.now)
+            .await
+            .map_err(unavailable)?;
+        self.id = Some(id);
+        Ok(id)
+    }
+}
+
+impl Store {
+    /// The requirements, as the gap rules need them.
+    pub(super) async fn requirements(&self) -> Result<Vec<Requirement>, WriteError> {
+        Ok(self
+            .snapshot()
+            .await
+            .map_err(unavailable)?
+            .requirements
+            .clone())
+    }
+
+    /// Appends `drafts` to the change and keeps the recorded gaps in step.
+    pub(super) async fn write_events(
+        &self,
+        tx: &mut Tx<'_>,
+        change: &mut Change,
+        drafts: Vec<EventDraft>,
+        history_entry: Option<i64>,
+    ) -> Result<usize, WriteError> {
+        let mut written = 0;
+        for draft in drafts {
+            let id = change.id(tx).await?;
+            if !events::insert(tx, id, &draft, history_entry, change.now)
+                .await
+                .map_err(unavailable)?
+            {
+                continue;
+            }
+            written += 1;
+            match (draft.kind, draft.gap_kind, draft.severity) {
+                (EventKind::GapOpened, Some(kind), Some(severity)) => events::open_gap(
+                    tx,
+                    draft.department,
+                    &draft.requirement,
+                    (kind, severity),
+                    Some(id),
+                )
+                .await
+                .map_err(unavailable)?,
+                (EventKind::GapClosed, Some(kind), _) => {
+                    events::close_gap(tx, draft.department, &draft.requirement, kind, id)
+                        .await
+                        .map_err(unavailable)?
+                }
+                _ => {}
+            }
+        }
+        Ok(written)
+    }
+
+    /// After a write changed a record: its status change and the gaps that opened and
+    /// closed, as events of `change`.
+    pub(super) async fn record_changed(
+        &self,
+        tx: &mut Tx<'_>,
+        change: &mut Change,
+        before: &ComplianceRecord,
+        requirements: &[Requirement],
+        history_entry: Option<i64>,
+    ) -> Result<(), WriteError> {
+        let Some(requirement) = requirements.iter().find(|r| r.slug == before.requirement) else {
+            return Ok(());
+        };
+        let after = db::load_record(tx, before.department, &before.requirement)
+            .await
+            .map_err(unavailable)?;
+        let open = events::open_gaps(tx, before.department, &before.requirement)
+            .await
+            .map_err(unavailable)?;
+        let gaps = gaps_for(&after, requirement, self.clock.today());
+        let drafts = record_events(before, &after, &open, &gaps);
+        self.write_events(tx, change, drafts, history_entry).await?;
+        Ok(())
+    }
+
+    /// Records the gaps open now as the starting point, once, without raising events for
+    /// them: alerts report what changes from here on.
+    pub async fn ensure_gap_baseline(&self) -> Result<(), WriteError> {
+        if events::has_gap_states(&self.pool)
+            .await
+            .map_err(unavailable)?
+        {
+            return Ok(());
+        }
+        let requirements = self.requirements().await?;
+        let today = self.clock.today();
+        let mut tx = self.begin().await?;
+        for department in DepartmentCode::ALL {
+            for requirement in &requirements {
+                let record = db::load_record(&mut tx, department, &requirement.slug)
+                    .await
+                    .map_err(unavailable)?;
+                for gap in gaps_for(&record, requirement, today) {
+                    events::open_gap(
+                        &mut tx,
+                        department,
+                        &requirement.slug,
+                        (gap.kind, gap.severity),
+                        None,
+                    )
+                    .await
+                    .map_err(unavailable)?;
+                }
+            }
+        }
+        tx.commit().await.map_err(unavailable)
+    }
+
+    /// Compares every record's gaps today with those recorded as open and raises the
+    /// approaching deadlines: each record's events are one change. Safe to run any number of
+    /// times, on any number of processes: each fires once. Returns how many events it wrote.
+    #[tracing::instrument(skip_all)]
+    pub async fn run_scheduler(&self) -> Result<usize, WriteError> {
+        self.ensure_gap_baseline().await?;
+        let requirements = self.requirements().await?;
+        let today = self.clock.today();
+        let mut written = 0;
+        for department in DepartmentCode::ALL {
+            for requirement in &requirements {
+                let mut tx = self.begin().await?;
+                let record = db::load_record(&mut tx, department, &requirement.slug)
+                    .await
+                    .map_err(unavailable)?;
+                let open = events::open_gaps(&mut tx, department, &requirement.slug)
+                    .await
+                    .map_err(unavailable)?;
+                let mut drafts = gap_events(&record, &open, &gaps_for(&record, requirement, today));
+                if let Some(deadline) = approaching_deadline(&record, today) {
+                    let key = deadline.dedupe_key.clone().unwrap_or_default();
+                    if !events::fired(&mut tx, &key).await.map_err(unavailable)? {
+                        drafts.push(deadline);
+                    }
+                }
+                if drafts.is_empty() {
+                    continue;
+                }
+                let mut change = Change::new(Origin::Scheduler, self.clock.now());
+                let count = self
+                    .write_events(&mut tx, &mut change, drafts, None)
+                    .await?;
+                if count > 0 {
+                    self.commit(tx).await?;
+                    written += count;
+                }
+            }
+        }
+        if written > 0 {
+            tracing::info!(events = written, "the scheduler raised events");
+        }
+        Ok(written)
+    }
+}
