@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage, signInAs, startServer } from './tests/helpers.mjs';
 
-const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps', '/embed/map?department=BO-N', '/methodology', '/missing-page', '/departments/BO-N/suggest', '/history/1'];
-const staffPages = ['/dashboard', '/moderation', '/admin/users', '/admin/import', '/departments/BO-N', '/departments/BO-N/action-plan/new'];
+const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps', '/embed/map?department=BO-N', '/methodology', '/missing-page', '/departments/BO-N/suggest', '/history/1', '/alerts?department=BO-N', '/alerts/confirm?token=x'];
+const staffPages = ['/dashboard', '/moderation', '/admin/users', '/admin/import', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/admin/alerts'];
 const outDir = join(import.meta.dirname, 'screenshots');
 mkdirSync(outDir, { recursive: true });
 

@@ -25,6 +25,7 @@ pub mod requirement;
 pub mod snapshot;
 pub mod spreadsheet;
 pub mod status;
+pub mod subscriptions;
 pub mod text;
 
 pub use claim::{

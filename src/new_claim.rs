@@ -90,6 +90,12 @@ pub enum Problem {
     TooManyLinks,
     /// An admin may not do this to their own account.
     NotSelf,
+    /// A webhook address that is plain HTTP, or on this machine or a private network.
+    WebhookNotPublic,
+    /// The webhook's receiver did not answer the signed test with 2xx.
+    WebhookFailed,
+    /// This address receives a webhook already.
+    WebhookTaken,
 }
 
 impl Problem {
@@ -118,6 +124,9 @@ impl Problem {
             Problem::EventAfterPublication => "event-after-publication",
             Problem::TooManyLinks => "too-many-links",
             Problem::NotSelf => "not-self",
+            Problem::WebhookNotPublic => "webhook-not-public",
+            Problem::WebhookFailed => "webhook-failed",
+            Problem::WebhookTaken => "webhook-taken",
         }
     }
 

@@ -250,3 +250,53 @@ pub fn import_preview() -> Option<ImportPreview> {
     #[cfg(not(feature = "ssr"))]
     None
 }
+
+/// A link from an alert email (to confirm, manage or leave a subscription), as the server
+/// checked it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AlertLink {
+    pub token: String,
+    /// What the link opens; `None` when it is not a link we signed, has expired, or its
+    /// subscription is gone.
+    pub subscription: Option<vigia::subscriptions::Subscription>,
+}
+
+/// The checked alert link of this request, if its page has one.
+pub fn alert_link() -> Option<AlertLink> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<AlertLink>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+pub use vigia::subscriptions::{DeliveryRow, WebhookRow};
+
+/// What the admins' alerts page shows: counts, recent deliveries by state, webhooks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AlertsOverview {
+    pub events: i64,
+    /// (channel, state, subscriptions)
+    pub subscriptions: Vec<(String, String, i64)>,
+    /// (channel, state, department or `*`, subscribers)
+    pub subscribers: Vec<(String, String, String, i64)>,
+    /// (channel, state, deliveries)
+    pub deliveries: Vec<(String, String, i64)>,
+    pub failed: Vec<DeliveryRow>,
+    pub pending: Vec<DeliveryRow>,
+    pub sent: Vec<DeliveryRow>,
+    pub webhooks: Vec<WebhookRow>,
+}
+
+/// The alerts overview the server prepared for an admin, if any.
+pub fn alerts_overview() -> Option<AlertsOverview> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<AlertsOverview>().cloned())
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}

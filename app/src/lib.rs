@@ -19,9 +19,10 @@ use leptos_router::{path, SsrMode};
 
 use i18n::Lang;
 use pages::{
-    AdminUsersPage, DashboardPage, DepartmentPage, EmbedMapPage, GapsPage, HistoryEntryPage,
-    HomePage, ImportPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage,
-    ReplyPage, SetPasswordPage, SignInPage, SuggestPage,
+    AdminAlertsPage, AdminUsersPage, AlertsPage, ConfirmAlertPage, DashboardPage, DepartmentPage,
+    EmbedMapPage, GapsPage, HistoryEntryPage, HomePage, ImportPage, ManageAlertPage,
+    MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage, SetPasswordPage,
+    SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -89,6 +90,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/alerts") view=AdminAlertsPage/>
+                <Route path=path!("/alerts") view=AlertsPage ssr=SsrMode::Async/>
+                <Route path=path!("/alerts/confirm") view=ConfirmAlertPage/>
+                <Route path=path!("/alerts/manage") view=ManageAlertPage ssr=SsrMode::Async/>
+                <Route path=path!("/alerts/unsubscribe") view=UnsubscribeAlertPage/>
+                <Route path=path!("/alerts/unsubscribed") view=UnsubscribedPage/>
             </Routes>
         </Router>
     }

@@ -41,6 +41,8 @@ export async function startServer() {
   });
   return {
     baseUrl,
+    /** Where the server keeps files; alert emails are written under `outbox/` as .eml. */
+    dataDir,
     /** Runs `vigia user add` against this server's database; returns the one-time link's path. */
     addUser({ email, role, departments = [], name }) {
       const args = ['user', 'add', '--email', email, '--role', role, '--name', name];
@@ -107,4 +109,21 @@ export async function signInAs(page, server, { email, role, departments = [], na
   await page.locator('input[name=confirm]').fill(passphrase);
   await page.locator('form button[type=submit]').click();
   await page.waitForURL(server.baseUrl + '/');
+}
+
+/** The text of an .eml message's plain-text part (quoted-printable or base64 decoded). */
+export function plainText(raw) {
+  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/);
+  for (const part of parts) {
+    const [head, ...rest] = part.split(/\r?\n\r?\n/);
+    if (!/content-type:\s*text\/plain/i.test(head)) continue;
+    const body = rest.join('\n\n');
+    if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+      const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    }
+    return body;
+  }
+  return '';
 }

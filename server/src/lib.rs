@@ -11,6 +11,7 @@ pub mod documents;
 pub mod feeds;
 pub mod http;
 pub mod settings;
+pub mod signing;
 pub mod state;
 pub mod store;
 pub mod telemetry;
@@ -53,8 +54,12 @@ impl Application {
         alerts::scheduler::spawn(store.clone(), clock.clone(), settings.alerts_hour);
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
+        let public_url = state::public_url(&settings, address);
+        let worker =
+            Arc::new(alerts::worker::Worker::new(store.clone(), &settings, &public_url).await?);
+        worker.clone().spawn();
         let auth = auth_layer(store.pool().clone(), &settings).await?;
-        let state = AppState::new(settings, store, clock, address);
+        let state = AppState::new(settings, store, clock, address, worker);
         state.prune_limits_regularly();
         let router = http::router(state, auth);
         Ok(Self {

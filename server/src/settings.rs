@@ -140,4 +140,45 @@ pub struct Settings {
         global = true
     )]
     pub cache_bytes: usize,
+    /// Where alert emails go: `smtp://host:port`, or `smtps://user:password@host` for TLS.
+    /// Without it, each message is written as an `.eml` file under `VIGIA_DATA_DIR/outbox/`.
+    #[arg(long, env = "VIGIA_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of alert emails.
+    #[arg(
+        long,
+        env = "VIGIA_MAIL_FROM",
+        default_value = "Vigía <alertas@vigia.invalid>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// The address in each email's `List-Unsubscribe` mailto (a mailbox someone reads); the
+    /// sender's address when unset.
+    #[arg(long, env = "VIGIA_UNSUBSCRIBE_MAILTO", global = true)]
+    pub unsubscribe_mailto: Option<String>,
+    /// Attempts at a delivery before it is marked failed (retries back off from
+    /// `VIGIA_DELIVERY_RETRY_MS`, doubling, up to six hours apart: 14 is about a day and a half).
+    #[arg(long, env = "VIGIA_DELIVERY_ATTEMPTS", default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..100), global = true)]
+    pub delivery_attempts: u32,
+    /// The wait before the first retry of a failed delivery, in milliseconds.
+    #[arg(
+        long,
+        env = "VIGIA_DELIVERY_RETRY_MS",
+        default_value_t = 30_000,
+        global = true
+    )]
+    pub delivery_retry_ms: u64,
+    /// How long a worker holds a delivery it is sending, in seconds: if its process dies, another
+    /// sends the delivery again (with the same message id) once this has passed.
+    #[arg(
+        long,
+        env = "VIGIA_DELIVERY_LEASE_SECS",
+        default_value_t = 300,
+        global = true
+    )]
+    pub delivery_lease_secs: u64,
+    /// Let webhooks call plain-HTTP, loopback and private addresses (tests, local trials
+    /// only: on a server it lets anyone make Vigía call its own network).
+    #[arg(long, env = "VIGIA_WEBHOOK_ALLOW_PRIVATE", global = true)]
+    pub webhook_allow_private: bool,
 }

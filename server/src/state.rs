@@ -9,6 +9,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::alerts::worker::Worker;
 use crate::auth::throttle::SignInThrottle;
 use crate::http::cache::PageCache;
 use crate::http::metrics::Metrics;
@@ -34,6 +35,13 @@ pub struct Shared {
     pub sign_in_throttle: SignInThrottle,
     /// Public suggestions per client address (IPv6 by /64): a handful an hour.
     pub suggestion_limit: DefaultKeyedRateLimiter<IpAddr>,
+    /// Alert subscription forms per client address.
+    pub alert_form_limit: DefaultKeyedRateLimiter<IpAddr>,
+    /// Confirm, manage and unsubscribe posts per client address (mail providers post
+    /// one-click unsubscribes for many people from few addresses: a generous limit).
+    pub alert_link_limit: DefaultKeyedRateLimiter<IpAddr>,
+    /// Sends alerts; its signer and webhook client serve the subscription pages too.
+    pub alerts: Arc<Worker>,
 }
 
 impl Deref for AppState {
@@ -49,12 +57,22 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// Where the public reaches this server: `VIGIA_PUBLIC_URL`, else the address it listens on.
+pub fn public_url(settings: &Settings, address: SocketAddr) -> String {
+    settings
+        .public_url
+        .clone()
+        .map(|url| url.trim_end_matches('/').to_owned())
+        .unwrap_or_else(|| format!("http://{address}"))
+}
+
 impl AppState {
     pub fn new(
         settings: Settings,
         store: Arc<Store>,
         clock: Arc<dyn vigia::Clock>,
         address: SocketAddr,
+        alerts: Arc<Worker>,
     ) -> Self {
         let leptos_options = LeptosOptions::builder()
             .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vigia"))
@@ -62,11 +80,7 @@ impl AppState {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
-        let public_url = settings
-            .public_url
-            .clone()
-            .map(|url| url.trim_end_matches('/').to_owned())
-            .unwrap_or_else(|| format!("http://{address}"));
+        let public_url = public_url(&settings, address);
         Self(Arc::new(Shared {
             leptos_options,
             public_url,
@@ -80,6 +94,13 @@ impl AppState {
             suggestion_limit: RateLimiter::keyed(Quota::per_hour(
                 NonZeroU32::new(5).expect("positive"),
             )),
+            alert_form_limit: RateLimiter::keyed(Quota::per_hour(
+                NonZeroU32::new(10).expect("positive"),
+            )),
+            alert_link_limit: RateLimiter::keyed(Quota::per_minute(
+                NonZeroU32::new(60).expect("positive"),
+            )),
+            alerts,
         }))
     }
 
@@ -92,8 +113,14 @@ impl AppState {
             loop {
                 tick.tick().await;
                 let Some(state) = state.upgrade() else { break };
-                state.suggestion_limit.retain_recent();
-                state.suggestion_limit.shrink_to_fit();
+                for limit in [
+                    &state.suggestion_limit,
+                    &state.alert_form_limit,
+                    &state.alert_link_limit,
+                ] {
+                    limit.retain_recent();
+                    limit.shrink_to_fit();
+                }
                 state.sign_in_throttle.prune(state.clock.now());
             }
         });

@@ -36,6 +36,10 @@ pub fn FollowLinks(#[prop(optional)] department: Option<DepartmentCode>) -> impl
         ),
         None => format!("/feeds/deadlines.ics?lang={}", lang.code()),
     };
+    let alerts = match department {
+        Some(code) => format!("/alerts?department={code}"),
+        None => "/alerts".to_owned(),
+    };
     view! {
         <section class="follow" aria-labelledby="follow-heading">
             <h2 id="follow-heading">{t(lang, "follow-heading")}</h2>
@@ -44,6 +48,8 @@ pub fn FollowLinks(#[prop(optional)] department: Option<DepartmentCode>) -> impl
                 <a href=format!("/feeds/events.atom{q}") type="application/atom+xml">{t(lang, "follow-atom")}</a>
                 " · "
                 <a href=calendar type="text/calendar">{t(lang, "follow-calendar")}</a>
+                " · "
+                <a href=alerts>{t(lang, "follow-alerts")}</a>
             </p>
         </section>
     }

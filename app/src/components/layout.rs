@@ -71,6 +71,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {admin.then(|| view! {
                             " · "<a href="/admin/users">{t(lang, "nav-admin-users")}</a>
                             " · "<a href="/admin/import">{t(lang, "nav-import")}</a>
+                            " · "<a href="/admin/alerts">{t(lang, "nav-admin-alerts")}</a>
                         })}
                     </nav>
                     <form method="post" action="/signout" class="signed-in">
@@ -92,6 +93,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/api/v1/departments">{t(lang, "footer-download-json")}</a>
                 " · "
                 <a href="/methodology#licence">{t(lang, "footer-licence")}</a>
+                " · "
+                <a href="/alerts">{t(lang, "footer-alerts")}</a>
                 " · "
                 <a href="/signin">{t(lang, "footer-signin")}</a>
             </p>

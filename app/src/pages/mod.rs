@@ -1,6 +1,8 @@
 //! One module per route.
 
+mod admin_alerts;
 mod admin_users;
+mod alerts;
 mod dashboard;
 mod department;
 mod embed;
@@ -16,7 +18,11 @@ mod reply;
 mod sign_in;
 mod suggest;
 
+pub use admin_alerts::AdminAlertsPage;
 pub use admin_users::AdminUsersPage;
+pub use alerts::{
+    AlertsPage, ConfirmAlertPage, ManageAlertPage, UnsubscribeAlertPage, UnsubscribedPage,
+};
 pub use dashboard::DashboardPage;
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;

@@ -1,4 +1,8 @@
-//! NGO alerts: the scheduler that raises the events the calendar causes, and (in later
-//! parts) their delivery.
+//! NGO alerts: the scheduler that raises the events the calendar causes, and their
+//! delivery by email and signed webhooks.
 
+pub mod letters;
+pub mod mailer;
 pub mod scheduler;
+pub mod webhook;
+pub mod worker;

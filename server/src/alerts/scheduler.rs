@@ -1,8 +1,8 @@
 //! Runs the store's scheduler at start-up and then every day at `VIGIA_ALERTS_HOUR` in La
-//! Paz. It may run on every server process at once: each event fires once (see
+//! Paz, and queues the daily digests. It may run on every server process at once: each event fires once (see
 //! `Store::run_scheduler`).
 
-use chrono::{DateTime, Days, NaiveTime, Utc};
+use chrono::{DateTime, Days, NaiveTime, Timelike, Utc};
 use std::sync::Arc;
 
 use vigia::clock::{la_paz_offset, la_paz_time};
@@ -34,6 +34,15 @@ pub fn spawn(store: Arc<Store>, clock: Arc<dyn Clock>, hour: u32) {
         loop {
             if let Err(error) = store.run_scheduler().await {
                 tracing::error!(error = ?error, "the alert scheduler failed; it will try again");
+            }
+            // Today's digests once the hour has come (at start-up too, when a restart missed
+            // it); a day has one digest however often this runs.
+            if la_paz_time(clock.now()).hour() >= hour {
+                match store.queue_digests().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(digests = n, "daily digests queued"),
+                    Err(error) => tracing::error!(error = ?error, "could not queue the digests"),
+                }
             }
             let now = clock.now();
             let wait = (next_run(now, hour) - now)

@@ -69,6 +69,19 @@ pub struct EventDto {
     pub message_en: String,
 }
 
+/// What a webhook receives: the events of one change that its filters want (`vigia.events`),
+/// or, when it is created, a test with no events (`vigia.test`). Signed as Standard Webhooks
+/// specifies; `webhook-id` is the same on every retry of one delivery.
+#[derive(Serialize, ToSchema)]
+pub struct WebhookPayload {
+    /// `vigia.events` or `vigia.test`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The change whose events these are (absent for a test).
+    pub change_id: Option<i64>,
+    pub events: Vec<EventDto>,
+}
+
 pub fn event_dto(event: &Event, snapshot: &Snapshot, public_url: &str) -> EventDto {
     let d = &event.draft;
     EventDto {
@@ -122,6 +135,7 @@ pub async fn list_events(
         severity: parse_filter::<Severity>("severity", query.severity.as_deref())?,
         after: parse_filter::<i64>("since", query.since.as_deref())?,
         before: parse_filter::<i64>("before", query.before.as_deref())?,
+        change: None,
     };
     let snapshot = state.store.snapshot().await?;
     let list = events::list(state.store.pool(), &filter, PER_PAGE + 1)

@@ -28,7 +28,8 @@ use crate::state::AppState;
         description = "Compliance of Bolivia's nine departments with the instruments the anti-trafficking law requires: status, deadlines, sources, history and gaps. Read-only and public. Messages are in Spanish unless `lang=en` is given or the Accept-Language header prefers English.",
         license(name = "CC BY 4.0", identifier = "CC-BY-4.0")
     ),
-    paths(openapi_json)
+    paths(openapi_json),
+    components(schemas(events::WebhookPayload))
 )]
 struct ApiDoc;
 

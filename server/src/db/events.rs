@@ -216,6 +216,8 @@ pub struct EventFilter {
     pub after: Option<i64>,
     /// Only events before this id (for older pages).
     pub before: Option<i64>,
+    /// Only the events of this change.
+    pub change: Option<i64>,
 }
 
 /// Events matching `filter`, newest first, at most `limit`.
@@ -245,7 +247,18 @@ pub async fn list(pool: &Pool, filter: &EventFilter, limit: i64) -> Result<Vec<E
     if let Some(before) = filter.before {
         query.push(" AND id < ").push_bind(before);
     }
+    if let Some(change) = filter.change {
+        query.push(" AND change_id = ").push_bind(change);
+    }
     query.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
     let rows: Vec<EventRow> = query.build_query_as().fetch_all(pool).await?;
     rows.into_iter().map(EventRow::into_event).collect()
+}
+
+/// Events written so far, by every process.
+pub async fn count(pool: &Pool) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events")
+        .fetch_one(pool)
+        .await?;
+    Ok(n)
 }

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod claims;
+pub mod deliveries;
 pub mod documents;
 pub mod events;
 pub mod hidden;
@@ -12,6 +13,7 @@ mod history;
 pub mod replies;
 mod seed;
 mod snapshot;
+pub mod subscriptions;
 pub mod suggestions;
 pub mod version;
 

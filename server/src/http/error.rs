@@ -31,6 +31,9 @@ pub enum PageError {
     Conflict,
     #[error("request too large")]
     TooLarge,
+    /// Too many requests from one client address.
+    #[error("too many requests")]
+    TooMany,
     #[error("unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -45,6 +48,7 @@ impl PageError {
             PageError::NotFound => ErrorKind::NotFound,
             PageError::Conflict => ErrorKind::Conflict,
             PageError::TooLarge => ErrorKind::TooLarge,
+            PageError::TooMany => ErrorKind::TooMany,
             PageError::Unavailable => ErrorKind::Unavailable,
             PageError::Internal(_) => ErrorKind::Internal,
         }

@@ -23,6 +23,12 @@ struct RouteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct DeliveryLabels {
+    channel: String,
+    state: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct LatencyLabels {
     method: &'static str,
     route: &'static str,
@@ -45,6 +51,8 @@ pub struct Metrics {
     pool_size: Gauge,
     pool_idle: Gauge,
     cache_bytes: Gauge,
+    events: Gauge,
+    deliveries: Family<DeliveryLabels, Gauge>,
 }
 
 fn latency_histogram() -> Histogram {
@@ -63,6 +71,18 @@ impl Default for Metrics {
         let pool_size = Gauge::default();
         let pool_idle = Gauge::default();
         let cache_bytes = Gauge::default();
+        let events = Gauge::default();
+        let deliveries = Family::<DeliveryLabels, Gauge>::default();
+        registry.register(
+            "alert_events",
+            "Alert events written, by every server process",
+            events.clone(),
+        );
+        registry.register(
+            "alert_deliveries",
+            "Alert deliveries by channel and state (pending, sending, sent, skipped, failed)",
+            deliveries.clone(),
+        );
         registry.register(
             "page_cache_bytes",
             "Bytes the page cache holds, every stored form counted",
@@ -95,12 +115,40 @@ impl Default for Metrics {
             pool_size,
             pool_idle,
             cache_bytes,
+            events,
+            deliveries,
         }
     }
 }
 
 impl Metrics {
-    pub fn render(&self, pool_size: u32, pool_idle: usize, cache_bytes: usize) -> String {
+    pub fn render(
+        &self,
+        pool_size: u32,
+        pool_idle: usize,
+        cache_bytes: usize,
+        alerts: &crate::store::AlertCounts,
+    ) -> String {
+        self.events.set(alerts.events);
+        // Every series exists, at zero when empty, so alerting rules find it.
+        for channel in ["email", "webhook"] {
+            for state in ["pending", "sending", "sent", "skipped", "failed"] {
+                self.deliveries
+                    .get_or_create(&DeliveryLabels {
+                        channel: channel.to_owned(),
+                        state: state.to_owned(),
+                    })
+                    .set(0);
+            }
+        }
+        for (channel, state, n) in &alerts.deliveries {
+            self.deliveries
+                .get_or_create(&DeliveryLabels {
+                    channel: channel.clone(),
+                    state: state.clone(),
+                })
+                .set(*n);
+        }
         self.pool_size.set(i64::from(pool_size));
         self.pool_idle.set(pool_idle as i64);
         self.cache_bytes.set(cache_bytes as i64);

@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+pub mod alerts;
 pub mod cache;
 mod claims;
 pub mod client;
@@ -81,6 +82,11 @@ fn forms(state: AppState) -> Router<AppState> {
         .route("/admin/users/{id}/scope", post(admin::set_scope))
         .route("/hide/{kind}/{id}", post(admin::hide))
         .route("/documents/{id}/withhold", post(crate::documents::withhold))
+        .route("/alerts", post(alerts::subscribe))
+        .route("/alerts/confirm", post(alerts::confirm))
+        .route("/alerts/manage", post(alerts::manage))
+        .route("/admin/alerts/deliveries/{id}/retry", post(alerts::retry))
+        .route("/admin/alerts/webhooks/{id}/resume", post(alerts::resume))
         .route_layer(middleware::from_fn(limits::text_form))
         .layer(DefaultBodyLimit::max(limits::TEXT_FORM));
     let uploads = Router::new()
@@ -97,8 +103,16 @@ fn forms(state: AppState) -> Router<AppState> {
         .layer(DefaultBodyLimit::max(limits::UPLOAD_FORM));
     // Layered per route (not around the router), so a method a route does not have answers
     // 405 with `Allow` before any guard runs.
-    text.merge(uploads)
-        .route_layer(middleware::from_fn_with_state(state, csrf::guard))
+    let guarded = text
+        .merge(uploads)
+        .route_layer(middleware::from_fn_with_state(state, csrf::guard));
+    // Mail providers post one-click unsubscribes with no cookie and no Origin (RFC 8058):
+    // the signed token in the address is the only credential, so no cross-site guard.
+    let one_click = Router::new()
+        .route(alerts::UNSUBSCRIBE_PATH, post(alerts::unsubscribe))
+        .route_layer(middleware::from_fn(limits::text_form))
+        .layer(DefaultBodyLimit::max(limits::TEXT_FORM));
+    guarded.merge(one_click)
 }
 
 pub fn router(state: AppState, auth: AuthLayer) -> Router {
@@ -163,6 +177,8 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(auth)
         .layer(middleware::from_fn(viewer::provide))
+        .layer(middleware::from_fn_with_state(state.clone(), alerts::provide_link))
+        .layer(middleware::from_fn_with_state(state.clone(), alerts::provide_overview))
         .service(routes);
     Router::new().fallback_service(service)
 }

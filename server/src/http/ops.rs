@@ -36,9 +36,10 @@ pub async fn metrics(
         return Err(PageError::NotFound);
     }
     let pool = state.store.pool();
+    let alerts = state.store.alert_counts().await?;
     let body = state
         .metrics
-        .render(pool.size(), pool.num_idle(), state.cache.bytes());
+        .render(pool.size(), pool.num_idle(), state.cache.bytes(), &alerts);
     Ok((
         [(
             http::header::CONTENT_TYPE,

@@ -83,7 +83,7 @@ impl ComplianceWriter for Store {
             Some(appended.entry),
         )
         .await?;
-        self.commit(tx).await?;
+        self.commit_change(tx, change).await?;
         self.keep(staged).await;
         Ok(appended.claim)
     }
@@ -134,7 +134,7 @@ impl ComplianceWriter for Store {
             self.record_changed(&mut tx, &mut change, before, &requirements, Some(*entry))
                 .await?;
         }
-        self.commit(tx).await?;
+        self.commit_change(tx, change).await?;
         Ok(ids)
     }
 
@@ -179,7 +179,7 @@ impl ComplianceWriter for Store {
         let mut change = Change::new(Origin::Write, now);
         self.write_events(&mut tx, &mut change, vec![posted], Some(history_entry))
             .await?;
-        self.commit(tx).await?;
+        self.commit_change(tx, change).await?;
         self.keep(staged).await;
         Ok(id)
     }
@@ -208,6 +208,7 @@ impl ComplianceWriter for Store {
         let history_entry = audit::append(&mut tx, Some(by), entry, now)
             .await
             .map_err(unavailable)?;
+        let mut change = Change::new(Origin::Write, now);
         if let (Ok(department), Ok(requirement)) = (
             DepartmentCode::parse(&department),
             vigia::RequirementSlug::parse(&requirement),
@@ -216,11 +217,10 @@ impl ComplianceWriter for Store {
                 reply_id: Some(reply),
                 ..EventDraft::new(EventKind::ReplyReviewed, department, requirement)
             };
-            let mut change = Change::new(Origin::Write, now);
             self.write_events(&mut tx, &mut change, vec![reviewed], Some(history_entry))
                 .await?;
         }
-        self.commit(tx).await
+        self.commit_change(tx, change).await
     }
 
     async fn add_suggestion(

@@ -44,6 +44,27 @@ impl Change {
 }
 
 impl Store {
+    /// Commits a write with its change: a delivery for every subscription that wants any of
+    /// the change's events is queued in the same transaction, so an alert is never lost nor
+    /// sent for a change that did not happen.
+    pub(super) async fn commit_change(
+        &self,
+        mut tx: Tx<'static>,
+        change: Change,
+    ) -> Result<(), WriteError> {
+        let queued = match change.id {
+            Some(id) => crate::db::deliveries::fan_out(&mut tx, id, change.now)
+                .await
+                .map_err(unavailable)?,
+            None => 0,
+        };
+        self.commit(tx).await?;
+        if queued > 0 {
+            self.queued.notify_one();
+        }
+        Ok(())
+    }
+
     /// The requirements, as the gap rules need them.
     pub(super) async fn requirements(&self) -> Result<Vec<Requirement>, WriteError> {
         Ok(self
@@ -184,7 +205,7 @@ impl Store {
                     .write_events(&mut tx, &mut change, drafts, None)
                     .await?;
                 if count > 0 {
-                    self.commit(tx).await?;
+                    self.commit_change(tx, change).await?;
                     written += count;
                 }
             }

@@ -4,9 +4,11 @@
 //! version moves.
 
 mod accounts;
+mod alerts;
 mod compliance;
 mod events;
 
+pub use alerts::{AfterFailure, AlertCounts, Outcome, CONFIRMATION_HOURS};
 pub use events::Change;
 
 use async_trait::async_trait;
@@ -28,6 +30,9 @@ pub struct Store {
     cached: RwLock<Option<(u64, Arc<Snapshot>)>>,
     /// One reload at a time: requests arriving while the snapshot loads wait for it.
     loading: tokio::sync::Mutex<()>,
+    /// Told when deliveries are queued, so the worker sends at once rather than at its next
+    /// look at the queue.
+    queued: tokio::sync::Notify,
 }
 
 /// Logs why a write failed and tells the caller only that the store is unavailable.
@@ -55,11 +60,17 @@ impl Store {
             version: AtomicU64::new(version),
             cached: RwLock::new(None),
             loading: tokio::sync::Mutex::new(()),
+            queued: tokio::sync::Notify::new(),
         })
     }
 
     pub fn pool(&self) -> &Pool {
         &self.pool
+    }
+
+    /// Now, by the store's clock (the one the gap rules and signed links use).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     pub fn files(&self) -> &DocumentStore {

@@ -9,7 +9,7 @@ use vigia::ManualClock;
 
 use crate::helpers::TestApp;
 
-fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
+pub(crate) fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
     vec![
         ("expected", expected),
         ("status", "in-force"),
@@ -29,7 +29,7 @@ fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
     ]
 }
 
-async fn latest_claim(app: &TestApp, code: &str) -> String {
+pub(crate) async fn latest_claim(app: &TestApp, code: &str) -> String {
     app.json(&format!("/api/v1/departments/{code}")).await["history"]
         .as_array()
         .unwrap()

@@ -33,6 +33,13 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         metrics_allow: vec!["127.0.0.0/8".parse().unwrap()],
         cache_bytes: 24 * 1024 * 1024,
         alerts_hour: 7,
+        smtp_url: None,
+        mail_from: "Vigía <alertas@vigia.test>".into(),
+        unsubscribe_mailto: None,
+        delivery_attempts: 14,
+        delivery_retry_ms: 30_000,
+        delivery_lease_secs: 300,
+        webhook_allow_private: false,
     }
 }
 

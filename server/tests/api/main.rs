@@ -2,7 +2,12 @@
 //! against a real server on port 0 with a fresh database.
 
 mod accounts;
+mod alerts_email;
+mod alerts_webhooks;
+mod bench_alerts;
+mod binary;
 mod claims;
+mod crash;
 mod database;
 mod documents;
 mod events;
@@ -12,4 +17,5 @@ mod import;
 mod office;
 mod open_data;
 mod pages;
+mod receivers;
 mod roles;

@@ -1,0 +1,212 @@
+//! `/admin/alerts`: how the alerts are doing. Subscriber counts by department and channel,
+//! deliveries pending, sent and failed with their last error, webhooks with their state;
+//! never an address. Admins retry a failed delivery and resume a paused webhook.
+
+use leptos::prelude::*;
+
+use crate::components::{Layout, PageMeta, Refused};
+use crate::context::{alerts_overview, current_viewer, form_flash, AlertsOverview, DeliveryRow};
+use crate::i18n::{t, tr, use_lang, Lang};
+
+#[component]
+pub fn AdminAlertsPage() -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "alerts-admin-title");
+    if !current_viewer().is_some_and(|v| v.actor.may_manage_users()) {
+        return view! { <Refused title message="admin-only" next="/admin/alerts".to_owned()/> }
+            .into_any();
+    }
+    let flash = form_flash().unwrap_or_default();
+    let notice = flash
+        .notice
+        .map(|key| view! { <p class="form-notice" role="status">{t(lang, &key)}</p> });
+    let body = match alerts_overview() {
+        Some(overview) => view! { <Overview overview/> }.into_any(),
+        None => view! { <p class="form-error">{t(lang, "error-unavailable-body")}</p> }.into_any(),
+    };
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            {notice}
+            {body}
+        </Layout>
+    }
+    .into_any()
+}
+
+fn count_of(list: &[(String, String, i64)], channel: &str, state: &str) -> i64 {
+    list.iter()
+        .filter(|(c, s, _)| c == channel && s == state)
+        .map(|(_, _, n)| n)
+        .sum()
+}
+
+#[component]
+fn Overview(overview: AlertsOverview) -> impl IntoView {
+    let lang = use_lang();
+    let bounced: i64 = overview
+        .subscriptions
+        .iter()
+        .filter(|(_, state, _)| state == "bounced")
+        .map(|(_, _, n)| n)
+        .sum();
+    let channels = ["email", "webhook"];
+    let states = ["pending", "sending", "sent", "skipped", "failed"];
+    let delivery_rows = channels
+        .into_iter()
+        .map(|channel| {
+            let cells = states
+                .into_iter()
+                .map(|state| view! { <td class="number">{count_of(&overview.deliveries, channel, state)}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{t(lang, &format!("alerts-channel-{channel}"))}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let state_headers = states
+        .into_iter()
+        .map(|state| view! { <th scope="col">{t(lang, &format!("alerts-delivery-{state}"))}</th> })
+        .collect_view();
+    let subscriber_rows = overview
+        .subscribers
+        .iter()
+        .map(|(channel, state, department, n)| {
+            let department = if department == "*" {
+                t(lang, "alerts-all-departments")
+            } else {
+                department.clone()
+            };
+            view! {
+                <tr>
+                    <td>{t(lang, &format!("alerts-channel-{channel}"))}</td>
+                    <td>{t(lang, &format!("alerts-subscriber-{state}"))}</td>
+                    <td>{department}</td>
+                    <td class="number">{*n}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let webhooks = overview
+        .webhooks
+        .iter()
+        .map(|w| {
+            let paused = w.state == "paused";
+            view! {
+                <tr>
+                    <td>{w.host.clone()}</td>
+                    <td>{t(lang, &format!("alerts-subscriber-{}", w.state))}</td>
+                    <td>{w.last_success_at.clone().unwrap_or_default()}</td>
+                    <td class="wrap">{w.last_error.clone().unwrap_or_default()}</td>
+                    <td>
+                        {paused.then(|| view! {
+                            <form method="post" action=format!("/admin/alerts/webhooks/{}/resume", w.id) class="inline-form">
+                                <button type="submit">{t(lang, "alerts-resume")}</button>
+                            </form>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{tr(lang, "alerts-admin-events", &[("count", overview.events.into())])}</p>
+        {(bounced > 0).then(|| view! {
+            <p class="form-error" role="alert">{tr(lang, "alerts-admin-bounced", &[("count", bounced.into())])}</p>
+        })}
+        <h2 id="deliveries-heading">{t(lang, "alerts-admin-deliveries")}</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="deliveries-heading">
+            <table>
+                <thead><tr><th scope="col">{t(lang, "alerts-channel")}</th>{state_headers}</tr></thead>
+                <tbody>{delivery_rows}</tbody>
+            </table>
+        </div>
+        <h2 id="subscribers-heading">{t(lang, "alerts-admin-subscribers")}</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="subscribers-heading">
+            <table>
+                <thead><tr>
+                    <th scope="col">{t(lang, "alerts-channel")}</th>
+                    <th scope="col">{t(lang, "alerts-admin-state")}</th>
+                    <th scope="col">{t(lang, "alerts-departments")}</th>
+                    <th scope="col">{t(lang, "alerts-admin-count")}</th>
+                </tr></thead>
+                <tbody>{subscriber_rows}</tbody>
+            </table>
+        </div>
+        <h2 id="webhooks-heading">{t(lang, "alerts-admin-webhooks")}</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="webhooks-heading">
+            <table>
+                <thead><tr>
+                    <th scope="col">{t(lang, "alerts-admin-host")}</th>
+                    <th scope="col">{t(lang, "alerts-admin-state")}</th>
+                    <th scope="col">{t(lang, "alerts-admin-last-success")}</th>
+                    <th scope="col">{t(lang, "alerts-admin-last-error")}</th>
+                    <th scope="col"><span class="visually-hidden">{t(lang, "alerts-admin-actions")}</span></th>
+                </tr></thead>
+                <tbody>{webhooks}</tbody>
+            </table>
+        </div>
+        <DeliveryList heading="alerts-admin-failed" rows=overview.failed retry=true/>
+        <DeliveryList heading="alerts-admin-pending" rows=overview.pending/>
+        <DeliveryList heading="alerts-admin-sent" rows=overview.sent/>
+    }
+}
+
+fn purpose_label(lang: Lang, purpose: &str) -> String {
+    t(lang, &format!("alerts-purpose-{purpose}"))
+}
+
+#[component]
+fn DeliveryList(
+    heading: &'static str,
+    rows: Vec<DeliveryRow>,
+    #[prop(optional)] retry: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let body = if rows.is_empty() {
+        view! { <p>{t(lang, "alerts-admin-none")}</p> }.into_any()
+    } else {
+        let rows = rows
+            .into_iter()
+            .map(|d| {
+                view! {
+                    <tr>
+                        <td class="number">{d.id}</td>
+                        <td>{t(lang, &format!("alerts-channel-{}", d.channel))}</td>
+                        <td>{purpose_label(lang, &d.purpose)}</td>
+                        <td class="number">{d.attempts}</td>
+                        <td>{d.sent_at.clone().unwrap_or(d.created_at.clone())}</td>
+                        <td class="wrap">{d.last_error.clone().unwrap_or_default()}</td>
+                        <td>
+                            {retry.then(|| view! {
+                                <form method="post" action=format!("/admin/alerts/deliveries/{}/retry", d.id) class="inline-form">
+                                    <button type="submit">{t(lang, "alerts-admin-retry")}</button>
+                                </form>
+                            })}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=heading>
+                <table>
+                    <thead><tr>
+                        <th scope="col">"#"</th>
+                        <th scope="col">{t(lang, "alerts-channel")}</th>
+                        <th scope="col">{t(lang, "alerts-admin-purpose")}</th>
+                        <th scope="col">{t(lang, "alerts-admin-attempts")}</th>
+                        <th scope="col">{t(lang, "alerts-admin-when")}</th>
+                        <th scope="col">{t(lang, "alerts-admin-last-error")}</th>
+                        <th scope="col"><span class="visually-hidden">{t(lang, "alerts-admin-actions")}</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <h2 id=heading>{t(lang, heading)}</h2>
+        {body}
+    }
+}

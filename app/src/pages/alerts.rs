@@ -1,0 +1,464 @@
+//! Alerts without an account: `/alerts` (subscribe by email or webhook), and the pages the
+//! links in every message open: confirm (a button, since a GET confirms nothing), manage,
+//! unsubscribe. Plain forms: all of it works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{FormField, Input, Layout, PageMeta, WithPublicView};
+use crate::context::{alert_link, form_flash, AlertLink, FormFlash, PublicView};
+use crate::i18n::{t, tr, use_lang, Lang};
+use vigia::events::{EventKind, THRESHOLDS};
+use vigia::gaps::Severity;
+use vigia::new_claim::Problem;
+use vigia::subscriptions::{Channel, Filters, State, Subscription};
+use vigia::DepartmentCode;
+
+/// What the filter fields show checked: a refused form's values, a subscription's, or the
+/// defaults (with the department the reader came from, if any).
+#[derive(Clone)]
+struct Chosen {
+    departments: Option<Vec<String>>,
+    kinds: Vec<String>,
+    severities: Vec<String>,
+    thresholds: Vec<String>,
+    daily: bool,
+    lang: Lang,
+}
+
+impl Chosen {
+    fn from_filters(filters: &Filters, daily: bool, lang: Lang) -> Self {
+        Self {
+            departments: filters
+                .departments
+                .as_ref()
+                .map(|list| list.iter().map(|d| d.to_string()).collect()),
+            kinds: filters.kinds.iter().map(|k| k.slug().to_owned()).collect(),
+            severities: filters
+                .severities
+                .iter()
+                .map(|s| s.slug().to_owned())
+                .collect(),
+            thresholds: filters.thresholds.iter().map(|d| d.to_string()).collect(),
+            daily,
+            lang,
+        }
+    }
+
+    fn from_flash(flash: &FormFlash, lang: Lang) -> Option<Self> {
+        if flash.fields.is_empty() || flash.field("kinds").is_empty() && flash.errors.is_empty() {
+            return None;
+        }
+        let values = |name: &str| -> Vec<String> {
+            flash
+                .fields
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let departments = values("departments");
+        Some(Self {
+            departments: (!departments.iter().any(|d| d == "all")).then_some(departments),
+            kinds: values("kinds"),
+            severities: values("severities"),
+            thresholds: values("thresholds"),
+            daily: flash.field("frequency") == "daily",
+            lang: Lang::parse(&flash.field("lang")).unwrap_or(lang),
+        })
+    }
+
+    fn defaults(department: Option<DepartmentCode>, lang: Lang) -> Self {
+        let mut chosen = Self::from_filters(&Filters::default(), false, lang);
+        chosen.departments = department.map(|d| vec![d.to_string()]);
+        chosen
+    }
+}
+
+fn field_problems(lang: Lang, problems: &[Problem]) -> Option<impl IntoView> {
+    (!problems.is_empty()).then(|| {
+        let text = problems
+            .iter()
+            .map(|p| crate::format::problem(lang, *p))
+            .collect::<Vec<_>>()
+            .join(" ");
+        view! { <p class="field-error">{text}</p> }
+    })
+}
+
+fn checkbox(name: &'static str, value: String, label: String, checked: bool) -> impl IntoView {
+    view! {
+        <label class="checkbox"><input type="checkbox" name=name value=value checked=checked/>" "{label}</label>
+    }
+}
+
+/// The filters every subscription has: departments, kinds, severities, thresholds,
+/// frequency and language.
+#[component]
+fn FilterFields(
+    chosen: Chosen,
+    flash: FormFlash,
+    /// The departments' names, in the map's order.
+    names: Vec<(DepartmentCode, String)>,
+    #[prop(optional)] webhook: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let all = chosen.departments.is_none();
+    let departments = names
+        .into_iter()
+        .map(|(code, name)| {
+            let checked = chosen
+                .departments
+                .as_ref()
+                .is_some_and(|list| list.contains(&code.to_string()));
+            checkbox("departments", code.to_string(), name, checked)
+        })
+        .collect_view();
+    let kinds = EventKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let slug = kind.slug().to_owned();
+            let label = t(lang, &format!("event-kind-{}", slug.replace('.', "-")));
+            checkbox("kinds", slug.clone(), label, chosen.kinds.contains(&slug))
+        })
+        .collect_view();
+    let severities = [Severity::Critical, Severity::Warning, Severity::Notice]
+        .into_iter()
+        .map(|s| {
+            let slug = s.slug().to_owned();
+            checkbox(
+                "severities",
+                slug.clone(),
+                t(lang, &format!("severity-{slug}")),
+                chosen.severities.contains(&slug),
+            )
+        })
+        .collect_view();
+    let thresholds = THRESHOLDS
+        .into_iter()
+        .map(|days| {
+            let label = tr(
+                lang,
+                "alerts-threshold",
+                &[("days", i64::from(days).into())],
+            );
+            checkbox(
+                "thresholds",
+                days.to_string(),
+                label,
+                chosen.thresholds.contains(&days.to_string()),
+            )
+        })
+        .collect_view();
+    let language = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            view! {
+                <label class="checkbox"><input type="radio" name="lang" value=l.code() checked=chosen.lang == l/>" "{t(lang, &format!("lang-name-{}", l.code()))}</label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>{t(lang, "alerts-departments")}</legend>
+            {field_problems(lang, &flash.errors_for("departments"))}
+            <label class="checkbox"><input type="checkbox" name="departments" value="all" checked=all/>" "{t(lang, "alerts-all-departments")}</label>
+            <div class="checkbox-grid">{departments}</div>
+        </fieldset>
+        <fieldset>
+            <legend>{t(lang, "alerts-kinds")}</legend>
+            {field_problems(lang, &flash.errors_for("kinds"))}
+            <div class="checkbox-grid">{kinds}</div>
+        </fieldset>
+        <fieldset>
+            <legend>{t(lang, "alerts-severities")}</legend>
+            <p class="hint">{t(lang, "alerts-severities-hint")}</p>
+            {field_problems(lang, &flash.errors_for("severities"))}
+            <div class="checkbox-grid">{severities}</div>
+        </fieldset>
+        <fieldset>
+            <legend>{t(lang, "alerts-thresholds")}</legend>
+            {field_problems(lang, &flash.errors_for("thresholds"))}
+            <div class="checkbox-grid">{thresholds}</div>
+        </fieldset>
+        {(!webhook).then(|| view! {
+            <fieldset>
+                <legend>{t(lang, "alerts-frequency")}</legend>
+                {field_problems(lang, &flash.errors_for("frequency"))}
+                <label class="checkbox"><input type="radio" name="frequency" value="each" checked=!chosen.daily/>" "{t(lang, "alerts-frequency-each")}</label>
+                <label class="checkbox"><input type="radio" name="frequency" value="daily" checked=chosen.daily/>" "{t(lang, "alerts-frequency-daily")}</label>
+            </fieldset>
+        })}
+        <fieldset>
+            <legend>{t(lang, "alerts-language")}</legend>
+            {language}
+        </fieldset>
+    }
+}
+
+/// Shows a secret (and a management link) once, with the warning that it will not be shown
+/// again.
+#[component]
+fn ShownOnce(flash: FormFlash) -> impl IntoView {
+    let lang = use_lang();
+    let secret = flash.field("secret");
+    let manage = flash.field("manage");
+    (!secret.is_empty()).then(|| {
+        view! {
+            <div class="shown-once" role="status">
+                <p><strong>{t(lang, "alerts-secret-once")}</strong></p>
+                <p><label for="webhook-secret">{t(lang, "alerts-secret")}</label></p>
+                <input id="webhook-secret" class="one-time-link" readonly value=secret/>
+                {(!manage.is_empty()).then(|| view! {
+                    <p><label for="webhook-manage">{t(lang, "alerts-manage-link")}</label></p>
+                    <input id="webhook-manage" class="one-time-link" readonly value=manage.clone()/>
+                    <p><a href=manage.clone()>{t(lang, "alerts-open-manage")}</a></p>
+                })}
+            </div>
+        }
+    })
+}
+
+fn department_names(view: &PublicView) -> Vec<(DepartmentCode, String)> {
+    DepartmentCode::ALL
+        .into_iter()
+        .map(|code| {
+            let name = view
+                .snapshot
+                .department(code)
+                .map(|d| d.name.clone())
+                .unwrap_or_else(|| code.to_string());
+            (code, name)
+        })
+        .collect()
+}
+
+#[component]
+pub fn AlertsPage() -> impl IntoView {
+    view! { <WithPublicView render=move |view| view! { <AlertsForm names=department_names(&view)/> }/> }
+}
+
+#[component]
+fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
+    let lang = use_lang();
+    let flash = form_flash().unwrap_or_default();
+    let query = use_query_map().get_untracked();
+    let department = query
+        .get("department")
+        .and_then(|d| DepartmentCode::parse(&d).ok());
+    let chosen =
+        Chosen::from_flash(&flash, lang).unwrap_or_else(|| Chosen::defaults(department, lang));
+    let webhook = flash.field("channel") == "webhook";
+    let notice = flash
+        .notice
+        .clone()
+        .map(|key| view! { <p class="form-notice" role="status">{t(lang, &key)}</p> });
+    let webhook_error = flash.field("webhook_error");
+    let title = t(lang, "alerts-title");
+    let channel_errors = flash.errors_for("channel");
+    view! {
+        <PageMeta title=title.clone() description=t(lang, "alerts-intro")/>
+        <Layout>
+            <h1>{title}</h1>
+            {notice}
+            <ShownOnce flash=flash.clone()/>
+            <p>{t(lang, "alerts-intro")}</p>
+            <p class="hint">{t(lang, "alerts-privacy")}</p>
+            {(!flash.errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{t(lang, "record-has-errors")}</p> })}
+            <form method="post" action="/alerts" class="claim-form alerts-form">
+                <fieldset>
+                    <legend>{t(lang, "alerts-channel")}</legend>
+                    {field_problems(lang, &channel_errors)}
+                    <label class="checkbox"><input type="radio" name="channel" value="email" checked=!webhook/>" "{t(lang, "alerts-channel-email")}</label>
+                    <label class="checkbox"><input type="radio" name="channel" value="webhook" checked=webhook/>" "{t(lang, "alerts-channel-webhook")}</label>
+                </fieldset>
+                <FormField name="address" label=t(lang, "alerts-address") value=flash.field("address")
+                    hint=t(lang, "alerts-address-hint") problems=flash.errors_for("address") required=true/>
+                {(!webhook_error.is_empty()).then(|| view! {
+                    <p class="field-error">{tr(lang, "alerts-webhook-answer", &[("answer", webhook_error.clone().into())])}</p>
+                })}
+                <FormField name="contact" label=t(lang, "alerts-contact") value=flash.field("contact")
+                    hint=t(lang, "alerts-contact-hint") problems=flash.errors_for("contact") input=Input::Line("email")/>
+                <FilterFields chosen flash=flash.clone() names/>
+                <button type="submit">{t(lang, "alerts-submit")}</button>
+            </form>
+            <details class="webhook-help">
+                <summary>{t(lang, "alerts-how-webhooks")}</summary>
+                <p>{t(lang, "alerts-how-webhooks-body")}</p>
+                <p><a href="/api/openapi.json">{t(lang, "alerts-how-webhooks-schema")}</a></p>
+            </details>
+        </Layout>
+    }
+}
+
+/// A link that no longer opens anything.
+fn dead_link(lang: Lang) -> AnyView {
+    view! {
+        <p class="form-error" role="alert">{t(lang, "alerts-link-dead")}</p>
+        <p><a href="/alerts">{t(lang, "alerts-subscribe-again")}</a></p>
+    }
+    .into_any()
+}
+
+fn describe(lang: Lang, subscription: &Subscription) -> String {
+    let channel = match subscription.channel {
+        Channel::Email => t(lang, "alerts-channel-email"),
+        Channel::Webhook => t(lang, "alerts-channel-webhook"),
+    };
+    tr(
+        lang,
+        "alerts-describe",
+        &[
+            ("channel", channel.into()),
+            ("address", subscription.address.clone().into()),
+        ],
+    )
+}
+
+#[component]
+pub fn ConfirmAlertPage() -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "alerts-confirm-title");
+    let AlertLink {
+        token,
+        subscription,
+    } = alert_link().unwrap_or_default();
+    let body = match subscription {
+        Some(s) if s.state == State::Pending => view! {
+            <p>{describe(lang, &s)}</p>
+            <form method="post" action="/alerts/confirm" class="inline-form">
+                <input type="hidden" name="token" value=token/>
+                <button type="submit">{t(lang, "alerts-confirm-button")}</button>
+            </form>
+        }
+        .into_any(),
+        Some(_) => view! { <p role="status">{t(lang, "alerts-confirmed-already")}</p> }.into_any(),
+        None => dead_link(lang),
+    };
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            {body}
+        </Layout>
+    }
+}
+
+#[component]
+pub fn ManageAlertPage() -> impl IntoView {
+    view! { <WithPublicView render=move |view| view! { <ManageAlert names=department_names(&view)/> }/> }
+}
+
+#[component]
+fn ManageAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "alerts-manage-title");
+    let flash = form_flash().unwrap_or_default();
+    let AlertLink {
+        token,
+        subscription,
+    } = alert_link().unwrap_or_default();
+    let notice = flash
+        .notice
+        .clone()
+        .map(|key| view! { <p class="form-notice" role="status">{t(lang, &key)}</p> });
+    let body = match subscription {
+        None => dead_link(lang),
+        Some(s) => {
+            let webhook = s.channel == Channel::Webhook;
+            let sub_lang = Lang::parse(&s.lang).unwrap_or(lang);
+            let chosen = Chosen::from_flash(&flash, lang)
+                .unwrap_or_else(|| Chosen::from_filters(&s.filters, s.digest, sub_lang));
+            let state_note = match s.state {
+                State::Pending => Some(t(lang, "alerts-state-pending")),
+                State::Paused => Some(t(lang, "alerts-state-paused")),
+                State::Bounced => Some(t(lang, "alerts-state-bounced")),
+                State::Active => None,
+            };
+            let paused = s.state == State::Paused;
+            view! {
+                <p>{describe(lang, &s)}</p>
+                {state_note.map(|n| view! { <p class="form-error" role="status">{n}</p> })}
+                <form method="post" action="/alerts/manage" class="claim-form alerts-form">
+                    <input type="hidden" name="token" value=token.clone()/>
+                    <input type="hidden" name="action" value="save"/>
+                    {webhook.then(|| view! {
+                        <FormField name="contact" label=t(lang, "alerts-contact") value=s.contact.clone().unwrap_or_default()
+                            hint=t(lang, "alerts-contact-hint") problems=flash.errors_for("contact") input=Input::Line("email")/>
+                    })}
+                    <FilterFields chosen flash=flash.clone() names=names.clone() webhook/>
+                    <button type="submit">{t(lang, "alerts-save")}</button>
+                </form>
+                {webhook.then(|| view! {
+                    <h2>{t(lang, "alerts-webhook-heading")}</h2>
+                    <form method="post" action="/alerts/manage" class="inline-form">
+                        <input type="hidden" name="token" value=token.clone()/>
+                        <button type="submit" name="action" value="rotate">{t(lang, "alerts-rotate")}</button>
+                        " "
+                        <button type="submit" name="action" value=if paused { "resume" } else { "pause" }>
+                            {t(lang, if paused { "alerts-resume" } else { "alerts-pause" })}
+                        </button>
+                    </form>
+                    <p class="hint">{t(lang, "alerts-rotate-hint")}</p>
+                })}
+                <h2>{t(lang, "alerts-delete-heading")}</h2>
+                <form method="post" action="/alerts/manage" class="inline-form">
+                    <input type="hidden" name="token" value=token.clone()/>
+                    <button type="submit" name="action" value="delete" class="danger">{t(lang, "alerts-delete")}</button>
+                </form>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            {notice}
+            <ShownOnce flash=flash.clone()/>
+            {(!flash.errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{t(lang, "record-has-errors")}</p> })}
+            {body}
+        </Layout>
+    }
+}
+
+#[component]
+pub fn UnsubscribeAlertPage() -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "alerts-unsubscribe-title");
+    let AlertLink {
+        token,
+        subscription,
+    } = alert_link().unwrap_or_default();
+    let body = match subscription {
+        Some(s) => view! {
+            <p>{describe(lang, &s)}</p>
+            <form method="post" action=format!("/alerts/unsubscribe?token={token}") class="inline-form">
+                <button type="submit">{t(lang, "alerts-unsubscribe-button")}</button>
+            </form>
+        }
+        .into_any(),
+        None => view! { <p role="status">{t(lang, "alerts-unsubscribed-already")}</p> }.into_any(),
+    };
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            {body}
+        </Layout>
+    }
+}
+
+#[component]
+pub fn UnsubscribedPage() -> impl IntoView {
+    let lang = use_lang();
+    let title = t(lang, "alerts-unsubscribed-title");
+    view! {
+        <PageMeta title=title.clone() description=title.clone()/>
+        <Layout>
+            <h1>{title}</h1>
+            <p role="status">{t(lang, "alerts-unsubscribed-body")}</p>
+            <p><a href="/alerts">{t(lang, "alerts-subscribe-again")}</a></p>
+        </Layout>
+    }
+}

@@ -1,0 +1,428 @@
+//! Alert subscriptions without an account: the form at `/alerts`, the links every message
+//! carries (confirm, manage, unsubscribe, each a signed token), and the one-click
+//! unsubscribe that mail providers post with no cookie and no Origin (RFC 8058).
+
+use axum::extract::{Query, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use app::context::{AlertLink, FormFlash};
+use vigia::new_claim::Problem;
+use vigia::ports::{ComplianceReader, WriteError};
+use vigia::subscriptions::{is_public_address, Channel, NewSubscription, SubscriptionDraft};
+
+use super::client::{limit_key, ClientAddress};
+use super::error::PageError;
+use super::form::Fields;
+use super::viewer::leave_flash;
+use crate::alerts::webhook::new_secret;
+use crate::signing::Purpose;
+use crate::state::AppState;
+
+pub const ALERTS_PAGE: &str = "/alerts";
+const CONFIRM_PAGE: &str = "/alerts/confirm";
+const MANAGE_PAGE: &str = "/alerts/manage";
+pub const UNSUBSCRIBE_PATH: &str = "/alerts/unsubscribe";
+pub const UNSUBSCRIBED_PAGE: &str = "/alerts/unsubscribed";
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// The subscription form's fields, as the domain checks them.
+fn draft(fields: &Fields) -> SubscriptionDraft {
+    let list = |name| fields.values(name).map(str::to_owned).collect();
+    SubscriptionDraft {
+        channel: fields.value("channel").to_owned(),
+        address: fields.value("address").to_owned(),
+        contact: fields.value("contact").to_owned(),
+        departments: list("departments"),
+        kinds: list("kinds"),
+        severities: list("severities"),
+        thresholds: list("thresholds"),
+        frequency: fields.value("frequency").to_owned(),
+        lang: fields.value("lang").to_owned(),
+    }
+}
+
+fn problems(errors: Vec<vigia::new_claim::FieldError>) -> Vec<(String, Problem)> {
+    errors
+        .into_iter()
+        .map(|e| (e.field.to_owned(), e.problem))
+        .collect()
+}
+
+/// `POST /alerts`: an email subscription gets the same answer whether or not the address is
+/// known; a webhook is tested before anything is stored, and its secret shown once.
+pub async fn subscribe(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    session: Session,
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let mut flash = FormFlash {
+        path: ALERTS_PAGE.into(),
+        fields: fields.0.clone(),
+        ..FormFlash::default()
+    };
+    // Every post counts, refused or not.
+    if state
+        .alert_form_limit
+        .check_key(&limit_key(client))
+        .is_err()
+    {
+        flash.errors = vec![("address".into(), Problem::TooMany)];
+        leave_flash(&session, flash).await;
+        return Ok(Redirect::to(ALERTS_PAGE));
+    }
+    match draft(&fields).validate(state.settings.webhook_allow_private) {
+        Err(errors) => flash.errors = problems(errors),
+        Ok(new) if new.channel == Channel::Email => {
+            state.store.subscribe_email(&new).await?;
+            flash.fields = Vec::new();
+            flash.notice = Some("alerts-check-inbox".into());
+        }
+        Ok(new) => add_webhook(&state, &new, &mut flash).await?,
+    }
+    leave_flash(&session, flash).await;
+    Ok(Redirect::to(ALERTS_PAGE))
+}
+
+/// Whether every address the webhook's host resolves to is public (checked again when each
+/// delivery connects).
+async fn public_host(address: &str) -> bool {
+    let Ok(url) = reqwest::Url::parse(address) else {
+        return false;
+    };
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_owned();
+    if let Ok(ip) = host.parse() {
+        return is_public_address(ip);
+    }
+    let port = url.port_or_known_default().unwrap_or(443);
+    let resolved: Vec<std::net::SocketAddr> =
+        match tokio::net::lookup_host((host.as_str(), port)).await {
+            Ok(addresses) => addresses.collect(),
+            Err(_) => return false,
+        };
+    !resolved.is_empty() && resolved.iter().all(|a| is_public_address(a.ip()))
+}
+
+async fn add_webhook(
+    state: &AppState,
+    new: &NewSubscription,
+    flash: &mut FormFlash,
+) -> Result<(), PageError> {
+    if !state.settings.webhook_allow_private && !public_host(&new.address).await {
+        flash.errors = vec![("address".into(), Problem::WebhookNotPublic)];
+        return Ok(());
+    }
+    let secret = new_secret();
+    let test_id = format!("msg_test-{}", hex::encode(rand::random::<[u8; 8]>()));
+    let body = crate::alerts::worker::payload(
+        "vigia.test",
+        None,
+        &[],
+        &*state.store.snapshot().await?,
+        &state.public_url,
+    );
+    if let Err(error) = state
+        .alerts
+        .webhooks()
+        .post(&new.address, &test_id, &body, std::slice::from_ref(&secret))
+        .await
+    {
+        flash.errors = vec![("address".into(), Problem::WebhookFailed)];
+        flash.fields.push(("webhook_error".into(), error.0));
+        return Ok(());
+    }
+    match state.store.add_webhook(new, &secret).await {
+        Ok(id) => {
+            let token = state
+                .alerts
+                .signer()
+                .sign(Purpose::ManageSubscription, id, None);
+            flash.fields = vec![
+                ("secret".into(), secret),
+                (
+                    "manage".into(),
+                    format!("{}{MANAGE_PAGE}?token={token}", state.public_url),
+                ),
+            ];
+            flash.notice = Some("alerts-webhook-created".into());
+            tracing::info!(subscription = id, "webhook subscription created");
+        }
+        Err(WriteError::Conflict) => flash.errors = vec![("address".into(), Problem::WebhookTaken)],
+        Err(error) => return Err(error.into()),
+    }
+    Ok(())
+}
+
+/// For the pages a token opens: checks the token and hands the page what it opens.
+pub async fn provide_link(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let purpose = match request.uri().path() {
+        CONFIRM_PAGE => Some(Purpose::ConfirmSubscription),
+        MANAGE_PAGE => Some(Purpose::ManageSubscription),
+        UNSUBSCRIBE_PATH => Some(Purpose::Unsubscribe),
+        _ => None,
+    };
+    if let (Some(purpose), &http::Method::GET) = (purpose, request.method()) {
+        let token = Query::<TokenQuery>::try_from_uri(request.uri())
+            .map(|q| q.0.token)
+            .unwrap_or_default();
+        let subscription = match state
+            .alerts
+            .signer()
+            .verify(purpose, &token, state.store.now())
+        {
+            Some(id) => state.store.subscription(id).await.ok().flatten(),
+            None => None,
+        };
+        request.extensions_mut().insert(AlertLink {
+            token,
+            subscription,
+        });
+    }
+    next.run(request).await
+}
+
+/// The subscription a posted token opens, or a page saying the link no longer works.
+async fn opened(
+    state: &AppState,
+    purpose: Purpose,
+    token: &str,
+    client: std::net::IpAddr,
+) -> Result<i64, PageError> {
+    if state
+        .alert_link_limit
+        .check_key(&limit_key(client))
+        .is_err()
+    {
+        return Err(PageError::TooMany);
+    }
+    state
+        .alerts
+        .signer()
+        .verify(purpose, token, state.store.now())
+        .ok_or(PageError::NotFound)
+}
+
+/// `POST /alerts/confirm`: the button on the confirmation page (a GET of the link confirms
+/// nothing, as mail scanners fetch links).
+pub async fn confirm(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    session: Session,
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let id = opened(
+        &state,
+        Purpose::ConfirmSubscription,
+        fields.value("token"),
+        client,
+    )
+    .await?;
+    let confirmed = state.store.confirm_subscription(id).await?;
+    let still_there = state.store.subscription(id).await?.is_some();
+    if !confirmed && !still_there {
+        return Err(PageError::NotFound);
+    }
+    let token = state
+        .alerts
+        .signer()
+        .sign(Purpose::ManageSubscription, id, None);
+    let page = format!("{MANAGE_PAGE}?token={token}");
+    let flash = FormFlash {
+        path: MANAGE_PAGE.into(),
+        notice: Some(
+            if confirmed {
+                "alerts-confirmed"
+            } else {
+                "alerts-confirmed-already"
+            }
+            .into(),
+        ),
+        ..FormFlash::default()
+    };
+    leave_flash(&session, flash).await;
+    Ok(Redirect::to(&page))
+}
+
+/// `POST /alerts/unsubscribe?token=…`: one click, from the page or straight from the mail
+/// provider (`List-Unsubscribe=One-Click`). The token is the only credential needed.
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    Query(query): Query<TokenQuery>,
+    fields: Fields,
+) -> Result<Response, PageError> {
+    let token = match query.token.as_str() {
+        "" => fields.value("token").to_owned(),
+        token => token.to_owned(),
+    };
+    let id = opened(&state, Purpose::Unsubscribe, &token, client).await?;
+    state.store.delete_subscription(id).await?;
+    Ok(Redirect::to(UNSUBSCRIBED_PAGE).into_response())
+}
+
+/// `POST /alerts/manage`: the owner's changes, by the token in their messages: save the
+/// filters, delete, and for webhooks rotate the secret, pause or resume.
+pub async fn manage(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    session: Session,
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let token = fields.value("token").to_owned();
+    let id = opened(&state, Purpose::ManageSubscription, &token, client).await?;
+    let subscription = state
+        .store
+        .subscription(id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let page = format!("{MANAGE_PAGE}?token={token}");
+    let mut flash = FormFlash {
+        path: MANAGE_PAGE.into(),
+        ..FormFlash::default()
+    };
+    let webhook = subscription.channel == Channel::Webhook;
+    match fields.value("action") {
+        "delete" => {
+            state.store.delete_subscription(id).await?;
+            return Ok(Redirect::to(UNSUBSCRIBED_PAGE));
+        }
+        "rotate" if webhook => {
+            let secret = new_secret();
+            state.store.rotate_webhook_secret(id, &secret).await?;
+            flash.fields = vec![("secret".into(), secret)];
+            flash.notice = Some("alerts-secret-rotated".into());
+        }
+        "pause" | "resume" if webhook => {
+            let running = fields.value("action") == "resume";
+            state.store.set_webhook_running(id, running).await?;
+            flash.notice = Some(
+                if running {
+                    "alerts-resumed"
+                } else {
+                    "alerts-paused"
+                }
+                .into(),
+            );
+        }
+        "save" => {
+            let mut draft = draft(&fields);
+            draft.channel = subscription.channel.slug().to_owned();
+            draft.address = subscription.address.clone();
+            if !webhook {
+                draft.contact = String::new();
+            }
+            match draft.validate(true) {
+                Ok(new) => {
+                    state.store.update_subscription(id, &new).await?;
+                    flash.notice = Some("alerts-saved".into());
+                }
+                Err(errors) => {
+                    flash.fields = fields.0.clone();
+                    flash.errors = problems(errors);
+                }
+            }
+        }
+        _ => return Err(PageError::BadRequest),
+    }
+    leave_flash(&session, flash).await;
+    Ok(Redirect::to(&page))
+}
+
+const ADMIN_ALERTS_PAGE: &str = "/admin/alerts";
+/// Deliveries the admins' page lists in each state.
+const LISTED: i64 = 50;
+
+/// For admins opening `/admin/alerts`: counts, recent deliveries and webhooks.
+pub async fn provide_overview(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let admin = request
+        .extensions()
+        .get::<crate::auth::AuthSession>()
+        .and_then(|s| s.user.as_ref())
+        .is_some_and(|u| u.actor().may_manage_users());
+    if admin && request.method() == http::Method::GET && request.uri().path() == ADMIN_ALERTS_PAGE {
+        match overview(&state).await {
+            Ok(overview) => {
+                request.extensions_mut().insert(overview);
+            }
+            Err(error) => tracing::error!(error = ?error, "could not read the alerts overview"),
+        }
+    }
+    next.run(request).await
+}
+
+async fn overview(state: &AppState) -> Result<app::context::AlertsOverview, WriteError> {
+    let counts = state.store.alert_counts().await?;
+    Ok(app::context::AlertsOverview {
+        events: counts.events,
+        subscriptions: counts.subscriptions,
+        subscribers: counts.subscribers,
+        deliveries: counts.deliveries,
+        failed: state.store.recent_deliveries("failed", LISTED).await?,
+        pending: state.store.recent_deliveries("pending", LISTED).await?,
+        sent: state.store.recent_deliveries("sent", LISTED).await?,
+        webhooks: state.store.webhook_statuses().await?,
+    })
+}
+
+/// Back to the admins' page, saying what happened.
+async fn back_to_admin(session: &Session, notice: &str) -> Redirect {
+    let flash = FormFlash {
+        path: ADMIN_ALERTS_PAGE.into(),
+        notice: Some(notice.into()),
+        ..FormFlash::default()
+    };
+    leave_flash(session, flash).await;
+    Redirect::to(ADMIN_ALERTS_PAGE)
+}
+
+/// `POST /admin/alerts/deliveries/{id}/retry`: a failed delivery goes back in the queue.
+pub async fn retry(
+    State(state): State<AppState>,
+    auth_session: crate::auth::AuthSession,
+    session: Session,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Redirect, PageError> {
+    super::admin::admin(&auth_session, ADMIN_ALERTS_PAGE)?;
+    let notice = match state.store.retry_delivery(id).await? {
+        true => "alerts-admin-retried",
+        false => "alerts-admin-not-failed",
+    };
+    Ok(back_to_admin(&session, notice).await)
+}
+
+/// `POST /admin/alerts/webhooks/{id}/resume`: a paused webhook sends what waited.
+pub async fn resume(
+    State(state): State<AppState>,
+    auth_session: crate::auth::AuthSession,
+    session: Session,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Redirect, PageError> {
+    super::admin::admin(&auth_session, ADMIN_ALERTS_PAGE)?;
+    let notice = match state.store.set_webhook_running(id, true).await? {
+        true => "alerts-resumed",
+        false => "alerts-admin-not-paused",
+    };
+    Ok(back_to_admin(&session, notice).await)
+}
