@@ -67,7 +67,10 @@ alerts-paused = Paused: the alerts wait until you resume.
 alerts-saved = Your changes were saved.
 
 alerts-admin-title = Alerts
-alerts-admin-events = { $count } events written so far.
+alerts-admin-events = { $count ->
+    [one] 1 event written so far.
+   *[other] { $count } events written so far.
+}
 alerts-admin-bounced = { $count ->
     [one] The mail server refused 1 address for good: nothing more is sent to it.
    *[other] The mail server refused { $count } addresses for good: nothing more is sent to them.

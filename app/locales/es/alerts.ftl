@@ -67,7 +67,10 @@ alerts-paused = En pausa: las alertas esperan hasta que lo reanude.
 alerts-saved = Se guardaron sus cambios.
 
 alerts-admin-title = Alertas
-alerts-admin-events = { $count } eventos registrados hasta ahora.
+alerts-admin-events = { $count ->
+    [one] 1 evento registrado hasta ahora.
+   *[other] { $count } eventos registrados hasta ahora.
+}
 alerts-admin-bounced = { $count ->
     [one] El servidor de correo rechazó 1 dirección de forma definitiva: ya no se le envía nada.
    *[other] El servidor de correo rechazó { $count } direcciones de forma definitiva: ya no se les envía nada.

@@ -65,8 +65,11 @@ fn Overview(overview: AlertsOverview) -> impl IntoView {
         .collect_view();
     let state_headers = states
         .into_iter()
-        .map(|state| view! { <th scope="col">{t(lang, &format!("alerts-delivery-{state}"))}</th> })
+        .map(|state| view! { <th scope="col" class="number">{t(lang, &format!("alerts-delivery-{state}"))}</th> })
         .collect_view();
+    let no_subscribers = overview.subscribers.is_empty();
+    let no_webhooks = overview.webhooks.is_empty();
+    let none = move |columns: &'static str| view! { <tr><td colspan=columns>{t(lang, "alerts-admin-none")}</td></tr> };
     let subscriber_rows = overview
         .subscribers
         .iter()
@@ -127,9 +130,9 @@ fn Overview(overview: AlertsOverview) -> impl IntoView {
                     <th scope="col">{t(lang, "alerts-channel")}</th>
                     <th scope="col">{t(lang, "alerts-admin-state")}</th>
                     <th scope="col">{t(lang, "alerts-departments")}</th>
-                    <th scope="col">{t(lang, "alerts-admin-count")}</th>
+                    <th scope="col" class="number">{t(lang, "alerts-admin-count")}</th>
                 </tr></thead>
-                <tbody>{subscriber_rows}</tbody>
+                <tbody>{subscriber_rows}{no_subscribers.then(|| none("4"))}</tbody>
             </table>
         </div>
         <h2 id="webhooks-heading">{t(lang, "alerts-admin-webhooks")}</h2>
@@ -142,7 +145,7 @@ fn Overview(overview: AlertsOverview) -> impl IntoView {
                     <th scope="col">{t(lang, "alerts-admin-last-error")}</th>
                     <th scope="col"><span class="visually-hidden">{t(lang, "alerts-admin-actions")}</span></th>
                 </tr></thead>
-                <tbody>{webhooks}</tbody>
+                <tbody>{webhooks}{no_webhooks.then(|| none("5"))}</tbody>
             </table>
         </div>
         <DeliveryList heading="alerts-admin-failed" rows=overview.failed retry=true/>

@@ -394,8 +394,10 @@ impl Worker {
         };
         match self.mailer.send(message).await {
             Ok(()) => Outcome::Sent,
+            // Mail servers often quote the address in their refusal; admins see the error,
+            // never the address.
             Err(error) => Outcome::Failed {
-                error: error.message,
+                error: error.message.replace(to, "<address>"),
                 permanent: error.permanent,
             },
         }

@@ -176,8 +176,12 @@ impl SmtpSink {
                     .and_then(|(_, rest)| rest.split_once('>'))
                     .map(|(a, _)| a.to_owned())
                     .unwrap_or_default();
-                if self.state.lock().unwrap().refused.contains(&address) {
-                    b"550 5.1.1 No such mailbox\r\n"
+                let refused = self.state.lock().unwrap().refused.contains(&address);
+                if refused {
+                    // As real servers do, the refusal quotes the address.
+                    let answer = format!("550 5.1.1 <{address}>: No such mailbox\r\n");
+                    write.write_all(answer.as_bytes()).await?;
+                    continue;
                 } else {
                     to.push(address);
                     b"250 OK\r\n"
