@@ -9,6 +9,7 @@ pub mod clock;
 pub mod db;
 pub mod documents;
 pub mod feeds;
+pub mod follow;
 pub mod http;
 pub mod settings;
 pub mod state;
@@ -54,7 +55,8 @@ impl Application {
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
         let auth = auth_layer(store.pool().clone(), &settings).await?;
-        let state = AppState::new(settings, store, clock, address);
+        let follow_key = follow::FollowKey::load_or_create(&settings.data_dir)?;
+        let state = AppState::new(settings, store, clock, address, follow_key);
         state.prune_limits_regularly();
         let router = http::router(state, auth);
         Ok(Self {

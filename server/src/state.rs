@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::throttle::SignInThrottle;
+use crate::follow::FollowKey;
 use crate::http::cache::PageCache;
 use crate::http::metrics::Metrics;
 use crate::settings::Settings;
@@ -34,6 +35,8 @@ pub struct Shared {
     pub sign_in_throttle: SignInThrottle,
     /// Public suggestions per client address (IPv6 by /64): a handful an hour.
     pub suggestion_limit: DefaultKeyedRateLimiter<IpAddr>,
+    /// Signs the links that let submitters follow their suggestions.
+    pub follow_key: FollowKey,
 }
 
 impl Deref for AppState {
@@ -55,6 +58,7 @@ impl AppState {
         store: Arc<Store>,
         clock: Arc<dyn vigia::Clock>,
         address: SocketAddr,
+        follow_key: FollowKey,
     ) -> Self {
         let leptos_options = LeptosOptions::builder()
             .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vigia"))
@@ -80,6 +84,7 @@ impl AppState {
             suggestion_limit: RateLimiter::keyed(Quota::per_hour(
                 NonZeroU32::new(5).expect("positive"),
             )),
+            follow_key,
         }))
     }
 
@@ -107,6 +112,12 @@ impl AppState {
         });
         leptos::prelude::provide_context(app::context::OfficePorts {
             reader: self.store.clone(),
+        });
+        leptos::prelude::provide_context(app::context::FollowPorts {
+            tracker: Arc::new(crate::follow::Tracker {
+                key: self.follow_key.clone(),
+                store: self.store.clone(),
+            }),
         });
         leptos::prelude::provide_context(app::context::SiteInfo {
             public_url: self.public_url.clone(),

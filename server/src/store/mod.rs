@@ -6,6 +6,7 @@
 mod accounts;
 mod compliance;
 mod events;
+mod suggestions;
 
 pub use events::Change;
 
