@@ -6,6 +6,7 @@ pub mod components;
 pub mod context;
 pub mod error_page;
 pub mod explain;
+pub mod flash;
 pub mod format;
 pub mod i18n;
 pub mod islands;
@@ -19,9 +20,10 @@ use leptos_router::{path, SsrMode};
 
 use i18n::Lang;
 use pages::{
-    AdminUsersPage, DashboardPage, DepartmentPage, EmbedMapPage, GapsPage, HistoryEntryPage,
-    HomePage, ImportPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage,
-    ReplyPage, SetPasswordPage, SignInPage, SuggestPage,
+    AdminDisablePage, AdminUsersPage, DashboardPage, DepartmentPage, EmbedMapPage,
+    FollowSuggestionPage, GapsPage, HistoryEntryPage, HomePage, ImportPage, MethodologyPage,
+    ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage, SetPasswordPage, SignInPage,
+    SuggestPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -89,6 +91,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users/:id/disable") view=AdminDisablePage ssr=SsrMode::Async/>
+                <Route path=path!("/suggestions/:token") view=FollowSuggestionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -1,9 +1,12 @@
 //! One module per route.
 
+mod admin_disable;
 mod admin_users;
+mod claim_form;
 mod dashboard;
 mod department;
 mod embed;
+mod follow;
 mod gaps;
 mod history;
 mod home;
@@ -16,10 +19,12 @@ mod reply;
 mod sign_in;
 mod suggest;
 
+pub use admin_disable::AdminDisablePage;
 pub use admin_users::AdminUsersPage;
 pub use dashboard::DashboardPage;
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;
+pub use follow::FollowSuggestionPage;
 pub use gaps::GapsPage;
 pub use history::HistoryEntryPage;
 pub use home::HomePage;
