@@ -106,5 +106,5 @@ export async function signInAs(page, server, { email, role, departments = [], na
   await page.locator('input[name=password]').fill(passphrase);
   await page.locator('input[name=confirm]').fill(passphrase);
   await page.locator('form button[type=submit]').click();
-  await page.waitForURL(server.baseUrl + '/');
+  await page.waitForURL(server.baseUrl + '/dashboard');
 }

@@ -2,10 +2,13 @@
 //! against a real server on port 0 with a fresh database.
 
 mod accounts;
+mod admin_pages;
 mod claims;
+mod confirmations;
 mod database;
 mod documents;
 mod events;
+mod forms;
 mod hardening;
 mod helpers;
 mod import;
@@ -13,3 +16,4 @@ mod office;
 mod open_data;
 mod pages;
 mod roles;
+mod suggestions;
