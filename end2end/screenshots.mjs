@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { launchBrowser, openPage, signInAs, startServer } from './tests/helpers.mjs';
 
 const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps', '/embed/map?department=BO-N', '/methodology', '/missing-page', '/departments/BO-N/suggest', '/history/1', '/alerts?department=BO-N', '/alerts/confirm?token=x'];
-const staffPages = ['/dashboard', '/moderation', '/admin/users', '/admin/import', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/admin/alerts'];
+const staffPages = ['/dashboard', '/moderation', '/admin/users', '/admin/users/1/disable', '/admin/import', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/admin/alerts'];
 const outDir = join(import.meta.dirname, 'screenshots');
 mkdirSync(outDir, { recursive: true });
 
@@ -21,6 +21,8 @@ try {
     await page.locator('textarea[name=body]').fill('El plan de Pando fue aprobado en marzo de 2025, según la Gobernación.');
     await page.locator('input[name=organisation]').fill('Fundación Ejemplo');
     await page.locator('form.claim-form button[type=submit]').click();
+    // The submitter's follow link, shown once: its page is photographed with the others.
+    pages.push(new URL(await page.locator('#follow-link').getAttribute('href')).pathname);
     await signInAs(page, server, { email: 'rep@example.org', role: 'department', departments: ['BO-N'], name: 'Gobernación de Pando' });
     await page.goto(server.baseUrl + '/departments/BO-N/action-plan/gaps/missing/reply');
     await page.locator('textarea[name=body]').fill('El plan fue aprobado por Resolución 45/2025; adjuntamos la resolución.');

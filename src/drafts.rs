@@ -63,6 +63,8 @@ pub struct SuggestionDraft {
     pub source_url: String,
     pub organisation: String,
     pub contact: String,
+    /// A checkbox: present (any value) when the submitter asks to keep the text unpublished.
+    pub private: String,
 }
 
 /// A suggestion that passed the checks.
@@ -73,6 +75,8 @@ pub struct SuggestionText {
     pub source_url: Option<String>,
     pub organisation: Option<String>,
     pub contact: Option<String>,
+    /// The text stays out of the public history whatever the decision.
+    pub private: bool,
 }
 
 impl SuggestionDraft {
@@ -102,6 +106,7 @@ impl SuggestionDraft {
                 source_url,
                 organisation,
                 contact,
+                private: !self.private.trim().is_empty(),
             }),
             _ => Err(c.0),
         }

@@ -96,9 +96,14 @@ pub struct HistoryEntry {
     pub requirement: Option<RequirementSlug>,
     /// Why: the claim's note, the reason for a withholding or a decision.
     pub reason: String,
-    /// Set when an admin hid the text this entry quoted (its `reason` is then empty).
+    /// Set when an admin hid the text this entry quoted (its `reason` is then empty, or,
+    /// for a decision on a suggestion, its `suggestion`).
     #[serde(default)]
     pub hidden: Option<HiddenText>,
+    /// For a decision on a suggestion: the public's text it decided on, unless its submitter
+    /// asked to keep it private or an admin hid it.
+    #[serde(default)]
+    pub suggestion: Option<String>,
 }
 
 impl HistoryEntry {
@@ -138,6 +143,7 @@ mod tests {
             requirement: None,
             reason: String::new(),
             hidden: None,
+            suggestion: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! claims export or a hand-made sheet all work; unknown columns are ignored.
 
 use crate::new_claim::ClaimDraft;
+use crate::{Basis, DepartmentCode, RequirementSlug, Status};
 
 /// Why a whole table cannot be read as claims.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +96,56 @@ pub fn drafts(header: &[String], rows: &[Vec<String>]) -> Result<Vec<ClaimDraft>
         .collect())
 }
 
+/// The sheet's column for a draft field, by the exports' names (`department_code`,
+/// `source_publisher`, `source_date`), so a problem names the column to fix.
+pub fn column_of(field: &str) -> &str {
+    match field {
+        "department" => "department_code",
+        "source_outlet" => "source_publisher",
+        "source_published" => "source_date",
+        other => other,
+    }
+}
+
+/// The values a column takes, when it is a choice, for telling whoever fills a sheet what to
+/// write; `requirements` are the instruments Vigía tracks.
+pub fn allowed_values(field: &str, requirements: &[RequirementSlug]) -> Option<Vec<String>> {
+    let strings = |values: &[&str]| values.iter().map(|v| (*v).to_owned()).collect();
+    Some(match field {
+        "department" => DepartmentCode::ALL.iter().map(|d| d.to_string()).collect(),
+        "requirement" => requirements.iter().map(|r| r.to_string()).collect(),
+        "status" => Status::ALL.iter().map(|s| s.slug().to_owned()).collect(),
+        "basis" => Basis::ALL.iter().map(|b| b.slug().to_owned()).collect(),
+        "evidence_level" => strings(&["reported", "verified"]),
+        f if f.starts_with("quality_") => strings(&["yes", "no", "unknown"]),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choices_name_their_values_and_fields_their_columns() {
+        let tracked = [RequirementSlug::parse("action-plan").unwrap()];
+        let statuses = allowed_values("status", &tracked).unwrap();
+        assert_eq!(statuses.len(), Status::ALL.len());
+        assert!(statuses.contains(&"in-preparation".to_owned()));
+        assert_eq!(
+            allowed_values("requirement", &tracked).unwrap(),
+            ["action-plan"]
+        );
+        assert_eq!(
+            allowed_values("quality_financing", &tracked).unwrap(),
+            ["yes", "no", "unknown"]
+        );
+        assert_eq!(allowed_values("department", &tracked).unwrap().len(), 9);
+        assert_eq!(allowed_values("note", &tracked), None);
+        assert_eq!(column_of("department"), "department_code");
+        assert_eq!(column_of("source_published"), "source_date");
+        assert_eq!(column_of("status"), "status");
+    }
 
     fn strings(values: &[&str]) -> Vec<String> {
         values.iter().map(|v| v.to_string()).collect()

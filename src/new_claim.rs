@@ -96,6 +96,8 @@ pub enum Problem {
     WebhookFailed,
     /// This address receives a webhook already.
     WebhookTaken,
+    /// A document permalink that names no document.
+    UnknownDocument,
 }
 
 impl Problem {
@@ -127,6 +129,7 @@ impl Problem {
             Problem::WebhookNotPublic => "webhook-not-public",
             Problem::WebhookFailed => "webhook-failed",
             Problem::WebhookTaken => "webhook-taken",
+            Problem::UnknownDocument => "unknown-document",
         }
     }
 
@@ -145,7 +148,9 @@ pub struct NewSource {
     pub author: String,
     pub outlet: Option<String>,
     pub title: String,
-    pub url: String,
+    /// A web address, or a document's permalink (`/documents/12`); `None` when the source
+    /// is the PDF attached to the claim, whose permalink it takes once stored.
+    pub url: Option<String>,
     pub published: PartialDate,
     pub attribution: Option<Bilingual>,
 }
@@ -391,7 +396,7 @@ impl ClaimDraft {
             text::INSTRUMENT,
         );
         let note = c.required("note", &self.note, text::NOTE);
-        let source = self.source(&mut c, published);
+        let source = self.source(&mut c, published, attached_documents);
         let locator = c.optional("source_locator", &self.source_locator, text::LOCATOR);
         let quote = c.optional("source_quote", &self.source_quote, text::QUOTE);
         match (
@@ -436,15 +441,25 @@ impl ClaimDraft {
         }
     }
 
-    fn source(&self, c: &mut Checker, published: Option<PartialDate>) -> Option<NewSource> {
+    fn source(
+        &self,
+        c: &mut Checker,
+        published: Option<PartialDate>,
+        attached_documents: usize,
+    ) -> Option<NewSource> {
         let author = c.required("source_author", &self.source_author, text::NAME);
         let outlet = c.optional("source_outlet", &self.source_outlet, text::NAME);
         let title = c.required("source_title", &self.source_title, text::TITLE);
-        let url = if self.source_url.trim().is_empty() {
-            c.fail("source_url", Problem::Required);
-            None
-        } else {
-            c.url("source_url", &self.source_url)
+        let typed = self.source_url.trim();
+        // An uploaded PDF stands in for the link: the source is then the document itself.
+        let url = match typed {
+            "" if attached_documents > 0 => Some(None),
+            "" => {
+                c.fail("source_url", Problem::Required);
+                None
+            }
+            _ if crate::document::permalink_id(typed).is_some() => Some(Some(typed.to_owned())),
+            _ => c.url("source_url", typed).map(Some),
         };
         let es = c.optional(
             "source_attribution_es",

@@ -57,6 +57,16 @@ pub trait OfficeReader: Send + Sync {
     async fn accounts(&self) -> Result<Vec<Account>, PortError>;
 }
 
+/// Where a suggestion stands, for whoever holds its follow link (a signed token).
+#[async_trait]
+pub trait SuggestionTracker: Send + Sync {
+    /// `None` for a token that is not one of ours.
+    async fn follow(
+        &self,
+        token: &str,
+    ) -> Result<Option<crate::office::SuggestionProgress>, PortError>;
+}
+
 /// The gap a department answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GapRef {
@@ -92,12 +102,15 @@ impl HideTarget {
 /// `by` is the account acting; callers check its rights first.
 #[async_trait]
 pub trait ComplianceWriter: Send + Sync {
+    /// Appends a claim; with `accepting`, the suggestion it answers is recorded as accepted
+    /// in the same transaction (`Conflict` if someone decided on it first).
     async fn record_claim(
         &self,
         by: i64,
         claim: NewClaim,
         expected_latest: i64,
         documents: Vec<Upload>,
+        accepting: Option<i64>,
     ) -> Result<i64, WriteError>;
 
     /// All claims or none; `expected` holds each record's latest claim id at the preview.
@@ -124,11 +137,15 @@ pub trait ComplianceWriter: Send + Sync {
         suggestion: SuggestionText,
     ) -> Result<i64, WriteError>;
 
-    async fn decide_suggestion(
+    /// Marks a pending suggestion as being handled by `by`, who opened the claim form it asks
+    /// for; it stays in the queue until that claim is saved (or another officer takes it up).
+    async fn take_up_suggestion(&self, by: i64, suggestion: i64) -> Result<(), WriteError>;
+
+    /// Turns a pending suggestion down with a public reason.
+    async fn reject_suggestion(
         &self,
         by: i64,
         suggestion: i64,
-        accepted: bool,
         reason: String,
     ) -> Result<(), WriteError>;
 

@@ -74,36 +74,48 @@ pub fn set_http_status(code: u16) {
     let _ = code;
 }
 
+/// Marks the page being rendered as for its reader only (a follow link's page): no shared
+/// cache may keep it, and no referrer carries its address elsewhere.
+pub fn keep_private() {
+    #[cfg(feature = "ssr")]
+    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        options.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("private, no-store"),
+        );
+        options.insert_header(
+            http::header::REFERRER_POLICY,
+            http::HeaderValue::from_static("no-referrer"),
+        );
+    }
+}
+
+/// Sends the reader to `path` (a redirect from the server) instead of this page.
+pub fn redirect_to(path: &str) {
+    // Not `leptos_axum::redirect`, which redirects only requests that accept HTML.
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(location)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(path),
+    ) {
+        options.set_status(http::StatusCode::FOUND);
+        options.insert_header(http::header::LOCATION, location);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
 /// The signed-in person, as pages may show them (never their email or password).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Viewer {
+    /// Their account, so pages can tell their own apart (an admin cannot disable it).
+    pub account_id: i64,
     pub display_name: String,
     pub role: vigia::access::Role,
     /// Departments whose records this person may add claims to.
     pub may_record: Vec<vigia::DepartmentCode>,
     /// What the rules know of them, so pages offer only what the server would allow.
     pub actor: vigia::access::Actor,
-}
-
-/// What a claim form sent when it was refused, so the page can show it again with the
-/// problems beside their fields (the server keeps it for one request).
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ClaimFormState {
-    pub draft: vigia::new_claim::ClaimDraft,
-    pub errors: Vec<(String, vigia::new_claim::Problem)>,
-    /// Someone recorded a newer claim since the form was opened.
-    pub stale: bool,
-}
-
-/// The refused claim form of the current request, if any.
-pub fn claim_form_state() -> Option<ClaimFormState> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<ClaimFormState>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
 }
 
 /// The signed-in person of the current request, which the server puts in its extensions.
@@ -115,17 +127,6 @@ pub fn current_viewer() -> Option<Viewer> {
     }
     #[cfg(not(feature = "ssr"))]
     None
-}
-
-/// What a refused form sent (or what a successful one wants to say), kept by the server for
-/// the next request to the page at `path`, so forms work without JavaScript.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct FormFlash {
-    pub path: String,
-    pub fields: Vec<(String, String)>,
-    pub errors: Vec<(String, vigia::new_claim::Problem)>,
-    /// A catalog key for a confirmation ("suggestion-thanks"), shown once.
-    pub notice: Option<String>,
 }
 
 /// What a session keeps of a refused form, however much was sent: each field cut to a
@@ -174,40 +175,16 @@ const FORM_KEPT: usize = 64 * 1024;
 /// Fields, and errors, kept of a refused form.
 const ITEMS_KEPT: usize = 64;
 
-impl FormFlash {
-    pub fn field(&self, name: &str) -> String {
-        self.fields
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    }
-
-    pub fn errors_for(&self, name: &str) -> Vec<vigia::new_claim::Problem> {
-        self.errors
-            .iter()
-            .filter(|(f, _)| f == name)
-            .map(|(_, p)| *p)
-            .collect()
-    }
-}
-
-/// The flash left for this page by the form it sent, if any.
-pub fn form_flash() -> Option<FormFlash> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<FormFlash>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
-}
-
 /// What only signed-in staff see, provided by the server; pages check rights first.
 #[derive(Clone)]
 pub struct OfficePorts {
     pub reader: Arc<dyn vigia::ports::OfficeReader>,
+}
+
+/// Where a suggestion stands, for the holder of its follow link.
+#[derive(Clone)]
+pub struct FollowPorts {
+    pub tracker: Arc<dyn vigia::ports::SuggestionTracker>,
 }
 
 /// A bulk import's preview: every row with its problems, before anything is stored.
@@ -219,6 +196,9 @@ pub struct ImportPreview {
     pub problem: Option<String>,
     /// Set once confirmed: how many claims were appended.
     pub imported: Option<usize>,
+    /// The instruments Vigía tracks, for saying what a `requirement` cell may hold.
+    #[serde(default)]
+    pub requirements: Vec<vigia::RequirementSlug>,
 }
 
 impl ImportPreview {
@@ -234,9 +214,16 @@ impl ImportPreview {
 pub struct PreviewRow {
     /// The line in the file (the header is line 1).
     pub line: usize,
+    /// The department's name (or the cell as written, when it names none).
     pub department: String,
     pub requirement: String,
     pub status: String,
+    /// The claim's note, as it will be published.
+    #[serde(default)]
+    pub note: String,
+    /// Who said it and where: author, title and link, as written.
+    #[serde(default)]
+    pub source: String,
     pub errors: Vec<(String, vigia::new_claim::Problem)>,
 }
 

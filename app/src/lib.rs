@@ -6,6 +6,7 @@ pub mod components;
 pub mod context;
 pub mod error_page;
 pub mod explain;
+pub mod flash;
 pub mod format;
 pub mod i18n;
 pub mod islands;
@@ -19,10 +20,10 @@ use leptos_router::{path, SsrMode};
 
 use i18n::Lang;
 use pages::{
-    AdminAlertsPage, AdminUsersPage, AlertsPage, ConfirmAlertPage, DashboardPage, DepartmentPage,
-    EmbedMapPage, GapsPage, HistoryEntryPage, HomePage, ImportPage, ManageAlertPage,
-    MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage, SetPasswordPage,
-    SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
+    AdminAlertsPage, AdminDisablePage, AdminUsersPage, AlertsPage, ConfirmAlertPage, DashboardPage,
+    DepartmentPage, EmbedMapPage, FollowSuggestionPage, GapsPage, HistoryEntryPage, HomePage,
+    ImportPage, ManageAlertPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage,
+    ReplyPage, SetPasswordPage, SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -96,6 +97,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/alerts/manage") view=ManageAlertPage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts/unsubscribe") view=UnsubscribeAlertPage/>
                 <Route path=path!("/alerts/unsubscribed") view=UnsubscribedPage/>
+                <Route path=path!("/admin/users/:id/disable") view=AdminDisablePage ssr=SsrMode::Async/>
+                <Route path=path!("/suggestions/:token") view=FollowSuggestionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

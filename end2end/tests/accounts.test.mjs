@@ -17,7 +17,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel('Nueva contraseña').fill(passphrase);
     await page.getByLabel('Repita la contraseña').fill(passphrase);
     await page.getByRole('button', { name: 'Guardar contraseña e ingresar' }).click();
-    await page.waitForURL(env.server.baseUrl + '/');
+    await page.waitForURL(env.server.baseUrl + '/dashboard');
+    assert.equal(await page.getByRole('status').first().textContent(), 'Contraseña guardada. Ya ingresó a Vigía.');
     assert.match(await page.locator('header').textContent(), /Ana Quispe/);
 
     await page.getByRole('button', { name: 'Salir' }).click();
@@ -34,7 +35,9 @@ for (const javaScriptEnabled of [true, false]) {
 
     await page.getByLabel('Contraseña').fill(passphrase);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.waitForURL(env.server.baseUrl + '/');
+    // Signing in lands on the dashboard, which says so.
+    await page.waitForURL(env.server.baseUrl + '/dashboard');
+    await page.getByText('Sesión iniciada. Hola, Ana Quispe.').waitFor();
     assert.match(await page.locator('header').textContent(), /Ana Quispe/);
     assert.deepEqual(errors, []);
     await context.close();

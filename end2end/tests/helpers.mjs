@@ -108,7 +108,7 @@ export async function signInAs(page, server, { email, role, departments = [], na
   await page.locator('input[name=password]').fill(passphrase);
   await page.locator('input[name=confirm]').fill(passphrase);
   await page.locator('form button[type=submit]').click();
-  await page.waitForURL(server.baseUrl + '/');
+  await page.waitForURL(server.baseUrl + '/dashboard');
 }
 
 /** The text of an .eml message's plain-text part (quoted-printable or base64 decoded). */

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod db;
 pub mod documents;
 pub mod feeds;
+pub mod follow;
 pub mod http;
 pub mod settings;
 pub mod signing;

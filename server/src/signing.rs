@@ -1,5 +1,5 @@
-//! Signed links: a token names what it opens (a subscription to confirm, manage or leave)
-//! and, for some, until when, with an HMAC-SHA256 over both under a key only the server
+//! Signed links: a token names what it opens (a subscription to confirm, manage or leave, a
+//! suggestion to follow) and, for some, until when, with an HMAC-SHA256 over both under a key only the server
 //! knows. Nothing needs storing per link, and any server process on the database can check
 //! one. The key lives in the database (`server_secrets`), made on first use.
 
@@ -17,6 +17,8 @@ pub enum Purpose {
     ConfirmSubscription,
     ManageSubscription,
     Unsubscribe,
+    /// Where a suggestion stands, for whoever submitted it.
+    FollowSuggestion,
 }
 
 impl Purpose {
@@ -25,6 +27,7 @@ impl Purpose {
             Self::ConfirmSubscription => "confirm",
             Self::ManageSubscription => "manage",
             Self::Unsubscribe => "unsubscribe",
+            Self::FollowSuggestion => "suggestion",
         }
     }
 }

@@ -135,6 +135,12 @@ impl AppState {
         leptos::prelude::provide_context(app::context::OfficePorts {
             reader: self.store.clone(),
         });
+        leptos::prelude::provide_context(app::context::FollowPorts {
+            tracker: Arc::new(crate::follow::Tracker {
+                signer: self.alerts.signer().clone(),
+                store: self.store.clone(),
+            }),
+        });
         leptos::prelude::provide_context(app::context::SiteInfo {
             public_url: self.public_url.clone(),
         });

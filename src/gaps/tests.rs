@@ -596,6 +596,7 @@ fn snapshot_as_of_shows_what_could_be_known_that_day() {
         requirement: None,
         reason: String::new(),
         hidden: None,
+        suggestion: None,
     };
     let figure = |published: &str| crate::national::NationalFigure {
         kind: "tip-tier".into(),

@@ -318,3 +318,28 @@ fn too_many_evidence_links_are_refused() {
         vec![("evidence_links", Problem::TooManyLinks)]
     );
 }
+
+#[test]
+fn an_attached_pdf_stands_in_for_the_source_link_and_a_permalink_is_a_link() {
+    let draft = ClaimDraft {
+        source_url: " ".into(),
+        ..good_draft()
+    };
+    assert_eq!(problems(draft.clone()), [("source_url", Problem::Required)]);
+    let claim = draft.validate(&requirements(), 1, today()).unwrap();
+    assert_eq!(
+        claim.source.url, None,
+        "the source is the attached document"
+    );
+    let cited = ClaimDraft {
+        source_url: "/documents/7".into(),
+        ..good_draft()
+    };
+    let claim = cited.validate(&requirements(), 0, today()).unwrap();
+    assert_eq!(claim.source.url.as_deref(), Some("/documents/7"));
+    let elsewhere = ClaimDraft {
+        source_url: "/etc/passwd".into(),
+        ..good_draft()
+    };
+    assert_eq!(problems(elsewhere), [("source_url", Problem::InvalidUrl)]);
+}

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::ReasonInput;
 use crate::context::current_viewer;
+use crate::flash::form_flash;
 use crate::i18n::{t, tr, use_lang};
 use vigia::access::Role;
 use vigia::Document;
@@ -29,11 +31,13 @@ pub fn DocumentList(documents: Vec<Document>, back_to: String) -> impl IntoView 
                 None => {
                     let withhold = admin.then(|| {
                         let field = format!("withhold-{}", doc.id);
+                        let problems = form_flash()
+                            .map(|f| f.errors_for(&field))
+                            .unwrap_or_default();
                         view! {
-                            <form method="post" action=format!("/documents/{}/withhold", doc.id) class="withhold-form">
+                            <form method="post" action=format!("/documents/{}/withhold", doc.id) class="withhold-form inline-form">
                                 <input type="hidden" name="next" value=back_to.clone()/>
-                                <label for=field.clone()>{t(lang, "withhold-reason")}</label>
-                                <input id=field.clone() name="reason" required/>
+                                <ReasonInput id=field name="reason" label=t(lang, "withhold-reason") problems/>
                                 <button type="submit">{t(lang, "withhold-submit")}</button>
                             </form>
                         }

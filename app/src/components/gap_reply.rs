@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{DocumentList, HiddenNotice, HideForm};
-use crate::context::{current_viewer, form_flash};
+use crate::components::{DocumentList, HiddenNotice, HideForm, ReasonInput};
+use crate::context::current_viewer;
+use crate::flash::form_flash;
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::la_paz_date;
@@ -36,18 +37,12 @@ pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
         }
         None if may_review => {
             let field = format!("review-{}", reply.id);
-            let problems: Vec<String> = form_flash()
+            let problems = form_flash()
                 .map(|f| f.errors_for(&field))
-                .unwrap_or_default()
-                .into_iter()
-                .map(|p| format::problem(lang, p))
-                .collect();
-            let invalid = !problems.is_empty();
+                .unwrap_or_default();
             view! {
                 <form method="post" action=format!("/replies/{}/review", reply.id) class="inline-form">
-                    <label for=field.clone()>{t(lang, "reply-review-label")}</label>
-                    <input id=field.clone() name="note" required aria-invalid=invalid.then_some("true")/>
-                    {invalid.then(|| view! { <p class="field-error">{problems.join(" ")}</p> })}
+                    <ReasonInput id=field name="note" label=t(lang, "reply-review-label") problems/>
                     <button type="submit">{t(lang, "reply-review-submit")}</button>
                 </form>
             }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::context::{current_viewer, form_flash};
+use crate::components::ReasonInput;
+use crate::context::current_viewer;
+use crate::flash::form_flash;
 use crate::i18n::{t, tr, use_lang};
 use vigia::history::HiddenText;
 
@@ -27,21 +29,18 @@ pub fn HideForm(kind: &'static str, id: i64, back_to: String) -> impl IntoView {
     let is_admin = current_viewer().is_some_and(|v| v.actor.may_manage_users());
     is_admin.then(|| {
         let field = format!("hide-{kind}:{id}");
-        let problems: Vec<String> = form_flash()
+        let problems = form_flash()
             .map(|f| f.errors_for(&field))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| crate::format::problem(lang, p))
-            .collect();
+            .unwrap_or_default();
         let invalid = !problems.is_empty();
+        // The id keeps only characters an HTML id takes well.
+        let input_id = format!("hide-{kind}-{id}");
         view! {
             <details class="hide-form" open=invalid>
                 <summary>{t(lang, "hide-summary")}</summary>
                 <form method="post" action=format!("/hide/{kind}/{id}") class="inline-form">
                     <input type="hidden" name="next" value=back_to/>
-                    <label for=field.clone()>{t(lang, "hide-reason")}</label>
-                    <input id=field.clone() name="reason" required aria-invalid=invalid.then_some("true")/>
-                    {invalid.then(|| view! { <p class="field-error">{problems.join(" ")}</p> })}
+                    <ReasonInput id=input_id name="reason" label=t(lang, "hide-reason") problems/>
                     <button type="submit">{t(lang, "hide-submit")}</button>
                 </form>
             </details>

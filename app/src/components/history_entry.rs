@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::HiddenNotice;
+use crate::components::{HiddenNotice, HideForm};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::la_paz_time;
@@ -47,6 +47,21 @@ pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>)
         })
         .unwrap_or_else(|| entry.reason.clone());
     let permalink = format!("/history/{}", entry.id);
+    // A decision on a suggestion shows the public's text (unless kept private or hidden)
+    // beside the officer's reason.
+    let decided = entry
+        .subject
+        .strip_prefix("suggestion:")
+        .and_then(|id| id.parse::<i64>().ok());
+    let suggestion = entry.suggestion.clone().zip(decided).map(|(text, id)| {
+        view! {
+            <p class="history-suggestion-label">{t(lang, "history-suggestion")}</p>
+            <blockquote class="suggestion-text">{text}</blockquote>
+            <HideForm kind="suggestion" id back_to=format!("/history/{}", entry.id)/>
+        }
+    });
+    let reason_label = (decided.is_some() && !reason.is_empty())
+        .then(|| view! { <strong>{t(lang, "history-decision-reason")}</strong>" " });
     view! {
         <li class="history-entry" id=format!("entry-{}", entry.id)>
             <p class="timeline-date">
@@ -57,7 +72,8 @@ pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>)
                 {department.map(|d| view! { " · " {d} })}
                 {requirement.map(|r| view! { " · " {r} })}
             </p>
-            {(!reason.is_empty()).then(|| view! { <p class="history-reason">{reason}</p> })}
+            {suggestion}
+            {(!reason.is_empty()).then(|| view! { <p class="history-reason">{reason_label}{reason}</p> })}
             {entry.hidden.clone().map(|hidden| view! { <HiddenNotice hidden/> })}
             <p class="recorded-by">{tr(lang, "history-by", &[("name", who.into())])}</p>
             <p><a class="permalink" href=permalink>{tr(lang, "history-permalink", &[("id", entry.id.into())])}</a></p>

@@ -5,6 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
 use crate::context::{current_viewer, SiteInfo};
+use crate::flash::form_flash;
 use crate::format;
 use crate::i18n::{t, use_lang};
 
@@ -84,7 +85,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </a>
             </div>
         </header>
-        <main id="content" tabindex="-1">{children()}</main>
+        <main id="content" tabindex="-1"><FlashNotice/>{children()}</main>
         <footer class="site-footer">
             <p>{t(lang, "footer-about")}</p>
             <p>
@@ -101,4 +102,23 @@ pub fn Layout(children: Children) -> impl IntoView {
             <p class="attribution">{t(lang, "map-attribution")}</p>
         </footer>
     }
+}
+
+/// What the last form post said to this page: a confirmation, why it came back, or (for a
+/// refused form without its own words) that each problem is beside its field.
+#[component]
+fn FlashNotice() -> impl IntoView {
+    let lang = use_lang();
+    let flash = form_flash()?;
+    let text = match &flash.message {
+        Some(message) => message.text(lang).to_owned(),
+        None if !flash.errors.is_empty() => t(lang, "record-has-errors"),
+        None => return None,
+    };
+    let refused = flash.message.as_ref().is_none_or(|m| m.refused);
+    Some(if refused {
+        view! { <p class="form-error flash" role="alert">{text}</p> }.into_any()
+    } else {
+        view! { <p class="form-notice flash" role="status">{text}</p> }.into_any()
+    })
 }

@@ -16,7 +16,7 @@ mod view_loader;
 
 pub use documents::DocumentList;
 pub use follow::{FeedLink, FollowLinks};
-pub use form_field::{FormField, Input};
+pub use form_field::{field_label, FieldProblems, FormField, Input, ReasonInput};
 pub use gap_item::GapItem;
 pub use gap_reply::GapReplyItem;
 pub use hidden::{HiddenNotice, HideForm};

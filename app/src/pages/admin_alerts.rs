@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::{Layout, PageMeta, Refused};
-use crate::context::{alerts_overview, current_viewer, form_flash, AlertsOverview, DeliveryRow};
+use crate::context::{alerts_overview, current_viewer, AlertsOverview, DeliveryRow};
 use crate::i18n::{t, tr, use_lang, Lang};
 
 #[component]
@@ -16,10 +16,6 @@ pub fn AdminAlertsPage() -> impl IntoView {
         return view! { <Refused title message="admin-only" next="/admin/alerts".to_owned()/> }
             .into_any();
     }
-    let flash = form_flash().unwrap_or_default();
-    let notice = flash
-        .notice
-        .map(|key| view! { <p class="form-notice" role="status">{t(lang, &key)}</p> });
     let body = match alerts_overview() {
         Some(overview) => view! { <Overview overview/> }.into_any(),
         None => view! { <p class="form-error">{t(lang, "error-unavailable-body")}</p> }.into_any(),
@@ -28,7 +24,6 @@ pub fn AdminAlertsPage() -> impl IntoView {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
             <h1>{title}</h1>
-            {notice}
             {body}
         </Layout>
     }

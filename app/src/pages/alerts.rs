@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{FormField, Input, Layout, PageMeta, WithPublicView};
-use crate::context::{alert_link, form_flash, AlertLink, FormFlash, PublicView};
+use crate::context::{alert_link, AlertLink, PublicView};
+use crate::flash::{form_flash, FormFlash};
 use crate::i18n::{t, tr, use_lang, Lang};
 use vigia::events::{EventKind, THRESHOLDS};
 use vigia::gaps::Severity;
@@ -249,10 +250,6 @@ fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
     let chosen =
         Chosen::from_flash(&flash, lang).unwrap_or_else(|| Chosen::defaults(department, lang));
     let webhook = flash.field("channel") == "webhook";
-    let notice = flash
-        .notice
-        .clone()
-        .map(|key| view! { <p class="form-notice" role="status">{t(lang, &key)}</p> });
     let webhook_error = flash.field("webhook_error");
     let title = t(lang, "alerts-title");
     let channel_errors = flash.errors_for("channel");
@@ -260,11 +257,9 @@ fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
         <PageMeta title=title.clone() description=t(lang, "alerts-intro")/>
         <Layout>
             <h1>{title}</h1>
-            {notice}
             <ShownOnce flash=flash.clone()/>
             <p>{t(lang, "alerts-intro")}</p>
             <p class="hint">{t(lang, "alerts-privacy")}</p>
-            {(!flash.errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{t(lang, "record-has-errors")}</p> })}
             <form method="post" action="/alerts" class="claim-form alerts-form">
                 <fieldset>
                     <legend>{t(lang, "alerts-channel")}</legend>
@@ -358,10 +353,6 @@ fn ManageAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
         token,
         subscription,
     } = alert_link().unwrap_or_default();
-    let notice = flash
-        .notice
-        .clone()
-        .map(|key| view! { <p class="form-notice" role="status">{t(lang, &key)}</p> });
     let body = match subscription {
         None => dead_link(lang),
         Some(s) => {
@@ -414,9 +405,7 @@ fn ManageAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
             <h1>{title}</h1>
-            {notice}
             <ShownOnce flash=flash.clone()/>
-            {(!flash.errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{t(lang, "record-has-errors")}</p> })}
             {body}
         </Layout>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::{GapItem, Layout, PageMeta, SeverityBadge, StatusBadge, WithPublicView};
-use crate::context::{current_viewer, set_http_status, PublicView, Viewer};
+use crate::context::{current_viewer, redirect_to, PublicView, Viewer};
 use crate::i18n::{t, tr, use_lang};
 use vigia::DepartmentCode;
 
@@ -13,7 +13,8 @@ pub fn DashboardPage() -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "dashboard-title");
     let Some(viewer) = current_viewer() else {
-        set_http_status(401);
+        // Signed out, the dashboard is the sign-in form's next stop.
+        redirect_to("/signin?next=%2Fdashboard");
         return view! {
             <PageMeta title=title.clone() description=title.clone()/>
             <Layout>

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::components::{Layout, PageMeta, Refused};
 use crate::context::{current_viewer, import_preview, ImportPreview};
-use crate::i18n::{t, tr, use_lang};
+use crate::i18n::{t, tr, use_lang, Lang};
+use vigia::new_claim::Problem;
+use vigia::RequirementSlug;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -36,6 +38,23 @@ pub fn ImportPage() -> impl IntoView {
     .into_any()
 }
 
+/// "status: elija uno de missing, in-preparation, …" for a choice; "note: Este dato es
+/// obligatorio." otherwise. Problems name the sheet's column, not the form's field.
+fn cell_problem(lang: Lang, field: &str, problem: Problem, tracked: &[RequirementSlug]) -> String {
+    let column = vigia::import::column_of(field).to_owned();
+    match vigia::import::allowed_values(field, tracked) {
+        Some(values) => tr(
+            lang,
+            "import-choose-one",
+            &[
+                ("column", column.into()),
+                ("values", values.join(", ").into()),
+            ],
+        ),
+        None => format!("{column}: {}", crate::format::problem(lang, problem)),
+    }
+}
+
 #[component]
 fn Preview(preview: ImportPreview) -> impl IntoView {
     let lang = use_lang();
@@ -50,6 +69,7 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
     }
     let ready = preview.ready();
     let failing = preview.rows.iter().filter(|r| !r.errors.is_empty()).count() as i64;
+    let tracked = preview.requirements.clone();
     let rows = preview
         .rows
         .into_iter()
@@ -57,9 +77,7 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
             let problems = row
                 .errors
                 .iter()
-                .map(|(field, problem)| {
-                    format!("{field}: {}", crate::format::problem(lang, *problem))
-                })
+                .map(|(field, problem)| cell_problem(lang, field, *problem, &tracked))
                 .collect::<Vec<_>>();
             let ok = problems.is_empty();
             view! {
@@ -68,6 +86,8 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
                     <td>{row.department}</td>
                     <td>{row.requirement}</td>
                     <td>{row.status}</td>
+                    <td class="import-note">{row.note}</td>
+                    <td class="import-source">{row.source}</td>
                     <td>{if ok { t(lang, "import-row-ok") } else { problems.join(" · ") }}</td>
                 </tr>
             }
@@ -87,6 +107,8 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
                     <th scope="col">{t(lang, "table-department")}</th>
                     <th scope="col">{t(lang, "dashboard-requirement")}</th>
                     <th scope="col">{t(lang, "dashboard-status")}</th>
+                    <th scope="col">{t(lang, "import-col-note")}</th>
+                    <th scope="col">{t(lang, "import-col-source")}</th>
                     <th scope="col">{t(lang, "import-col-check")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>

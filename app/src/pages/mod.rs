@@ -1,11 +1,14 @@
 //! One module per route.
 
 mod admin_alerts;
+mod admin_disable;
 mod admin_users;
 mod alerts;
+mod claim_form;
 mod dashboard;
 mod department;
 mod embed;
+mod follow;
 mod gaps;
 mod history;
 mod home;
@@ -19,6 +22,7 @@ mod sign_in;
 mod suggest;
 
 pub use admin_alerts::AdminAlertsPage;
+pub use admin_disable::AdminDisablePage;
 pub use admin_users::AdminUsersPage;
 pub use alerts::{
     AlertsPage, ConfirmAlertPage, ManageAlertPage, UnsubscribeAlertPage, UnsubscribedPage,
@@ -26,6 +30,7 @@ pub use alerts::{
 pub use dashboard::DashboardPage;
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;
+pub use follow::FollowSuggestionPage;
 pub use gaps::GapsPage;
 pub use history::HistoryEntryPage;
 pub use home::HomePage;

@@ -1,10 +1,13 @@
-//! `/moderation`: the public's suggestions waiting for an officer, oldest first, each with
-//! accept and reject. Only suggestions for departments in the officer's scope are listed.
+//! `/moderation`: the public's suggestions waiting for an officer, oldest first. Accepting
+//! opens the claim form the suggestion asks for (it is accepted when that claim is saved, and
+//! shows who is handling it until then); rejecting needs a public reason. Only suggestions
+//! for departments in the officer's scope are listed.
 
 use leptos::prelude::*;
 
-use crate::components::{HideForm, Layout, PageMeta, Refused};
-use crate::context::{current_viewer, form_flash, OfficePorts, Ports, Viewer};
+use crate::components::{FieldProblems, HideForm, Layout, PageMeta, ReasonInput, Refused};
+use crate::context::{current_viewer, OfficePorts, Ports, Viewer};
+use crate::flash::{form_flash, FormFlash};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use std::sync::Arc;
@@ -68,38 +71,67 @@ fn Queue(list: Vec<Suggestion>, viewer: Viewer, snapshot: Arc<Snapshot>) -> impl
     }
     let items = mine
         .into_iter()
-        .map(|s| {
-            let when = format::date(lang, la_paz_date(s.submitted_at));
-            let field = format!("reason-{}", s.id);
-            let department = snapshot
-                .department(s.department)
-                .map(|d| d.name.clone())
-                .unwrap_or_else(|| s.department.to_string());
-            let requirement = s
-                .requirement
-                .as_ref()
-                .and_then(|slug| snapshot.requirement(slug))
-                .map(|r| r.name.get(lang.is_spanish()).to_owned());
-            let missing_reason = !flash.errors_for(&field).is_empty();
-            view! {
-                <li class="suggestion" id=format!("suggestion-{}", s.id)>
-                    <p class="timeline-date">{when}" · "<a href=format!("/departments/{}", s.department)>{department}</a>
-                        {requirement.map(|r| view! { " · "{r} })}</p>
-                    <p>{s.body.clone()}</p>
-                    <HideForm kind="suggestion" id=s.id back_to=format!("/moderation#suggestion-{}", s.id)/>
-                    {s.source_url.clone().map(|u| { let href = u.clone(); view! { <p><a href=href rel="noopener nofollow">{u}</a></p> } })}
-                    {s.organisation.clone().map(|o| view! { <p>{tr(lang, "moderation-organisation", &[("name", o.into())])}</p> })}
-                    {s.contact.clone().map(|c| view! { <p class="hint">{tr(lang, "moderation-contact", &[("contact", c.into())])}</p> })}
-                    <form method="post" action=format!("/moderation/{}", s.id) class="inline-form">
-                        <label for=field.clone()>{t(lang, "moderation-reason")}</label>
-                        <input id=field.clone() name="reason" required aria-invalid=missing_reason.then_some("true")/>
-                        {missing_reason.then(|| view! { <p class="field-error">{t(lang, "problem-required")}</p> })}
-                        <button type="submit" name="decision" value="accept">{t(lang, "moderation-accept")}</button>
-                        <button type="submit" name="decision" value="reject">{t(lang, "moderation-reject")}</button>
-                    </form>
-                </li>
-            }
-        })
+        .map(|s| view! { <QueuedSuggestion s snapshot=snapshot.clone() flash=flash.clone()/> })
         .collect_view();
     view! { <ol class="timeline">{items}</ol> }.into_any()
+}
+
+#[component]
+fn QueuedSuggestion(s: Suggestion, snapshot: Arc<Snapshot>, flash: FormFlash) -> impl IntoView {
+    let lang = use_lang();
+    let when = format::date(lang, la_paz_date(s.submitted_at));
+    let department = snapshot
+        .department(s.department)
+        .map(|d| d.name.clone())
+        .unwrap_or_else(|| s.department.to_string());
+    let requirement = s
+        .requirement
+        .as_ref()
+        .and_then(|slug| snapshot.requirement(slug))
+        .map(|r| r.name.get(lang.is_spanish()).to_owned());
+    let reason_field = format!("reason-{}", s.id);
+    let reason_problems = flash.errors_for(&reason_field);
+    let typed_reason = if reason_problems.is_empty() {
+        String::new()
+    } else {
+        flash.field("reason")
+    };
+    let choose_field = format!("requirement-{}", s.id);
+    // A suggestion that names no instrument needs one before its claim form can open.
+    let choose = s.requirement.is_none().then(|| {
+        let options = snapshot
+            .requirements
+            .iter()
+            .map(|r| view! { <option value=r.slug.to_string()>{r.name.get(lang.is_spanish()).to_owned()}</option> })
+            .collect_view();
+        view! {
+            <label for=choose_field.clone()>{t(lang, "moderation-choose-requirement")}</label>
+            <select id=choose_field.clone() name="requirement">{options}</select>
+            <FieldProblems id=format!("{choose_field}-error") problems=flash.errors_for(&choose_field)/>
+        }
+    });
+    view! {
+        <li class="suggestion" id=format!("suggestion-{}", s.id)>
+            <p class="timeline-date">{tr(lang, "moderation-number", &[("id", s.id.into())])}" · "{when}" · "
+                <a href=format!("/departments/{}", s.department)>{department}</a>{requirement.map(|r| view! { " · "{r} })}</p>
+            <blockquote class="suggestion-text">{s.body.clone()}</blockquote>
+            {s.private.then(|| view! { <p class="hint">{t(lang, "moderation-private")}</p> })}
+            <HideForm kind="suggestion" id=s.id back_to=format!("/moderation#suggestion-{}", s.id)/>
+            {s.source_url.clone().map(|u| { let href = u.clone(); view! { <p><a href=href rel="noopener nofollow">{u}</a></p> } })}
+            {s.organisation.clone().map(|o| view! { <p>{tr(lang, "moderation-organisation", &[("name", o.into())])}</p> })}
+            {s.contact.clone().map(|c| view! { <p class="hint">{tr(lang, "moderation-contact", &[("contact", c.into())])}</p> })}
+            {s.handled_by.clone().map(|name| view! { <p class="badge in-hand">{tr(lang, "moderation-in-hand", &[("name", name.into())])}</p> })}
+            <form method="post" action=format!("/moderation/{}", s.id) class="inline-form">
+                <input type="hidden" name="decision" value="accept"/>
+                {choose}
+                <button type="submit">{t(lang, "moderation-accept")}</button>
+            </form>
+            <form method="post" action=format!("/moderation/{}", s.id) class="inline-form">
+                <input type="hidden" name="decision" value="reject"/>
+                <ReasonInput id=reason_field name="reason" label=t(lang, "moderation-reason")
+                    problems=reason_problems value=typed_reason/>
+                <button type="submit">{t(lang, "moderation-reject")}</button>
+            </form>
+        </li>
+    }
 }

@@ -1,19 +1,20 @@
 //! `/departments/{code}/{requirement}/new`: the form an officer uses to append a claim. A
 //! plain POST; a refused form comes back with what was typed and each problem beside its
-//! field.
+//! field. Opened from a suggestion (`?suggestion=12`), it starts from what the suggestion
+//! says and saving it accepts the suggestion.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::claim_form::ClaimFormFields;
 use crate::components::{Layout, PageMeta, Refused, WithPublicView};
-use crate::context::{claim_form_state, current_viewer, ClaimFormState, PublicView};
-use crate::format;
-use crate::i18n::{t, tr, use_lang, Lang};
-use crate::islands::DocumentInput;
+use crate::context::{current_viewer, OfficePorts, PublicView};
+use crate::flash::form_flash;
+use crate::i18n::{t, tr, use_lang};
 use crate::pages::NotFoundPage;
 use vigia::new_claim::ClaimDraft;
-use vigia::requirement::Requirement;
-use vigia::{DepartmentCode, QualityCriterion, RequirementSlug, Status};
+use vigia::office::Suggestion;
+use vigia::{DepartmentCode, RequirementSlug};
 
 #[component]
 pub fn RecordClaimPage() -> impl IntoView {
@@ -23,11 +24,30 @@ pub fn RecordClaimPage() -> impl IntoView {
     let (Some(code), Some(slug)) = (code, slug) else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    view! { <WithPublicView render=move |view| view! { <RecordClaim code slug=slug.clone() view/> }/> }.into_any()
+    let suggestion = use_query_map()
+        .get_untracked()
+        .get("suggestion")
+        .and_then(|id| id.parse::<i64>().ok());
+    view! { <WithPublicView render=move |view| view! { <RecordClaim code slug=slug.clone() view suggestion/> }/> }.into_any()
+}
+
+/// The pending suggestion `id`, if it is about `code` and this officer may decide on it.
+async fn answerable(id: i64, code: DepartmentCode) -> Option<Suggestion> {
+    let office = use_context::<OfficePorts>()?;
+    let viewer = current_viewer()?;
+    let pending = office.reader.pending_suggestions().await.ok()?;
+    pending
+        .into_iter()
+        .find(|s| s.id == id && s.department == code && viewer.actor.may_moderate(code))
 }
 
 #[component]
-fn RecordClaim(code: DepartmentCode, slug: RequirementSlug, view: PublicView) -> impl IntoView {
+fn RecordClaim(
+    code: DepartmentCode,
+    slug: RequirementSlug,
+    view: PublicView,
+    suggestion: Option<i64>,
+) -> impl IntoView {
     let lang = use_lang();
     let (Some(department), Some(requirement)) = (
         view.snapshot.department(code).cloned(),
@@ -53,23 +73,34 @@ fn RecordClaim(code: DepartmentCode, slug: RequirementSlug, view: PublicView) ->
     }
     let record = view.snapshot.record(code, &slug);
     let expected = record.current().map(|c| c.id).unwrap_or(0);
-    let state = match claim_form_state() {
-        // Prefilled from an accepted suggestion: the rest starts from the current claim.
-        Some(prefill) if prefill.errors.is_empty() && !prefill.stale => ClaimFormState {
-            draft: ClaimDraft {
-                note: prefill.draft.note,
-                source_author: prefill.draft.source_author,
-                source_title: prefill.draft.source_title,
-                source_url: prefill.draft.source_url,
-                ..draft_from(record.current())
-            },
-            ..Default::default()
-        },
-        Some(refused) => refused,
-        None => ClaimFormState {
-            draft: draft_from(record.current()),
-            ..Default::default()
-        },
+    let flash = form_flash().unwrap_or_default();
+    let current = super::claim_form::draft_from(record.current());
+    let action = format!("/departments/{code}/{slug}/claims");
+    let form = move |answering: Option<Suggestion>| {
+        // What was typed wins; then what the suggestion says; then the current claim.
+        let draft = flash
+            .parse::<ClaimDraft>()
+            .or_else(|| answering.as_ref().map(|s| prefill(s, current.clone())))
+            .unwrap_or_else(|| current.clone());
+        view! {
+            <ClaimFormFields lang requirement=requirement.clone() draft errors=flash.errors.clone()
+                expected action=action.clone() suggestion=answering.as_ref().map(|s| s.id)/>
+        }
+    };
+    let body = match suggestion {
+        None => form(None).into_any(),
+        Some(id) => view! {
+            <Suspense fallback=|| ()>
+                {
+                    let form = form.clone();
+                    Suspend::new(async move {
+                        let found = answerable(id, code).await;
+                        view! { <SuggestionBanner id found=found.clone()/>{form(found)} }
+                    })
+                }
+            </Suspense>
+        }
+        .into_any(),
     };
     view! {
         <PageMeta title=title.clone() description=title.clone()/>
@@ -79,206 +110,40 @@ fn RecordClaim(code: DepartmentCode, slug: RequirementSlug, view: PublicView) ->
             </nav>
             <h1>{title}</h1>
             <p>{t(lang, "record-intro")}</p>
-            {state.stale.then(|| view! { <p class="form-error" role="alert">{t(lang, "record-stale")}</p> })}
-            {(!state.errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{t(lang, "record-has-errors")}</p> })}
-            <ClaimFormFields lang requirement state expected action=format!("/departments/{code}/{slug}/claims")/>
+            {body}
         </Layout>
     }
     .into_any()
 }
 
-/// Starts a new claim from the current one, so an officer changes only what changed.
-fn draft_from(current: Option<&vigia::Claim>) -> ClaimDraft {
-    let text = |v: Option<String>| v.unwrap_or_default();
-    let Some(c) = current else {
-        return ClaimDraft::default();
-    };
+/// A claim drafted from a suggestion: its text as the note, its link and organisation as the
+/// source; the rest from the current claim.
+fn prefill(suggestion: &Suggestion, current: ClaimDraft) -> ClaimDraft {
     ClaimDraft {
-        status: c.status.slug().to_owned(),
-        basis: c.basis.slug().to_owned(),
-        status_since: text(c.status_since.map(|d| d.to_string())),
-        due_date: text(c.due_date.map(|d| d.to_string())),
-        valid_from: text(c.valid_from.map(|d| d.to_string())),
-        valid_until: text(c.valid_until.map(|d| d.to_string())),
-        approving_instrument: text(c.approving_instrument.clone()),
-        evidence_level: c.evidence_level.slug().to_owned(),
-        quality_responsible_institutions: c.quality.responsible_institutions.slug().to_owned(),
-        quality_timetable: c.quality.timetable.slug().to_owned(),
-        quality_financing: c.quality.financing.slug().to_owned(),
-        quality_indicators: c.quality.indicators.slug().to_owned(),
-        quality_published: c.quality.published.slug().to_owned(),
-        ..ClaimDraft::default()
+        note: suggestion.body.clone(),
+        source_author: suggestion.organisation.clone().unwrap_or_default(),
+        source_url: suggestion.source_url.clone().unwrap_or_default(),
+        ..current
     }
 }
 
+/// Says which suggestion this claim answers, and that it is accepted only once saved.
 #[component]
-fn ClaimFormFields(
-    lang: Lang,
-    requirement: Requirement,
-    state: ClaimFormState,
-    expected: i64,
-    action: String,
-) -> impl IntoView {
-    let errors = state.errors.clone();
-    let error_for = move |field: &str| {
-        let messages: Vec<String> = errors
-            .iter()
-            .filter(|(f, _)| f == field)
-            .map(|(_, p)| format::problem(lang, *p))
-            .collect();
-        (!messages.is_empty()).then(|| view! { <p class="field-error" id=format!("{field}-error")>{messages.join(" ")}</p> })
-    };
-    let d = state.draft.clone();
-    // Opened when it holds something, or a problem.
-    let more_fields = [
-        "source_locator",
-        "source_quote",
-        "source_attribution_es",
-        "source_attribution_en",
-    ];
-    let more_open = [
-        &d.source_locator,
-        &d.source_quote,
-        &d.source_attribution_es,
-        &d.source_attribution_en,
-    ]
-    .iter()
-    .any(|v| !v.is_empty())
-        || state
-            .errors
-            .iter()
-            .any(|(f, _)| more_fields.contains(&f.as_str()));
-    let text_field = {
-        let error_for = error_for.clone();
-        move |name: &'static str, value: String, kind: &'static str, hint: Option<String>| {
-            let invalid = error_for(name).is_some();
-            view! {
-                <div class="form-field">
-                    <label for=name>{t(lang, &format!("claim-field-{name}"))}</label>
-                    {hint.map(|h| view! { <p class="hint">{h}</p> })}
-                    <input id=name name=name type=kind value=value aria-invalid=invalid.then_some("true") aria-describedby=invalid.then(|| format!("{name}-error"))/>
-                    {error_for(name)}
-                </div>
-            }
+fn SuggestionBanner(id: i64, found: Option<Suggestion>) -> impl IntoView {
+    let lang = use_lang();
+    match found {
+        Some(s) => view! {
+            <div class="form-notice" role="status">
+                <p>{tr(lang, "record-answering", &[("id", id.into())])}</p>
+                <blockquote class="suggestion-text">{s.body}</blockquote>
+                <p>{t(lang, "record-answering-accepts")}</p>
+                <p><a href=format!("/moderation#suggestion-{id}")>{t(lang, "record-answering-back")}</a></p>
+            </div>
         }
-    };
-    let statuses = Status::ALL
-        .into_iter()
-        .map(|s| view! { <option value=s.slug() selected=d.status == s.slug()>{format::status_label(lang, Some(&requirement), s)}</option> })
-        .collect_view();
-    let quality = requirement.has_quality_criteria.then(|| {
-        QualityCriterion::ALL
-            .into_iter()
-            .map(|criterion| {
-                let name = format!("quality_{}", criterion.slug().replace('-', "_"));
-                let current = match criterion {
-                    QualityCriterion::ResponsibleInstitutions => d.quality_responsible_institutions.clone(),
-                    QualityCriterion::Timetable => d.quality_timetable.clone(),
-                    QualityCriterion::Financing => d.quality_financing.clone(),
-                    QualityCriterion::Indicators => d.quality_indicators.clone(),
-                    QualityCriterion::Published => d.quality_published.clone(),
-                };
-                let options = ["unknown", "yes", "no"]
-                    .into_iter()
-                    .map(|a| view! { <option value=a selected=current == a>{t(lang, &format!("answer-{a}"))}</option> })
-                    .collect_view();
-                view! {
-                    <div class="form-field">
-                        <label for=name.clone()>{t(lang, &format!("quality-{}", criterion.slug()))}</label>
-                        <select id=name.clone() name=name>{options}</select>
-                    </div>
-                }
-            })
-            .collect_view()
-    });
-    let date_hint = Some(t(lang, "claim-hint-partial-date"));
-    let textarea = {
-        let error_for = error_for.clone();
-        move |name: &'static str, value: String, hint: Option<String>| {
-            let invalid = error_for(name).is_some();
-            view! {
-                <div class="form-field">
-                    <label for=name>{t(lang, &format!("claim-field-{name}"))}</label>
-                    {hint.map(|h| view! { <p class="hint">{h}</p> })}
-                    <textarea id=name name=name rows="3" aria-invalid=invalid.then_some("true") aria-describedby=invalid.then(|| format!("{name}-error"))>{value}</textarea>
-                    {error_for(name)}
-                </div>
-            }
+        .into_any(),
+        None => view! {
+            <p class="form-error" role="alert">{tr(lang, "record-answering-gone", &[("id", id.into())])}</p>
         }
-    };
-    let bases = vigia::Basis::ALL
-        .into_iter()
-        .map(|b| view! { <option value=b.slug() selected=d.basis == b.slug() || (d.basis.is_empty() && b == vigia::Basis::Stated)>{t(lang, &format!("basis-{}", b.slug()))}</option> })
-        .collect_view();
-    view! {
-        <form method="post" action=action class="claim-form" enctype="multipart/form-data">
-            <input type="hidden" name="expected" value=expected.to_string()/>
-            <fieldset>
-                <legend>{t(lang, "claim-legend-state")}</legend>
-                <div class="form-field">
-                    <label for="status">{t(lang, "claim-field-status")}</label>
-                    <select id="status" name="status">{statuses}</select>
-                    {error_for("status")}
-                </div>
-                <div class="form-field">
-                    <label for="basis">{t(lang, "claim-field-basis")}</label>
-                    <p class="hint">{t(lang, "claim-hint-basis")}</p>
-                    <select id="basis" name="basis">{bases}</select>
-                    {error_for("basis")}
-                </div>
-                {text_field("event_date", d.event_date.clone(), "text", Some(t(lang, "claim-hint-event_date")))}
-                {text_field("status_since", d.status_since.clone(), "text", date_hint.clone())}
-                {text_field("due_date", d.due_date.clone(), "date", None)}
-                {text_field("valid_from", d.valid_from.clone(), "text", date_hint.clone())}
-                {text_field("valid_until", d.valid_until.clone(), "text", date_hint.clone())}
-                {text_field("approving_instrument", d.approving_instrument.clone(), "text", None)}
-                {quality}
-            </fieldset>
-            <fieldset>
-                <legend>{t(lang, "claim-legend-evidence")}</legend>
-                <div class="form-field">
-                    <label for="evidence_level">{t(lang, "claim-field-evidence_level")}</label>
-                    <select id="evidence_level" name="evidence_level">
-                        <option value="reported" selected=d.evidence_level != "verified">{t(lang, "evidence-reported")}</option>
-                        <option value="verified" selected=d.evidence_level == "verified">{t(lang, "evidence-verified")}</option>
-                    </select>
-                </div>
-                {textarea("evidence_primary", d.evidence_primary.clone(), Some(t(lang, "claim-hint-evidence_primary")))}
-                {textarea("evidence_links", d.evidence_links.clone(), Some(t(lang, "claim-hint-evidence")))}
-                <div class="form-field">
-                    <label for="note">{t(lang, "claim-field-note")}</label>
-                    <p class="hint">{t(lang, "claim-hint-note")}</p>
-                    <textarea id="note" name="note" rows="4" required>{d.note.clone()}</textarea>
-                    {error_for("note")}
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>{t(lang, "claim-legend-source")}</legend>
-                {text_field("source_author", d.source_author.clone(), "text", Some(t(lang, "claim-hint-source_author")))}
-                {text_field("source_outlet", d.source_outlet.clone(), "text", Some(t(lang, "claim-hint-source_outlet")))}
-                {text_field("source_title", d.source_title.clone(), "text", None)}
-                {text_field("source_url", d.source_url.clone(), "url", None)}
-                {text_field("source_published", d.source_published.clone(), "text", date_hint)}
-                <details class="more-fields" open=more_open>
-                    <summary>{t(lang, "claim-legend-source-more")}</summary>
-                    {text_field("source_locator", d.source_locator.clone(), "text", None)}
-                    {textarea("source_quote", d.source_quote.clone(), None)}
-                    {text_field("source_attribution_es", d.source_attribution_es.clone(), "text", Some(t(lang, "claim-hint-attribution")))}
-                    {text_field("source_attribution_en", d.source_attribution_en.clone(), "text", None)}
-                </details>
-            </fieldset>
-            // Last in the form, so the text fields arrive before the file and survive an
-            // oversized upload.
-            <fieldset>
-                <legend>{t(lang, "claim-legend-document")}</legend>
-                <div class="form-field">
-                    <label for="document">{t(lang, "claim-field-document")}</label>
-                    <p class="hint" id="document-hint">{t(lang, "claim-hint-document")}</p>
-                    <DocumentInput too_large=t(lang, "problem-document-too-large") not_pdf=t(lang, "problem-document-not-pdf")/>
-                    {error_for("document")}
-                </div>
-            </fieldset>
-            <button type="submit">{t(lang, "record-submit")}</button>
-        </form>
+        .into_any(),
     }
 }

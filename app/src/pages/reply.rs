@@ -4,8 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{FormField, GapItem, Input, Layout, PageMeta, Refused, WithPublicView};
-use crate::context::{current_viewer, form_flash, PublicView};
+use crate::components::{
+    field_label, FieldProblems, FormField, GapItem, Input, Layout, PageMeta, Refused,
+    WithPublicView,
+};
+use crate::context::{current_viewer, PublicView};
+use crate::flash::form_flash;
 use crate::i18n::{t, tr, use_lang};
 use crate::islands::DocumentInput;
 use crate::pages::NotFoundPage;
@@ -57,19 +61,17 @@ fn Reply(
             </nav>
             <h1>{title}</h1>
             <ul class="gap-list"><GapItem gap view=view.clone()/></ul>
-            {(!flash.errors.is_empty()).then(|| view! { <p class="form-error" role="alert">{t(lang, "record-has-errors")}</p> })}
             <form method="post" action=format!("/departments/{code}/{slug}/gaps/{}/replies", kind.slug()) enctype="multipart/form-data" class="claim-form">
+                <p class="hint">{t(lang, "form-marks")}</p>
                 <FormField name="body" label=t(lang, "reply-field-body") value=flash.field("body") input=Input::Text
                     hint=t(lang, "reply-hint-body") problems=flash.errors_for("body") required=true/>
                 <FormField name="evidence_url" label=t(lang, "reply-field-evidence_url") value=flash.field("evidence_url")
-                    input=Input::Line("url") problems=flash.errors_for("evidence_url")/>
+                    input=Input::Line("url") hint=t(lang, "reply-hint-evidence") problems=flash.errors_for("evidence_url")/>
                 <div class="form-field">
-                    <label for="document">{t(lang, "claim-field-document")}</label>
-                    <p class="hint" id="document-hint">{t(lang, "claim-hint-document")}</p>
+                    {field_label("document".into(), t(lang, "claim-field-document"), false, None)}
+                    <p class="hint" id="document-hint">{t(lang, "reply-hint-document")}</p>
                     <DocumentInput too_large=t(lang, "problem-document-too-large") not_pdf=t(lang, "problem-document-not-pdf")/>
-                    {(!flash.errors_for("document").is_empty()).then(|| view! {
-                        <p class="field-error">{flash.errors_for("document").iter().map(|p| crate::format::problem(lang, *p)).collect::<Vec<_>>().join(" ")}</p>
-                    })}
+                    <FieldProblems id="document-error" problems=flash.errors_for("document")/>
                 </div>
                 <button type="submit">{t(lang, "reply-submit")}</button>
             </form>

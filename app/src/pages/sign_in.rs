@@ -1,10 +1,11 @@
 //! `/signin` and `/account/set-password`: plain forms that post to the server and come back
-//! here with an error code when something is wrong.
+//! here, through the flash, saying what was wrong (and, for signing in, with the email typed).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{Layout, PageMeta};
+use crate::components::{field_label, Layout, PageMeta};
+use crate::flash::form_flash;
 use crate::i18n::{t, use_lang};
 
 fn query(name: &str) -> String {
@@ -14,31 +15,22 @@ fn query(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A known error code from the query string, as a catalog key; unknown codes show nothing.
-fn error_message(prefix: &str, codes: &[&str]) -> Option<String> {
-    let code = query("error");
-    codes
-        .contains(&code.as_str())
-        .then(|| format!("{prefix}-{code}"))
-}
-
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
-    let error = error_message("signin-error", &["invalid", "too-many", "unavailable"]);
+    let email = form_flash().map(|f| f.field("email")).unwrap_or_default();
     view! {
         <PageMeta title=t(lang, "signin-title") description=t(lang, "signin-description")/>
         <Layout>
             <section class="form-page">
                 <h1>{t(lang, "signin-title")}</h1>
                 <p>{t(lang, "signin-intro")}</p>
-                {error.map(|key| view! { <p class="form-error" role="alert">{t(lang, &key)}</p> })}
                 <form method="post" action="/signin" class="stacked-form">
                     <input type="hidden" name="next" value=query("next")/>
-                    <label for="email">{t(lang, "field-email")}</label>
-                    <input id="email" name="email" type="email" autocomplete="username" required value=query("email")/>
-                    <label for="password">{t(lang, "field-password")}</label>
-                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
+                    {field_label("email".into(), t(lang, "field-email"), true, None)}
+                    <input id="email" name="email" type="email" autocomplete="username" required aria-required="true" value=email/>
+                    {field_label("password".into(), t(lang, "field-password"), true, None)}
+                    <input id="password" name="password" type="password" autocomplete="current-password" required aria-required="true"/>
                     <button type="submit">{t(lang, "signin-submit")}</button>
                 </form>
             </section>
@@ -49,30 +41,19 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
     let lang = use_lang();
-    let error = error_message(
-        "password-error",
-        &[
-            "too-short",
-            "too-long",
-            "mismatch",
-            "invalid-link",
-            "unavailable",
-        ],
-    );
     view! {
         <PageMeta title=t(lang, "password-title") description=t(lang, "password-intro")/>
         <Layout>
             <section class="form-page">
                 <h1>{t(lang, "password-title")}</h1>
                 <p>{t(lang, "password-intro")}</p>
-                {error.map(|key| view! { <p class="form-error" role="alert">{t(lang, &key)}</p> })}
                 <form method="post" action="/account/set-password" class="stacked-form">
                     <input type="hidden" name="token" value=query("token")/>
-                    <label for="password">{t(lang, "field-new-password")}</label>
-                    <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required aria-describedby="password-hint"/>
+                    {field_label("password".into(), t(lang, "field-new-password"), true, None)}
+                    <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required aria-required="true" aria-describedby="password-hint"/>
                     <p id="password-hint" class="hint">{t(lang, "password-hint")}</p>
-                    <label for="confirm">{t(lang, "field-confirm-password")}</label>
-                    <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="12" required/>
+                    {field_label("confirm".into(), t(lang, "field-confirm-password"), true, None)}
+                    <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="12" required aria-required="true"/>
                     <button type="submit">{t(lang, "password-submit")}</button>
                 </form>
             </section>

@@ -253,7 +253,10 @@ mod tests {
                 author: claim.source.author,
                 outlet: claim.source.outlet,
                 title: claim.source.title,
-                url: claim.source.url,
+                url: claim
+                    .source
+                    .url
+                    .unwrap_or_else(|| vigia::document::permalink(1)),
                 published: claim.source.published,
                 attribution: claim.source.attribution,
             },

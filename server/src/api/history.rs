@@ -37,6 +37,10 @@ pub struct HistoryEntryDto {
     pub department: Option<String>,
     /// Why: the claim's note or the reason given.
     pub reason: String,
+    /// For a decision on a suggestion: the public's text it decided on, unless the submitter
+    /// asked to keep it private or an admin hid it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub claim: Option<ClaimDto>,
 }
@@ -60,6 +64,7 @@ pub fn entry_dto(
         subject: entry.subject.clone(),
         department: entry.department.map(|d| d.to_string()),
         reason: entry.reason.clone(),
+        suggestion: entry.suggestion.clone(),
         claim,
     }
 }

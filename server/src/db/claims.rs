@@ -14,6 +14,9 @@ pub enum AppendError {
     /// Someone recorded a newer claim on this record since the form was opened.
     #[error("the record changed since the form was opened")]
     Stale,
+    /// The claim's source is its attached document, and none came with it.
+    #[error("the source is the attached document, and none was attached")]
+    NoDocument,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -42,7 +45,8 @@ pub async fn insert_source(tx: &mut Tx<'_>, source: &NewSource) -> Result<i64, s
     .bind(&source.author)
     .bind(&source.outlet)
     .bind(&source.title)
-    .bind(&source.url)
+    // Filled in with the document's permalink once stored, in the same transaction.
+    .bind(source.url.as_deref().unwrap_or_default())
     .bind(source.published.to_string())
     .bind(es)
     .bind(en)
@@ -130,8 +134,15 @@ pub async fn append_with_source(
         .execute(&mut **tx)
         .await?;
     }
-    if let Some(user) = append.recorded_by {
-        documents::insert(tx, Owner::Claim(claim_id), documents, user, append.now).await?;
+    let stored = match append.recorded_by {
+        Some(user) => {
+            documents::insert(tx, Owner::Claim(claim_id), documents, user, append.now).await?
+        }
+        None => Vec::new(),
+    };
+    if claim.source.url.is_none() {
+        let document = stored.first().ok_or(AppendError::NoDocument)?;
+        cite_document(tx, source_id, *document).await?;
     }
     let entry = Audit {
         action: HistoryAction::ClaimRecorded,
@@ -145,6 +156,16 @@ pub async fn append_with_source(
         claim: claim_id,
         entry,
     })
+}
+
+/// Makes a source cite a stored document: the source is the document itself.
+async fn cite_document(tx: &mut Tx<'_>, source_id: i64, document: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sources SET url = $1 WHERE id = $2")
+        .bind(vigia::document::permalink(document))
+        .bind(source_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Marks `corrected` as superseded by `correcting`; the corrected claim stays in the history.

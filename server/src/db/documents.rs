@@ -18,21 +18,23 @@ pub enum Owner {
     Reply(i64),
 }
 
+/// Records the documents of `owner`; their ids, in order.
 pub async fn insert(
     tx: &mut Tx<'_>,
     owner: Owner,
     documents: &[DocumentRecord],
     uploaded_by: i64,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<Vec<i64>, sqlx::Error> {
     let (claim_id, reply_id) = match owner {
         Owner::Claim(id) => (Some(id), None),
         Owner::Reply(id) => (None, Some(id)),
     };
+    let mut ids = Vec::with_capacity(documents.len());
     for document in documents {
-        sqlx::query(
+        let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO documents (sha256, filename, size, claim_id, reply_id, uploaded_by, uploaded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(&document.sha256)
         .bind(&document.filename)
@@ -41,10 +43,11 @@ pub async fn insert(
         .bind(reply_id)
         .bind(uploaded_by)
         .bind(stamp(now))
-        .execute(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
+        ids.push(id);
     }
-    Ok(())
+    Ok(ids)
 }
 
 /// A document as the download and the withholding need it.

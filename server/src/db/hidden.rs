@@ -41,3 +41,13 @@ pub async fn all(pool: &Pool) -> Result<HashMap<String, HiddenText>, DbError> {
         .map(|(subject, sha256, reason)| (subject, HiddenText { sha256, reason }))
         .collect())
 }
+
+/// What hid the text of `subject`, if an admin hid it.
+pub async fn of(pool: &Pool, subject: &str) -> Result<Option<HiddenText>, DbError> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT sha256, reason FROM hidden_texts WHERE subject = $1")
+            .bind(subject)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|(sha256, reason)| HiddenText { sha256, reason }))
+}

@@ -23,6 +23,8 @@ struct EntryRow {
     department: Option<String>,
     requirement: Option<String>,
     reason: String,
+    /// The text of the suggestion a decision is about, unless its submitter kept it private.
+    suggestion: Option<String>,
 }
 
 /// Account changes are public (who may edit is part of accountability); password changes
@@ -32,8 +34,11 @@ pub async fn load_history(
     hidden: &HashMap<String, HiddenText>,
 ) -> Result<Vec<HistoryEntry>, DbError> {
     let rows: Vec<EntryRow> = sqlx::query_as(
-        "SELECT a.id, a.at, u.display_name AS actor, a.action, a.subject, a.department, a.requirement, a.reason \
+        "SELECT a.id, a.at, u.display_name AS actor, a.action, a.subject, a.department, a.requirement, a.reason, \
+         s.body AS suggestion \
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
+         LEFT JOIN suggestions s ON a.action IN ('suggestion-accepted', 'suggestion-rejected') \
+           AND a.subject = 'suggestion:' || s.id AND NOT s.private \
          WHERE a.action <> 'password-set' ORDER BY a.id",
     )
     .fetch_all(pool)
@@ -45,13 +50,23 @@ pub async fn load_history(
                 action,
                 HistoryAction::ClaimRecorded | HistoryAction::ReplyPosted
             );
-            let hidden = hidden.get(&r.subject).filter(|_| quotes_text).cloned();
+            let decides_suggestion = matches!(
+                action,
+                HistoryAction::SuggestionAccepted | HistoryAction::SuggestionRejected
+            );
+            let hidden = hidden
+                .get(&r.subject)
+                .filter(|_| quotes_text || decides_suggestion)
+                .cloned();
+            // A decision keeps its own reason when the suggestion's text is hidden.
+            let hides_reason = hidden.is_some() && quotes_text;
             Ok(HistoryEntry {
+                suggestion: r.suggestion.filter(|_| hidden.is_none()),
                 id: r.id,
                 at: instant(&r.at)?,
                 actor: r.actor,
                 action,
-                reason: if hidden.is_some() {
+                reason: if hides_reason {
                     String::new()
                 } else {
                     r.reason

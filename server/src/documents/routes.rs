@@ -7,7 +7,7 @@ use http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_T
 use http::{HeaderMap, StatusCode};
 use tower_sessions::Session;
 
-use app::context::FormFlash;
+use app::flash::FormFlash;
 use app::i18n::tr;
 use vigia::drafts;
 use vigia::ports::ComplianceWriter;
@@ -15,6 +15,7 @@ use vigia::ports::ComplianceWriter;
 use crate::auth::AuthSession;
 use crate::http::cache::request_lang;
 use crate::http::error::PageError;
+use crate::http::flash::{back_with, confirm};
 use crate::http::form::{signed_in, Fields};
 use crate::state::AppState;
 
@@ -78,18 +79,14 @@ pub async fn withhold(
     let reason = match drafts::reason("reason", fields.value("reason")) {
         Ok(reason) => reason,
         Err(errors) => {
-            let flash = FormFlash {
-                path: back.split('#').next().unwrap_or("/").to_owned(),
-                errors: errors
-                    .into_iter()
-                    .map(|e| (format!("withhold-{id}"), e.problem))
-                    .collect(),
-                ..FormFlash::default()
-            };
-            crate::http::viewer::leave_flash(&session, flash).await;
-            return Ok(Redirect::to(&back));
+            let errors = errors
+                .into_iter()
+                .map(|e| (format!("withhold-{id}"), e.problem))
+                .collect();
+            let refused = FormFlash::refused(&back, Vec::new(), errors);
+            return Ok(back_with(&session, refused, &back).await);
         }
     };
     state.store.withhold_document(user.id, id, reason).await?;
-    Ok(Redirect::to(&back))
+    Ok(confirm(&session, &back, "done-document-withheld", &[]).await)
 }

@@ -1,13 +1,18 @@
 //! Signing in and out, and setting a password through a one-time link. Plain form posts
-//! with redirects, so they work without JavaScript.
+//! with redirects, so they work without JavaScript; a refusal comes back through the flash
+//! (with the email typed), and signing in lands on the dashboard unless `next` says where.
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_login::AuthnBackend;
 use serde::Deserialize;
 
+use app::flash::FormFlash;
+use tower_sessions::Session;
+
 use super::client::{limit_key, ClientAddress};
 use super::error::PageError;
+use super::flash::{back_if_known, back_with, confirm, refused_because};
 use super::form::Fields;
 use crate::auth::{self, AuthSession, Credentials, MIN_PASSWORD_LENGTH};
 use crate::state::AppState;
@@ -24,6 +29,37 @@ pub struct SignInForm {
     next: String,
 }
 
+const SIGN_IN: &str = "/signin";
+const SET_PASSWORD: &str = "/account/set-password";
+/// Where signing in (or choosing a password) lands when nothing else was asked for.
+const LANDING: &str = "/dashboard";
+
+/// Back to the sign-in form with why, keeping the email typed and where to go next.
+async fn retry_sign_in(session: &Session, key: &'static str, email: &str, next: &str) -> Response {
+    let refused = FormFlash::refused(
+        SIGN_IN,
+        vec![("email".into(), email.to_owned())],
+        Vec::new(),
+    )
+    .with_message(refused_because(key));
+    let target = format!("{SIGN_IN}?next={}", app::format::query_value(next));
+    // A throttled attempt says so only to a browser that kept its session.
+    if key == "signin-error-too-many" {
+        return back_if_known(session, refused, &target)
+            .await
+            .into_response();
+    }
+    back_with(session, refused, &target).await.into_response()
+}
+
+/// Back to the password form with why, keeping the one-time link's token in the address.
+async fn retry_password(session: &Session, key: &'static str, token: &str) -> Response {
+    let refused =
+        FormFlash::refused(SET_PASSWORD, Vec::new(), Vec::new()).with_message(refused_because(key));
+    let target = format!("{SET_PASSWORD}?token={}", app::format::query_value(token));
+    back_with(session, refused, &target).await.into_response()
+}
+
 pub async fn sign_in(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
@@ -31,26 +67,22 @@ pub async fn sign_in(
     fields: Fields,
 ) -> Result<Response, PageError> {
     let form: SignInForm = fields.parse()?;
-    let next = super::local_path(&form.next);
-    let email = text::neutralise(&form.email, text::EMAIL).to_lowercase();
-    let retry = |error: &str| {
-        Redirect::to(&format!(
-            "/signin?error={error}&email={}&next={}",
-            app::format::query_value(&email),
-            app::format::query_value(&next)
-        ))
-        .into_response()
+    let next = match form.next.trim() {
+        "" => LANDING.to_owned(),
+        next => super::local_path(next),
     };
+    let email = text::neutralise(&form.email, text::EMAIL).to_lowercase();
+    let session = auth_session.session.clone();
     let address = limit_key(client);
     let now = state.clock.now();
     // Checked before the password, and a limited attempt reads like any other failure plus a
     // request to wait, whether or not the account exists.
     if !state.sign_in_throttle.allows(&email, address, now) {
-        return Ok(retry("too-many"));
+        return Ok(retry_sign_in(&session, "signin-error-too-many", &email, &next).await);
     }
     if form.password.chars().count() > text::PASSWORD.max_chars {
         state.sign_in_throttle.failed(&email, address, now);
-        return Ok(retry("invalid"));
+        return Ok(retry_sign_in(&session, "signin-error-invalid", &email, &next).await);
     }
     let credentials = Credentials {
         email: email.clone(),
@@ -68,15 +100,17 @@ pub async fn sign_in(
             auth_session.login(&user).await.map_err(|e| {
                 PageError::Internal(anyhow::anyhow!("could not start a session: {e}"))
             })?;
-            Ok(Redirect::to(&next).into_response())
+            let name = [("name", user.display_name.clone().into())];
+            let done = confirm(&auth_session.session, &next, "done-signed-in", &name).await;
+            Ok(done.into_response())
         }
         Ok(None) => {
             state.sign_in_throttle.failed(&email, address, now);
-            Ok(retry("invalid"))
+            Ok(retry_sign_in(&session, "signin-error-invalid", &email, &next).await)
         }
         Err(error) => {
             tracing::error!(error = ?error, "sign-in failed");
-            Ok(retry("unavailable"))
+            Ok(retry_sign_in(&session, "signin-error-unavailable", &email, &next).await)
         }
     }
 }
@@ -106,38 +140,38 @@ pub async fn set_password(
 ) -> Result<Response, PageError> {
     let form: SetPasswordForm = fields.parse()?;
     let token = text::neutralise(&form.token, text::CHOICE);
-    let retry = |error: &str| {
-        Redirect::to(&format!(
-            "/account/set-password?token={}&error={error}",
-            app::format::query_value(&token)
-        ))
-        .into_response()
-    };
+    let session = auth_session.session.clone();
     let length = form.password.chars().count();
-    if length < MIN_PASSWORD_LENGTH {
-        return Ok(retry("too-short"));
-    }
-    if length > text::PASSWORD.max_chars {
-        return Ok(retry("too-long"));
-    }
-    if form.password != form.confirm {
-        return Ok(retry("mismatch"));
+    let problem = if length < MIN_PASSWORD_LENGTH {
+        Some("password-error-too-short")
+    } else if length > text::PASSWORD.max_chars {
+        Some("password-error-too-long")
+    } else if form.password != form.confirm {
+        Some("password-error-mismatch")
+    } else {
+        None
+    };
+    if let Some(key) = problem {
+        return Ok(retry_password(&session, key, &token).await);
     }
     let Ok(hash) = auth::hash_password(form.password).await else {
-        return Ok(retry("unavailable"));
+        return Ok(retry_password(&session, "password-error-unavailable", &token).await);
     };
     let user_id = match state.store.redeem_sign_in_link(&token, hash).await {
         Ok(user_id) => user_id,
-        Err(WriteError::NotFound) => return Ok(retry("invalid-link")),
-        Err(_) => return Ok(retry("unavailable")),
+        Err(WriteError::NotFound) => {
+            return Ok(retry_password(&session, "password-error-invalid-link", &token).await)
+        }
+        Err(_) => return Ok(retry_password(&session, "password-error-unavailable", &token).await),
     };
     // The person is signed in with the password they just chose, in a new session.
     let user = auth_session.backend.get_user(&user_id).await.ok().flatten();
     if let Some(user) = user {
         if auth_session.session.cycle_id().await.is_ok() && auth_session.login(&user).await.is_ok()
         {
-            return Ok(Redirect::to("/").into_response());
+            let done = confirm(&auth_session.session, LANDING, "done-password-set", &[]);
+            return Ok(done.await.into_response());
         }
     }
-    Ok(Redirect::to("/signin").into_response())
+    Ok(Redirect::to(SIGN_IN).into_response())
 }

@@ -1,23 +1,31 @@
-//! The admin's work: invite people (with a one-time link to set a password), disable or
-//! re-enable them, change which departments they act for, and hide abusive text from the
-//! public. Each change is audited by the store.
+//! The admin's work: invite people (with a one-time link to set a password), disable (after a
+//! confirmation step) or re-enable them, change which departments they act for, and hide
+//! abusive text from the public. Each change is audited by the store and confirmed on the
+//! next page.
 
 use axum::extract::{Path, State};
 use axum::response::Redirect;
 use tower_sessions::Session;
 
-use app::context::FormFlash;
+use app::flash::FormFlash;
+use app::i18n::Arg;
 use vigia::drafts::{self, AccountDraft};
 use vigia::new_claim::Problem;
-use vigia::ports::{AccountWriter, ComplianceWriter, HideTarget, WriteError};
+use vigia::ports::{AccountWriter, ComplianceReader, ComplianceWriter, HideTarget, WriteError};
+use vigia::DepartmentCode;
 
 use super::error::PageError;
-use super::form::Fields;
-use super::viewer::leave_flash;
+use super::flash::{back_with, confirm, said};
+use super::form::{problems, Fields};
 use crate::auth::{AuthSession, User};
 use crate::state::AppState;
 
 const USERS_PAGE: &str = "/admin/users";
+
+/// The page that asks an admin to confirm disabling account `id`.
+pub fn disable_page(id: i64) -> String {
+    format!("{USERS_PAGE}/{id}/disable")
+}
 
 /// The signed-in admin, for the admin pages' form posts (`page` is where they come from).
 pub fn admin(auth_session: &AuthSession, page: &str) -> Result<User, PageError> {
@@ -29,13 +37,6 @@ pub fn admin(auth_session: &AuthSession, page: &str) -> Result<User, PageError> 
             Err(PageError::Forbidden)
         }
     }
-}
-
-fn to_errors(errors: Vec<vigia::new_claim::FieldError>) -> Vec<(String, Problem)> {
-    errors
-        .into_iter()
-        .map(|e| (e.field.to_owned(), e.problem))
-        .collect()
 }
 
 /// `POST /admin/users`: creates the account and shows its one-time link once.
@@ -52,45 +53,44 @@ pub async fn invite(
         role: fields.value("role").to_owned(),
         departments: fields.values("department").map(str::to_owned).collect(),
     };
-    let mut flash = FormFlash {
-        path: USERS_PAGE.into(),
-        fields: fields.0.clone(),
-        ..FormFlash::default()
+    let validated = draft.validate();
+    let errors = match validated {
+        Err(_) => problems(&validated),
+        Ok(account) => {
+            let name = account.display_name.clone();
+            match state.store.add_account(Some(admin.id), account).await {
+                Ok((_, token)) => {
+                    let mut done = FormFlash::done(
+                        USERS_PAGE,
+                        said("done-user-invited", &[("name", name.into())]),
+                    );
+                    done.fields = vec![(
+                        "link".into(),
+                        format!("{}/account/set-password?token={token}", state.public_url),
+                    )];
+                    return Ok(back_with(&session, done, USERS_PAGE).await);
+                }
+                Err(WriteError::EmailTaken) => vec![("email".into(), Problem::EmailTaken)],
+                Err(error) => return Err(error.into()),
+            }
+        }
     };
-    match draft.validate() {
-        Err(errors) => flash.errors = to_errors(errors),
-        Ok(account) => match state.store.add_account(Some(admin.id), account).await {
-            Ok((_, token)) => {
-                flash.fields = vec![(
-                    "link".into(),
-                    format!("{}/account/set-password?token={token}", state.public_url),
-                )];
-                flash.notice = Some("admin-invited".into());
-            }
-            Err(WriteError::EmailTaken) => {
-                flash.errors = vec![("email".into(), Problem::EmailTaken)];
-            }
-            Err(error) => return Err(error.into()),
-        },
-    }
-    leave_flash(&session, flash).await;
-    Ok(Redirect::to(USERS_PAGE))
+    let refused = FormFlash::refused(USERS_PAGE, fields.0, errors);
+    Ok(back_with(&session, refused, &format!("{USERS_PAGE}#invite")).await)
 }
 
-/// Sends the admin back to the account they changed, or with the problem beside it.
-async fn back_to_account(session: &Session, id: i64, errors: Vec<(String, Problem)>) -> Redirect {
-    if !errors.is_empty() {
-        let flash = FormFlash {
-            path: USERS_PAGE.into(),
-            errors,
-            ..FormFlash::default()
-        };
-        leave_flash(session, flash).await;
-    }
-    Redirect::to(&format!("{USERS_PAGE}#user-{id}"))
+/// The public name of account `id`, or 404.
+async fn name_of(state: &AppState, id: i64) -> Result<String, PageError> {
+    state
+        .store
+        .account_name(id)
+        .await?
+        .ok_or(PageError::NotFound)
 }
 
-/// `POST /admin/users/{id}/access`: `action=disable` or `action=enable`, with a reason.
+/// `POST /admin/users/{id}/access`: `action=enable`, or `action=disable` with `confirm=yes`
+/// from the confirmation page (without it, the admin is sent there first). The reason is
+/// optional and public.
 pub async fn set_access(
     State(state): State<AppState>,
     auth_session: AuthSession,
@@ -104,25 +104,42 @@ pub async fn set_access(
         "enable" => false,
         _ => return Err(PageError::BadRequest),
     };
-    let field = format!("reason-{id}");
+    let name = name_of(&state, id).await?;
+    let back = format!("{USERS_PAGE}#user-{id}");
     if disabled && id == admin.id {
-        return Ok(back_to_account(&session, id, vec![(field, Problem::NotSelf)]).await);
+        let errors = vec![(format!("reason-{id}"), Problem::NotSelf)];
+        let refused = FormFlash::refused(USERS_PAGE, Vec::new(), errors);
+        return Ok(back_with(&session, refused, &back).await);
+    }
+    if disabled && fields.value("confirm") != "yes" {
+        return Ok(Redirect::to(&disable_page(id)));
     }
     let reason = match drafts::optional_reason("reason", fields.value("reason")) {
         Ok(reason) => reason,
         Err(errors) => {
             let errors = errors
                 .into_iter()
-                .map(|e| (field.clone(), e.problem))
+                .map(|e| (format!("reason-{id}"), e.problem))
                 .collect();
-            return Ok(back_to_account(&session, id, errors).await);
+            let page = if disabled {
+                disable_page(id)
+            } else {
+                USERS_PAGE.to_owned()
+            };
+            let refused = FormFlash::refused(&page, fields.0, errors);
+            return Ok(back_with(&session, refused, &page).await);
         }
     };
-    state
+    let changed = state
         .store
         .set_access(admin.id, id, disabled, reason)
         .await?;
-    Ok(back_to_account(&session, id, Vec::new()).await)
+    let key = match (changed, disabled) {
+        (false, _) => "done-user-unchanged",
+        (true, true) => "done-user-disabled",
+        (true, false) => "done-user-enabled",
+    };
+    Ok(confirm(&session, &back, key, &[("name", name.into())]).await)
 }
 
 /// `POST /admin/users/{id}/scope`: the departments the person acts for, replacing the old.
@@ -139,20 +156,46 @@ pub async fn set_scope(
         .account_role(id)
         .await?
         .ok_or(PageError::NotFound)?;
+    let name = name_of(&state, id).await?;
+    let back = format!("{USERS_PAGE}#user-{id}");
     let codes: Vec<String> = fields.values("department").map(str::to_owned).collect();
     match drafts::rescope(role, &codes) {
         Ok(departments) => {
+            let names = department_names(&state, &departments).await?;
             state.store.set_scope(admin.id, id, departments).await?;
-            Ok(back_to_account(&session, id, Vec::new()).await)
+            let args: [(&'static str, Arg); 2] =
+                [("name", name.into()), ("departments", names.into())];
+            Ok(confirm(&session, &back, "done-user-rescoped", &args).await)
         }
         Err(errors) => {
             let errors = errors
                 .into_iter()
                 .map(|e| (format!("scope-{id}"), e.problem))
                 .collect();
-            Ok(back_to_account(&session, id, errors).await)
+            let refused = FormFlash::refused(USERS_PAGE, fields.0, errors);
+            Ok(back_with(&session, refused, &back).await)
         }
     }
+}
+
+/// "La Paz, Pando" (names are the same in both languages); "—" for none.
+async fn department_names(
+    state: &AppState,
+    departments: &[DepartmentCode],
+) -> Result<String, PageError> {
+    if departments.is_empty() {
+        return Ok("—".to_owned());
+    }
+    let snapshot = state.store.snapshot().await?;
+    Ok(departments
+        .iter()
+        .map(|code| {
+            snapshot
+                .department(*code)
+                .map_or_else(|| code.to_string(), |d| d.name.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", "))
 }
 
 /// `POST /hide/{kind}/{id}`: hides an abusive reply, suggestion or claim note from the public
@@ -175,19 +218,14 @@ pub async fn hide(
     let reason = match drafts::reason("reason", fields.value("reason")) {
         Ok(reason) => reason,
         Err(errors) => {
-            let path = back.split('#').next().unwrap_or("/").to_owned();
-            let flash = FormFlash {
-                path,
-                errors: errors
-                    .into_iter()
-                    .map(|e| (format!("hide-{}", target.subject()), e.problem))
-                    .collect(),
-                ..FormFlash::default()
-            };
-            leave_flash(&session, flash).await;
-            return Ok(Redirect::to(&back));
+            let errors = errors
+                .into_iter()
+                .map(|e| (format!("hide-{}", target.subject()), e.problem))
+                .collect();
+            let refused = FormFlash::refused(&back, Vec::new(), errors);
+            return Ok(back_with(&session, refused, &back).await);
         }
     };
     state.store.hide_text(admin.id, target, reason).await?;
-    Ok(Redirect::to(&back))
+    Ok(confirm(&session, &back, "done-text-hidden", &[]).await)
 }

@@ -8,15 +8,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use app::context::{AlertLink, FormFlash};
+use app::context::AlertLink;
+use app::flash::FormFlash;
 use vigia::new_claim::Problem;
 use vigia::ports::{ComplianceReader, WriteError};
 use vigia::subscriptions::{is_public_address, Channel, NewSubscription, SubscriptionDraft};
 
 use super::client::{limit_key, ClientAddress};
 use super::error::PageError;
+use super::flash::{leave_flash, said};
 use super::form::Fields;
-use super::viewer::leave_flash;
 use crate::alerts::webhook::new_secret;
 use crate::signing::Purpose;
 use crate::state::AppState;
@@ -84,7 +85,7 @@ pub async fn subscribe(
         Ok(new) if new.channel == Channel::Email => {
             state.store.subscribe_email(&new).await?;
             flash.fields = Vec::new();
-            flash.notice = Some("alerts-check-inbox".into());
+            flash.message = Some(said("alerts-check-inbox", &[]));
         }
         Ok(new) => add_webhook(&state, &new, &mut flash).await?,
     }
@@ -158,7 +159,7 @@ async fn add_webhook(
                     format!("{}{MANAGE_PAGE}?token={token}", state.public_url),
                 ),
             ];
-            flash.notice = Some("alerts-webhook-created".into());
+            flash.message = Some(said("alerts-webhook-created", &[]));
             tracing::info!(subscription = id, "webhook subscription created");
         }
         Err(WriteError::Conflict) => flash.errors = vec![("address".into(), Problem::WebhookTaken)],
@@ -247,14 +248,14 @@ pub async fn confirm(
     let page = format!("{MANAGE_PAGE}?token={token}");
     let flash = FormFlash {
         path: MANAGE_PAGE.into(),
-        notice: Some(
+        message: Some(said(
             if confirmed {
                 "alerts-confirmed"
             } else {
                 "alerts-confirmed-already"
-            }
-            .into(),
-        ),
+            },
+            &[],
+        )),
         ..FormFlash::default()
     };
     leave_flash(&session, flash).await;
@@ -308,19 +309,19 @@ pub async fn manage(
             let secret = new_secret();
             state.store.rotate_webhook_secret(id, &secret).await?;
             flash.fields = vec![("secret".into(), secret)];
-            flash.notice = Some("alerts-secret-rotated".into());
+            flash.message = Some(said("alerts-secret-rotated", &[]));
         }
         "pause" | "resume" if webhook => {
             let running = fields.value("action") == "resume";
             state.store.set_webhook_running(id, running).await?;
-            flash.notice = Some(
+            flash.message = Some(said(
                 if running {
                     "alerts-resumed"
                 } else {
                     "alerts-paused"
-                }
-                .into(),
-            );
+                },
+                &[],
+            ));
         }
         "save" => {
             let mut draft = draft(&fields);
@@ -332,7 +333,7 @@ pub async fn manage(
             match draft.validate(true) {
                 Ok(new) => {
                     state.store.update_subscription(id, &new).await?;
-                    flash.notice = Some("alerts-saved".into());
+                    flash.message = Some(said("alerts-saved", &[]));
                 }
                 Err(errors) => {
                     flash.fields = fields.0.clone();
@@ -387,12 +388,8 @@ async fn overview(state: &AppState) -> Result<app::context::AlertsOverview, Writ
 }
 
 /// Back to the admins' page, saying what happened.
-async fn back_to_admin(session: &Session, notice: &str) -> Redirect {
-    let flash = FormFlash {
-        path: ADMIN_ALERTS_PAGE.into(),
-        notice: Some(notice.into()),
-        ..FormFlash::default()
-    };
+async fn back_to_admin(session: &Session, notice: &'static str) -> Redirect {
+    let flash = FormFlash::done(ADMIN_ALERTS_PAGE, said(notice, &[]));
     leave_flash(session, flash).await;
     Redirect::to(ADMIN_ALERTS_PAGE)
 }

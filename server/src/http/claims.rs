@@ -1,21 +1,27 @@
 //! Recording a claim from the form on a record's page: a plain POST with a redirect, so it
-//! works without JavaScript. A refused form comes back with what was typed.
+//! works without JavaScript. A refused form comes back with what was typed; a saved one is
+//! confirmed on the department's page. A claim opened from a suggestion accepts it, in the
+//! same transaction.
 
 use axum::extract::{Path, Request, State};
 use axum::response::Redirect;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use app::context::{bounded, ClaimFormState};
-use vigia::new_claim::{ClaimDraft, Problem};
+use app::flash::{FlashMessage, FormFlash};
+use app::i18n::tr;
+use vigia::new_claim::{ClaimDraft, NewClaim, Problem};
 use vigia::ports::{ComplianceReader, ComplianceWriter, WriteError};
-use vigia::DepartmentCode;
+use vigia::{DepartmentCode, RequirementSlug};
 
 use super::error::PageError;
-use super::form::{signed_in, SubmittedForm, DOCUMENT_FIELD};
-use super::viewer::CLAIM_FORM_KEY;
-use crate::auth::AuthSession;
+use super::flash::{back_with, refused_because};
+use super::form::{problems, signed_in, SubmittedForm, DOCUMENT_FIELD};
+use crate::auth::{AuthSession, User};
 use crate::state::AppState;
+
+/// The hidden field naming the suggestion a claim answers.
+pub const SUGGESTION_FIELD: &str = "suggestion";
 
 #[derive(Deserialize)]
 pub struct ClaimForm {
@@ -24,14 +30,72 @@ pub struct ClaimForm {
     /// The record's latest claim id when the form was opened (0 when it had none).
     #[serde(default)]
     expected: String,
+    #[serde(default)]
+    suggestion: String,
 }
 
-/// Keeps a refused form for its page, bounded, and sends the officer back to it.
-async fn refuse(session: &Session, form_path: &str, state: ClaimFormState) -> Redirect {
-    if let Err(error) = session.insert(CLAIM_FORM_KEY, bounded(&state)).await {
-        tracing::error!(error = ?error, "could not keep the refused form");
+/// Whether suggestion `id` is still pending, about `department`, and this person's to accept.
+async fn answerable(
+    state: &AppState,
+    user: &User,
+    department: DepartmentCode,
+    id: i64,
+) -> Result<bool, PageError> {
+    let pending = state.store.pending_suggestion(id).await?;
+    Ok(
+        pending
+            .is_some_and(|s| s.department == department && user.actor().may_moderate(department)),
+    )
+}
+
+/// The form back as typed, without the suggestion it no longer answers, and why.
+async fn without_suggestion(
+    session: &Session,
+    form_path: &str,
+    fields: Vec<(String, String)>,
+) -> Redirect {
+    let fields = fields
+        .into_iter()
+        .filter(|(name, _)| name != SUGGESTION_FIELD)
+        .collect();
+    let refused = FormFlash::refused(form_path, fields, Vec::new())
+        .with_message(refused_because("record-suggestion-decided"));
+    back_with(session, refused, form_path).await
+}
+
+/// A source that cites a stored document must name one that exists.
+async fn unknown_document(state: &AppState, draft: &ClaimDraft) -> Result<bool, PageError> {
+    match vigia::document::permalink_id(draft.source_url.trim()) {
+        Some(id) => Ok(state.store.document(id).await?.is_none()),
+        None => Ok(false),
     }
-    Redirect::to(form_path)
+}
+
+/// "Afirmación registrada: Plan de acción, Pando", in both languages.
+async fn recorded(state: &AppState, claim: &NewClaim, accepted: Option<i64>) -> FlashMessage {
+    let snapshot = state.store.snapshot().await.ok();
+    let department = snapshot
+        .as_ref()
+        .and_then(|s| s.department(claim.department))
+        .map_or_else(|| claim.department.to_string(), |d| d.name.clone());
+    let requirement = snapshot
+        .as_ref()
+        .and_then(|s| s.requirement(&claim.requirement).cloned());
+    FlashMessage::done(|lang| {
+        let name = requirement.as_ref().map_or_else(
+            || claim.requirement.to_string(),
+            |r| r.name.get(lang.is_spanish()).to_owned(),
+        );
+        let args = [
+            ("department", department.clone().into()),
+            ("requirement", name.into()),
+            ("id", accepted.unwrap_or_default().into()),
+        ];
+        match accepted {
+            Some(_) => tr(lang, "done-claim-recorded-accepting", &args),
+            None => tr(lang, "done-claim-recorded", &args),
+        }
+    })
 }
 
 pub async fn record(
@@ -42,10 +106,8 @@ pub async fn record(
     request: Request,
 ) -> Result<Redirect, PageError> {
     let department = DepartmentCode::parse(&code).map_err(|_| PageError::NotFound)?;
-    let form_path = format!(
-        "/departments/{department}/{}/new",
-        app::format::query_value(&slug)
-    );
+    let requirement = RequirementSlug::parse(&slug).map_err(|_| PageError::NotFound)?;
+    let form_path = format!("/departments/{department}/{requirement}/new");
     let user = signed_in(&auth_session, &form_path)?;
     // Checked here, on the server, whatever the page showed.
     if !user.actor().may_record_claim(department) {
@@ -54,9 +116,19 @@ pub async fn record(
     }
     let mut submitted = SubmittedForm::read(request).await?;
     let form: ClaimForm = submitted.parse()?;
+    let accepting = form.suggestion.trim().parse::<i64>().ok();
+    if let Some(id) = accepting {
+        if !answerable(&state, &user, department, id).await? {
+            return Ok(without_suggestion(&session, &form_path, submitted.fields).await);
+        }
+    }
+    let back_to = match accepting {
+        Some(id) => format!("{form_path}?suggestion={id}"),
+        None => form_path.clone(),
+    };
     let mut draft = form.draft;
     draft.department = department.to_string();
-    draft.requirement = slug;
+    draft.requirement = requirement.to_string();
     let expected = form.expected.trim().parse::<i64>().unwrap_or(-1);
     let requirements = state.store.snapshot().await?.requirements.clone();
     let validated = draft.validate(
@@ -64,46 +136,42 @@ pub async fn record(
         usize::from(submitted.document.is_some()),
         state.clock.today(),
     );
-    let upload_problem = submitted
-        .document_problem
-        .map(|p| (DOCUMENT_FIELD.to_owned(), p));
-    let claim = match (validated, upload_problem) {
-        (Ok(claim), None) => claim,
-        (validated, upload_problem) => {
-            let errors: Vec<(String, Problem)> = validated
-                .err()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|e| (e.field.to_owned(), e.problem))
-                .chain(upload_problem)
-                .collect();
-            let refused = ClaimFormState {
-                draft,
-                errors,
-                stale: false,
-            };
-            return Ok(refuse(&session, &form_path, refused).await);
+    let mut errors = problems(&validated);
+    errors.extend(
+        submitted
+            .document_problem
+            .map(|p| (DOCUMENT_FIELD.to_owned(), p)),
+    );
+    if unknown_document(&state, &draft).await? {
+        errors.push(("source_url".to_owned(), Problem::UnknownDocument));
+    }
+    let claim = match validated {
+        Ok(claim) if errors.is_empty() => claim,
+        _ => {
+            let refused = FormFlash::refused(&form_path, submitted.fields, errors);
+            return Ok(back_with(&session, refused, &back_to).await);
         }
     };
     let documents = submitted.documents();
-    match state
+    let saved = state
         .store
-        .record_claim(user.id, claim, expected, documents)
-        .await
-    {
+        .record_claim(user.id, claim.clone(), expected, documents, accepting)
+        .await;
+    match saved {
         Ok(id) => {
             tracing::info!(claim = id, user = user.id, "claim recorded");
-            Ok(Redirect::to(&format!(
-                "/departments/{department}#claim-{id}"
-            )))
+            let target = format!("/departments/{department}#claim-{id}");
+            let done = FormFlash::done(&target, recorded(&state, &claim, accepting).await);
+            Ok(back_with(&session, done, &target).await)
         }
         Err(WriteError::Stale) => {
-            let refused = ClaimFormState {
-                draft,
-                errors: Vec::new(),
-                stale: true,
-            };
-            Ok(refuse(&session, &form_path, refused).await)
+            let refused = FormFlash::refused(&form_path, submitted.fields, Vec::new())
+                .with_message(refused_because("record-stale"));
+            Ok(back_with(&session, refused, &back_to).await)
+        }
+        // Someone decided on the suggestion meanwhile: the form comes back without it.
+        Err(WriteError::Conflict) if accepting.is_some() => {
+            Ok(without_suggestion(&session, &form_path, submitted.fields).await)
         }
         Err(error) => Err(error.into()),
     }

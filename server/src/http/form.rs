@@ -12,10 +12,21 @@ use serde::de::DeserializeOwned;
 use super::error::PageError;
 use crate::auth::{AuthSession, User};
 use vigia::document::{Upload, MAX_DOCUMENT_BYTES};
-use vigia::new_claim::Problem;
+use vigia::new_claim::{FieldError, Problem};
 
 /// The name of the file input on our forms.
 pub const DOCUMENT_FIELD: &str = "document";
+
+/// Each problem a draft's check found, with the field it belongs to (none when it passed).
+pub fn problems<T>(checked: &Result<T, Vec<FieldError>>) -> Vec<(String, Problem)> {
+    match checked {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| (e.field.to_owned(), e.problem))
+            .collect(),
+    }
+}
 
 /// The signed-in person, or a sign-in that returns to `page`.
 pub fn signed_in(auth_session: &AuthSession, page: &str) -> Result<User, PageError> {

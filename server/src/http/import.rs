@@ -8,7 +8,7 @@ use tower_sessions::Session;
 
 use app::context::{ImportPreview, PreviewRow};
 use vigia::import::{drafts, TableProblem};
-use vigia::new_claim::NewClaim;
+use vigia::new_claim::{NewClaim, Problem};
 use vigia::ports::{ComplianceReader, ComplianceWriter, WriteError};
 use vigia::{text, Snapshot};
 
@@ -63,14 +63,30 @@ fn check(
     let mut preview = Vec::new();
     let mut claims = Vec::new();
     for (index, draft) in drafts.into_iter().enumerate() {
+        let department = vigia::DepartmentCode::parse(&draft.department)
+            .ok()
+            .and_then(|code| snapshot.department(code))
+            .map_or_else(|| draft.department.clone(), |d| d.name.clone());
+        let source = [&draft.source_author, &draft.source_title, &draft.source_url]
+            .into_iter()
+            .filter(|part| !part.trim().is_empty())
+            .map(|part| part.trim())
+            .collect::<Vec<_>>()
+            .join(" · ");
         let mut row = PreviewRow {
             line: index + 2,
-            department: draft.department.clone(),
+            department,
             requirement: draft.requirement.clone(),
             status: draft.status.clone(),
+            note: draft.note.clone(),
+            source,
             errors: Vec::new(),
         };
         match draft.validate(&snapshot.requirements, 0, today) {
+            // A source citing a stored document (as the claims export writes it) must name one.
+            Ok(claim) if !cites_known_document(snapshot, &claim) => {
+                row.errors = vec![("source_url".to_owned(), Problem::UnknownDocument)];
+            }
             Ok(claim) => claims.push(claim),
             Err(errors) => {
                 row.errors = errors
@@ -82,6 +98,32 @@ fn check(
         preview.push(row);
     }
     Ok((preview, claims))
+}
+
+fn cites_known_document(snapshot: &Snapshot, claim: &NewClaim) -> bool {
+    let Some(id) = claim
+        .source
+        .url
+        .as_deref()
+        .and_then(vigia::document::permalink_id)
+    else {
+        return true;
+    };
+    let claimed = snapshot.claims.iter().flat_map(|c| &c.documents);
+    let replied = snapshot.replies.iter().flat_map(|r| &r.documents);
+    claimed.chain(replied).any(|d| d.id == id)
+}
+
+/// An empty preview that knows which instruments a sheet may name.
+fn tracked(snapshot: &Snapshot) -> ImportPreview {
+    ImportPreview {
+        requirements: snapshot
+            .requirements
+            .iter()
+            .map(|r| r.slug.clone())
+            .collect(),
+        ..ImportPreview::default()
+    }
 }
 
 async fn show(session: &Session, preview: ImportPreview) -> Redirect {
@@ -108,7 +150,7 @@ pub async fn preview(
         .unwrap_or_default();
     let snapshot = state.store.snapshot().await?;
     let _ = session.remove::<PendingImport>(PENDING_KEY).await;
-    let mut preview = ImportPreview::default();
+    let mut preview = tracked(&snapshot);
     match check(&csv_text, &snapshot, state.clock.today()) {
         Err(problem) => preview.problem = Some(problem),
         Ok((rows, claims)) => {
@@ -147,7 +189,7 @@ pub async fn confirm(
         return Ok(Redirect::to(IMPORT_PAGE));
     };
     let snapshot = state.store.snapshot().await?;
-    let mut preview = ImportPreview::default();
+    let mut preview = tracked(&snapshot);
     let claims = match check(&pending.csv, &snapshot, state.clock.today()) {
         Ok((rows, claims)) if rows.iter().all(|r| r.errors.is_empty()) => claims,
         Ok((rows, _)) => {

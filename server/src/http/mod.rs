@@ -9,6 +9,7 @@ mod claims;
 pub mod client;
 mod csrf;
 pub mod error;
+pub mod flash;
 pub mod form;
 mod import;
 mod lang;

@@ -5,14 +5,14 @@ use axum::extract::{Path, Request, State};
 use axum::response::Redirect;
 use tower_sessions::Session;
 
-use app::context::FormFlash;
+use app::flash::FormFlash;
 use vigia::drafts::{self, ReplyDraft};
 use vigia::ports::{ComplianceReader, ComplianceWriter, GapRef};
 use vigia::{DepartmentCode, GapKind, RequirementSlug};
 
 use super::error::PageError;
-use super::form::{signed_in, Fields, SubmittedForm, DOCUMENT_FIELD};
-use super::viewer::leave_flash;
+use super::flash::{back_with, confirm};
+use super::form::{problems, signed_in, Fields, SubmittedForm, DOCUMENT_FIELD};
 use crate::auth::AuthSession;
 use crate::state::AppState;
 
@@ -55,29 +55,18 @@ pub async fn post_reply(
         body: submitted.field("body"),
         evidence_url: submitted.field("evidence_url"),
     };
-    let mut errors: Vec<_> = match draft.validate() {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors
-            .into_iter()
-            .map(|e| (e.field.to_owned(), e.problem))
-            .collect(),
-    };
+    let validated = draft.validate();
+    let mut errors = problems(&validated);
     errors.extend(
         submitted
             .document_problem
             .map(|p| (DOCUMENT_FIELD.to_owned(), p)),
     );
-    let reply = match draft.validate() {
+    let reply = match validated {
         Ok(reply) if errors.is_empty() => reply,
         _ => {
-            let flash = FormFlash {
-                path: form_path.clone(),
-                fields: submitted.fields.clone(),
-                errors,
-                notice: None,
-            };
-            leave_flash(&session, flash).await;
-            return Ok(Redirect::to(&form_path));
+            let refused = FormFlash::refused(&form_path, submitted.fields, errors);
+            return Ok(back_with(&session, refused, &form_path).await);
         }
     };
     let gap = GapRef {
@@ -90,9 +79,8 @@ pub async fn post_reply(
         .store
         .post_reply(user.id, gap, reply, documents)
         .await?;
-    Ok(Redirect::to(&format!(
-        "/departments/{department}#reply-{id}"
-    )))
+    let target = format!("/departments/{department}#reply-{id}");
+    Ok(confirm(&session, &target, "done-reply-posted", &[]).await)
 }
 
 /// `POST /replies/{id}/review`: an officer in scope notes what they made of a reply.
@@ -120,18 +108,15 @@ pub async fn review(
     let note = match drafts::reason("note", fields.value("note")) {
         Ok(note) => note,
         Err(errors) => {
-            let flash = FormFlash {
-                path: page.clone(),
-                errors: errors
-                    .into_iter()
-                    .map(|e| (field.clone(), e.problem))
-                    .collect(),
-                ..FormFlash::default()
-            };
-            leave_flash(&session, flash).await;
-            return Ok(Redirect::to(&format!("{page}#reply-{id}")));
+            let errors = errors
+                .into_iter()
+                .map(|e| (field.clone(), e.problem))
+                .collect();
+            let refused = FormFlash::refused(&page, fields.0, errors);
+            return Ok(back_with(&session, refused, &format!("{page}#reply-{id}")).await);
         }
     };
     state.store.review_reply(user.id, id, note).await?;
-    Ok(Redirect::to(&format!("{page}#reply-{id}")))
+    let target = format!("{page}#reply-{id}");
+    Ok(confirm(&session, &target, "done-reply-reviewed", &[]).await)
 }

@@ -1,22 +1,31 @@
 //! Corrections suggested by the public, and officers' decisions on them. The form is
-//! rate-limited per client address (refused posts count too) and keeps only what it asks for.
+//! rate-limited per client address (refused posts count too) and keeps only what it asks for;
+//! the submitter gets a signed link to follow it. Accepting opens the claim form, and the
+//! suggestion is accepted only once that claim is saved; rejecting needs a public reason.
 
 use axum::extract::{Path, State};
 use axum::response::Redirect;
 use tower_sessions::Session;
 
-use app::context::{bounded, ClaimFormState, FormFlash};
+use app::flash::FormFlash;
 use vigia::drafts::{self, SuggestionDraft};
-use vigia::new_claim::{ClaimDraft, Problem};
+use vigia::new_claim::Problem;
 use vigia::ports::{ComplianceReader, ComplianceWriter};
-use vigia::DepartmentCode;
+use vigia::{DepartmentCode, RequirementSlug};
 
 use super::client::{limit_key, ClientAddress};
 use super::error::PageError;
-use super::form::{signed_in, Fields};
-use super::viewer::{leave_flash, CLAIM_FORM_KEY};
+use super::flash::{back_if_known, back_with, confirm, said};
+use super::form::{problems, signed_in, Fields};
 use crate::auth::AuthSession;
 use crate::state::AppState;
+
+const QUEUE: &str = "/moderation";
+
+/// The address of a suggestion's follow page (`/suggestions/{token}`).
+pub fn follow_path(token: &str) -> String {
+    format!("/suggestions/{token}")
+}
 
 /// `POST /departments/{code}/suggestions`
 pub async fn suggest(
@@ -29,52 +38,63 @@ pub async fn suggest(
     let department = DepartmentCode::parse(&code).map_err(|_| PageError::NotFound)?;
     let form_path = format!("/departments/{department}/suggest");
     let draft: SuggestionDraft = fields.parse()?;
-    let known: Vec<_> = state
-        .store
-        .snapshot()
-        .await?
-        .requirements
-        .iter()
-        .map(|r| r.slug.clone())
-        .collect();
+    let known = tracked(&state).await?;
     // Every post counts, refused or not, so nobody can fill the session store with them.
     let within_limit = state.suggestion_limit.check_key(&limit_key(client)).is_ok();
-    let mut errors: Vec<(String, Problem)> = match draft.validate(&known) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors
-            .into_iter()
-            .map(|e| (e.field.to_owned(), e.problem))
-            .collect(),
-    };
+    let validated = draft.validate(&known);
+    let mut errors = problems(&validated);
     if !within_limit {
         errors.push(("body".to_owned(), Problem::TooMany));
     }
-    let suggestion = match draft.validate(&known) {
+    let suggestion = match validated {
         Ok(suggestion) if errors.is_empty() => suggestion,
+        _ if !within_limit => {
+            let refused = FormFlash::refused(&form_path, fields.0, errors);
+            return Ok(back_if_known(&session, refused, &form_path).await);
+        }
         _ => {
-            let flash = FormFlash {
-                path: form_path.clone(),
-                fields: fields.0,
-                errors,
-                notice: None,
-            };
-            leave_flash(&session, flash).await;
-            return Ok(Redirect::to(&form_path));
+            let refused = FormFlash::refused(&form_path, fields.0, errors);
+            return Ok(back_with(&session, refused, &form_path).await);
         }
     };
     let id = state.store.add_suggestion(department, suggestion).await?;
     tracing::info!(suggestion = id, department = %department, "suggestion received");
-    let flash = FormFlash {
-        path: form_path.clone(),
-        notice: Some("suggestion-thanks".into()),
-        ..FormFlash::default()
-    };
-    leave_flash(&session, flash).await;
-    Ok(Redirect::to(&form_path))
+    let link = format!(
+        "{}{}",
+        state.public_url,
+        follow_path(&crate::follow::token(state.alerts.signer(), id))
+    );
+    let mut thanks = FormFlash::done(&form_path, said("suggestion-thanks", &[]));
+    thanks.fields = vec![("follow".into(), link)];
+    Ok(back_with(&session, thanks, &form_path).await)
 }
 
-/// `POST /moderation/{id}`: accept or reject. Accepting opens the claim form prefilled from
-/// the suggestion, crediting the submitter's organisation as the source.
+/// The instruments Vigía tracks, which a suggestion may name.
+async fn tracked(state: &AppState) -> Result<Vec<RequirementSlug>, PageError> {
+    let snapshot = state.store.snapshot().await?;
+    Ok(snapshot
+        .requirements
+        .iter()
+        .map(|r| r.slug.clone())
+        .collect())
+}
+
+/// The requirement an accepted suggestion's claim is about: the one it named, or the one the
+/// officer chose for it.
+fn requirement_for(
+    named: Option<RequirementSlug>,
+    chosen: &str,
+    known: &[RequirementSlug],
+) -> Option<RequirementSlug> {
+    named.or_else(|| {
+        RequirementSlug::parse(chosen)
+            .ok()
+            .filter(|slug| known.contains(slug))
+    })
+}
+
+/// `POST /moderation/{id}`: `decision=accept` opens the claim form the suggestion asks for
+/// (and marks it as being handled); `decision=reject` turns it down with a public reason.
 pub async fn decide(
     State(state): State<AppState>,
     auth_session: AuthSession,
@@ -82,7 +102,7 @@ pub async fn decide(
     Path(id): Path<i64>,
     fields: Fields,
 ) -> Result<Redirect, PageError> {
-    let user = signed_in(&auth_session, "/moderation")?;
+    let user = signed_in(&auth_session, QUEUE)?;
     // Out of scope answers exactly as an id that does not exist.
     let suggestion = state
         .store
@@ -90,52 +110,42 @@ pub async fn decide(
         .await?
         .filter(|s| user.actor().may_moderate(s.department))
         .ok_or(PageError::NotFound)?;
-    let accepted = match fields.value("decision") {
-        "accept" => true,
-        "reject" => false,
-        _ => return Err(PageError::BadRequest),
-    };
-    let reason = match drafts::reason("reason", fields.value("reason")) {
-        Ok(reason) => reason,
-        Err(errors) => {
-            let flash = FormFlash {
-                path: "/moderation".into(),
-                errors: errors
-                    .into_iter()
-                    .map(|e| (format!("reason-{id}"), e.problem))
-                    .collect(),
-                ..FormFlash::default()
+    let back = format!("{QUEUE}#suggestion-{id}");
+    match fields.value("decision") {
+        "accept" => {
+            let known = tracked(&state).await?;
+            let chosen = fields.value("requirement");
+            let Some(requirement) = requirement_for(suggestion.requirement, chosen, &known) else {
+                let errors = vec![(format!("requirement-{id}"), Problem::Required)];
+                let refused = FormFlash::refused(QUEUE, fields.0, errors);
+                return Ok(back_with(&session, refused, &back).await);
             };
-            leave_flash(&session, flash).await;
-            return Ok(Redirect::to("/moderation"));
-        }
-    };
-    state
-        .store
-        .decide_suggestion(user.id, id, accepted, reason)
-        .await?;
-    match (accepted, suggestion.requirement.clone()) {
-        (true, Some(requirement)) if user.actor().may_record_claim(suggestion.department) => {
-            let draft = ClaimDraft {
-                note: suggestion.body.clone(),
-                source_author: suggestion.organisation.clone().unwrap_or_default(),
-                source_url: suggestion.source_url.clone().unwrap_or_default(),
-                source_title: suggestion.organisation.clone().unwrap_or_default(),
-                ..ClaimDraft::default()
-            };
-            let prefilled = ClaimFormState {
-                draft,
-                errors: Vec::new(),
-                stale: false,
-            };
-            if let Err(error) = session.insert(CLAIM_FORM_KEY, bounded(&prefilled)).await {
-                tracing::error!(error = ?error, "could not prefill the claim form");
-            }
+            state.store.take_up_suggestion(user.id, id).await?;
             Ok(Redirect::to(&format!(
-                "/departments/{}/{requirement}/new",
+                "/departments/{}/{requirement}/new?suggestion={id}",
                 suggestion.department
             )))
         }
-        _ => Ok(Redirect::to("/moderation")),
+        "reject" => match drafts::reason("reason", fields.value("reason")) {
+            Ok(reason) => {
+                state.store.reject_suggestion(user.id, id, reason).await?;
+                Ok(confirm(
+                    &session,
+                    QUEUE,
+                    "done-suggestion-rejected",
+                    &[("id", id.into())],
+                )
+                .await)
+            }
+            Err(errors) => {
+                let errors = errors
+                    .into_iter()
+                    .map(|e| (format!("reason-{id}"), e.problem))
+                    .collect();
+                let refused = FormFlash::refused(QUEUE, fields.0, errors);
+                Ok(back_with(&session, refused, &back).await)
+            }
+        },
+        _ => Err(PageError::BadRequest),
     }
 }

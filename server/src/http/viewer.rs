@@ -1,5 +1,5 @@
-//! Tells the pages who is signed in, without giving them the account record, and hands a
-//! refused claim form back to the page that shows it again.
+//! Tells the pages who is signed in, without giving them the account record, and hands each
+//! page what the last form post left for it (a confirmation or a refused form).
 
 use axum::extract::Request;
 use axum::middleware::Next;
@@ -7,25 +7,14 @@ use axum::response::Response;
 use http::header::{HeaderValue, CACHE_CONTROL};
 use tower_sessions::Session;
 
-use app::context::{ClaimFormState, FormFlash, Viewer};
+use app::context::Viewer;
+use app::flash::FormFlash;
 use vigia::DepartmentCode;
 
 use crate::auth::AuthSession;
 
-/// Where a refused claim form waits for the page that shows it again.
-pub const CLAIM_FORM_KEY: &str = "claim_form";
-/// Where any other form leaves what the next page should show.
+/// Where a form leaves what the next page should show.
 pub const FORM_FLASH_KEY: &str = "form_flash";
-
-/// Leaves `flash` for the next request to its page, bounded whatever was sent.
-pub async fn leave_flash(session: &Session, flash: FormFlash) {
-    if let Err(error) = session
-        .insert(FORM_FLASH_KEY, app::context::bounded(&flash))
-        .await
-    {
-        tracing::error!(error = ?error, "could not keep a form for its page");
-    }
-}
 
 pub async fn provide(mut request: Request, next: Next) -> Response {
     let user = request
@@ -40,18 +29,12 @@ pub async fn provide(mut request: Request, next: Next) -> Response {
             .filter(|d| actor.may_record_claim(*d))
             .collect();
         request.extensions_mut().insert(Viewer {
+            account_id: user.id,
             display_name: user.display_name.clone(),
             role: user.role,
             may_record,
             actor,
         });
-        if request.uri().path().ends_with("/new") {
-            if let Some(session) = request.extensions().get::<Session>().cloned() {
-                if let Ok(Some(state)) = session.remove::<ClaimFormState>(CLAIM_FORM_KEY).await {
-                    request.extensions_mut().insert(state);
-                }
-            }
-        }
     }
     if request.method() == http::Method::GET {
         if let Some(session) = request.extensions().get::<Session>().cloned() {

@@ -29,6 +29,14 @@ impl Store {
             .map_err(port_unavailable)?;
         Ok(row.and_then(|r| r.role.parse().ok()))
     }
+
+    /// The public display name of an account, if it exists.
+    pub async fn account_name(&self, user: i64) -> Result<Option<String>, PortError> {
+        let row = accounts::user_by_id(&self.pool, user)
+            .await
+            .map_err(port_unavailable)?;
+        Ok(row.map(|r| r.display_name))
+    }
 }
 
 #[async_trait]

@@ -43,6 +43,7 @@ impl Store {
 fn append_error(error: AppendError) -> WriteError {
     match error {
         AppendError::Stale => WriteError::Stale,
+        AppendError::NoDocument => unavailable(AppendError::NoDocument),
         AppendError::Database(error) => unavailable(error),
     }
 }
@@ -56,6 +57,7 @@ impl ComplianceWriter for Store {
         claim: NewClaim,
         expected_latest: i64,
         documents: Vec<Upload>,
+        accepting: Option<i64>,
     ) -> Result<i64, WriteError> {
         let staged = self.stage(&documents).await?;
         let records: Vec<_> = staged.iter().map(|s| s.record.clone()).collect();
@@ -74,6 +76,10 @@ impl ComplianceWriter for Store {
         let appended = claims::append(&mut tx, &claim, &append, &records)
             .await
             .map_err(append_error)?;
+        if let Some(suggestion) = accepting {
+            super::suggestions::accept(&mut tx, by, suggestion, &claim, appended.claim, now)
+                .await?;
+        }
         let mut change = Change::new(Origin::Write, now);
         self.record_changed(
             &mut tx,
@@ -228,48 +234,20 @@ impl ComplianceWriter for Store {
         department: DepartmentCode,
         suggestion: SuggestionText,
     ) -> Result<i64, WriteError> {
-        let mut tx = self.begin().await?;
-        let id = suggestions::insert(&mut tx, department, &suggestion, self.clock.now())
-            .await
-            .map_err(unavailable)?;
-        self.commit(tx).await?;
-        Ok(id)
+        self.suggest(department, suggestion).await
     }
 
-    async fn decide_suggestion(
+    async fn take_up_suggestion(&self, by: i64, suggestion: i64) -> Result<(), WriteError> {
+        self.take_up(by, suggestion).await
+    }
+
+    async fn reject_suggestion(
         &self,
         by: i64,
         suggestion: i64,
-        accepted: bool,
         reason: String,
     ) -> Result<(), WriteError> {
-        let found = suggestions::any(&self.pool, suggestion)
-            .await
-            .map_err(unavailable)?
-            .ok_or(WriteError::NotFound)?;
-        let now = self.clock.now();
-        let mut tx = self.begin().await?;
-        if !suggestions::decide(&mut tx, suggestion, accepted, &reason, by, now)
-            .await
-            .map_err(unavailable)?
-        {
-            return Err(WriteError::Conflict);
-        }
-        let entry = Audit {
-            action: if accepted {
-                HistoryAction::SuggestionAccepted
-            } else {
-                HistoryAction::SuggestionRejected
-            },
-            subject: format!("suggestion:{suggestion}"),
-            reason: &reason,
-            department: Some(found.department.as_str()),
-            requirement: found.requirement.as_ref().map(|r| r.as_str()),
-        };
-        audit::append(&mut tx, Some(by), entry, now)
-            .await
-            .map_err(unavailable)?;
-        self.commit(tx).await
+        self.reject(by, suggestion, reason).await
     }
 
     async fn withhold_document(

@@ -7,6 +7,7 @@ mod accounts;
 mod alerts;
 mod compliance;
 mod events;
+mod suggestions;
 
 pub use alerts::{AfterFailure, AlertCounts, Outcome, CONFIRMATION_HOURS};
 pub use events::Change;

@@ -54,10 +54,12 @@ async fn a_link_works_once_and_passwords_are_checked() {
             ],
         )
         .await;
-    assert!(short.headers()["location"]
-        .to_str()
-        .unwrap()
-        .ends_with("error=too-short"));
+    let (location, page) = app.next_page(&browser, short).await;
+    assert!(
+        location.starts_with("/account/set-password?token="),
+        "{location}"
+    );
+    assert!(page.contains("La contraseña debe tener al menos 12 caracteres."));
     let mismatch = app
         .post_form(
             &browser,
@@ -69,10 +71,8 @@ async fn a_link_works_once_and_passwords_are_checked() {
             ],
         )
         .await;
-    assert!(mismatch.headers()["location"]
-        .to_str()
-        .unwrap()
-        .ends_with("error=mismatch"));
+    let (_, page) = app.next_page(&browser, mismatch).await;
+    assert!(page.contains("Las dos contraseñas no coinciden."));
     let ok = app
         .post_form(
             &browser,
@@ -84,10 +84,13 @@ async fn a_link_works_once_and_passwords_are_checked() {
             ],
         )
         .await;
-    assert_eq!(ok.headers()["location"], "/");
+    let (location, page) = app.next_page(&browser, ok).await;
+    assert_eq!(location, "/dashboard", "signed in, on the dashboard");
+    assert!(page.contains("Contraseña guardada. Ya ingresó a Vigía."));
+    let stranger = app.browser();
     let again = app
         .post_form(
-            &app.browser(),
+            &stranger,
             "/account/set-password",
             &[
                 ("token", &token),
@@ -96,10 +99,8 @@ async fn a_link_works_once_and_passwords_are_checked() {
             ],
         )
         .await;
-    assert!(again.headers()["location"]
-        .to_str()
-        .unwrap()
-        .ends_with("error=invalid-link"));
+    let (_, page) = app.next_page(&stranger, again).await;
+    assert!(page.contains("Este enlace no es válido, ya se usó o venció."));
 }
 
 #[tokio::test]
@@ -107,42 +108,29 @@ async fn sign_in_fails_the_same_way_for_wrong_passwords_and_unknown_accounts() {
     let app = TestApp::spawn().await;
     signed_in_officer(&app).await;
     let browser = app.browser();
-    let wrong = app
-        .post_form(
-            &browser,
-            "/signin",
-            &[
-                ("email", "officer@example.org"),
-                ("password", "not the password"),
-            ],
-        )
-        .await;
-    let unknown = app
-        .post_form(
-            &browser,
-            "/signin",
-            &[
-                ("email", "nobody@example.org"),
-                ("password", "not the password"),
-            ],
-        )
-        .await;
-    let location = |r: &reqwest::Response| r.headers()["location"].to_str().unwrap().to_owned();
-    assert!(location(&wrong).starts_with("/signin?error=invalid"));
-    assert!(location(&unknown).starts_with("/signin?error=invalid"));
-
-    let page = browser
-        .get(app.url(&location(&wrong)))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(page.contains("El correo o la contraseña no son correctos."));
+    let attempt = |email: &'static str| {
+        let (app, browser) = (&app, &browser);
+        async move {
+            let form = [("email", email), ("password", "not the password")];
+            let response = app.post_form(browser, "/signin", &form).await;
+            app.next_page(browser, response).await
+        }
+    };
+    let (to_wrong, page) = attempt("officer@example.org").await;
+    let (to_unknown, unknown_page) = attempt("nobody@example.org").await;
+    assert_eq!(to_wrong, to_unknown, "the same answer either way");
+    assert!(to_wrong.starts_with("/signin?next="), "{to_wrong}");
+    for page in [&page, &unknown_page] {
+        assert!(page.contains("El correo o la contraseña no son correctos."));
+    }
     assert!(
         page.contains("value=\"officer@example.org\""),
         "the email typed is kept"
+    );
+    let again = app.html_as(&browser, &to_wrong).await;
+    assert!(
+        !again.contains("no son correctos"),
+        "the message is shown once"
     );
 
     let right = app
@@ -157,7 +145,7 @@ async fn sign_in_fails_the_same_way_for_wrong_passwords_and_unknown_accounts() {
         )
         .await;
     assert_eq!(
-        location(&right),
+        right.headers()["location"],
         "/gaps",
         "back where they were going; email case ignored"
     );
@@ -186,11 +174,9 @@ async fn repeated_failures_are_rate_limited_per_account() {
             &[("email", "officer@example.org"), ("password", PASSWORD)],
         )
         .await;
+    let (_, page) = app.next_page(&browser, blocked).await;
     assert!(
-        blocked.headers()["location"]
-            .to_str()
-            .unwrap()
-            .starts_with("/signin?error=too-many"),
+        page.contains("Demasiados intentos."),
         "even the right password waits"
     );
 }
@@ -221,15 +207,38 @@ async fn disabled_accounts_cannot_sign_in() {
         .execute(&pool)
         .await
         .unwrap();
+    let browser = app.browser();
     let attempt = app
         .post_form(
-            &app.browser(),
+            &browser,
             "/signin",
             &[("email", "officer@example.org"), ("password", PASSWORD)],
         )
         .await;
-    assert!(attempt.headers()["location"]
-        .to_str()
-        .unwrap()
-        .starts_with("/signin?error=invalid"));
+    let (_, page) = app.next_page(&browser, attempt).await;
+    assert!(page.contains("El correo o la contraseña no son correctos."));
+}
+
+#[tokio::test]
+async fn signing_in_lands_on_the_dashboard_and_the_dashboard_asks_to_sign_in() {
+    let app = TestApp::spawn().await;
+    signed_in_officer(&app).await;
+    let signed_out = app.get("/dashboard").await;
+    assert_eq!(signed_out.status(), 302);
+    assert_eq!(
+        signed_out.headers()["location"],
+        "/signin?next=%2Fdashboard"
+    );
+    let browser = app.browser();
+    let form = [
+        ("email", "officer@example.org"),
+        ("password", PASSWORD),
+        ("next", ""),
+    ];
+    let response = app.post_form(&browser, "/signin", &form).await;
+    let (location, page) = app.next_page(&browser, response).await;
+    assert_eq!(location, "/dashboard");
+    assert!(page.contains("Sesión iniciada. Hola, Test officer."));
+    let again = app.html_as(&browser, "/dashboard").await;
+    assert!(!again.contains("Sesión iniciada"), "shown once");
 }

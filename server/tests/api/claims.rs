@@ -5,7 +5,7 @@ use crate::helpers::TestApp;
 use serde_json::Value;
 
 /// The latest claim id of a record, as the form would carry it.
-async fn latest(app: &TestApp, code: &str, requirement: &str) -> String {
+pub async fn latest(app: &TestApp, code: &str, requirement: &str) -> String {
     let department = app.json(&format!("/api/v1/departments/{code}")).await;
     department["history"]
         .as_array()
@@ -18,7 +18,7 @@ async fn latest(app: &TestApp, code: &str, requirement: &str) -> String {
         .to_string()
 }
 
-fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
+pub fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
     vec![
         ("expected", expected),
         ("status", "in-force"),

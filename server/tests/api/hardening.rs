@@ -275,7 +275,7 @@ async fn a_new_session_at_every_sign_in_and_disabling_ends_sessions_for_good() {
             &[("email", "b@example.org"), ("password", PASSWORD)],
         )
         .await;
-    assert_eq!(second.headers()["location"], "/");
+    assert_eq!(second.headers()["location"], "/dashboard");
     assert_ne!(
         cookie_of(&first),
         cookie_of(&second),
@@ -303,14 +303,18 @@ async fn a_new_session_at_every_sign_in_and_disabling_ends_sessions_for_good() {
     app.post_form(
         &admin,
         &access,
-        &[("action", "disable"), ("reason", "Left")],
+        &[
+            ("action", "disable"),
+            ("confirm", "yes"),
+            ("reason", "Left"),
+        ],
     )
     .await;
     app.post_form(&admin, &access, &[("action", "enable"), ("reason", "Back")])
         .await;
     let dashboard = officer.get(app.url("/dashboard")).send().await.unwrap();
     assert!(
-        dashboard.status() == 303 || !dashboard.text().await.unwrap().contains("Test officer"),
+        dashboard.status() == 302 || !dashboard.text().await.unwrap().contains("Test officer"),
         "the old session did not come back"
     );
 }
@@ -324,12 +328,17 @@ async fn a_disabled_accounts_link_sets_no_password_and_writes_nothing() {
     app.post_form(
         &admin,
         &format!("/admin/users/{id}/access"),
-        &[("action", "disable"), ("reason", "Left")],
+        &[
+            ("action", "disable"),
+            ("confirm", "yes"),
+            ("reason", "Left"),
+        ],
     )
     .await;
+    let browser = app.browser();
     let response = app
         .post_form(
-            &app.browser(),
+            &browser,
             "/account/set-password",
             &[
                 ("token", token.as_str()),
@@ -338,10 +347,8 @@ async fn a_disabled_accounts_link_sets_no_password_and_writes_nothing() {
             ],
         )
         .await;
-    assert!(response.headers()["location"]
-        .to_str()
-        .unwrap()
-        .contains("error=invalid-link"));
+    let (_, page) = app.next_page(&browser, response).await;
+    assert!(page.contains("Este enlace no es válido"));
     let (written,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'password-set' AND subject = $1",
     )
@@ -357,37 +364,30 @@ async fn guesses_lock_out_the_guesser_not_the_owner() {
     let app =
         TestApp::spawn_with(|s| s.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()]).await;
     app.signed_in("ana@example.org", "officer", &["BO-N"]).await;
-    let from = |address: &'static str, password: &'static str| {
+    // Where each attempt lands, and what that page says, for a browser that keeps cookies.
+    let from = |browser: reqwest::Client, address: &'static str, password: &'static str| {
         let app = &app;
         async move {
-            app.browser()
+            let response = browser
                 .post(app.url("/signin"))
                 .header("origin", format!("http://{}", app.address))
                 .header("x-forwarded-for", address)
                 .form(&[("email", "ana@example.org"), ("password", password)])
                 .send()
                 .await
-                .unwrap()
-                .headers()["location"]
-                .to_str()
-                .unwrap()
-                .to_owned()
+                .unwrap();
+            app.next_page(&browser, response).await
         }
     };
+    let guesser = app.browser();
     for _ in 0..5 {
-        assert!(from("203.0.113.9", "wrong").await.contains("error=invalid"));
+        let (_, page) = from(guesser.clone(), "203.0.113.9", "wrong").await;
+        assert!(page.contains("no son correctos"));
     }
-    assert!(
-        from("203.0.113.9", PASSWORD)
-            .await
-            .contains("error=too-many"),
-        "the guesser waits"
-    );
-    assert_eq!(
-        from("198.51.100.7", PASSWORD).await,
-        "/",
-        "the owner, elsewhere, signs in"
-    );
+    let (_, page) = from(guesser.clone(), "203.0.113.9", PASSWORD).await;
+    assert!(page.contains("Demasiados intentos"), "the guesser waits");
+    let (landing, _) = from(app.browser(), "198.51.100.7", PASSWORD).await;
+    assert_eq!(landing, "/dashboard", "the owner, elsewhere, signs in");
 }
 
 #[tokio::test]
@@ -409,7 +409,7 @@ async fn admin_actions_on_unknown_accounts_or_departments_write_nothing() {
         .post_form(
             &admin,
             "/admin/users/999/access",
-            &[("action", "disable"), ("reason", "x")],
+            &[("action", "disable"), ("confirm", "yes"), ("reason", "x")],
         )
         .await;
     assert_eq!(access.status(), 404);

@@ -144,8 +144,25 @@ impl TestApp {
         let response = self
             .post_form(&browser, "/account/set-password", &form)
             .await;
-        assert_eq!(response.headers()["location"], "/", "{email} signed in");
+        assert_eq!(
+            response.headers()["location"],
+            "/dashboard",
+            "{email} signed in"
+        );
         browser
+    }
+
+    /// Where a form post sent the browser, and the page it shows there (once: a flash is
+    /// shown on the first visit only).
+    pub async fn next_page(
+        &self,
+        client: &reqwest::Client,
+        response: reqwest::Response,
+    ) -> (String, String) {
+        assert_eq!(response.status(), 303, "a form post redirects");
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        let html = self.html_as(client, &location).await;
+        (location, html)
     }
 
     /// Posts a form from one of our own pages (the browser says so in Origin).

@@ -2,15 +2,18 @@
 //! against a real server on port 0 with a fresh database.
 
 mod accounts;
+mod admin_pages;
 mod alerts_email;
 mod alerts_webhooks;
 mod bench_alerts;
 mod binary;
 mod claims;
+mod confirmations;
 mod crash;
 mod database;
 mod documents;
 mod events;
+mod forms;
 mod hardening;
 mod helpers;
 mod import;
@@ -19,3 +22,4 @@ mod open_data;
 mod pages;
 mod receivers;
 mod roles;
+mod suggestions;

@@ -93,7 +93,11 @@ async fn each_role_against_each_mutating_action() {
         .signed_in("gone@example.org", "officer", &["BO-N"])
         .await;
     let gone = app.user_id("gone@example.org").await;
-    let disable = [("action", "disable"), ("reason", "Left")];
+    let disable = [
+        ("action", "disable"),
+        ("confirm", "yes"),
+        ("reason", "Left"),
+    ];
     app.post_form(&admin, &format!("/admin/users/{gone}/access"), &disable)
         .await;
 

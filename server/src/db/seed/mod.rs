@@ -130,9 +130,9 @@ async fn correct(
             })
             .collect();
         // The new claim citing the same page corrects it; otherwise the record's latest.
-        let by_page = same_record
-            .iter()
-            .find(|(s, _)| &s.claim.source.url == url || &s.claim.source.title == title);
+        let by_page = same_record.iter().find(|(s, _)| {
+            s.claim.source.url.as_ref() == Some(url) || &s.claim.source.title == title
+        });
         if let Some((_, new_id)) = by_page.or(same_record.last()) {
             record_correction(tx, *old_id, *new_id).await?;
         }

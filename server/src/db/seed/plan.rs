@@ -129,7 +129,7 @@ impl SeedSource {
             author: self.author.clone(),
             outlet: self.outlet.clone(),
             title: self.title.clone(),
-            url: self.url.clone(),
+            url: Some(self.url.clone()),
             published: vigia::PartialDate::parse(&self.published).map_err(|e| e.to_string())?,
             attribution,
         })
