@@ -18,6 +18,8 @@ pub struct Ports {
 #[derive(Clone, Debug)]
 pub struct SiteInfo {
     pub public_url: String,
+    /// The stylesheet's address, with its content hash when the site's files are hashed.
+    pub stylesheet: String,
 }
 
 /// The state a page shows: as of today, or as of a past date the reader asked for.

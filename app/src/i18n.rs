@@ -45,6 +45,25 @@ impl Lang {
         }
     }
 
+    /// The language a URL names with `?lang=`, so a shared link opens in the sender's language.
+    pub fn in_query(query: Option<&str>) -> Option<Lang> {
+        query?
+            .split('&')
+            .filter_map(|pair| pair.strip_prefix("lang="))
+            .next_back()
+            .and_then(Lang::parse)
+    }
+
+    /// The language of a request: the URL's `?lang=`, then the remembered choice, then the
+    /// browser's preference, Spanish otherwise.
+    pub fn of_request(
+        query: Option<&str>,
+        cookie_header: Option<&str>,
+        accept_language: Option<&str>,
+    ) -> Lang {
+        Lang::in_query(query).unwrap_or_else(|| Lang::negotiate(cookie_header, accept_language))
+    }
+
     /// The remembered choice wins; then the browser's preference; Spanish otherwise.
     pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
         cookie_header
@@ -219,6 +238,24 @@ mod tests {
             Lang::negotiate(Some("vigia_lang=es"), Some("en-US")),
             Lang::Es
         );
+    }
+
+    #[test]
+    fn the_address_beats_cookie_and_browser() {
+        assert_eq!(
+            Lang::of_request(
+                Some("as_of=2020-02&lang=en"),
+                Some("vigia_lang=es"),
+                Some("es")
+            ),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::of_request(Some("lang=xx"), Some("vigia_lang=en"), None),
+            Lang::En
+        );
+        assert_eq!(Lang::of_request(Some("slang=en"), None, None), Lang::Es);
+        assert_eq!(Lang::in_query(None), None);
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b3d5c"/>
-                <HydrationScripts options islands=true/>
+                {has_island(&request_path()).then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -47,7 +47,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The language negotiated from the request's cookie and Accept-Language header.
+/// The routes whose pages hold an island (`islands/`): only these load the script and the
+/// wasm; every other page is plain HTML and CSS.
+pub fn has_island(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        ["departments", _, _, "new"]
+            | ["departments", _, _, "gaps", _, "reply"]
+            | ["departments", _, "suggest"]
+    )
+}
+
+fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|parts| parts.uri.path().to_owned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
+/// The language of the request: `?lang=`, then the cookie, then Accept-Language.
 fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
@@ -59,7 +82,8 @@ fn request_lang() -> Lang {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned)
         };
-        Lang::negotiate(
+        Lang::of_request(
+            parts.as_ref().and_then(|p| p.uri.query()),
             header(http::header::COOKIE).as_deref(),
             header(http::header::ACCEPT_LANGUAGE).as_deref(),
         )
@@ -71,8 +95,11 @@ fn request_lang() -> Lang {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let stylesheet = use_context::<context::SiteInfo>()
+        .map(|site| site.stylesheet)
+        .unwrap_or_else(|| "/pkg/vigia.css".to_owned());
     view! {
-        <Link rel="stylesheet" href="/pkg/vigia.css"/>
+        <Link rel="stylesheet" href=stylesheet/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
             <Routes fallback=NotFoundPage>

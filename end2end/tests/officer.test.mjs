@@ -68,7 +68,10 @@ for (const javaScriptEnabled of [true, false]) {
       await visitor.page.getByRole('button', { name: 'Enviar sugerencia' }).click();
       await visitor.page.getByText('Gracias. Su sugerencia está en la cola de revisión').waitFor();
       links.push(await visitor.page.locator('#follow-link').getAttribute('href'));
+      // The copy button is an island: it shows once the page's wasm has hydrated it.
+      if (javaScriptEnabled) await visitor.page.getByRole('button', { name: 'Copiar el enlace' }).waitFor();
     }
+    assert.deepEqual(visitor.errors, []);
     await visitor.page.goto(links[0]);
     await visitor.page.getByText('En cola', { exact: true }).waitFor();
 

@@ -11,7 +11,7 @@ use vigia_server::settings::{Cli, Command, UserCommand};
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    vigia_server::telemetry::init(&cli.settings);
+    let _log_lines = vigia_server::telemetry::init(&cli.settings);
     let clock = vigia_server::clock::from_settings(cli.settings.today);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {

@@ -74,17 +74,22 @@ impl AppState {
         address: SocketAddr,
         alerts: Arc<Worker>,
     ) -> Self {
+        let hashes = SiteHashes::next_to_binary();
         let leptos_options = LeptosOptions::builder()
             .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vigia"))
             .site_root(settings.site_root.to_string_lossy().into_owned())
             .site_pkg_dir("pkg")
             .site_addr(address)
+            .hash_files(hashes.is_some())
             .build();
         let public_url = public_url(&settings, address);
         Self(Arc::new(Shared {
             leptos_options,
             public_url,
-            stylesheet: "/pkg/vigia.css".to_owned(),
+            stylesheet: match hashes.and_then(|h| h.css) {
+                Some(hash) => format!("/pkg/vigia.{hash}.css"),
+                None => "/pkg/vigia.css".to_owned(),
+            },
             cache: PageCache::new(settings.cache_bytes),
             store,
             clock,
@@ -143,6 +148,26 @@ impl AppState {
         });
         leptos::prelude::provide_context(app::context::SiteInfo {
             public_url: self.public_url.clone(),
+            stylesheet: self.stylesheet.clone(),
         });
+    }
+}
+
+/// The content hashes cargo-leptos put in the names of the site's files (`hash-files`),
+/// from the file it writes next to the binary; Leptos reads the same file for the script
+/// and wasm names. Without that file (tests run from their own binaries) names are plain.
+struct SiteHashes {
+    css: Option<String>,
+}
+
+impl SiteHashes {
+    fn next_to_binary() -> Option<Self> {
+        let exe = std::env::current_exe().ok()?;
+        let text = std::fs::read_to_string(exe.parent()?.join("hash.txt")).ok()?;
+        let css = text.lines().find_map(|line| {
+            let (kind, hash) = line.split_once(':')?;
+            (kind.trim() == "css").then(|| hash.trim().to_owned())
+        });
+        Some(Self { css })
     }
 }

@@ -1,13 +1,23 @@
 //! Structured logs: readable text by default, one JSON object per line for collectors.
+//! Lines are written by a background thread, so a request never waits on the terminal or a
+//! slow log collector; none is dropped (the queue applies back-pressure when full).
 
+use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::{fmt, EnvFilter};
 
 use crate::settings::{LogFormat, Settings};
 
-pub fn init(settings: &Settings) {
+/// Starts logging; keep the guard until exit, which flushes the lines still queued.
+pub fn init(settings: &Settings) -> WorkerGuard {
+    let (writer, guard) = NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stdout());
     let filter =
         EnvFilter::try_new(&settings.log_filter).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = fmt().with_env_filter(filter).with_target(false);
+    let builder = fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_writer(writer);
     let result = match settings.log_format {
         LogFormat::Json => builder
             .json()
@@ -18,4 +28,5 @@ pub fn init(settings: &Settings) {
     };
     // A second init (tests start several servers in one process) keeps the first subscriber.
     let _ = result;
+    guard
 }

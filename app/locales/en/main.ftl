@@ -88,8 +88,7 @@ tip-tier-3 = Tier 3
 embed-heading = Embed this map
 embed-intro = Copy this code to show the up-to-date map on your website.
 embed-code-label = Embed code
-embed-copy = Copy code
-embed-copied = Copied!
+embed-how-to-copy = Select all the code in the box (tap and hold on a phone) and copy it.
 embed-iframe-title = Vigía map: departmental anti-trafficking plans in Bolivia
 embed-title = Vigía: departmental anti-trafficking plans
 

@@ -88,8 +88,7 @@ tip-tier-3 = Nivel 3
 embed-heading = Insertar este mapa
 embed-intro = Copie este código para mostrar el mapa actualizado en su sitio web.
 embed-code-label = Código para insertar
-embed-copy = Copiar código
-embed-copied = ¡Copiado!
+embed-how-to-copy = Seleccione todo el código del recuadro (en un teléfono, manténgalo pulsado) y cópielo.
 embed-iframe-title = Mapa de Vigía: planes departamentales contra la trata en Bolivia
 embed-title = Vigía: planes departamentales contra la trata
 

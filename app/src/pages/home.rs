@@ -9,7 +9,6 @@ use crate::components::{
 use crate::context::{PublicView, SiteInfo};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
-use crate::islands::CopyButton;
 use vigia::national::NationalFigure;
 use vigia::{EvidenceLevel, RequirementSlug, Severity, Status};
 
@@ -222,8 +221,8 @@ fn EmbedSnippet() -> impl IntoView {
             <h2 id="embed-heading">{t(lang, "embed-heading")}</h2>
             <p>{t(lang, "embed-intro")}</p>
             <label for="embed-code">{t(lang, "embed-code-label")}</label>
-            <textarea id="embed-code" readonly rows="3">{code.clone()}</textarea>
-            <CopyButton text=code label=t(lang, "embed-copy") done_label=t(lang, "embed-copied")/>
+            <textarea id="embed-code" readonly rows="3" aria-describedby="embed-how">{code}</textarea>
+            <p id="embed-how" class="hint">{t(lang, "embed-how-to-copy")}</p>
         </section>
     }
 }

@@ -36,7 +36,7 @@ pub async fn load_view(
     let lang = match lang {
         Some(code) => Lang::parse(code)
             .ok_or_else(|| ApiError::BadRequest(format!("unknown lang {code:?}; use es or en")))?,
-        None => crate::http::cache::request_lang(headers),
+        None => crate::http::cache::request_lang(None, headers),
     };
     let as_of = parse_filter::<chrono::NaiveDate>("as_of (YYYY-MM-DD)", as_of)?;
     let snapshot = state.store.snapshot().await?;

@@ -27,7 +27,7 @@ pub async fn download(
 ) -> Result<Response, PageError> {
     let row = state.store.document(id).await?.ok_or(PageError::NotFound)?;
     if let Some(reason) = row.withheld_reason {
-        let lang = request_lang(&headers);
+        let lang = request_lang(None, &headers);
         let message = tr(lang, "document-withheld-body", &[("reason", reason.into())]);
         return Ok((
             StatusCode::GONE,

@@ -23,7 +23,7 @@ use crate::http::error::PageError;
 pub fn feed_lang(raw: Option<&str>, headers: &HeaderMap) -> Result<Lang, PageError> {
     match raw.filter(|l| !l.is_empty()) {
         Some(code) => Lang::parse(code).ok_or(PageError::BadRequest),
-        None => Ok(crate::http::cache::request_lang(headers)),
+        None => Ok(crate::http::cache::request_lang(None, headers)),
     }
 }
 

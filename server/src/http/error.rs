@@ -104,7 +104,7 @@ impl StatusKind for ErrorKind {
 /// Gives every error answer a body: a page in the reader's language, or JSON under `/api/`.
 /// Answers that already have one (a rendered 404 page, an API error) pass untouched.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = super::cache::request_lang(request.headers());
+    let lang = super::cache::request_lang(request.uri().query(), request.headers());
     let api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let status = response.status();

@@ -29,6 +29,22 @@ struct DeliveryLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CacheLabels {
+    route: &'static str,
+    outcome: CacheOutcome,
+}
+
+/// What the page cache did for a request, or to an entry.
+#[derive(
+    Clone, Copy, Debug, Hash, PartialEq, Eq, prometheus_client::encoding::EncodeLabelValue,
+)]
+pub enum CacheOutcome {
+    Hit,
+    Miss,
+    Eviction,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct LatencyLabels {
     method: &'static str,
     route: &'static str,
@@ -51,6 +67,7 @@ pub struct Metrics {
     pool_size: Gauge,
     pool_idle: Gauge,
     cache_bytes: Gauge,
+    cache: Family<CacheLabels, Counter>,
     events: Gauge,
     deliveries: Family<DeliveryLabels, Gauge>,
 }
@@ -71,6 +88,7 @@ impl Default for Metrics {
         let pool_size = Gauge::default();
         let pool_idle = Gauge::default();
         let cache_bytes = Gauge::default();
+        let cache = Family::<CacheLabels, Counter>::default();
         let events = Gauge::default();
         let deliveries = Family::<DeliveryLabels, Gauge>::default();
         registry.register(
@@ -87,6 +105,11 @@ impl Default for Metrics {
             "page_cache_bytes",
             "Bytes the page cache holds, every stored form counted",
             cache_bytes.clone(),
+        );
+        registry.register(
+            "page_cache",
+            "Page cache hits and misses (by request) and evictions (by entry), by route",
+            cache.clone(),
         );
         registry.register(
             "http_requests",
@@ -115,6 +138,7 @@ impl Default for Metrics {
             pool_size,
             pool_idle,
             cache_bytes,
+            cache,
             events,
             deliveries,
         }
@@ -122,6 +146,21 @@ impl Default for Metrics {
 }
 
 impl Metrics {
+    pub fn count_cache(&self, route: &'static str, outcome: CacheOutcome) {
+        self.cache
+            .get_or_create(&CacheLabels { route, outcome })
+            .inc();
+    }
+
+    pub fn count_evictions(&self, route: &'static str, evicted: usize) {
+        if evicted > 0 {
+            let outcome = CacheOutcome::Eviction;
+            self.cache
+                .get_or_create(&CacheLabels { route, outcome })
+                .inc_by(evicted as u64);
+        }
+    }
+
     pub fn render(
         &self,
         pool_size: u32,
@@ -186,7 +225,7 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
 }
 
 /// The route pattern of a path, so that every department or query does not get a series.
-fn route_family(path: &str) -> &'static str {
+pub fn route_family(path: &str) -> &'static str {
     match path {
         "/" => "/",
         "/gaps" => "/gaps",
@@ -206,6 +245,7 @@ fn route_family(path: &str) -> &'static str {
         p if p.starts_with("/api/v1/departments/") => "/api/v1/departments/{code}",
         p if p.starts_with("/departments/") => "/departments/{code}",
         p if p.starts_with("/lang/") => "/lang/{code}",
+        p if p.starts_with("/history/") => "/history/{id}",
         p if p.starts_with("/pkg/") => "/pkg/{file}",
         p if p.starts_with("/api/") || p == "/api" => "/api/{unknown}",
         _ => "other",

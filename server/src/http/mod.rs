@@ -4,10 +4,12 @@
 mod account;
 mod admin;
 pub mod alerts;
+pub mod assets;
 pub mod cache;
 mod claims;
 pub mod client;
 mod csrf;
+pub mod encoding;
 pub mod error;
 pub mod flash;
 pub mod form;
@@ -28,15 +30,18 @@ use axum::{middleware, Router};
 use http::header::{HeaderName, HeaderValue};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, DefaultPredicate, Predicate};
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::auth::Backend;
 use crate::state::AppState;
+
+/// Answers the cache coded itself are not compressed again.
+type CompressionPredicate =
+    fn(http::StatusCode, http::Version, &http::HeaderMap, &http::Extensions) -> bool;
 
 /// Sessions and authentication, built where the database is at hand.
 pub type AuthLayer = axum_login::AuthManagerLayer<Backend, tower_sessions_sqlx_store::SqliteStore>;
@@ -140,8 +145,9 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .route("/feeds/events.atom", get(crate::feeds::events_atom))
         .route("/feeds/deadlines.ics", get(crate::feeds::deadlines_ics))
         .route("/metrics", get(ops::metrics))
-        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .nest_service("/pkg", assets::pkg_files(&pkg_dir))
         .merge(pages)
+        .layer(middleware::from_fn(assets::cache_control))
         .with_state(state.clone());
     // The layers wrap the whole router rather than each route, so a cached answer is sent
     // without routing or cloning any handler (it roughly doubles throughput on `/`).
@@ -172,7 +178,9 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
                 HeaderValue::from_static("max-age=31536000; includeSubDomains"),
             )
         })))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(cache::not_coded_by_cache as CompressionPredicate),
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(state.clone(), cache::cached_with_etag))
         .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))

@@ -1,8 +1,11 @@
 //! Security headers for HTML pages. The Content-Security-Policy allows scripts only from this
-//! site and the one inline hydration script, by the nonce Leptos gave it; cached pages keep
-//! their nonce, so the policy is stored with the page. Only `/embed/map` may be framed.
+//! site and its own inline scripts: by the nonce Leptos gave a personal page, and by their
+//! SHA-256 hashes on a public page, which loses its nonce so that it is the same bytes for
+//! every reader (a shared cache in front of Vigía can keep it). Only `/embed/map` may be framed.
 
+use base64::Engine;
 use http::header::{HeaderName, HeaderValue, X_FRAME_OPTIONS};
+use sha2::{Digest, Sha256};
 
 const CSP: HeaderName = HeaderName::from_static("content-security-policy");
 
@@ -18,12 +21,54 @@ fn nonce_in(html: &[u8]) -> Option<&str> {
         .then_some(nonce)
 }
 
+/// The page without its per-render nonce (Leptos also repeats it as a `crossorigin` value).
+pub fn without_nonce(html: &[u8]) -> Vec<u8> {
+    let Some(nonce) = nonce_in(html) else {
+        return html.to_vec();
+    };
+    let html = String::from_utf8_lossy(html);
+    html.replace(&format!(" nonce=\"{nonce}\""), "")
+        .replace(&format!("=\"{nonce}\""), "=\"\"")
+        .into_bytes()
+}
+
+/// The CSP sources of the inline scripts of a page (those without `src`), by content hash.
+fn inline_script_hashes(html: &[u8]) -> Vec<String> {
+    let html = String::from_utf8_lossy(html);
+    let mut hashes = Vec::new();
+    let mut rest = &html[..];
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start + "<script".len()..];
+        let Some(tag_end) = rest.find('>') else { break };
+        let attributes = &rest[..tag_end];
+        rest = &rest[tag_end + 1..];
+        let Some(end) = rest.find("</script>") else {
+            break;
+        };
+        if !attributes.contains("src=") && end > 0 {
+            let digest = Sha256::digest(rest[..end].as_bytes());
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            let source = format!("'sha256-{encoded}'");
+            if !hashes.contains(&source) {
+                hashes.push(source);
+            }
+        }
+        rest = &rest[end..];
+    }
+    hashes
+}
+
 /// The headers a page at `path` with this body should carry.
 pub fn page_headers(path: &str, html: &[u8]) -> Vec<(HeaderName, HeaderValue)> {
     let embeddable = path == "/embed/map" || path.starts_with("/embed/map?");
     let scripts = match nonce_in(html) {
         Some(nonce) => format!("'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
-        None => "'self' 'wasm-unsafe-eval'".to_owned(),
+        None => {
+            let mut sources = vec!["'self'".to_owned()];
+            sources.extend(inline_script_hashes(html));
+            sources.push("'wasm-unsafe-eval'".to_owned());
+            sources.join(" ")
+        }
     };
     let frames = if embeddable { "*" } else { "'none'" };
     let policy = format!(
@@ -69,6 +114,22 @@ mod tests {
         assert!(page_headers("/gaps", b"")
             .iter()
             .any(|(name, _)| name == X_FRAME_OPTIONS));
+    }
+
+    #[test]
+    fn a_public_page_loses_its_nonce_and_allows_its_scripts_by_hash() {
+        let page = r#"<link rel="modulepreload" crossorigin="n0nce"><script type="module" nonce="n0nce">go()</script><script src="/pkg/x.js"></script>"#;
+        let public = without_nonce(page.as_bytes());
+        let public = std::str::from_utf8(&public).unwrap();
+        assert!(!public.contains("n0nce"), "{public}");
+        assert!(public.contains(r#"<script type="module">go()</script>"#));
+        let csp = policy("/", public);
+        // echo -n 'go()' | openssl dgst -sha256 -binary | base64
+        assert!(
+            csp.contains("script-src 'self' 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw=' 'wasm-unsafe-eval';"),
+            "{csp}"
+        );
+        assert_eq!(without_nonce(b"<p>plain</p>"), b"<p>plain</p>");
     }
 
     #[test]

@@ -22,4 +22,5 @@ mod open_data;
 mod pages;
 mod receivers;
 mod roles;
+mod speed;
 mod suggestions;

@@ -1,0 +1,64 @@
+//! What a cached answer is kept under: its path and the query parameters its route
+//! understands. Any other parameter is ignored, so odd query strings all share one entry;
+//! routes not listed are never cached.
+
+pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    Some(match segments.as_slice() {
+        [""] => &["as_of"],
+        ["departments", _] => &["as_of", "page"],
+        ["gaps"] => &["department", "kind", "severity", "as_of"],
+        ["embed", "map"] => &["department", "as_of"],
+        ["methodology"] | ["history", _] => &[],
+        ["api", "v1", "departments"] | ["api", "v1", "departments", _] => &["lang", "as_of"],
+        ["api", "v1", "gaps"] => &["department", "kind", "severity", "lang", "as_of"],
+        ["api", "v1", "history"] => &["page", "department", "lang", "as_of"],
+        ["api", "v1", "events"] => &["department", "kind", "severity", "since", "before"],
+        ["api", "v1", "export.csv"] | ["api", "v1", "claims.csv"] | ["api", "openapi.json"] => &[],
+        _ => return None,
+    })
+}
+
+/// The key an answer is kept under: the path and the parameters its route understands, in a
+/// fixed order; `None` for routes that are not cached.
+pub fn cache_key(path: &str, query: Option<&str>) -> Option<String> {
+    let known = route_parameters(path)?;
+    let mut key = path.to_owned();
+    let pairs: Vec<(&str, &str)> = query
+        .unwrap_or_default()
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .collect();
+    let mut separator = '?';
+    for name in known {
+        if let Some((_, value)) = pairs.iter().rev().find(|(k, _)| k == name) {
+            key.push(separator);
+            key.push_str(name);
+            key.push('=');
+            key.push_str(value);
+            separator = '&';
+        }
+    }
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_keep_only_the_parameters_a_route_understands() {
+        assert_eq!(
+            cache_key("/api/v1/claims.csv", Some("v=1")).unwrap(),
+            "/api/v1/claims.csv"
+        );
+        assert_eq!(
+            cache_key("/gaps", Some("severity=critical&x=1&department=BO-N")).unwrap(),
+            "/gaps?department=BO-N&severity=critical"
+        );
+        assert_eq!(cache_key("/", None).unwrap(), "/");
+        assert!(cache_key("/signin", None).is_none());
+        assert!(cache_key("/documents/1", None).is_none());
+        assert!(cache_key("/pkg/vigia.css", None).is_none());
+    }
+}

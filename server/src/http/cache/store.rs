@@ -1,0 +1,255 @@
+//! The answers kept for one data version on one day, each with its compressed forms, within
+//! a byte budget that counts every form; the least recently used go first.
+
+use axum::body::Bytes;
+use chrono::NaiveDate;
+use http::{HeaderName, HeaderValue, StatusCode};
+use lru::LruCache;
+use std::sync::{Arc, Mutex};
+
+use app::i18n::Lang;
+
+use crate::http::encoding::{self, Coding};
+
+pub struct Entry {
+    pub status: StatusCode,
+    pub content_type: HeaderValue,
+    /// Weak, since the bytes differ by coding; one validator for all of them.
+    pub etag: HeaderValue,
+    /// The page's Content-Security-Policy and framing rules.
+    pub security: Vec<(HeaderName, HeaderValue)>,
+    pub identity: Bytes,
+    pub brotli: Option<Bytes>,
+    pub gzip: Option<Bytes>,
+}
+
+impl Entry {
+    /// An answer with its compressed forms, made now so that a burst of reads after a write
+    /// waits for one compression, not one per reader.
+    pub fn new(
+        status: StatusCode,
+        content_type: HeaderValue,
+        security: Vec<(HeaderName, HeaderValue)>,
+        body: Bytes,
+    ) -> Self {
+        let compress =
+            encoding::worth_compressing(content_type.to_str().unwrap_or_default(), body.len());
+        Self {
+            status,
+            content_type,
+            etag: etag_of(&body),
+            security,
+            brotli: compress.then(|| Bytes::from(encoding::brotli(&body))),
+            gzip: compress.then(|| Bytes::from(encoding::gzip(&body))),
+            identity: body,
+        }
+    }
+
+    pub fn codings(&self) -> &'static [Coding] {
+        if self.brotli.is_some() {
+            &[Coding::Brotli, Coding::Gzip]
+        } else {
+            &[]
+        }
+    }
+
+    pub fn body(&self, coding: Coding) -> Bytes {
+        match coding {
+            Coding::Brotli => self.brotli.clone(),
+            Coding::Gzip => self.gzip.clone(),
+            Coding::Identity => None,
+        }
+        .unwrap_or_else(|| self.identity.clone())
+    }
+
+    /// What the entry costs the budget: all its forms and a fixed allowance for the rest.
+    fn cost(&self, key: &str) -> usize {
+        let compressed = |form: &Option<Bytes>| form.as_ref().map_or(0, Bytes::len);
+        self.identity.len() + compressed(&self.brotli) + compressed(&self.gzip) + key.len() + 512
+    }
+}
+
+pub fn etag_of(body: &[u8]) -> HeaderValue {
+    let hash = xxhash_rust::xxh3::xxh3_128(body);
+    HeaderValue::from_str(&format!("W/\"{hash:032x}\"")).expect("hex is a valid header value")
+}
+
+/// How many locks share out the cache misses (by path and language).
+const FILL_LOCKS: usize = 16;
+
+/// What storing an answer did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Kept, pushing out this many older answers.
+    Kept { evicted: usize },
+    /// Too large to keep (over a quarter of the budget), or the data changed meanwhile.
+    Refused,
+}
+
+pub struct PageCache {
+    inner: Mutex<Generation>,
+    budget: usize,
+    /// After a write every cached page goes stale at once; without these, each of the
+    /// requests waiting on a popular page would render it again, all together.
+    fills: [tokio::sync::Mutex<()>; FILL_LOCKS],
+}
+
+struct Generation {
+    version: u64,
+    today: Option<NaiveDate>,
+    entries: LruCache<(Lang, String), Arc<Entry>>,
+    bytes: usize,
+}
+
+impl Generation {
+    fn empty(version: u64, today: Option<NaiveDate>) -> Self {
+        Self {
+            version,
+            today,
+            entries: LruCache::unbounded(),
+            bytes: 0,
+        }
+    }
+}
+
+impl PageCache {
+    pub fn new(budget: usize) -> Self {
+        Self {
+            inner: Mutex::new(Generation::empty(0, None)),
+            budget,
+            fills: Default::default(),
+        }
+    }
+
+    pub fn get(&self, version: u64, today: NaiveDate, lang: Lang, key: &str) -> Option<Arc<Entry>> {
+        let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if generation.version != version || generation.today != Some(today) {
+            *generation = Generation::empty(version, Some(today));
+            return None;
+        }
+        generation.entries.get(&(lang, key.to_owned())).cloned()
+    }
+
+    pub fn fill_lock(&self, lang: Lang, key: &str) -> &tokio::sync::Mutex<()> {
+        let hash = xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as usize + lang as usize;
+        &self.fills[hash % FILL_LOCKS]
+    }
+
+    pub fn put(
+        &self,
+        version: u64,
+        today: NaiveDate,
+        lang: Lang,
+        key: String,
+        entry: Arc<Entry>,
+    ) -> Stored {
+        let cost = entry.cost(&key);
+        if cost > self.budget / 4 {
+            return Stored::Refused;
+        }
+        let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if generation.version != version || generation.today != Some(today) {
+            return Stored::Refused;
+        }
+        let mut evicted = 0;
+        while generation.bytes + cost > self.budget {
+            match generation.entries.pop_lru() {
+                Some(((_, old_key), old)) => {
+                    generation.bytes -= old.cost(&old_key);
+                    evicted += 1;
+                }
+                None => break,
+            }
+        }
+        generation.bytes += cost;
+        if let Some(old) = generation.entries.put((lang, key.clone()), entry) {
+            generation.bytes -= old.cost(&key);
+        }
+        Stored::Kept { evicted }
+    }
+
+    /// Bytes held now (for tests and metrics).
+    pub fn bytes(&self) -> usize {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(size: usize) -> Arc<Entry> {
+        Arc::new(Entry::new(
+            StatusCode::OK,
+            HeaderValue::from_static("application/octet-stream"),
+            Vec::new(),
+            Bytes::from(vec![b'x'; size]),
+        ))
+    }
+
+    #[test]
+    fn etag_is_weak_and_depends_on_the_body_only() {
+        assert_eq!(etag_of(b"hello"), etag_of(b"hello"));
+        assert_ne!(etag_of(b"hello"), etag_of(b"hello!"));
+        assert!(etag_of(b"hello").to_str().unwrap().starts_with("W/\""));
+    }
+
+    #[test]
+    fn the_budget_evicts_the_least_recently_used_and_refuses_the_oversized() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        // Each entry costs 1,514 bytes: four fit in 7,000, a fifth evicts one.
+        let cache = PageCache::new(7_000);
+        cache.get(1, today, Lang::Es, "/");
+        for key in ["/a", "/b", "/c", "/d"] {
+            assert_eq!(
+                cache.put(1, today, Lang::Es, key.into(), entry(1000)),
+                Stored::Kept { evicted: 0 }
+            );
+        }
+        cache.get(1, today, Lang::Es, "/a");
+        assert_eq!(
+            cache.put(1, today, Lang::Es, "/e".into(), entry(1000)),
+            Stored::Kept { evicted: 1 }
+        );
+        assert!(cache.bytes() <= 7_000);
+        assert!(
+            cache.get(1, today, Lang::Es, "/b").is_none(),
+            "least recently used went"
+        );
+        assert!(cache.get(1, today, Lang::Es, "/a").is_some());
+        assert_eq!(
+            cache.put(1, today, Lang::Es, "/huge".into(), entry(3000)),
+            Stored::Refused,
+            "over a quarter"
+        );
+    }
+
+    #[test]
+    fn the_budget_counts_every_compressed_form() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let cache = PageCache::new(1_000_000);
+        cache.get(1, today, Lang::Es, "/");
+        let html = Arc::new(Entry::new(
+            StatusCode::OK,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+            Vec::new(),
+            Bytes::from("<p>hola</p>".repeat(1000)),
+        ));
+        let forms = html.identity.len()
+            + html.brotli.as_ref().unwrap().len()
+            + html.gzip.as_ref().unwrap().len();
+        cache.put(1, today, Lang::Es, "/".into(), html);
+        assert_eq!(cache.bytes(), forms + "/".len() + 512);
+    }
+
+    #[test]
+    fn a_new_data_version_makes_every_form_stale_at_once() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let cache = PageCache::new(1_000_000);
+        cache.get(1, today, Lang::Es, "/");
+        cache.put(1, today, Lang::Es, "/".into(), entry(1000));
+        assert!(cache.get(1, today, Lang::Es, "/").is_some());
+        assert!(cache.get(2, today, Lang::Es, "/").is_none());
+        assert_eq!(cache.bytes(), 0);
+    }
+}
