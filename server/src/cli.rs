@@ -47,3 +47,30 @@ pub async fn add_user(
         base.trim_end_matches('/')
     ))
 }
+
+/// Writes the whole database to `file` (see `db::transfer`); how many rows.
+pub async fn export(settings: &Settings, file: &std::path::Path) -> anyhow::Result<u64> {
+    let pool = crate::db::connect(&settings.database_url).await?;
+    crate::db::migrate(&pool).await?;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    let rows = crate::db::transfer::export(&pool, &mut out).await?;
+    std::io::Write::flush(&mut out)?;
+    Ok(rows)
+}
+
+/// Reads an export into the (migrated, still empty) database; how many rows.
+pub async fn import(settings: &Settings, file: &std::path::Path) -> anyhow::Result<u64> {
+    let pool = crate::db::connect(&settings.database_url).await?;
+    crate::db::migrate(&pool).await?;
+    let input = std::io::BufReader::new(std::fs::File::open(file)?);
+    Ok(crate::db::transfer::import(&pool, input).await?)
+}
+
+/// A consistent copy of the running SQLite database.
+pub async fn backup(settings: &Settings, file: &std::path::Path) -> anyhow::Result<()> {
+    if file.exists() {
+        anyhow::bail!("{} exists already; choose a new file", file.display());
+    }
+    let pool = crate::db::connect(&settings.database_url).await?;
+    Ok(crate::db::transfer::backup(&pool, file).await?)
+}

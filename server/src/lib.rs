@@ -106,8 +106,7 @@ pub async fn open_store(
 /// Sessions stored in the database, expiring after inactivity, and axum-login on top.
 async fn auth_layer(pool: Pool, settings: &Settings) -> anyhow::Result<http::AuthLayer> {
     use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
-    let store = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
-    store.migrate().await?;
+    let store = auth::sessions::Sessions::open(&settings.database_url).await?;
     let cleaner = store.clone();
     tokio::spawn(async move {
         use tower_sessions::ExpiredDeletion;

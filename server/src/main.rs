@@ -44,10 +44,22 @@ async fn main() -> anyhow::Result<()> {
             .await?;
             println!("Account created. Send this one-time link to set the password (valid 7 days):\n{link}");
         }
-        Command::Export => {
+        Command::ExportCsv => {
             let store = vigia_server::open_store(&cli.settings, clock).await?;
             let snapshot = vigia_server::db::load_snapshot(store.pool()).await?;
             print!("{}", vigia_server::api::export::records_csv(&snapshot)?);
+        }
+        Command::Export { file } => {
+            let rows = vigia_server::cli::export(&cli.settings, &file).await?;
+            println!("{rows} rows written to {}", file.display());
+        }
+        Command::Import { file } => {
+            let rows = vigia_server::cli::import(&cli.settings, &file).await?;
+            println!("{rows} rows read from {}", file.display());
+        }
+        Command::Backup { file } => {
+            vigia_server::cli::backup(&cli.settings, &file).await?;
+            println!("backup written to {}", file.display());
         }
     }
     Ok(())

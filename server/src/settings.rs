@@ -25,7 +25,14 @@ pub enum Command {
     /// Apply database migrations and seed an empty database, then exit.
     Migrate,
     /// Print the compliance export (the same CSV as /api/v1/export.csv) to standard output.
-    Export,
+    ExportCsv,
+    /// Write the whole database (history, documents' metadata, accounts, subscriptions,
+    /// outbox) to FILE, to move it to another engine with `import`.
+    Export { file: std::path::PathBuf },
+    /// Read a file written by `export` into an empty database (SQLite or PostgreSQL).
+    Import { file: std::path::PathBuf },
+    /// Copy a running SQLite database to FILE, consistently, while it serves.
+    Backup { file: std::path::PathBuf },
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -56,7 +63,8 @@ pub enum LogFormat {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Settings {
-    /// Database URL; SQLite by default, created on first start.
+    /// Database URL: sqlite://FILE (the default, created on first start) or
+    /// postgres://USER@HOST/DATABASE (several instances may share one).
     #[arg(
         long,
         env = "DATABASE_URL",

@@ -49,7 +49,7 @@ const KEY_NAME: &str = "link-signing-key";
 impl Signer {
     /// The database's key, made (32 random bytes) if there is none yet.
     pub async fn load(pool: &Pool) -> Result<Self, sqlx::Error> {
-        let mut tx: Tx<'_> = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx: Tx<'_> = crate::db::begin_write(pool).await?;
         let existing: Option<(String,)> =
             sqlx::query_as("SELECT value FROM server_secrets WHERE name = $1")
                 .bind(KEY_NAME)

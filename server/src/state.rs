@@ -1,16 +1,13 @@
 //! The state every handler shares.
 
 use axum::extract::FromRef;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::LeptosOptions;
-use std::net::{IpAddr, SocketAddr};
-use std::num::NonZeroU32;
+use std::net::SocketAddr;
 use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::alerts::worker::Worker;
-use crate::auth::throttle::SignInThrottle;
 use crate::http::cache::PageCache;
 use crate::http::metrics::Metrics;
 use crate::settings::Settings;
@@ -32,14 +29,6 @@ pub struct Shared {
     pub stylesheet: String,
     pub cache: PageCache,
     pub metrics: Metrics,
-    pub sign_in_throttle: SignInThrottle,
-    /// Public suggestions per client address (IPv6 by /64): a handful an hour.
-    pub suggestion_limit: DefaultKeyedRateLimiter<IpAddr>,
-    /// Alert subscription forms per client address.
-    pub alert_form_limit: DefaultKeyedRateLimiter<IpAddr>,
-    /// Confirm, manage and unsubscribe posts per client address (mail providers post
-    /// one-click unsubscribes for many people from few addresses: a generous limit).
-    pub alert_link_limit: DefaultKeyedRateLimiter<IpAddr>,
     /// Sends alerts; its signer and webhook client serve the subscription pages too.
     pub alerts: Arc<Worker>,
 }
@@ -95,22 +84,12 @@ impl AppState {
             clock,
             settings,
             metrics: Metrics::default(),
-            sign_in_throttle: SignInThrottle::default(),
-            suggestion_limit: RateLimiter::keyed(Quota::per_hour(
-                NonZeroU32::new(5).expect("positive"),
-            )),
-            alert_form_limit: RateLimiter::keyed(Quota::per_hour(
-                NonZeroU32::new(10).expect("positive"),
-            )),
-            alert_link_limit: RateLimiter::keyed(Quota::per_minute(
-                NonZeroU32::new(60).expect("positive"),
-            )),
             alerts,
         }))
     }
 
-    /// Forgets rate-limit keys nobody used lately, so new addresses and emails cannot grow
-    /// memory without bound.
+    /// Forgets rate-limit uses and sign-in failures older than their windows, so the tables
+    /// stay small.
     pub fn prune_limits_regularly(&self) {
         let state = Arc::downgrade(&self.0);
         tokio::spawn(async move {
@@ -118,15 +97,9 @@ impl AppState {
             loop {
                 tick.tick().await;
                 let Some(state) = state.upgrade() else { break };
-                for limit in [
-                    &state.suggestion_limit,
-                    &state.alert_form_limit,
-                    &state.alert_link_limit,
-                ] {
-                    limit.retain_recent();
-                    limit.shrink_to_fit();
+                if let Err(error) = state.store.forget_old_limits().await {
+                    tracing::warn!(error = ?error, "old rate-limit rows were not forgotten");
                 }
-                state.sign_in_throttle.prune(state.clock.now());
             }
         });
     }

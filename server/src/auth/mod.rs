@@ -3,6 +3,7 @@
 
 mod backend;
 mod password;
+pub mod sessions;
 pub mod throttle;
 
 pub use backend::{AuthSession, Backend, Credentials, User};

@@ -18,12 +18,14 @@ pub struct UserRow {
     pub display_name: String,
     pub role: String,
     pub password_hash: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub disabled: bool,
     pub session_epoch: i64,
 }
 
 const USER_COLUMNS: &str =
-    "SELECT id, email, display_name, role, password_hash, disabled, session_epoch FROM users";
+    "SELECT id, email, display_name, role, password_hash, CAST(disabled AS INTEGER) AS disabled, \
+     session_epoch FROM users";
 
 pub async fn user_by_email(pool: &Pool, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(&format!("{USER_COLUMNS} WHERE email = $1"))
@@ -109,11 +111,12 @@ pub async fn set_disabled(
     user_id: i64,
     disabled: bool,
 ) -> Result<Option<bool>, sqlx::Error> {
-    let exists: Option<(bool,)> = sqlx::query_as("SELECT disabled FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    let Some((was,)) = exists else {
+    let exists: Option<(super::Flag,)> =
+        sqlx::query_as("SELECT CAST(disabled AS INTEGER) FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some((super::Flag(was),)) = exists else {
         return Ok(None);
     };
     if was == disabled {

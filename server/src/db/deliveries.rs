@@ -143,8 +143,9 @@ type ClaimedRow = (i64, i64, String, Option<i64>, Option<i64>, Option<i64>, i64)
 
 /// Takes up to `limit` deliveries that are due (or whose sender died holding them) and marks
 /// them as being sent until `lease_until`. One statement, so two workers never take the
-/// same row. Alerts wait while their subscription is paused; messages about the
-/// subscription itself go in any state.
+/// same row: on PostgreSQL a worker that waited for another's row lock checks the row's
+/// state again (the outer condition) and leaves a row just taken. Alerts wait while their
+/// subscription is paused; messages about the subscription itself go in any state.
 pub async fn claim(
     pool: &Pool,
     now: DateTime<Utc>,
@@ -157,6 +158,7 @@ pub async fn claim(
              WHERE ((d.state = 'pending' AND d.next_attempt_at <= $1) OR (d.state = 'sending' AND d.lease_until < $1)) \
              AND (s.state = 'active' OR d.purpose IN ('confirmation', 'reminder', 'paused')) \
              ORDER BY d.id LIMIT $3) \
+         AND ((state = 'pending' AND next_attempt_at <= $1) OR (state = 'sending' AND lease_until < $1)) \
          RETURNING id, subscription_id, purpose, change_id, digest_from, digest_to, attempts",
     )
     .bind(stamp(now))
@@ -268,7 +270,8 @@ pub async fn cancel_queued(
 /// Deliveries by channel and state, those of deleted subscriptions included.
 pub async fn counts(pool: &Pool) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT channel, state, SUM(n) FROM ( \
+        // PostgreSQL sums integers to NUMERIC, which the Any driver does not read.
+        "SELECT channel, state, CAST(SUM(n) AS BIGINT) FROM ( \
             SELECT s.channel AS channel, d.state AS state, COUNT(*) AS n FROM deliveries d \
             JOIN subscriptions s ON s.id = d.subscription_id GROUP BY s.channel, d.state \
             UNION ALL SELECT channel, state, n FROM delivery_counts) AS all_counts \

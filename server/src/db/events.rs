@@ -222,36 +222,34 @@ pub struct EventFilter {
 
 /// Events matching `filter`, newest first, at most `limit`.
 pub async fn list(pool: &Pool, filter: &EventFilter, limit: i64) -> Result<Vec<Event>, DbError> {
-    let mut query = sqlx::QueryBuilder::<super::Db>::new(
+    let mut query = super::Statement::new(
         "SELECT id, change_id, at, kind, department, requirement, gap_kind, severity, threshold_days, \
          deadline, refers_to, status_before, status_after, claim_id, reply_id, history_entry \
          FROM events WHERE 1 = 1",
     );
     if let Some(department) = filter.department {
-        query
-            .push(" AND department = ")
-            .push_bind(department.as_str());
+        query.push(" AND department = ").bind(department.as_str());
     }
     if let Some(kind) = filter.kind {
-        query.push(" AND kind = ").push_bind(kind.slug());
+        query.push(" AND kind = ").bind(kind.slug());
     }
     if let Some(severity) = filter.severity {
         query
             .push(" AND (severity IS NULL OR severity = ")
-            .push_bind(severity.slug())
+            .bind(severity.slug())
             .push(")");
     }
     if let Some(after) = filter.after {
-        query.push(" AND id > ").push_bind(after);
+        query.push(" AND id > ").bind(after);
     }
     if let Some(before) = filter.before {
-        query.push(" AND id < ").push_bind(before);
+        query.push(" AND id < ").bind(before);
     }
     if let Some(change) = filter.change {
-        query.push(" AND change_id = ").push_bind(change);
+        query.push(" AND change_id = ").bind(change);
     }
-    query.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
-    let rows: Vec<EventRow> = query.build_query_as().fetch_all(pool).await?;
+    query.push(" ORDER BY id DESC LIMIT ").bind(limit);
+    let rows: Vec<EventRow> = query.query_as().fetch_all(pool).await?;
     rows.into_iter().map(EventRow::into_event).collect()
 }
 

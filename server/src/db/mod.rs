@@ -10,23 +10,27 @@ pub mod documents;
 pub mod events;
 pub mod hidden;
 mod history;
+pub mod limits;
 pub mod replies;
 mod seed;
 mod snapshot;
 pub mod subscriptions;
 pub mod suggestions;
+pub mod transfer;
 pub mod version;
 
 pub use claims::AppendError;
 pub use seed::seed_if_empty;
 pub use snapshot::{load_record, load_snapshot};
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{ConnectOptions, Executor};
 use std::str::FromStr;
-use std::time::Duration;
 
-/// The engine Vigía talks to.
-pub type Db = sqlx::Sqlite;
+/// The engine Vigía talks to: SQLite or PostgreSQL, chosen by the database URL. Every query
+/// is written once, in SQL both understand (`$1` placeholders, ISO-8601 text dates, `TRUE`
+/// and `FALSE`, no engine-only functions), and runs through sqlx's `Any` driver.
+pub type Db = sqlx::Any;
 pub type Pool = sqlx::Pool<Db>;
 pub type Tx<'c> = sqlx::Transaction<'c, Db>;
 
@@ -39,42 +43,128 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
-    #[error("unsupported database URL {0:?}: Vigía uses SQLite (sqlite://path/to/file.db)")]
+    #[error(
+        "unsupported database URL {0:?}: Vigía uses SQLite (sqlite://path/to/file.db) or \
+         PostgreSQL (postgres://user@host/database)"
+    )]
     UnsupportedUrl(String),
 }
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
 
-/// Opens the pool, creating the database file (and its folder) when missing. A URL of another
-/// kind is refused rather than taken for a file name.
-pub async fn connect(database_url: &str) -> Result<Pool, DbError> {
-    if !database_url.starts_with("sqlite:") {
+impl Engine {
+    pub fn of_url(database_url: &str) -> Result<Engine, DbError> {
         let scheme = database_url.split("://").next().unwrap_or(database_url);
-        return Err(DbError::UnsupportedUrl(format!("{scheme}://…")));
-    }
-    let options = SqliteConnectOptions::from_str(database_url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        // With WAL, NORMAL cannot corrupt the database; a power cut may lose the last commits
-        // but a crash of Vigía itself loses nothing. Commits no longer wait for a disk flush.
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    if let Some(parent) = options.get_filename().parent() {
-        if !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        match scheme.split(':').next().unwrap_or_default() {
+            "sqlite" => Ok(Engine::Sqlite),
+            "postgres" | "postgresql" => Ok(Engine::Postgres),
+            _ => Err(DbError::UnsupportedUrl(format!("{scheme}://…"))),
         }
     }
-    let pool = SqlitePoolOptions::new()
+
+    /// The engine behind a connection (or a transaction, which derefs to one).
+    pub fn of_connection(connection: &sqlx::AnyConnection) -> Engine {
+        match connection.backend_name() {
+            "SQLite" => Engine::Sqlite,
+            _ => Engine::Postgres,
+        }
+    }
+
+    /// The engine behind a pool.
+    pub fn of(pool: &Pool) -> Engine {
+        match pool.connect_options().database_url.scheme() {
+            "sqlite" => Engine::Sqlite,
+            _ => Engine::Postgres,
+        }
+    }
+}
+
+static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// Runs at every new SQLite connection. With WAL, NORMAL cannot corrupt the database; a power
+/// cut may lose the last commits but a crash of Vigía itself loses nothing.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+/// Opens the pool; for SQLite, creates the database file (and its folder) when missing. A URL
+/// of another kind is refused rather than taken for a file name.
+pub async fn connect(database_url: &str) -> Result<Pool, DbError> {
+    sqlx::any::install_default_drivers();
+    let engine = Engine::of_url(database_url)?;
+    let url = match engine {
+        Engine::Sqlite => sqlite_url(database_url)?,
+        Engine::Postgres => database_url.to_owned(),
+    };
+    // Statements are logged by our own spans, not once more by sqlx at info level.
+    let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+    let pool = AnyPoolOptions::new()
         .max_connections(8)
+        .after_connect(move |connection, _| {
+            Box::pin(async move {
+                if engine == Engine::Sqlite {
+                    connection.execute(SQLITE_PRAGMAS).await?;
+                }
+                Ok(())
+            })
+        })
         .connect_with(options)
         .await?;
     Ok(pool)
 }
 
+/// The SQLite URL with `mode=rwc` (create when missing), its folder made.
+fn sqlite_url(database_url: &str) -> Result<String, DbError> {
+    let path = database_url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if let Some(parent) = std::path::Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() && path != ":memory:" {
+            std::fs::create_dir_all(parent).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        }
+    }
+    Ok(if database_url.contains("mode=") {
+        database_url.to_owned()
+    } else if database_url.contains('?') {
+        format!("{database_url}&mode=rwc")
+    } else {
+        format!("{database_url}?mode=rwc")
+    })
+}
+
 pub async fn migrate(pool: &Pool) -> Result<(), DbError> {
-    MIGRATOR.run(pool).await?;
+    match Engine::of(pool) {
+        Engine::Sqlite => SQLITE_MIGRATOR.run(pool).await?,
+        Engine::Postgres => POSTGRES_MIGRATOR.run(pool).await?,
+    }
     Ok(())
+}
+
+/// The key of the PostgreSQL advisory lock every Vigía write takes (any constant would do).
+const WRITE_LOCK: i64 = 7_231_963;
+
+/// A transaction that holds the write lock from its first statement, so what it reads (the
+/// record before, the gaps recorded open) is what it changes: writes run one after another,
+/// also across several server processes on one PostgreSQL database.
+pub async fn begin_write(pool: &Pool) -> Result<Tx<'static>, sqlx::Error> {
+    match Engine::of(pool) {
+        Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
+        Engine::Postgres => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await?;
+            Ok(tx)
+        }
+    }
 }
 
 /// How instants are stored: UTC, always with six decimals and `Z`, so text order is time
@@ -86,4 +176,109 @@ pub fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
 pub async fn ping(pool: &Pool) -> Result<(), DbError> {
     sqlx::query("SELECT 1").execute(pool).await?;
     Ok(())
+}
+
+/// A stored boolean, read alike from both engines. sqlx's `Any` driver reads no SQLite column
+/// declared `BOOLEAN` (and decodes `bool` from PostgreSQL's booleans only), so queries select
+/// `CAST(column AS INTEGER)` and row fields read it with `#[sqlx(try_from = "Flag")]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl From<Flag> for bool {
+    fn from(flag: Flag) -> bool {
+        flag.0
+    }
+}
+
+impl sqlx::Type<Db> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <bool as sqlx::Type<Db>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <bool as sqlx::Type<Db>>::compatible(ty) || <i64 as sqlx::Type<Db>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, Db> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        match <bool as sqlx::Decode<Db>>::decode(value.clone()) {
+            Ok(flag) => Ok(Flag(flag)),
+            Err(_) => Ok(Flag(<i64 as sqlx::Decode<Db>>::decode(value)? != 0)),
+        }
+    }
+}
+
+/// A statement whose conditions depend on the request, with its placeholders numbered `$1`,
+/// `$2`… as both engines read them (sqlx's `QueryBuilder` writes `?` for the Any driver, which
+/// PostgreSQL refuses).
+#[derive(Default)]
+pub struct Statement {
+    sql: String,
+    params: Vec<Param>,
+}
+
+pub enum Param {
+    Text(String),
+    Int(i64),
+}
+
+impl From<&str> for Param {
+    fn from(text: &str) -> Param {
+        Param::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(text: String) -> Param {
+        Param::Text(text)
+    }
+}
+
+impl From<i64> for Param {
+    fn from(n: i64) -> Param {
+        Param::Int(n)
+    }
+}
+
+impl Statement {
+    pub fn new(sql: &str) -> Self {
+        Self {
+            sql: sql.to_owned(),
+            params: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    /// Appends the next placeholder and the value it stands for.
+    pub fn bind(&mut self, value: impl Into<Param>) -> &mut Self {
+        self.params.push(value.into());
+        self.sql.push_str(&format!("${}", self.params.len()));
+        self
+    }
+
+    pub fn query(&self) -> sqlx::query::Query<'_, Db, sqlx::any::AnyArguments<'_>> {
+        self.params
+            .iter()
+            .fold(sqlx::query(&self.sql), |query, param| match param {
+                Param::Text(text) => query.bind(text.as_str()),
+                Param::Int(n) => query.bind(*n),
+            })
+    }
+
+    pub fn query_as<T>(&self) -> sqlx::query::QueryAs<'_, Db, T, sqlx::any::AnyArguments<'_>>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+    {
+        self.params
+            .iter()
+            .fold(sqlx::query_as(&self.sql), |query, param| match param {
+                Param::Text(text) => query.bind(text.as_str()),
+                Param::Int(n) => query.bind(*n),
+            })
+    }
 }

@@ -35,8 +35,11 @@ struct RequirementRow {
     name_en: String,
     legal_basis_es: String,
     legal_basis_en: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     legal_basis_verified: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     has_quality_criteria: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     in_force_needs_date: bool,
     position: i64,
 }
@@ -185,8 +188,11 @@ async fn load_departments(pool: &Pool) -> Result<Vec<Department>, DbError> {
 
 async fn load_requirements(pool: &Pool) -> Result<Vec<Requirement>, DbError> {
     let rows: Vec<RequirementRow> = sqlx::query_as(
-        "SELECT slug, name_es, name_en, legal_basis_es, legal_basis_en, legal_basis_verified, \
-         has_quality_criteria, in_force_needs_date, position FROM requirements ORDER BY position",
+        "SELECT slug, name_es, name_en, legal_basis_es, legal_basis_en, \
+         CAST(legal_basis_verified AS INTEGER) AS legal_basis_verified, \
+         CAST(has_quality_criteria AS INTEGER) AS has_quality_criteria, \
+         CAST(in_force_needs_date AS INTEGER) AS in_force_needs_date, position \
+         FROM requirements ORDER BY position",
     )
     .fetch_all(pool)
     .await?;

@@ -17,12 +17,16 @@ struct Row {
     address: String,
     contact: Option<String>,
     lang: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     digest: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     all_departments: bool,
     state: String,
 }
 
-const COLUMNS: &str = "id, channel, address, contact, lang, digest, all_departments, state";
+// Booleans are read as integers: the Any driver reads no SQLite column declared BOOLEAN.
+const COLUMNS: &str = "id, channel, address, contact, lang, CAST(digest AS INTEGER) AS digest, \
+     CAST(all_departments AS INTEGER) AS all_departments, state";
 
 async fn filters_of(tx: &mut Tx<'_>, id: i64, all_departments: bool) -> Result<Filters, DbError> {
     let departments: Vec<(String,)> = sqlx::query_as(
@@ -213,27 +217,26 @@ pub async fn set_state(
     to: State,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let mut query = sqlx::QueryBuilder::<super::Db>::new("UPDATE subscriptions SET state = ");
-    query.push_bind(to.slug());
+    let mut query = super::Statement::new("UPDATE subscriptions SET state = ");
+    query.bind(to.slug());
     if to == State::Active {
         query
             .push(", confirmed_at = COALESCE(confirmed_at, ")
-            .push_bind(stamp(now))
+            .bind(stamp(now))
             .push(
                 "), failing_since = NULL, digest_after_event = CASE WHEN confirmed_at IS NULL \
                    THEN (SELECT COALESCE(MAX(id), 0) FROM events) ELSE digest_after_event END",
             );
     }
-    query
-        .push(" WHERE id = ")
-        .push_bind(id)
-        .push(" AND state IN (");
-    let mut states = query.separated(", ");
-    for state in from {
-        states.push_bind(state.slug());
+    query.push(" WHERE id = ").bind(id).push(" AND state IN (");
+    for (i, state) in from.iter().enumerate() {
+        if i > 0 {
+            query.push(", ");
+        }
+        query.bind(state.slug());
     }
     query.push(")");
-    Ok(query.build().execute(&mut **tx).await?.rows_affected() == 1)
+    Ok(query.query().execute(&mut **tx).await?.rows_affected() == 1)
 }
 
 /// Starts a pending subscription's 48 hours again (its confirmation was sent anew).

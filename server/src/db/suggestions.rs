@@ -42,6 +42,7 @@ struct SuggestionRow {
     organisation: Option<String>,
     contact: Option<String>,
     submitted_at: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     private: bool,
     handled_by: Option<String>,
 }
@@ -66,7 +67,7 @@ fn suggestion_from(row: SuggestionRow) -> Result<Suggestion, DbError> {
 
 const SELECT: &str =
     "SELECT s.id, s.department, s.requirement, s.body, s.source_url, s.organisation, \
-     s.contact, s.submitted_at, s.private, u.display_name AS handled_by \
+     s.contact, s.submitted_at, CAST(s.private AS INTEGER) AS private, u.display_name AS handled_by \
      FROM suggestions s LEFT JOIN suggestion_handling h ON h.suggestion_id = s.id \
      LEFT JOIN users u ON u.id = h.handled_by";
 
@@ -147,6 +148,7 @@ pub async fn decide(tx: &mut Tx<'_>, id: i64, decision: Decision<'_>) -> Result<
 
 #[derive(sqlx::FromRow)]
 struct DecisionRow {
+    #[sqlx(try_from = "crate::db::Flag")]
     accepted: bool,
     reason: String,
     decided_at: String,
@@ -159,7 +161,8 @@ pub async fn progress(pool: &Pool, id: i64) -> Result<Option<SuggestionProgress>
         return Ok(None);
     };
     let decision: Option<DecisionRow> = sqlx::query_as(
-        "SELECT accepted, reason, decided_at, claim_id FROM suggestion_decisions WHERE suggestion_id = $1",
+        "SELECT CAST(accepted AS INTEGER) AS accepted, reason, decided_at, claim_id \
+         FROM suggestion_decisions WHERE suggestion_id = $1",
     )
     .bind(id)
     .fetch_optional(pool)

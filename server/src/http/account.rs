@@ -74,14 +74,13 @@ pub async fn sign_in(
     let email = text::neutralise(&form.email, text::EMAIL).to_lowercase();
     let session = auth_session.session.clone();
     let address = limit_key(client);
-    let now = state.clock.now();
     // Checked before the password, and a limited attempt reads like any other failure plus a
     // request to wait, whether or not the account exists.
-    if !state.sign_in_throttle.allows(&email, address, now) {
+    if !state.store.sign_in_allowed(&email, address).await? {
         return Ok(retry_sign_in(&session, "signin-error-too-many", &email, &next).await);
     }
     if form.password.chars().count() > text::PASSWORD.max_chars {
-        state.sign_in_throttle.failed(&email, address, now);
+        state.store.sign_in_failed(&email, address).await?;
         return Ok(retry_sign_in(&session, "signin-error-invalid", &email, &next).await);
     }
     let credentials = Credentials {
@@ -90,7 +89,7 @@ pub async fn sign_in(
     };
     match auth_session.authenticate(credentials).await {
         Ok(Some(user)) => {
-            state.sign_in_throttle.succeeded(&email, address);
+            state.store.sign_in_succeeded(&email, address).await?;
             // A new session id at every sign-in, even over someone else's session.
             auth_session
                 .session
@@ -105,7 +104,7 @@ pub async fn sign_in(
             Ok(done.into_response())
         }
         Ok(None) => {
-            state.sign_in_throttle.failed(&email, address, now);
+            state.store.sign_in_failed(&email, address).await?;
             Ok(retry_sign_in(&session, "signin-error-invalid", &email, &next).await)
         }
         Err(error) => {

@@ -21,6 +21,7 @@ use super::form::Fields;
 use crate::alerts::webhook::new_secret;
 use crate::signing::Purpose;
 use crate::state::AppState;
+use crate::store::RateLimit;
 
 pub const ALERTS_PAGE: &str = "/alerts";
 const CONFIRM_PAGE: &str = "/alerts/confirm";
@@ -71,10 +72,10 @@ pub async fn subscribe(
         ..FormFlash::default()
     };
     // Every post counts, refused or not.
-    if state
-        .alert_form_limit
-        .check_key(&limit_key(client))
-        .is_err()
+    if !state
+        .store
+        .take_allowance(RateLimit::AlertForms, limit_key(client))
+        .await?
     {
         flash.errors = vec![("address".into(), Problem::TooMany)];
         leave_flash(&session, flash).await;
@@ -207,10 +208,10 @@ async fn opened(
     token: &str,
     client: std::net::IpAddr,
 ) -> Result<i64, PageError> {
-    if state
-        .alert_link_limit
-        .check_key(&limit_key(client))
-        .is_err()
+    if !state
+        .store
+        .take_allowance(RateLimit::AlertLinks, limit_key(client))
+        .await?
     {
         return Err(PageError::TooMany);
     }

@@ -44,7 +44,7 @@ type CompressionPredicate =
     fn(http::StatusCode, http::Version, &http::HeaderMap, &http::Extensions) -> bool;
 
 /// Sessions and authentication, built where the database is at hand.
-pub type AuthLayer = axum_login::AuthManagerLayer<Backend, tower_sessions_sqlx_store::SqliteStore>;
+pub type AuthLayer = axum_login::AuthManagerLayer<Backend, crate::auth::sessions::Sessions>;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// The session cookie's name; its presence means someone may be signed in.

@@ -19,6 +19,7 @@ use super::flash::{back_if_known, back_with, confirm, said};
 use super::form::{problems, signed_in, Fields};
 use crate::auth::AuthSession;
 use crate::state::AppState;
+use crate::store::RateLimit;
 
 const QUEUE: &str = "/moderation";
 
@@ -40,7 +41,10 @@ pub async fn suggest(
     let draft: SuggestionDraft = fields.parse()?;
     let known = tracked(&state).await?;
     // Every post counts, refused or not, so nobody can fill the session store with them.
-    let within_limit = state.suggestion_limit.check_key(&limit_key(client)).is_ok();
+    let within_limit = state
+        .store
+        .take_allowance(RateLimit::Suggestions, limit_key(client))
+        .await?;
     let validated = draft.validate(&known);
     let mut errors = problems(&validated);
     if !within_limit {

@@ -7,10 +7,12 @@ mod accounts;
 mod alerts;
 mod compliance;
 mod events;
+mod limits;
 mod suggestions;
 
 pub use alerts::{AfterFailure, AlertCounts, Outcome, CONFIRMATION_HOURS};
 pub use events::Change;
+pub use limits::RateLimit;
 
 use async_trait::async_trait;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -100,10 +102,7 @@ impl Store {
     /// Writes take the write lock at once, so what they read (the record before, the gaps
     /// recorded open) is what they change: writes run one after another.
     async fn begin(&self) -> Result<Tx<'static>, WriteError> {
-        self.pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(unavailable)
+        db::begin_write(&self.pool).await.map_err(unavailable)
     }
 
     /// Moves the data version on and commits; caches follow at once.
