@@ -347,11 +347,12 @@ async fn one_click_unsubscribe_works_with_a_bare_post_and_leaves_only_counts() {
         .await
         .unwrap();
     assert!(rows.is_empty());
-    let (kept,): (i64,) =
-        sqlx::query_as("SELECT COALESCE(SUM(n), 0) FROM delivery_counts WHERE channel = 'email'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let (kept,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM delivery_counts WHERE channel = 'email'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
     assert_eq!(
         kept, 2,
         "the confirmation and the alert, counted without the address"

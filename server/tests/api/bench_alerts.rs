@@ -33,7 +33,7 @@ fn peak_mib(pid: u32) -> f64 {
 
 /// Active subscribers following Pando's status changes, written in one statement each.
 async fn subscribers(
-    pool: &sqlx::SqlitePool,
+    pool: &vigia_server::db::Pool,
     channel: &str,
     n: usize,
     address: impl Fn(usize) -> String,

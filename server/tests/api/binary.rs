@@ -47,6 +47,12 @@ impl Server {
         }
     }
 
+    /// Changes one setting for the next start.
+    pub fn set(&mut self, name: &str, value: &str) {
+        self.env.retain(|(k, _)| k != name);
+        self.env.push((name.to_owned(), value.to_owned()));
+    }
+
     pub async fn start(&mut self) {
         let log = std::fs::OpenOptions::new()
             .create(true)

@@ -15,8 +15,11 @@ use crate::helpers::{clock, settings_in};
 use crate::receivers::{Receiver, SmtpSink};
 
 pub fn claim_form(expected: &str, i: usize) -> Vec<(String, String)> {
-    let date = (chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(i as u64))
-        .to_string();
+    // A department's claims (every other one) a day apart, after its seeded claims and never
+    // after the tests' today (2025-06-01) for up to 300 claims.
+    let date = (chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+        + chrono::Days::new((i / 2) as u64))
+    .to_string();
     // Each department's claims alternate, so each changes its status.
     let status = if (i / 2).is_multiple_of(2) {
         "in-preparation"
@@ -77,7 +80,7 @@ pub async fn record(
     Some(answer.status() == 303 && !location.ends_with("/new"))
 }
 
-async fn subscribe_everyone(
+pub async fn subscribe_everyone(
     store: &vigia_server::store::Store,
     receiver: &Receiver,
     emails: usize,
@@ -131,7 +134,7 @@ async fn subscribe_everyone(
 }
 
 /// Waits until nothing is left to send.
-async fn drained(pool: &sqlx::SqlitePool) {
+pub async fn drained(pool: &vigia_server::db::Pool) {
     for _ in 0..1200 {
         let (left,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM deliveries WHERE state IN ('pending', 'sending')")
@@ -183,81 +186,17 @@ async fn no_alert_is_lost_or_sent_under_another_id_when_the_server_is_killed() {
     drained(&pool).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    // What should have arrived: for every change committed, every subscription whose filters
-    // want one of its events, worked out here from the events and the filters themselves.
-    let events = vigia_server::db::events::list(&pool, &Default::default(), 1_000_000)
-        .await
-        .unwrap();
-    let mut by_change: HashMap<i64, Vec<vigia::events::EventDraft>> = HashMap::new();
-    for event in events {
-        by_change
-            .entry(event.change_id)
-            .or_default()
-            .push(event.draft);
-    }
-    let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM subscriptions")
-        .fetch_all(&pool)
-        .await
-        .unwrap();
-    let mut expected: HashSet<(i64, i64)> = HashSet::new();
-    let mut addresses: HashMap<i64, (Channel, String)> = HashMap::new();
-    for (id,) in ids {
-        let subscription = store.subscription(id).await.unwrap().unwrap();
-        for (change, drafts) in &by_change {
-            if drafts.iter().any(|d| subscription.filters.wants(d)) {
-                expected.insert((*change, id));
-            }
-        }
-        addresses.insert(id, (subscription.channel, subscription.address));
-    }
+    let tally = Tally::of(&store, &sink, &receiver).await;
     assert!(
-        by_change.len() >= acknowledged,
+        tally.changes >= acknowledged,
         "every acknowledged claim's change is there"
     );
-
-    // What arrived, by the id each message carries.
-    let mut received: HashMap<(i64, i64), usize> = HashMap::new();
-    let parse = |id: &str, prefix: &str| -> Option<(i64, i64)> {
-        let rest = id.strip_prefix(prefix)?;
-        let (change, rest) = rest.split_once(".subscription-")?;
-        let subscription = rest.split('@').next()?;
-        Some((change.parse().ok()?, subscription.parse().ok()?))
-    };
-    for mail in sink.messages() {
-        let pair = parse(&mail.message_id(), "change-")
-            .expect("an alert's id names its change and subscription");
-        assert_eq!(
-            mail.to,
-            [addresses[&pair.1].1.clone()],
-            "sent to its subscriber"
-        );
-        *received.entry(pair).or_default() += 1;
-    }
-    for call in receiver.calls() {
-        let pair = parse(&call.id(), "msg_change-")
-            .expect("a delivery's id names its change and subscription");
-        assert_eq!(
-            receiver.url(&call.path),
-            addresses[&pair.1].1,
-            "sent to its webhook"
-        );
-        assert_eq!(call.json()["change_id"], pair.0);
-        *received.entry(pair).or_default() += 1;
-    }
-    let lost: Vec<_> = expected
-        .iter()
-        .filter(|pair| !received.contains_key(pair))
-        .collect();
-    let unexpected: Vec<_> = received
-        .keys()
-        .filter(|pair| !expected.contains(pair))
-        .collect();
-    let duplicates: usize = received.values().map(|n| n - 1).sum();
+    let (lost, unexpected, duplicates) = (tally.lost(), tally.unexpected(), tally.duplicates());
     println!(
         "claims {claims} (acknowledged {acknowledged}), kills {kills}, changes {}, deliveries expected {}, received {}, duplicates {duplicates}, lost {}",
-        by_change.len(),
-        expected.len(),
-        received.values().sum::<usize>(),
+        tally.changes,
+        tally.expected.len(),
+        tally.received.values().sum::<usize>(),
         lost.len()
     );
     assert!(lost.is_empty(), "lost: {lost:?}");
@@ -301,4 +240,100 @@ async fn a_server_killed_between_sending_and_marking_resends_with_the_same_messa
         .await
         .unwrap();
     assert_eq!(state, "sent");
+}
+
+/// What should have arrived and what did, by (change, subscription).
+pub struct Tally {
+    pub changes: usize,
+    pub expected: HashSet<(i64, i64)>,
+    pub received: HashMap<(i64, i64), usize>,
+}
+
+impl Tally {
+    /// For every change committed, every subscription whose filters want one of its events,
+    /// worked out here from the events and the filters themselves; and what the mail sink and
+    /// the webhook receiver got, by the id each message carries.
+    pub async fn of(
+        store: &vigia_server::store::Store,
+        sink: &SmtpSink,
+        receiver: &Receiver,
+    ) -> Tally {
+        let pool = store.pool();
+        let events = vigia_server::db::events::list(pool, &Default::default(), 1_000_000)
+            .await
+            .unwrap();
+        let mut by_change: HashMap<i64, Vec<vigia::events::EventDraft>> = HashMap::new();
+        for event in events {
+            by_change
+                .entry(event.change_id)
+                .or_default()
+                .push(event.draft);
+        }
+        let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM subscriptions")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        let mut expected: HashSet<(i64, i64)> = HashSet::new();
+        let mut addresses: HashMap<i64, (Channel, String)> = HashMap::new();
+        for (id,) in ids {
+            let subscription = store.subscription(id).await.unwrap().unwrap();
+            for (change, drafts) in &by_change {
+                if drafts.iter().any(|d| subscription.filters.wants(d)) {
+                    expected.insert((*change, id));
+                }
+            }
+            addresses.insert(id, (subscription.channel, subscription.address));
+        }
+        let mut received: HashMap<(i64, i64), usize> = HashMap::new();
+        let parse = |id: &str, prefix: &str| -> Option<(i64, i64)> {
+            let rest = id.strip_prefix(prefix)?;
+            let (change, rest) = rest.split_once(".subscription-")?;
+            let subscription = rest.split('@').next()?;
+            Some((change.parse().ok()?, subscription.parse().ok()?))
+        };
+        for mail in sink.messages() {
+            let pair = parse(&mail.message_id(), "change-")
+                .expect("an alert's id names its change and subscription");
+            assert_eq!(
+                mail.to,
+                [addresses[&pair.1].1.clone()],
+                "sent to its subscriber"
+            );
+            *received.entry(pair).or_default() += 1;
+        }
+        for call in receiver.calls() {
+            let pair = parse(&call.id(), "msg_change-")
+                .expect("a delivery's id names its change and subscription");
+            assert_eq!(
+                receiver.url(&call.path),
+                addresses[&pair.1].1,
+                "sent to its webhook"
+            );
+            assert_eq!(call.json()["change_id"], pair.0);
+            *received.entry(pair).or_default() += 1;
+        }
+        Tally {
+            changes: by_change.len(),
+            expected,
+            received,
+        }
+    }
+
+    pub fn lost(&self) -> Vec<&(i64, i64)> {
+        self.expected
+            .iter()
+            .filter(|pair| !self.received.contains_key(pair))
+            .collect()
+    }
+
+    pub fn unexpected(&self) -> Vec<&(i64, i64)> {
+        self.received
+            .keys()
+            .filter(|pair| !self.expected.contains(pair))
+            .collect()
+    }
+
+    pub fn duplicates(&self) -> usize {
+        self.received.values().map(|n| n - 1).sum()
+    }
 }

@@ -1,4 +1,6 @@
-//! Starts a real Vigía on port 0 with a fresh SQLite file, and talks HTTP to it.
+//! Starts a real Vigía on port 0 with a fresh database, and talks HTTP to it. The database
+//! is a SQLite file in a temporary folder, or, when `VIGIA_TEST_POSTGRES_URL` names a
+//! PostgreSQL server, a database of its own there, created for the test and dropped after.
 
 use std::net::SocketAddr;
 
@@ -15,12 +17,15 @@ pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
     pub settings: Settings,
+    _database: Option<crate::engines::TestDatabase>,
     _data: tempfile::TempDir,
 }
 
+/// Settings for a server whose files (and SQLite database) live in `dir`; on PostgreSQL, the
+/// database named after `dir` (created when missing).
 pub fn settings_in(dir: &std::path::Path) -> Settings {
     Settings {
-        database_url: format!("sqlite://{}/vigia.db?mode=rwc", dir.display()),
+        database_url: crate::engines::database_url_for(dir),
         site_addr: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
         data_dir: dir.join("files"),
@@ -49,7 +54,7 @@ pub fn clock() -> vigia_server::clock::ShiftedClock {
 }
 
 /// A migrated, seeded database in `dir`, as a server started there would have it.
-pub async fn database_in(dir: &std::path::Path) -> sqlx::SqlitePool {
+pub async fn database_in(dir: &std::path::Path) -> vigia_server::db::Pool {
     vigia_server::prepare_database(&settings_in(dir), &clock())
         .await
         .expect("database prepared")
@@ -57,7 +62,7 @@ pub async fn database_in(dir: &std::path::Path) -> sqlx::SqlitePool {
 
 impl TestApp {
     /// The server's own database, for what tests check underneath the HTTP surface.
-    pub async fn database(&self) -> sqlx::SqlitePool {
+    pub async fn database(&self) -> vigia_server::db::Pool {
         vigia_server::prepare_database(&self.settings, &clock())
             .await
             .unwrap()
@@ -71,6 +76,7 @@ impl TestApp {
     pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
         let mut settings = settings_in(data.path());
+        let database = crate::engines::TestDatabase::of(&settings.database_url);
         adjust(&mut settings);
         let app = Application::build(settings.clone())
             .await
@@ -85,6 +91,7 @@ impl TestApp {
             address,
             client,
             settings,
+            _database: database,
             _data: data,
         }
     }

@@ -300,7 +300,8 @@ async fn a_suggestion_naming_no_instrument_needs_one_before_its_claim_form_opens
 async fn refusals_by_the_limit_create_no_session_for_a_client_without_cookies() {
     let app = TestApp::spawn().await;
     let sessions = || async {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tower_sessions")
+        let count = format!("SELECT COUNT(*) FROM {}", crate::engines::sessions_table());
+        let (n,): (i64,) = sqlx::query_as(&count)
             .fetch_one(&app.database().await)
             .await
             .unwrap();

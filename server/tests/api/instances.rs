@@ -1,0 +1,191 @@
+//! Several server processes on one database, as a deployment behind a reverse proxy runs
+//! them (on PostgreSQL when `VIGIA_TEST_POSTGRES_URL` is set, else on one SQLite file):
+//! sessions, writes, caches, rate limits and alert delivery are shared.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::binary::Server;
+use crate::claims::{latest, plan_in_force};
+use crate::crash::{drained, record, subscribe_everyone, Tally};
+use crate::helpers::{clock, settings_in, TestApp, PASSWORD};
+use crate::receivers::{Receiver, SmtpSink};
+
+/// A second server on the first one's database and files.
+async fn beside(first: &TestApp) -> TestApp {
+    let database_url = first.settings.database_url.clone();
+    let data_dir = first.settings.data_dir.clone();
+    TestApp::spawn_with(move |s| {
+        s.database_url = database_url;
+        s.data_dir = data_dir;
+    })
+    .await
+}
+
+fn plan_status(department: &serde_json::Value) -> String {
+    department["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["requirement"] == "action-plan")
+        .map(|r| r["status"].as_str().unwrap_or_default().to_owned())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn signed_in_on_one_instance_recorded_through_the_other_and_shown_by_both_within_a_second() {
+    let one = TestApp::spawn().await;
+    let two = beside(&one).await;
+    // Cookies are kept per host, not per port: one browser, as behind one proxy.
+    let officer = one
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
+    let before = plan_status(&one.json("/api/v1/departments/BO-N").await);
+    assert_ne!(before, "in-force");
+
+    let expected = latest(&two, "BO-N", "action-plan").await;
+    let response = two
+        .post_form(
+            &officer,
+            "/departments/BO-N/action-plan/claims",
+            &plan_in_force(&expected),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        303,
+        "the session made on one serves the other"
+    );
+    assert!(response.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/departments/BO-N#claim-"));
+
+    let written = Instant::now();
+    loop {
+        if plan_status(&one.json("/api/v1/departments/BO-N").await) == "in-force" {
+            break;
+        }
+        assert!(
+            written.elapsed() < Duration::from_secs(1),
+            "the other instance still serves the old map after a second"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    println!(
+        "the other instance showed the claim after {:?}",
+        written.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn rate_limits_are_shared_by_the_instances() {
+    let one = TestApp::spawn().await;
+    let two = beside(&one).await;
+    let visitor = one.browser();
+    let mut refused = 0;
+    // Five suggestions an hour per address: alternating instances must not double that.
+    for i in 0..8 {
+        let app = if i % 2 == 0 { &one } else { &two };
+        let body = format!("Sugerencia {i}: el plan de Pando fue aprobado en 2025.");
+        let form = [("requirement", "action-plan"), ("body", body.as_str())];
+        let response = app
+            .post_form(&visitor, "/departments/BO-N/suggestions", &form)
+            .await;
+        let (_, page) = app.next_page(&visitor, response).await;
+        if page.contains("Recibimos demasiados envíos desde su conexión") {
+            refused += 1;
+        }
+    }
+    assert_eq!(
+        refused, 3,
+        "five allowed across both instances, three refused"
+    );
+
+    // Sign-in failures counted on one instance stop the guesser on the other. (A throttled
+    // attempt says so only to a browser that kept its session, so the guesser keeps one.)
+    one.add_user("ana@example.org", "officer", &["BO-N"]).await;
+    let guesser = one.browser();
+    for i in 0..5 {
+        let app = if i % 2 == 0 { &one } else { &two };
+        let guess = [
+            ("email", "ana@example.org"),
+            ("password", "wrong password!!"),
+        ];
+        app.post_form(&guesser, "/signin", &guess).await;
+    }
+    let answer = two
+        .post_form(
+            &guesser,
+            "/signin",
+            &[("email", "ana@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    let (_, page) = two.next_page(&guesser, answer).await;
+    assert!(
+        page.contains("Demasiados intentos."),
+        "the sixth try waits, whichever instance it reaches"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_deliver_every_alert_exactly_once() {
+    let changes: usize = std::env::var("INSTANCE_CHANGES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
+    let dir = tempfile::tempdir().unwrap();
+    let sink = SmtpSink::start().await;
+    let receiver = Receiver::start().await;
+    let store = vigia_server::open_store(&settings_in(dir.path()), Arc::new(clock()))
+        .await
+        .unwrap();
+    subscribe_everyone(&store, &receiver, 50, 0).await;
+    let mut one = Server::new(dir.path(), &sink.url());
+    let mut two = Server::new(dir.path(), &sink.url());
+    for server in [&mut one, &mut two] {
+        // No crash here, so no lease runs out: a delivery taken is sent by who took it.
+        server.set("VIGIA_DELIVERY_LEASE_SECS", "300");
+        server.start().await;
+    }
+    let browser = one.officer(&store, &["BO-N", "BO-L"]).await;
+
+    for i in 0..changes {
+        let (server, department) = if i % 2 == 0 {
+            (&one, "BO-N")
+        } else {
+            (&two, "BO-L")
+        };
+        assert_eq!(
+            record(server, &browser, department, i).await,
+            Some(true),
+            "claim {i}"
+        );
+    }
+    drained(store.pool()).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let tally = Tally::of(&store, &sink, &receiver).await;
+    println!(
+        "changes {}, deliveries expected {}, received {}, duplicates {}, lost {}",
+        tally.changes,
+        tally.expected.len(),
+        tally.received.values().sum::<usize>(),
+        tally.duplicates(),
+        tally.lost().len()
+    );
+    // A claim that leaves its status as it was raises no event (and sends nothing).
+    assert!(
+        tally.changes > changes / 2 && tally.expected.len() > changes * 10,
+        "enough to prove anything"
+    );
+    assert!(tally.lost().is_empty(), "lost: {:?}", tally.lost());
+    assert!(
+        tally.unexpected().is_empty(),
+        "unwanted: {:?}",
+        tally.unexpected()
+    );
+    assert_eq!(tally.duplicates(), 0, "nothing sent twice without a crash");
+    one.kill();
+    two.kill();
+}
