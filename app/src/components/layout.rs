@@ -79,7 +79,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <span><span class="signed-in-label">{t(lang, "signed-in-as")}" "</span><strong title=viewer.display_name.clone()>{viewer.display_name.clone()}</strong></span>
                         <button type="submit" class="link-button">{t(lang, "signout")}</button>
                     </form>
-                }})}
+                }
+                // Erased, so the page's view type stays within the compiler's depth limit.
+                .into_any()})}
                 <a class="lang-switch" href=switch_href hreflang=other.code() lang=other.code()>
                     {t(other, "switch-to-this-language")}
                 </a>

@@ -73,15 +73,16 @@ pub fn ComplianceMap(
             let highlighted = highlight == Some(code);
             let description = format!("{}: {label}", department.name);
             let aria_label = description.clone();
+            let class = match (highlighted, category.inferred) {
+                (true, true) => "department highlighted inferred",
+                (true, false) => "department highlighted",
+                (false, true) => "department inferred",
+                (false, false) => "department",
+            };
             Some(view! {
                 <a href=format!("/departments/{code}") aria-label=aria_label target=link_target>
                     <path id=code.as_str() data-code=code.as_str() data-category=category.tone().slug()
-                        class=match (highlighted, category.inferred) {
-                            (true, true) => "department highlighted inferred",
-                            (true, false) => "department highlighted",
-                            (false, true) => "department inferred",
-                            (false, false) => "department",
-                        }
+                        class=class
                         fill=status_fill(category) d=*d>
                         <title>{description}</title>
                     </path>
