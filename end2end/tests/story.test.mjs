@@ -91,7 +91,12 @@ test('the map switches requirement with a plain link and lists only the categori
   assert.match(await page.locator('svg.map > title').textContent(), /Centro de acogida/);
   // One legend entry per category the map uses (a colour, stated or inferred), no more.
   const inUse = new Set(await page.locator('svg.map path[data-category]').evaluateAll((paths) => paths.map((p) => p.dataset.category + (p.classList.contains('inferred') ? ' inferred' : ''))));
-  assert.equal(await page.getByRole('list', { name: 'Leyenda del mapa' }).locator('li').count(), inUse.size);
+  const legend = page.getByRole('list', { name: 'Leyenda del mapa' });
+  assert.equal(await legend.locator('li').count(), inUse.size);
+  // The legend speaks of the instrument shown: a shelter, not a plan.
+  const words = await legend.innerText();
+  assert.match(words, /Sin centro/);
+  assert.doesNotMatch(words, /Sin plan/);
   // Names are drawn over every outline, so none is cut by a neighbour drawn later.
   const labels = page.locator('svg.map .map-labels text');
   assert.equal(await labels.count(), 9);

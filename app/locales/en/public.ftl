@@ -45,6 +45,8 @@ group-unconfirmed = No confirmed information
 
 ## The map's requirement switch
 map-title-requirement = Map of Bolivia: { $requirement }, status in each department
+legend-status-verified = { $status }, verified
+legend-status-reported = { $status }, only reported
 map-switch-label = What the map shows
 
 ## "Show the state on …"

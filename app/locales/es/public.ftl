@@ -45,6 +45,8 @@ group-unconfirmed = Sin información confirmada
 
 ## The map's requirement switch
 map-title-requirement = Mapa de Bolivia: { $requirement }, estado en cada departamento
+legend-status-verified = { $status }, verificado
+legend-status-reported = { $status }, solo informado
 map-switch-label = Qué muestra el mapa
 
 ## "Show the state on …"

@@ -35,8 +35,33 @@ pub fn categories(view: &PublicView, slug: &RequirementSlug) -> Vec<(DepartmentC
         .collect()
 }
 
-fn legend_label(category: MapCategory, lang: crate::i18n::Lang) -> String {
-    let label = t(lang, category.legend_key());
+fn legend_label(
+    category: MapCategory,
+    requirement: Option<&vigia::Requirement>,
+    lang: crate::i18n::Lang,
+) -> String {
+    // The plan's legend has its own words; another instrument's uses its status labels
+    // ("Sin centro", "En funcionamiento, solo informado").
+    let label = match requirement.filter(|r| r.slug.as_str() != MAP_REQUIREMENT) {
+        None => t(lang, category.legend_key()),
+        Some(r) => {
+            let status = format::status_label(lang, Some(r), category.status);
+            let mut chars = status.chars();
+            let status: String = match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => status,
+            };
+            match (category.status, category.only_reported) {
+                (vigia::Status::InForce, true) => {
+                    tr(lang, "legend-status-reported", &[("status", status.into())])
+                }
+                (vigia::Status::InForce, false) => {
+                    tr(lang, "legend-status-verified", &[("status", status.into())])
+                }
+                _ => status,
+            }
+        }
+    };
     if category.inferred {
         tr(lang, "legend-inferred", &[("label", label.into())])
     } else {
@@ -132,6 +157,7 @@ pub fn MapLegend(
     let lang = use_lang();
     let slug =
         requirement.unwrap_or_else(|| RequirementSlug::parse(MAP_REQUIREMENT).expect("valid slug"));
+    let requirement = view.snapshot.requirement(&slug).cloned();
     let mut in_use: Vec<MapCategory> = categories(&view, &slug)
         .into_iter()
         .map(|(_, c)| c)
@@ -148,7 +174,7 @@ pub fn MapLegend(
                     <svg class="swatch" viewBox="0 0 28 28" aria-hidden="true">
                         <rect width="28" height="28" fill=status_fill(category)/>
                     </svg>
-                    {legend_label(category, lang)}
+                    {legend_label(category, requirement.as_ref(), lang)}
                 </li>
             }
         })
