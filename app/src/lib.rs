@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod islands;
 pub mod map;
 pub mod pages;
+pub mod story;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags};

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { openPage, signInAs, useServerAndBrowser } from './helpers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const pages = ['/', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page', '/signin', '/account/set-password?token=x', '/departments/BO-N/action-plan/new', '/departments/BO-N/suggest', '/history/1', '/suggestions/1-00000000000000000000000000000000', '/alerts?department=BO-N', '/alerts/confirm?token=x', '/alerts/unsubscribed'];
+const pages = ['/', '/?requirement=shelter&as_of=2022-01-01', '/gaps', '/departments/BO-L', '/departments/BO-T', '/gaps?severity=critical', '/methodology', '/embed/map', '/no-such-page', '/signin', '/account/set-password?token=x', '/departments/BO-N/action-plan/new', '/departments/BO-N/suggest', '/history/1', '/suggestions/1-00000000000000000000000000000000', '/alerts?department=BO-N', '/alerts/confirm?token=x', '/alerts/unsubscribed'];
 // What staff see, checked signed in as an admin (who sees every form).
 const staffPages = ['/dashboard', '/moderation', '/admin/users', '/admin/users/1/disable', '/admin/import', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/departments/BO-N/action-plan/gaps/missing/reply', '/admin/alerts'];
 

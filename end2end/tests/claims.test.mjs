@@ -66,7 +66,7 @@ for (const javaScriptEnabled of [true, false]) {
     assert.deepEqual(Buffer.from(await response.body()), pdf);
 
     await page.goto(env.server.baseUrl + '/');
-    assert.match(await page.locator('path[data-code="BO-N"]').getAttribute('class'), /fill-in-force/);
+    assert.match(await page.locator('path[data-code="BO-N"]').getAttribute('data-category'), /^in-force/);
     assert.deepEqual(errors, []);
     await context.close();
   });

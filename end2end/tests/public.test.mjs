@@ -27,7 +27,7 @@ for (const javaScriptEnabled of [true, false]) {
       await legend.getByText('Sin información (deducción de Vigía)').waitFor();
       await legend.getByText('Sin plan', { exact: true }).waitFor();
       // The inferred swatch and the map share a dotted fill no stated status uses.
-      const inferred = page.locator('svg.map path.fill-inferred');
+      const inferred = page.locator('svg.map path.inferred');
       assert.equal(await inferred.count(), 6);
       const fill = await inferred.first().evaluate((el) => getComputedStyle(el).fill);
       assert.match(fill, /url\("?#dots-unknown"?\)/);

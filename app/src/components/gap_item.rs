@@ -17,8 +17,18 @@ pub fn GapItem(
     /// Offers the claim form to someone who may record one for this department.
     #[prop(optional)]
     offer_record: bool,
+    /// Names the instrument (requirement) in the gap's title.
+    #[prop(optional)]
+    name_requirement: bool,
+    /// Shows the gap alone, without the links to reply or record (on the reply form itself).
+    #[prop(optional)]
+    bare: bool,
 ) -> impl IntoView {
     let lang = use_lang();
+    let requirement = name_requirement
+        .then(|| view.snapshot.requirement(&gap.requirement))
+        .flatten()
+        .map(|r| view! { <span class="gap-requirement">{r.name.get(lang.is_spanish()).to_owned()}</span> });
     let message = gap_message(lang, &gap, &view.snapshot, view.today);
     let since = gap.since.map(|d| format::partial_date(lang, d));
     let kind = t(lang, &format!("gap-kind-{}", gap.kind.slug()));
@@ -35,7 +45,7 @@ pub fn GapItem(
         .map(|reply| view! { <GapReplyItem reply/> })
         .collect_view();
     let reply_link = current_viewer()
-        .filter(|v| v.actor.may_reply(gap.department) && view.as_of.is_none())
+        .filter(|v| !bare && v.actor.may_reply(gap.department) && view.as_of.is_none())
         .map(|_| {
             let href = format!(
                 "/departments/{}/{}/gaps/{}/reply",
@@ -46,7 +56,7 @@ pub fn GapItem(
             view! { <p><a class="button-link" href=href>{t(lang, "reply-new")}</a></p> }
         });
     let record_link = current_viewer()
-        .filter(|v| offer_record && v.may_record.contains(&gap.department))
+        .filter(|v| !bare && offer_record && v.may_record.contains(&gap.department))
         .map(|_| {
             let href = format!("/departments/{}/{}/new", gap.department, gap.requirement);
             view! { <p><a class="button-link" href=href>{t(lang, "record-new")}</a></p> }
@@ -56,6 +66,7 @@ pub fn GapItem(
             <div class="gap-head">
                 <SeverityBadge severity=gap.severity/>
                 <span class="gap-kind">{kind}</span>
+                {requirement}
                 {department_link}
             </div>
             <p class="gap-message">{message}</p>

@@ -10,8 +10,24 @@ use vigia::la_paz_time;
 use vigia::{HistoryEntry, Snapshot};
 
 #[component]
-pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>) -> impl IntoView {
+pub fn HistoryEntryItem(
+    entry: HistoryEntry,
+    snapshot: std::sync::Arc<Snapshot>,
+    /// Shows the date a claim's entry describes first (for lists sorted by it).
+    #[prop(optional)]
+    event_first: bool,
+) -> impl IntoView {
     let lang = use_lang();
+    let event = event_first
+        .then(|| entry.claim_id())
+        .flatten()
+        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        .map(|c| {
+            let date = format::partial_date(lang, c.event_date);
+            view! {
+                <p class="timeline-date"><time datetime=c.event_date.to_string()>{tr(lang, "history-event-date", &[("date", date.into())])}</time></p>
+            }
+        });
     let local = la_paz_time(entry.at);
     let when = tr(
         lang,
@@ -64,7 +80,8 @@ pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>)
         .then(|| view! { <strong>{t(lang, "history-decision-reason")}</strong>" " });
     view! {
         <li class="history-entry" id=format!("entry-{}", entry.id)>
-            <p class="timeline-date">
+            {event}
+            <p class=if event_first { "history-recorded" } else { "timeline-date" }>
                 <time datetime=entry.at.to_rfc3339()>{when}</time>
             </p>
             <p>

@@ -48,7 +48,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let current = move |path: &str| if here == path { Some("page") } else { None };
     view! {
         <a class="skip-link" href="#content">{t(lang, "skip-to-content")}</a>
-        <header class="site-header">
+        <header class=if current_viewer().is_some() { "site-header signed" } else { "site-header" }>
             <a class="brand" href="/">
                 <span class="brand-name">"Vigía"</span>
                 <span class="brand-tagline">{t(lang, "site-tagline")}</span>
@@ -76,10 +76,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                         })}
                     </nav>
                     <form method="post" action="/signout" class="signed-in">
-                        <span>{t(lang, "signed-in-as")}" "<strong>{viewer.display_name}</strong></span>
+                        <span><span class="signed-in-label">{t(lang, "signed-in-as")}" "</span><strong title=viewer.display_name.clone()>{viewer.display_name.clone()}</strong></span>
                         <button type="submit" class="link-button">{t(lang, "signout")}</button>
                     </form>
-                }})}
+                }
+                // Erased, so the page's view type stays within the compiler's depth limit.
+                .into_any()})}
                 <a class="lang-switch" href=switch_href hreflang=other.code() lang=other.code()>
                     {t(other, "switch-to-this-language")}
                 </a>

@@ -89,10 +89,10 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
             );
             view! {
                 <tr>
-                    <td><a href=href>{department}</a></td>
-                    <td>{name}</td>
-                    <td><StatusBadge status requirement=requirement evidence/></td>
-                    <td>{severity.map(|severity| view! { <SeverityBadge severity/> })}</td>
+                    <th scope="row"><a href=href>{department}</a></th>
+                    <td data-label=t(lang, "dashboard-requirement")>{name}</td>
+                    <td data-label=t(lang, "dashboard-status")><StatusBadge status requirement=requirement evidence/></td>
+                    <td data-label=t(lang, "dashboard-worst-gap")>{severity.map(|severity| view! { <SeverityBadge severity/> })}</td>
                 </tr>
             }
         })
@@ -105,7 +105,7 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
             {(unreviewed > 0).then(|| view! { <p class="form-notice" role="status">{tr(lang, "dashboard-unreviewed", &[("n", unreviewed.into())])}</p> })}
             <h2>{t(lang, "dashboard-records")}</h2>
             <div class="table-scroll">
-                <table class="records">
+                <table class="records card-table">
                     <thead><tr><th scope="col">{t(lang, "table-department")}</th><th scope="col">{t(lang, "dashboard-requirement")}</th><th scope="col">{t(lang, "dashboard-status")}</th><th scope="col">{t(lang, "dashboard-worst-gap")}</th></tr></thead>
                     <tbody>{records}</tbody>
                 </table>

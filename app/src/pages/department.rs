@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    ClaimSource, ComplianceMap, DocumentList, FeedLink, FollowLinks, GapItem, HiddenNotice,
-    HideForm, HistoryEntryItem, Layout, PageMeta, StatusBadge, WithPublicView,
+    AsOfForm, ClaimSource, ComplianceMap, DocumentList, FeedLink, FollowLinks, GapItem,
+    HiddenNotice, HideForm, HistoryEntryItem, Layout, PageMeta, StatusBadge, StatusStrip,
+    WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
 use crate::format;
@@ -68,10 +69,14 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         .and_then(|p| p.parse::<usize>().ok())
         .filter(|p| *p >= 1)
         .unwrap_or(1);
-    let (entries, more) = vigia::history::page(&view.snapshot.history_of(code), page, HISTORY_PAGE);
+    let (entries, more) = vigia::history::page(
+        &by_event_date(view.snapshot.history_of(code), &view.snapshot),
+        page,
+        HISTORY_PAGE,
+    );
     let history = entries
         .into_iter()
-        .map(|entry| view! { <HistoryEntryItem entry snapshot=view.snapshot.clone()/> })
+        .map(|entry| view! { <HistoryEntryItem entry snapshot=view.snapshot.clone() event_first=true/> })
         .collect_view();
     let pages = view! { <HistoryPages code page more/> };
     view! {
@@ -88,10 +93,11 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
                 </div>
                 <div class="mini-map"><ComplianceMap view=view.clone() highlight=code/></div>
             </div>
+            <AsOfForm view=view.clone() action=format!("/departments/{code}")/>
             {requirements}
             <section class="public-history" id="history" aria-labelledby="history-heading">
                 <h2 id="history-heading">{t(lang, "public-history-heading")}</h2>
-                <p>{t(lang, "public-history-intro")}</p>
+                <p>{t(lang, "public-history-intro")}" "{t(lang, "history-order-note")}</p>
                 <ol class="timeline">{history}</ol>
                 {pages}
             </section>
@@ -105,6 +111,22 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         </Layout>
     }
     .into_any()
+}
+
+/// The history oldest first by the date of what each entry describes (a claim's event date;
+/// otherwise the day it was recorded), so a 2020 entry never sits above a 2023 one.
+fn by_event_date(
+    mut entries: Vec<vigia::HistoryEntry>,
+    snapshot: &vigia::Snapshot,
+) -> Vec<vigia::HistoryEntry> {
+    let described = |e: &vigia::HistoryEntry| {
+        e.claim_id()
+            .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+            .map(|c| c.event_date.first_day())
+            .unwrap_or_else(|| e.local_date())
+    };
+    entries.sort_by_key(|e| (described(e), e.id));
+    entries
 }
 
 /// Entries of the public history on one page of a department.
@@ -164,6 +186,7 @@ fn RequirementSection(
                 {requirement.legal_basis.get(lang.is_spanish()).to_owned()}
                 {(!requirement.legal_basis_verified).then(|| view! { " "<span class="badge unverified">{t(lang, "unverified-label")}</span> })}
             </p>
+            <StatusStrip view=view.clone() code=record.department requirement=requirement.clone()/>
             {match current {
                 Some(claim) => view! { <CurrentState claim requirement=requirement.clone() view=view.clone()/> }.into_any(),
                 None => view! { <p>{t(lang, "no-claims")}</p> }.into_any(),

@@ -1,11 +1,16 @@
-//! `/embed/map`: the map with minimal chrome, for other sites to frame.
+//! `/embed/map`: the map with minimal chrome, for other sites to frame. Everything (the
+//! whole map, a compact legend, the date and the credit) fits the size the snippet on `/`
+//! declares (400 × 460): the map takes whatever height the rest leaves.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ComplianceMap, MapLegend, PageMeta, WithPublicView};
+use crate::components::{ComplianceMap, DataDates, MapLegend, PageMeta, WithPublicView};
 use crate::i18n::{t, use_lang};
 use vigia::DepartmentCode;
+
+/// The size the embed snippet declares, in CSS pixels.
+pub const EMBED_SIZE: (u32, u32) = (400, 460);
 
 #[component]
 pub fn EmbedMapPage() -> impl IntoView {
@@ -19,6 +24,7 @@ pub fn EmbedMapPage() -> impl IntoView {
         <main class="embed-page">
             <WithPublicView render=move |view| {
                 let legend_view = view.clone();
+                let dates_view = view.clone();
                 let map = match highlight {
                     Some(code) => view! { <ComplianceMap view highlight=code link_target="_blank"/> }.into_any(),
                     None => view! { <ComplianceMap view link_target="_blank"/> }.into_any(),
@@ -26,8 +32,11 @@ pub fn EmbedMapPage() -> impl IntoView {
                 view! {
                     <p class="embed-title"><a href="/" target="_blank">{t(lang, "embed-title")}</a></p>
                     {map}
-                    <MapLegend view=legend_view/>
-                    <p class="attribution">{t(lang, "map-attribution")}</p>
+                    <div class="embed-foot">
+                        <MapLegend view=legend_view/>
+                        <DataDates view=dates_view/>
+                        <p class="embed-credit"><a href="/methodology#licence" target="_blank">{t(lang, "embed-credit")}</a></p>
+                    </div>
                 }
             }/>
         </main>

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::{FeedLink, FollowLinks, GapItem, Layout, PageMeta, WithPublicView};
 use crate::context::PublicView;
 use crate::i18n::{t, tr, use_lang};
-use vigia::gaps::{GapKind, Severity};
+use vigia::gaps::{Gap, GapKind, Severity};
 use vigia::DepartmentCode;
 
 /// The filters as typed; values that do not parse are reported, not silently dropped.
@@ -56,7 +56,7 @@ pub fn GapsPage() -> impl IntoView {
 #[component]
 fn Gaps(view: PublicView, filters: Filters) -> impl IntoView {
     let lang = use_lang();
-    let shown: Vec<_> = view
+    let shown: Vec<Gap> = view
         .gaps
         .iter()
         .filter(|g| filters.department.is_none_or(|d| g.department == d))
@@ -65,16 +65,81 @@ fn Gaps(view: PublicView, filters: Filters) -> impl IntoView {
         .cloned()
         .collect();
     let count = tr(lang, "gaps-count", &[("n", (shown.len() as i64).into())]);
-    let items = shown
+    let (notices, serious): (Vec<Gap>, Vec<Gap>) = shown
         .into_iter()
-        .map(|gap| view! { <GapItem gap view=view.clone() link_department=true/> })
-        .collect_view();
+        .partition(|g| g.severity == Severity::Notice);
+    let serious_list = if serious.is_empty() {
+        view! { <p class="no-gaps">{t(lang, "gaps-serious-none")}</p> }.into_any()
+    } else {
+        view! { <ByDepartment gaps=serious view=view.clone()/> }.into_any()
+    };
+    let folded = (!notices.is_empty()).then(|| {
+        let summary = tr(
+            lang,
+            "gaps-notices",
+            &[("n", (notices.len() as i64).into())],
+        );
+        let open = filters.severity == Some(Severity::Notice);
+        view! {
+            <details class="notices" open=open>
+                <summary>{summary}</summary>
+                <ByDepartment gaps=notices view=view.clone()/>
+            </details>
+        }
+    });
+    let csv = csv_link(&filters, &view, lang);
     view! {
         <FilterForm view=view.clone() filters=filters.clone()/>
         {filters.invalid.then(|| view! { <p class="form-error" role="alert">{t(lang, "gaps-invalid-filter")}</p> })}
-        <p class="gaps-count" aria-live="polite">{count}</p>
-        <ul class="gap-list">{items}</ul>
+        <p class="gaps-count" aria-live="polite">{count}" · "<a href=csv type="text/csv" download>{t(lang, "gaps-csv")}</a></p>
+        {serious_list}
+        {folded}
     }
+}
+
+/// The same list as CSV: the API's file, with the same filters, language and day.
+fn csv_link(filters: &Filters, view: &PublicView, lang: crate::i18n::Lang) -> String {
+    let mut query = vec![format!("lang={}", lang.code())];
+    if let Some(d) = filters.department {
+        query.push(format!("department={d}"));
+    }
+    if let Some(k) = filters.kind {
+        query.push(format!("kind={}", k.slug()));
+    }
+    if let Some(s) = filters.severity {
+        query.push(format!("severity={}", s.slug()));
+    }
+    if let Some(d) = view.as_of {
+        query.push(format!("as_of={d}"));
+    }
+    format!("/api/v1/gaps.csv?{}", query.join("&"))
+}
+
+/// Gaps under a heading per department, in the map's order, most severe first within each.
+#[component]
+fn ByDepartment(gaps: Vec<Gap>, view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    DepartmentCode::ALL
+        .into_iter()
+        .filter_map(|code| {
+            let mine: Vec<Gap> = gaps.iter().filter(|g| g.department == code).cloned().collect();
+            if mine.is_empty() {
+                return None;
+            }
+            let name = view.snapshot.department(code).map(|d| d.name.clone()).unwrap_or_default();
+            let n = tr(lang, "gaps-department-count", &[("n", (mine.len() as i64).into())]);
+            let items = mine
+                .into_iter()
+                .map(|gap| view! { <GapItem gap view=view.clone() name_requirement=true/> })
+                .collect_view();
+            Some(view! {
+                <section class="gap-group">
+                    <h2><a href=format!("/departments/{code}")>{name}</a>" "<span class="gap-group-count">{n}</span></h2>
+                    <ul class="gap-list">{items}</ul>
+                </section>
+            })
+        })
+        .collect_view()
 }
 
 #[component]

@@ -2,13 +2,16 @@
 
 use leptos::prelude::*;
 
+use leptos_router::hooks::use_query_map;
+
 use crate::components::{
-    ComplianceMap, FeedLink, FollowLinks, Layout, MapLegend, PageMeta, SourceCite, StatusBadge,
-    WithPublicView,
+    map_requirement, AsOfForm, ComplianceMap, ComplianceTimeline, DataDates, FeedLink, FollowLinks,
+    Layout, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView,
 };
 use crate::context::{PublicView, SiteInfo};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
+use crate::story;
 use vigia::national::NationalFigure;
 use vigia::{EvidenceLevel, RequirementSlug, Severity, Status};
 
@@ -26,24 +29,89 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Home(view: PublicView) -> impl IntoView {
     let lang = use_lang();
+    let asked = use_query_map().get_untracked().get("requirement");
+    let slug = map_requirement(&view, asked.as_deref());
+    let heading = view
+        .snapshot
+        .requirement(&slug)
+        .filter(|r| r.slug.as_str() != crate::map::MAP_REQUIREMENT)
+        .map(|r| r.name.get(lang.is_spanish()).to_owned())
+        .unwrap_or_else(|| t(lang, "map-heading"));
+    let keep = if slug.as_str() == crate::map::MAP_REQUIREMENT {
+        Vec::new()
+    } else {
+        vec![("requirement", slug.to_string())]
+    };
     view! {
         <h1>{t(lang, "home-heading")}</h1>
-        <p class="lede">{t(lang, "home-lede")}</p>
+        <Story view=view.clone()/>
         <Headline view=view.clone()/>
+        <p class="lede">{t(lang, "home-lede")}</p>
         <section class="map-section" aria-labelledby="map-heading">
-            <h2 id="map-heading">{t(lang, "map-heading")}</h2>
+            <h2 id="map-heading">{heading}</h2>
+            <RequirementSwitch view=view.clone() current=slug.clone()/>
+            <AsOfForm view=view.clone() action="/" keep/>
             <div class="map-layout">
                 <figure class="map-figure">
-                    <ComplianceMap view=view.clone()/>
-                    <figcaption><MapLegend view=view.clone()/></figcaption>
+                    <ComplianceMap view=view.clone() requirement=slug.clone()/>
+                    <figcaption><MapLegend view=view.clone() requirement=slug/></figcaption>
                 </figure>
                 <ComplianceTable view=view.clone()/>
             </div>
         </section>
+        <ComplianceTimeline view=view.clone()/>
         <NationalContext view=view.clone()/>
         <FeedLink/>
         <FollowLinks/>
         <EmbedSnippet/>
+    }
+}
+
+/// The finding in one sentence, with the day the data describes apart from the day Vigía
+/// last recorded anything, so a quiet period does not look like abandonment.
+#[component]
+fn Story(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let plan = RequirementSlug::parse(crate::map::MAP_REQUIREMENT).expect("slug");
+    let counts = story::Counts::of(
+        story::categories(&view.snapshot, &plan)
+            .into_iter()
+            .map(|(_, c)| c),
+    );
+    view! {
+        <p class="story">{story::sentence(lang, &counts)}</p>
+        <DataDates view/>
+    }
+}
+
+/// Plain links that recolour the map by another requirement (`?requirement=shelter`).
+#[component]
+fn RequirementSwitch(view: PublicView, current: RequirementSlug) -> impl IntoView {
+    let lang = use_lang();
+    let as_of = view.as_of.map(|d| format!("as_of={d}"));
+    let links = view
+        .snapshot
+        .requirements
+        .iter()
+        .map(|r| {
+            let mut query: Vec<String> = Vec::new();
+            if r.slug.as_str() != crate::map::MAP_REQUIREMENT {
+                query.push(format!("requirement={}", r.slug));
+            }
+            query.extend(as_of.clone());
+            let href = if query.is_empty() {
+                "/#map-heading".to_owned()
+            } else {
+                format!("/?{}#map-heading", query.join("&"))
+            };
+            let here = (r.slug == current).then_some("page");
+            view! { <li><a href=href aria-current=here>{r.name.get(lang.is_spanish()).to_owned()}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="requirement-switch" aria-label=t(lang, "map-switch-label")>
+            <ul>{links}</ul>
+        </nav>
     }
 }
 
@@ -69,11 +137,6 @@ fn Headline(view: PublicView) -> impl IntoView {
         .filter(|g| g.severity == Severity::Critical)
         .map(|g| g.department)
         .collect();
-    let last_update = view
-        .snapshot
-        .last_update()
-        .map(|d| format::date(lang, d))
-        .unwrap_or_else(|| t(lang, "unknown"));
     let figures = [
         (
             in_force(EvidenceLevel::Verified).to_string(),
@@ -87,7 +150,6 @@ fn Headline(view: PublicView) -> impl IntoView {
             critical.len().to_string(),
             t(lang, "headline-critical-departments"),
         ),
-        (last_update, t(lang, "headline-last-update")),
     ];
     view! {
         <section class="headline" aria-label=t(lang, "headline-label")>
@@ -213,8 +275,10 @@ fn EmbedSnippet() -> impl IntoView {
         .map(|s| s.public_url)
         .unwrap_or_default();
     let code = format!(
-        r#"<iframe src="{base}/embed/map" title="{}" width="400" height="460" loading="lazy" style="border:0"></iframe>"#,
-        t(lang, "embed-iframe-title")
+        r#"<iframe src="{base}/embed/map" title="{}" width="{}" height="{}" loading="lazy" style="border:0"></iframe>"#,
+        t(lang, "embed-iframe-title"),
+        super::embed::EMBED_SIZE.0,
+        super::embed::EMBED_SIZE.1
     );
     view! {
         <section class="embed" aria-labelledby="embed-heading">

@@ -60,7 +60,7 @@ fn Reply(
                 <a href=format!("/departments/{code}")>{department.name.clone()}</a>" › "<span>{t(lang, "reply-new")}</span>
             </nav>
             <h1>{title}</h1>
-            <ul class="gap-list"><GapItem gap view=view.clone()/></ul>
+            <ul class="gap-list"><GapItem gap view=view.clone() bare=true/></ul>
             <form method="post" action=format!("/departments/{code}/{slug}/gaps/{}/replies", kind.slug()) enctype="multipart/form-data" class="claim-form">
                 <p class="hint">{t(lang, "form-marks")}</p>
                 <FormField name="body" label=t(lang, "reply-field-body") value=flash.field("body") input=Input::Text

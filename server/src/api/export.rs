@@ -173,7 +173,7 @@ pub fn claims_csv_text(snapshot: &Snapshot) -> anyhow::Result<String> {
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
 
-fn csv_response(body: String, filename: &str) -> Response {
+pub(super) fn csv_response(body: String, filename: &str) -> Response {
     (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

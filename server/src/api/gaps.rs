@@ -87,24 +87,75 @@ pub async fn list_gaps(
     ApiQuery(filters): ApiQuery<GapFilters>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<GapDto>>, ApiError> {
+    Ok(Json(filtered_gaps(&state, &filters, &headers).await?))
+}
+
+/// The open gaps the filters select, as the JSON list gives them.
+async fn filtered_gaps(
+    state: &AppState,
+    filters: &GapFilters,
+    headers: &HeaderMap,
+) -> Result<Vec<GapDto>, ApiError> {
     let department: Option<DepartmentCode> =
         parse_filter("department", filters.department.as_deref())?;
     let kind: Option<GapKind> = parse_filter("kind", filters.kind.as_deref())?;
     let severity: Option<Severity> = parse_filter("severity", filters.severity.as_deref())?;
     let view = load_view(
-        &state,
+        state,
         filters.lang.as_deref(),
         filters.as_of.as_deref(),
-        &headers,
+        headers,
     )
     .await?;
-    let body = view
+    Ok(view
         .gaps
         .iter()
         .filter(|g| department.is_none_or(|d| g.department == d))
         .filter(|g| kind.is_none_or(|k| g.kind == k))
         .filter(|g| severity.is_none_or(|s| g.severity == s))
         .map(|g| gap_dto(view.lang, g, &view.snapshot, view.today))
-        .collect();
-    Ok(Json(body))
+        .collect())
+}
+
+/// The columns of the gaps CSV: the fields of the JSON list, in its order.
+pub const GAP_COLUMNS: [&str; 6] = [
+    "department",
+    "requirement",
+    "kind",
+    "severity",
+    "since",
+    "message",
+];
+
+/// The same open gaps as `/api/v1/gaps`, with the same filters, as CSV.
+#[utoipa::path(
+    get,
+    path = "/api/v1/gaps.csv",
+    params(GapFilters),
+    responses((status = 200, description = "CSV with a header row", content_type = "text/csv"), (status = 400, description = "A filter is not valid", body = ErrorBody))
+)]
+pub async fn list_gaps_csv(
+    State(state): State<AppState>,
+    ApiQuery(filters): ApiQuery<GapFilters>,
+    headers: HeaderMap,
+) -> Result<axum::response::Response, ApiError> {
+    let gaps = filtered_gaps(&state, &filters, &headers).await?;
+    let body = gaps_csv(&gaps).map_err(ApiError::Internal)?;
+    Ok(super::export::csv_response(body, "vigia-gaps.csv"))
+}
+
+fn gaps_csv(gaps: &[GapDto]) -> anyhow::Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(GAP_COLUMNS)?;
+    for g in gaps {
+        writer.write_record([
+            g.department.as_str(),
+            g.requirement.as_str(),
+            g.kind.as_str(),
+            g.severity.as_str(),
+            g.since.as_deref().unwrap_or_default(),
+            g.message.as_str(),
+        ])?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
 }

@@ -38,6 +38,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
         .routes(routes!(gaps::list_gaps))
+        .routes(routes!(gaps::list_gaps_csv))
         .routes(routes!(history::list_history))
         .routes(routes!(events::list_events))
         .routes(routes!(export::export_csv))

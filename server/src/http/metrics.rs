@@ -236,6 +236,7 @@ pub fn route_family(path: &str) -> &'static str {
         "/api/openapi.json" => "/api/openapi.json",
         "/api/v1/departments" => "/api/v1/departments",
         "/api/v1/gaps" => "/api/v1/gaps",
+        "/api/v1/gaps.csv" => "/api/v1/gaps.csv",
         "/api/v1/export.csv" => "/api/v1/export.csv",
         "/api/v1/claims.csv" => "/api/v1/claims.csv",
         "/api/v1/events" => "/api/v1/events",

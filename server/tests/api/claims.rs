@@ -40,19 +40,23 @@ pub fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
     ]
 }
 
-/// The class of a department's outline on the map.
+/// How a department's outline is drawn on the map: its category and its classes
+/// (`missing: department`, `in-preparation: department inferred`).
 fn map_class(html: &str, code: &str) -> String {
     let path = html
         .split("<path ")
         .find(|p| p.contains(&format!("data-code=\"{code}\"")))
         .expect("outline");
-    path.split("class=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned()
+    let attribute = |name: &str| {
+        path.split(&format!("{name}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    format!("{}: {}", attribute("data-category"), attribute("class"))
 }
 
 #[tokio::test]
@@ -63,7 +67,7 @@ async fn an_officer_records_pandos_plan_and_the_public_state_follows() {
         .await;
     assert_eq!(
         map_class(&app.html("/").await, "BO-N"),
-        "department fill-missing",
+        "missing: department",
         "cached before"
     );
 
@@ -103,7 +107,7 @@ async fn an_officer_records_pandos_plan_and_the_public_state_follows() {
     let map = app.html("/").await;
     assert_eq!(
         map_class(&map, "BO-N"),
-        "department fill-in-force",
+        "in-force: department",
         "the map follows at once"
     );
     let page = app.html("/departments/BO-N").await;
@@ -343,7 +347,7 @@ async fn an_inferred_claim_is_shown_as_an_inference_on_the_map_and_in_the_api() 
     assert_eq!(saved.status(), 303);
     assert_eq!(
         map_class(&app.html("/").await, "BO-N"),
-        "department fill-in-preparation fill-inferred"
+        "in-preparation: department inferred"
     );
     let gaps = app
         .json("/api/v1/gaps?department=BO-N&kind=inferred&lang=en")

@@ -439,3 +439,51 @@ async fn as_of_shows_what_could_be_known_that_day() {
     let future = app.json("/api/v1/departments/BO-L?as_of=2030-01-01").await;
     assert_eq!(today["requirements"], future["requirements"]);
 }
+
+#[tokio::test]
+async fn the_gaps_csv_is_the_filtered_json_list() {
+    let app = TestApp::spawn().await;
+    for query in [
+        "",
+        "?department=BO-N&severity=critical",
+        "?kind=stale&lang=en",
+    ] {
+        let json = app.json(&format!("/api/v1/gaps{query}")).await;
+        let response = app.get(&format!("/api/v1/gaps.csv{query}")).await;
+        assert_eq!(response.status(), 200);
+        assert!(response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        let body = response.text().await.unwrap();
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let list = json.as_array().unwrap();
+        let keys: Vec<String> = list[0].as_object().unwrap().keys().cloned().collect();
+        let mut sorted_header = header.clone();
+        sorted_header.sort();
+        let mut sorted_keys = keys.clone();
+        sorted_keys.sort();
+        assert_eq!(sorted_header, sorted_keys, "the same columns as the JSON");
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), list.len(), "{query}");
+        for (row, gap) in rows.iter().zip(list) {
+            for (column, value) in header.iter().zip(row.iter()) {
+                assert_eq!(
+                    gap[column].as_str().unwrap_or_default(),
+                    value,
+                    "{query} {column}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        app.get("/api/v1/gaps.csv?severity=bogus").await.status(),
+        400
+    );
+}

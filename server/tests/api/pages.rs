@@ -6,6 +6,30 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
 
+/// How each outline on the map is drawn: its category and classes, such as
+/// `missing: department` or `unknown: department inferred`.
+fn outlines(html: &str) -> Vec<String> {
+    html.split("<path ")
+        .skip(1)
+        .filter(|p| p.contains("data-category=\""))
+        .map(|p| {
+            let attribute = |name: &str| {
+                p.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .or_else(|| p.split(&format!("{name}=\"")).nth(1))
+                    .and_then(|rest| rest.split('"').next())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            format!("{}: {}", attribute("data-category"), attribute("class"))
+        })
+        .collect()
+}
+
+fn drawn(html: &str, how: &str) -> usize {
+    outlines(html).iter().filter(|o| o.as_str() == how).count()
+}
+
 #[tokio::test]
 async fn home_has_the_map_table_and_context_in_spanish() {
     let app = TestApp::spawn().await;
@@ -24,22 +48,18 @@ async fn home_has_the_map_table_and_context_in_spanish() {
         );
     }
     assert_eq!(
-        count(&html, "class=\"department fill-missing\""),
+        drawn(&html, "missing: department"),
         2,
         "La Paz and Pando have no plan"
     );
     assert_eq!(
-        count(&html, "class=\"department fill-unknown fill-inferred\""),
+        drawn(&html, "unknown: department inferred"),
         6,
         "six unknown, drawn as Vigía's inference"
     );
+    assert_eq!(drawn(&html, "in-preparation: department"), 1, "Tarija");
     assert_eq!(
-        count(&html, "class=\"department fill-in-preparation\""),
-        1,
-        "Tarija"
-    );
-    assert_eq!(
-        count(&html, "fill-in-force"),
+        count(&html, "data-category=\"in-force"),
         0,
         "no source says any plan is in force"
     );
@@ -147,7 +167,7 @@ async fn department_page_shows_state_gaps_and_history() {
         "the 2020 inference is marked"
     );
     assert!(
-        html.contains("class=\"department fill-in-preparation highlighted\""),
+        outlines(&html).contains(&"in-preparation: department highlighted".to_owned()),
         "Tarija is highlighted"
     );
 }
@@ -202,17 +222,14 @@ async fn as_of_views_rebuild_the_past_from_history() {
         "only the 2020 claims existed then"
     );
     let before_anything = app.html("/?as_of=2019-12-31").await;
-    assert_eq!(
-        count(&before_anything, "class=\"department fill-unknown"),
-        9
-    );
+    assert_eq!(count(&before_anything, "data-category=\"unknown\""), 9);
 }
 
 #[tokio::test]
 async fn embed_and_methodology_pages() {
     let app = TestApp::spawn().await;
     let embed = app.html("/embed/map?department=BO-L").await;
-    assert!(embed.contains("class=\"department fill-missing highlighted\""));
+    assert!(outlines(&embed).contains(&"missing: department highlighted".to_owned()));
     assert!(!embed.contains("class=\"site-header\""), "minimal chrome");
     assert!(embed.contains("Natural Earth"));
 

@@ -262,3 +262,22 @@ async fn two_servers_on_one_database_give_the_same_bytes_and_scripts_match_the_p
         }
     }
 }
+
+/// The page budget: the first screen's story, the map and the compliance timeline all fit in
+/// 20 KB of brotli-compressed HTML, whichever requirement the map shows.
+#[tokio::test]
+async fn the_home_page_stays_within_its_budget() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/?requirement=shelter", "/?lang=en"] {
+        let response = get(&app, path, &[("accept-encoding", BROWSER)]).await;
+        assert_eq!(response.headers()["content-encoding"], "br", "{path}");
+        let compressed = response.bytes().await.unwrap();
+        assert!(
+            compressed.len() <= 20 * 1024,
+            "{path}: {} bytes compressed",
+            compressed.len()
+        );
+        let html = String::from_utf8(unbrotli(&compressed)).unwrap();
+        assert!(html.contains("class=\"timeline-chart\""), "{path}");
+    }
+}

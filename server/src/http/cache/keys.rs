@@ -5,13 +5,15 @@
 pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     Some(match segments.as_slice() {
-        [""] => &["as_of"],
+        [""] => &["as_of", "requirement"],
         ["departments", _] => &["as_of", "page"],
         ["gaps"] => &["department", "kind", "severity", "as_of"],
         ["embed", "map"] => &["department", "as_of"],
         ["methodology"] | ["history", _] => &[],
         ["api", "v1", "departments"] | ["api", "v1", "departments", _] => &["lang", "as_of"],
-        ["api", "v1", "gaps"] => &["department", "kind", "severity", "lang", "as_of"],
+        ["api", "v1", "gaps"] | ["api", "v1", "gaps.csv"] => {
+            &["department", "kind", "severity", "lang", "as_of"]
+        }
         ["api", "v1", "history"] => &["page", "department", "lang", "as_of"],
         ["api", "v1", "events"] => &["department", "kind", "severity", "since", "before"],
         ["api", "v1", "export.csv"] | ["api", "v1", "claims.csv"] | ["api", "openapi.json"] => &[],

@@ -1,0 +1,88 @@
+# Public pages: the finding in one sentence, change over time, gaps that matter first
+
+## The sentence above the map
+story-sentence = { $total ->
+    [one] Of 1 department, { $list }.
+   *[other] Of the { $total } departments, { $list }.
+}
+story-list = { $rest } and { $last }
+story-missing = { $n } { $n ->
+    [one] has no plan according to its source
+   *[other] have no plan according to their sources
+}
+story-expired = { $n } { $n ->
+    [one] has an expired plan
+   *[other] have an expired plan
+}
+story-in-preparation = { $n } { $n ->
+    [one] has a plan in preparation
+   *[other] have a plan in preparation
+}
+story-reported = { $n } { $n ->
+    [one] has a plan in force that a source only reports
+   *[other] have a plan in force that a source only reports
+}
+story-verified = { $n } { $n ->
+    [one] has a plan in force verified against the document
+   *[other] have a plan in force verified against the document
+}
+story-unconfirmed = { $n } { $n ->
+    [one] has no confirmed information
+   *[other] have no confirmed information
+}
+story-data-day = Data as of { $date }
+story-data-period = Data as of { $date }
+story-updated = updated { $date }
+story-dates-label = Dates of the data
+
+## Groups, in the timeline and its table
+group-missing = No plan
+group-expired = Plan expired
+group-in-preparation = In preparation
+group-reported = In force, only reported
+group-verified = In force, verified
+group-unconfirmed = No confirmed information
+
+## The map's requirement switch
+map-title-requirement = Map of Bolivia: { $requirement }, status in each department
+legend-status-verified = { $status }, verified
+legend-status-reported = { $status }, only reported
+map-switch-label = What the map shows
+
+## "Show the state on …"
+as-of-form-label = Show the state on
+as-of-form-submit = Show
+as-of-form-today = Back to today
+
+## The compliance timeline
+timeline-heading = The departmental plan over time
+timeline-intro = How many departments stood in each state, by the dates the claims describe and when each source was published: the same as "Show the state on" shows.
+timeline-title = Departments by status of the departmental plan, from { $from } to { $to }
+timeline-summary = On { $from }: { $first }. On { $to }: { $last }.
+timeline-table-summary = See the chart's data as a table
+timeline-table-caption = Departments by status of the plan, from each date it changed
+timeline-col-from = From
+timeline-empty = There are no dated claims yet to show change over time.
+timeline-count = { $n } { $label }
+
+## A department's status over time
+strip-label = { $requirement } over time
+strip-step = from { $date }: { $status }
+strip-empty = Nobody has claimed anything about this yet.
+history-event-date = Date described: { $date }
+history-order-note = Sorted by the date of what each entry describes, newest first.
+
+## Gaps that matter first
+gaps-serious-none = No critical gaps or warnings with these filters.
+gaps-notices = { $n ->
+    [one] 1 notice
+   *[other] { $n } notices
+}
+gaps-department-count = { $n ->
+    [one] 1 gap
+   *[other] { $n } gaps
+}
+gaps-csv = Download this list (CSV)
+
+## The embed's credit
+embed-credit = CC BY 4.0 · Vigía · Boundaries: Natural Earth

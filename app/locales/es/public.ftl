@@ -1,0 +1,88 @@
+# Public pages: the finding in one sentence, change over time, gaps that matter first
+
+## The sentence above the map
+story-sentence = { $total ->
+    [one] De 1 departamento, { $list }.
+   *[other] De los { $total } departamentos, { $list }.
+}
+story-list = { $rest } y { $last }
+story-missing = { $n } { $n ->
+    [one] no tiene plan según su fuente
+   *[other] no tienen plan según sus fuentes
+}
+story-expired = { $n } { $n ->
+    [one] tiene el plan vencido
+   *[other] tienen el plan vencido
+}
+story-in-preparation = { $n } { $n ->
+    [one] tiene un plan en elaboración
+   *[other] tienen un plan en elaboración
+}
+story-reported = { $n } { $n ->
+    [one] tiene un plan vigente que una fuente solo informa
+   *[other] tienen un plan vigente que una fuente solo informa
+}
+story-verified = { $n } { $n ->
+    [one] tiene un plan vigente verificado con el documento
+   *[other] tienen un plan vigente verificado con el documento
+}
+story-unconfirmed = { $n } { $n ->
+    [one] no tiene información confirmada
+   *[other] no tienen información confirmada
+}
+story-data-day = Datos al { $date }
+story-data-period = Datos a { $date }
+story-updated = actualizado el { $date }
+story-dates-label = Fechas de los datos
+
+## Groups, in the timeline and its table
+group-missing = Sin plan
+group-expired = Plan vencido
+group-in-preparation = En elaboración
+group-reported = Vigente, solo informado
+group-verified = Vigente, verificado
+group-unconfirmed = Sin información confirmada
+
+## The map's requirement switch
+map-title-requirement = Mapa de Bolivia: { $requirement }, estado en cada departamento
+legend-status-verified = { $status }, verificado
+legend-status-reported = { $status }, solo informado
+map-switch-label = Qué muestra el mapa
+
+## "Show the state on …"
+as-of-form-label = Ver el estado al
+as-of-form-submit = Ver
+as-of-form-today = Volver a hoy
+
+## The compliance timeline
+timeline-heading = El plan departamental en el tiempo
+timeline-intro = Cuántos departamentos estaban en cada estado, según las fechas que describen las afirmaciones y cuándo se publicó cada fuente: lo mismo que muestra «Ver el estado al».
+timeline-title = Departamentos por estado del plan departamental, de { $from } a { $to }
+timeline-summary = El { $from }: { $first }. El { $to }: { $last }.
+timeline-table-summary = Ver los datos del gráfico en una tabla
+timeline-table-caption = Departamentos por estado del plan, desde cada fecha en que cambió
+timeline-col-from = Desde
+timeline-empty = Todavía no hay afirmaciones con fecha para mostrar cambios en el tiempo.
+timeline-count = { $n } { $label }
+
+## A department's status over time
+strip-label = { $requirement } en el tiempo
+strip-step = desde { $date }: { $status }
+strip-empty = Todavía nadie afirmó nada sobre esto.
+history-event-date = Fecha de lo descrito: { $date }
+history-order-note = Ordenado por la fecha de lo que describe cada entrada, lo más reciente primero.
+
+## Gaps that matter first
+gaps-serious-none = Ninguna brecha crítica ni advertencia con estos filtros.
+gaps-notices = { $n ->
+    [one] 1 aviso
+   *[other] { $n } avisos
+}
+gaps-department-count = { $n ->
+    [one] 1 brecha
+   *[other] { $n } brechas
+}
+gaps-csv = Descargar esta lista (CSV)
+
+## The embed's credit
+embed-credit = CC BY 4.0 · Vigía · Límites: Natural Earth

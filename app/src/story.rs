@@ -1,0 +1,429 @@
+//! The finding in one sentence, and how it changed over time: how many departments stand in
+//! each state of a requirement, today and on every day the record changed. Pure functions of
+//! the snapshot, so the sentence, the timeline and their tests share one counting.
+
+use chrono::NaiveDate;
+
+use crate::i18n::{tr, Lang};
+use crate::map::{MapCategory, Tone};
+use vigia::{Claim, DepartmentCode, RequirementSlug, Snapshot, Status};
+
+/// The groups the sentence and the timeline count, in the order the sentence names them:
+/// what is lacking first. Anything Vigía inferred, or nobody stated, is "unconfirmed".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StoryGroup {
+    Missing,
+    Expired,
+    InPreparation,
+    Reported,
+    Verified,
+    Unconfirmed,
+}
+
+impl StoryGroup {
+    pub const ALL: [StoryGroup; 6] = [
+        StoryGroup::Missing,
+        StoryGroup::Expired,
+        StoryGroup::InPreparation,
+        StoryGroup::Reported,
+        StoryGroup::Verified,
+        StoryGroup::Unconfirmed,
+    ];
+
+    pub fn of(category: MapCategory) -> StoryGroup {
+        if category.inferred {
+            return StoryGroup::Unconfirmed;
+        }
+        match (category.status, category.only_reported) {
+            (Status::Missing, _) => StoryGroup::Missing,
+            (Status::Expired, _) => StoryGroup::Expired,
+            (Status::InPreparation, _) => StoryGroup::InPreparation,
+            (Status::InForce, true) => StoryGroup::Reported,
+            (Status::InForce, false) => StoryGroup::Verified,
+            (Status::Unknown, _) => StoryGroup::Unconfirmed,
+        }
+    }
+
+    /// The map colour the group is drawn in.
+    pub fn tone(self) -> Tone {
+        match self {
+            StoryGroup::Missing => Tone::Missing,
+            StoryGroup::Expired => Tone::Expired,
+            StoryGroup::InPreparation => Tone::InPreparation,
+            StoryGroup::Reported => Tone::InForceReported,
+            StoryGroup::Verified => Tone::InForceVerified,
+            StoryGroup::Unconfirmed => Tone::Unknown,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            StoryGroup::Missing => "missing",
+            StoryGroup::Expired => "expired",
+            StoryGroup::InPreparation => "in-preparation",
+            StoryGroup::Reported => "reported",
+            StoryGroup::Verified => "verified",
+            StoryGroup::Unconfirmed => "unconfirmed",
+        }
+    }
+
+    fn index(self) -> usize {
+        StoryGroup::ALL
+            .iter()
+            .position(|g| *g == self)
+            .expect("listed")
+    }
+}
+
+/// How many departments are in each group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts([usize; 6]);
+
+impl Counts {
+    pub fn of(categories: impl IntoIterator<Item = MapCategory>) -> Counts {
+        let mut counts = Counts::default();
+        for category in categories {
+            counts.0[StoryGroup::of(category).index()] += 1;
+        }
+        counts
+    }
+
+    pub fn get(&self, group: StoryGroup) -> usize {
+        self.0[group.index()]
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// The groups with at least one department, in the sentence's order.
+    pub fn present(&self) -> Vec<(StoryGroup, usize)> {
+        StoryGroup::ALL
+            .into_iter()
+            .map(|g| (g, self.get(g)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
+/// The categories of every department for one requirement in `snapshot`.
+pub fn categories(
+    snapshot: &Snapshot,
+    slug: &RequirementSlug,
+) -> Vec<(DepartmentCode, MapCategory)> {
+    snapshot
+        .departments
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                MapCategory::of(snapshot.record(d.code, slug).current()),
+            )
+        })
+        .collect()
+}
+
+/// "De los 9 departamentos, 2 no tienen plan, según sus fuentes, 1 tiene … y 6 …".
+pub fn sentence(lang: Lang, counts: &Counts) -> String {
+    let parts: Vec<String> = counts
+        .present()
+        .into_iter()
+        .map(|(group, n)| {
+            tr(
+                lang,
+                &format!("story-{}", group.slug()),
+                &[("n", (n as i64).into())],
+            )
+        })
+        .collect();
+    let Some((last, rest)) = parts.split_last() else {
+        return String::new();
+    };
+    let list = if rest.is_empty() {
+        last.clone()
+    } else {
+        tr(
+            lang,
+            "story-list",
+            &[
+                ("rest", rest.join(", ").into()),
+                ("last", last.clone().into()),
+            ],
+        )
+    };
+    tr(
+        lang,
+        "story-sentence",
+        &[
+            ("total", (counts.total() as i64).into()),
+            ("list", list.into()),
+        ],
+    )
+}
+
+/// The day a claim became part of the record as `?as_of=` rebuilds it: when what it describes
+/// had begun and its source was out.
+fn knowable_from(claim: &Claim) -> NaiveDate {
+    claim
+        .event_date
+        .first_day()
+        .max(claim.source.published.last_day())
+}
+
+/// The days on which the state of `slug` could change, up to `today`, oldest first.
+fn change_days<'a>(claims: impl Iterator<Item = &'a Claim>, today: NaiveDate) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = claims.map(knowable_from).filter(|d| *d <= today).collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// How many departments stood in each group from each day on: one step per change, oldest
+/// first, rebuilt the way `?as_of=` rebuilds a past day.
+pub fn timeline(
+    snapshot: &Snapshot,
+    slug: &RequirementSlug,
+    today: NaiveDate,
+) -> Vec<(NaiveDate, Counts)> {
+    let days = change_days(
+        snapshot.claims.iter().filter(|c| &c.requirement == slug),
+        today,
+    );
+    let mut steps: Vec<(NaiveDate, Counts)> = Vec::new();
+    for day in days {
+        let past = snapshot.as_of(day);
+        let counts = Counts::of(categories(&past, slug).into_iter().map(|(_, c)| c));
+        if steps.last().is_none_or(|(_, previous)| *previous != counts) {
+            steps.push((day, counts));
+        }
+    }
+    steps
+}
+
+/// The category of one department's requirement from each day it changed, oldest first.
+pub fn strip(
+    snapshot: &Snapshot,
+    code: DepartmentCode,
+    slug: &RequirementSlug,
+    today: NaiveDate,
+) -> Vec<(NaiveDate, MapCategory)> {
+    let record = snapshot.record(code, slug);
+    let days = change_days(record.claims.iter(), today);
+    let mut steps: Vec<(NaiveDate, MapCategory)> = Vec::new();
+    for day in days {
+        let claims = record
+            .claims
+            .iter()
+            .filter(|c| c.knowable_on(day))
+            .cloned()
+            .map(|mut c| {
+                c.corrected_by = c.corrected_by.filter(|by| {
+                    record
+                        .claims
+                        .iter()
+                        .any(|o| o.id == *by && o.knowable_on(day))
+                });
+                c
+            })
+            .collect();
+        let past = vigia::ComplianceRecord::new(code, slug.clone(), claims);
+        let category = MapCategory::of(past.current());
+        if steps
+            .last()
+            .is_none_or(|(_, previous)| *previous != category)
+        {
+            steps.push((day, category));
+        }
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigia::requirement::{Bilingual, Requirement};
+    use vigia::{Basis, Department, EvidenceLevel, PartialDate, Quality, Source};
+
+    fn pd(text: &str) -> PartialDate {
+        PartialDate::parse(text).unwrap()
+    }
+
+    fn plan() -> RequirementSlug {
+        RequirementSlug::parse("action-plan").unwrap()
+    }
+
+    fn claim(id: i64, code: DepartmentCode, status: Status, event: &str) -> Claim {
+        Claim {
+            id,
+            department: code,
+            requirement: plan(),
+            status,
+            basis: Basis::Stated,
+            event_date: pd(event),
+            status_since: None,
+            due_date: None,
+            valid_from: None,
+            valid_until: None,
+            approving_instrument: None,
+            evidence: Vec::new(),
+            documents: Vec::new(),
+            evidence_level: EvidenceLevel::Verified,
+            quality: Quality::default(),
+            note_es: String::new(),
+            note_en: String::new(),
+            source: Source {
+                id,
+                author: "Defensoría".into(),
+                outlet: None,
+                title: "t".into(),
+                url: "https://example.org".into(),
+                published: pd(event),
+                attribution: None,
+            },
+            locator: None,
+            quote: None,
+            recorded_at: chrono::DateTime::UNIX_EPOCH,
+            recorded_by: None,
+            corrected_by: None,
+            note_hidden: None,
+        }
+    }
+
+    fn snapshot(claims: Vec<Claim>) -> Snapshot {
+        Snapshot {
+            departments: DepartmentCode::ALL
+                .into_iter()
+                .map(|code| Department {
+                    code,
+                    name: code.to_string(),
+                    capital: String::new(),
+                    area_km2: 1,
+                    population: 1,
+                    population_year: 2024,
+                    population_source: String::new(),
+                })
+                .collect(),
+            requirements: vec![Requirement {
+                slug: plan(),
+                name: Bilingual::default(),
+                legal_basis: Bilingual::default(),
+                legal_basis_verified: false,
+                has_quality_criteria: true,
+                in_force_needs_date: true,
+                status_labels: Vec::new(),
+                position: 1,
+            }],
+            claims,
+            ..Snapshot::default()
+        }
+    }
+
+    fn sample() -> Snapshot {
+        use DepartmentCode::*;
+        let mut reported = claim(3, Oruro, Status::InForce, "2023-05");
+        reported.evidence_level = EvidenceLevel::Reported;
+        let mut inferred = claim(4, Potosi, Status::Missing, "2024-01-10");
+        inferred.basis = Basis::Inferred;
+        snapshot(vec![
+            claim(1, LaPaz, Status::Missing, "2020"),
+            claim(2, Pando, Status::Missing, "2022-03-01"),
+            claim(5, Tarija, Status::InForce, "2023-02-01"),
+            reported,
+            inferred,
+            // La Paz later adopts one: the newest claim stands.
+            claim(6, LaPaz, Status::InForce, "2024-06-01"),
+        ])
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
+    }
+
+    #[test]
+    fn counts_put_inferred_and_unknown_states_in_unconfirmed() {
+        let counts = Counts::of(categories(&sample(), &plan()).into_iter().map(|(_, c)| c));
+        assert_eq!(
+            counts.present(),
+            vec![
+                (StoryGroup::Missing, 1),
+                (StoryGroup::Reported, 1),
+                (StoryGroup::Verified, 2),
+                (StoryGroup::Unconfirmed, 5),
+            ]
+        );
+        assert_eq!(counts.total(), 9);
+    }
+
+    #[test]
+    fn the_timeline_steps_on_the_days_the_record_changed() {
+        let steps = timeline(&sample(), &plan(), today());
+        let days: Vec<String> = steps.iter().map(|(d, _)| d.to_string()).collect();
+        // "2020" becomes knowable once the year its source was published ends; Potosí's
+        // inferred status (2024-01-10) leaves it unconfirmed, so that day is no step.
+        assert_eq!(
+            days,
+            [
+                "2020-12-31",
+                "2022-03-01",
+                "2023-02-01",
+                "2023-05-31",
+                "2024-06-01"
+            ]
+        );
+        let (_, first) = steps[0];
+        assert_eq!(
+            (
+                first.get(StoryGroup::Missing),
+                first.get(StoryGroup::Unconfirmed)
+            ),
+            (1, 8)
+        );
+        let (_, last) = steps[steps.len() - 1];
+        assert_eq!(last.get(StoryGroup::Missing), 1);
+        assert_eq!(last.get(StoryGroup::Verified), 2);
+        assert!(steps.iter().all(|(_, c)| c.total() == 9));
+        // Nothing after the day asked about.
+        let early = timeline(
+            &sample(),
+            &plan(),
+            NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(),
+        );
+        assert_eq!(early.len(), 2);
+    }
+
+    #[test]
+    fn a_department_strip_follows_its_own_record() {
+        let strip = strip(&sample(), DepartmentCode::LaPaz, &plan(), today());
+        let statuses: Vec<(String, Status)> = strip
+            .iter()
+            .map(|(d, c)| (d.to_string(), c.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("2020-12-31".to_owned(), Status::Missing),
+                ("2024-06-01".to_owned(), Status::InForce)
+            ]
+        );
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_sentence_states_the_finding_in_both_languages() {
+        let counts = Counts::of(categories(&sample(), &plan()).into_iter().map(|(_, c)| c));
+        assert_eq!(
+            sentence(Lang::Es, &counts),
+            "De los 9 departamentos, 1 no tiene plan según su fuente, 1 tiene un plan vigente que una fuente solo informa, 2 tienen un plan vigente verificado con el documento y 5 no tienen información confirmada."
+        );
+        assert_eq!(
+            sentence(Lang::En, &counts),
+            "Of the 9 departments, 1 has no plan according to its source, 1 has a plan in force that a source only reports, 2 have a plan in force verified against the document and 5 have no confirmed information."
+        );
+        let one = Counts::of([MapCategory::of(None)]);
+        assert_eq!(
+            sentence(Lang::Es, &one),
+            "De 1 departamento, 1 no tiene información confirmada."
+        );
+        assert_eq!(sentence(Lang::En, &Counts::default()), "");
+    }
+}
