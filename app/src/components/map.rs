@@ -64,7 +64,8 @@ impl MapCategory {
         }
     }
 
-    fn legend_label(self, lang: crate::i18n::Lang) -> String {
+    /// What the legend says of this category.
+    pub fn legend_label(self, lang: crate::i18n::Lang) -> String {
         let label = t(lang, self.legend_key());
         if self.inferred {
             tr(lang, "legend-inferred", &[("label", label.into())])

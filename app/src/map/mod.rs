@@ -1,3 +1,4 @@
 //! Map geometry.
 
 pub mod paths;
+pub mod standalone;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    ComplianceMap, FeedLink, FollowLinks, Layout, MapLegend, PageMeta, SourceCite, StatusBadge,
-    WithPublicView,
+    ComplianceMap, FeedLink, FollowLinks, Layout, MapDownloads, MapLegend, PageMeta, SourceCite,
+    StatusBadge, WithPublicView,
 };
 use crate::context::{PublicView, SiteInfo};
 use crate::format;
@@ -16,7 +16,7 @@ use vigia::{EvidenceLevel, RequirementSlug, Severity, Status};
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <PageMeta title=t(lang, "home-title") description=t(lang, "home-description")/>
+        <PageMeta title=t(lang, "home-title") description=t(lang, "home-description") image="/map.png"/>
         <Layout>
             <WithPublicView render=move |view| view! { <Home view/> }/>
         </Layout>
@@ -41,6 +41,7 @@ fn Home(view: PublicView) -> impl IntoView {
             </div>
         </section>
         <NationalContext view=view.clone()/>
+        <MapDownloads view=view.clone()/>
         <FeedLink/>
         <FollowLinks/>
         <EmbedSnippet/>

@@ -46,7 +46,7 @@ fn inline_script_hashes(html: &[u8]) -> Vec<String> {
             break;
         };
         if !attributes.contains("src=") && end > 0 {
-            let digest = Sha256::digest(rest[..end].as_bytes());
+            let digest = Sha256::digest(&rest.as_bytes()[..end]);
             let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
             let source = format!("'sha256-{encoded}'");
             if !hashes.contains(&source) {
