@@ -28,6 +28,21 @@ pub fn looks_spanish(text: &str) -> bool {
     count(&SPANISH_WORDS) > count(&ENGLISH_WORDS)
 }
 
+/// Whether `text` reads as English: no Spanish letters and more English than Spanish
+/// function words.
+pub fn looks_english(text: &str) -> bool {
+    if text.chars().any(|c| "ñÑáéíóúÁÉÍÓÚ¿¡".contains(c)) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    count(&ENGLISH_WORDS) > count(&SPANISH_WORDS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::looks_spanish;
@@ -51,5 +66,12 @@ mod tests {
         ] {
             assert!(!looks_spanish(english), "{english}");
         }
+        assert!(super::looks_english(
+            "Bolivia Struggles to Help Human Trafficking Victims"
+        ));
+        assert!(!super::looks_english("Bolivia"));
+        assert!(!super::looks_english(
+            "El Consejo Contra la Trata aprueba plan quinquenal"
+        ));
     }
 }

@@ -1,6 +1,7 @@
 //! Text kept as its author wrote it (a source's title, an officer's note): on an English
 //! page, Spanish text is marked `lang="es"` and labelled, so screen readers pronounce it
-//! right and readers know why it is not translated.
+//! right and readers know why it is not translated; on a Spanish page, English text is
+//! marked `lang="en"`.
 
 use leptos::prelude::*;
 
@@ -10,7 +11,13 @@ use crate::i18n::{t, use_lang};
 #[component]
 pub fn AsWritten(text: String) -> impl IntoView {
     let lang = use_lang();
-    if lang.is_spanish() || !vigia::language::looks_spanish(&text) {
+    if lang.is_spanish() {
+        return match vigia::language::looks_english(&text) {
+            true => view! { <span lang="en">{text}</span> }.into_any(),
+            false => view! { {text} }.into_any(),
+        };
+    }
+    if !vigia::language::looks_spanish(&text) {
         return view! { {text} }.into_any();
     }
     view! { <span lang="es">{text}</span>" "<span class="in-spanish">{t(lang, "in-spanish")}</span> }

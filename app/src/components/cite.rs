@@ -50,7 +50,7 @@ pub fn HowToCite(citation: Citation) -> impl IntoView {
             <label for="cite-plain">{t(lang, "cite-plain-label")}</label>
             <textarea id="cite-plain" readonly rows="3" aria-describedby="cite-how">{plain}</textarea>
             <label for="cite-bibtex">{t(lang, "cite-bibtex-label")}</label>
-            <textarea id="cite-bibtex" readonly rows="9" aria-describedby="cite-how" translate="no">{bibtex}</textarea>
+            <textarea id="cite-bibtex" readonly rows="11" aria-describedby="cite-how" translate="no">{bibtex}</textarea>
         </section>
     }
 }

@@ -1,11 +1,11 @@
-//! A claim in full, for its permalink: what it says (department, instrument, status and its
-//! basis, dates, note), the source (author, outlet, title, publication date, link, where in
+//! A claim in full, for its permalink (whose history entry above shows its note): what it
+//! says (department, instrument, status and its basis, dates), the source (author, outlet, title, publication date, link, where in
 //! it and its words), the evidence and documents (or why one is withheld).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::components::{AsWritten, DocumentList, HiddenNotice, LinkAsWritten, StatusBadge};
+use crate::components::{AsWritten, DocumentList, LinkAsWritten, StatusBadge};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::{Basis, Claim, Snapshot};
@@ -52,15 +52,6 @@ pub fn ClaimRecord(
         value.map(|v| view! { <div><dt>{t(lang, key)}</dt><dd>{v}</dd></div> })
     })
     .collect_view();
-    let note = if lang.is_spanish() {
-        claim.note_es.clone()
-    } else {
-        claim.note_en.clone()
-    };
-    let note = match claim.note_hidden.clone() {
-        Some(hidden) => view! { <HiddenNotice hidden/> }.into_any(),
-        None => view! { <AsWritten text=note/> }.into_any(),
-    };
     let status = claim.status;
     view! {
         <section class="claim-record" aria-labelledby="record-heading">
@@ -72,7 +63,6 @@ pub fn ClaimRecord(
                 <div><dt>{t(lang, "entry-status")}</dt><dd><StatusBadge status requirement=requirement.clone() evidence=Some(claim.evidence_level) basis=claim.basis/></dd></div>
                 <div><dt>{t(lang, "entry-basis")}</dt><dd>{basis}</dd></div>
                 {dates}
-                <div><dt>{t(lang, "entry-note")}</dt><dd class="claim-note">{note}</dd></div>
             </dl>
             <ClaimSourceRecord claim=claim.clone() today/>
             <ClaimEvidence claim/>

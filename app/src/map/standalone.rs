@@ -266,9 +266,11 @@ fn panel(
     in_use.sort();
     in_use.dedup();
     for category in in_use {
+        // The swatch is drawn at the map's scale, so its hatching and dots look the same.
+        let side = 28.0 / MAP_SCALE;
         let _ = write!(
             out,
-            r#"<rect x="{PANEL_X}" y="{}" width="28" height="28" fill="{}" stroke="{muted}" stroke-width="1"/><text x="{}" y="{}" font-size="19" fill="{ink}">{}</text>"#,
+            r#"<g transform="translate({PANEL_X} {}) scale({MAP_SCALE})"><rect width="{side}" height="{side}" fill="{}" stroke="{muted}" stroke-width="2"/></g><text x="{}" y="{}" font-size="19" fill="{ink}">{}</text>"#,
             y - 22.0,
             fill(category),
             PANEL_X + 40.0,
@@ -278,8 +280,8 @@ fn panel(
         y += 38.0;
     }
     let credit = tr(lang, "map-image-credit", &[("site", site.into())]);
-    let mut lines = wrap(&credit, 66);
-    lines.extend(wrap(&t(lang, "map-attribution"), 66));
+    let mut lines = wrap(&credit, 72);
+    lines.extend(wrap(&t(lang, "map-attribution"), 72));
     let top = HEIGHT as f32 - 16.0 - 20.0 * (lines.len() as f32 - 1.0);
     text_lines(
         out,

@@ -75,6 +75,12 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         .map(|entry| view! { <HistoryEntryItem entry snapshot=view.snapshot.clone()/> })
         .collect_view();
     let pages = view! { <HistoryPages code page more/> };
+    let updated = view
+        .snapshot
+        .history_of(code)
+        .last()
+        .map(|e| e.local_date())
+        .unwrap_or(view.today);
     let citation = Citation {
         title: tr(
             lang,
@@ -82,13 +88,12 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
             &[("department", department.name.clone().into())],
         ),
         path: format!("/departments/{code}"),
-        updated: view
-            .snapshot
-            .history_of(code)
-            .last()
-            .map(|e| e.local_date())
-            .unwrap_or(view.today),
-        key: format!("vigia-{}", code.as_str().to_ascii_lowercase()),
+        updated,
+        key: format!(
+            "vigia-{}-{}",
+            code.as_str().to_ascii_lowercase(),
+            chrono::Datelike::year(&updated)
+        ),
     };
     view! {
         <PageMeta title=department.name.clone() description=description image=format!("/map.png?department={code}")/>
