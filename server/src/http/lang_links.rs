@@ -39,8 +39,9 @@ pub async fn keep_lang(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(rewrite(text, lang)))
 }
 
-/// Adds `lang=` to every `href` that leads to another page of the site: not to files (a
-/// last segment with a dot), downloads, the API or the language switch.
+/// Adds `lang=` to every `href` that leads to another page of the site or to an API answer
+/// (whose labels follow it): not to files (a last segment with a dot), documents, feeds or
+/// the language switch.
 pub fn rewrite(html: &str, lang: Lang) -> String {
     const MARK: &str = "href=\"/";
     let mut out = String::with_capacity(html.len() + html.len() / 20);
@@ -65,7 +66,7 @@ pub fn rewrite(html: &str, lang: Lang) -> String {
 fn is_page(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or_default();
     let file = path.rsplit('/').next().unwrap_or_default().contains('.');
-    let elsewhere = ["//", "/api/", "/lang/", "/documents/", "/pkg/", "/feeds/"]
+    let elsewhere = ["//", "/lang/", "/documents/", "/pkg/", "/feeds/"]
         .iter()
         .any(|prefix| path.starts_with(prefix));
     !file && !elsewhere && !href.contains("lang=")
@@ -89,13 +90,15 @@ mod tests {
     fn links_to_pages_keep_the_language_and_files_do_not() {
         let html = r#"<a href="/">m</a><a href="/departments/BO-L?page=2&amp;as_of=2020-01-01#history">d</a>
 <link href="/pkg/vigia.css"><a href="/api/v1/export.csv">c</a><a href="/documents/3">p</a>
-<a href="/lang/es?next=%2F">es</a><a href="https://x.example/">x</a><a href="/gaps#top">g</a>"#;
+<a href="/lang/es?next=%2F">es</a><a href="https://x.example/">x</a><a href="/gaps#top">g</a>
+<a href="/api/v1/departments">j</a>"#;
         let out = rewrite(html, Lang::En);
         assert!(out.contains(r#"href="/?lang=en""#), "{out}");
         assert!(out.contains(
             r#"href="/departments/BO-L?page=2&amp;as_of=2020-01-01&amp;lang=en#history""#
         ));
         assert!(out.contains(r#"href="/gaps?lang=en#top""#));
+        assert!(out.contains(r#"href="/api/v1/departments?lang=en""#));
         for kept in [
             r#"href="/pkg/vigia.css""#,
             r#"href="/api/v1/export.csv""#,
