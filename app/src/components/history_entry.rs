@@ -65,7 +65,7 @@ pub fn HistoryEntryItem(entry: HistoryEntry, snapshot: std::sync::Arc<Snapshot>)
     let suggestion = entry.suggestion.clone().zip(decided).map(|(text, id)| {
         view! {
             <p class="history-suggestion-label">{t(lang, "history-suggestion")}</p>
-            <blockquote class="suggestion-text">{text}</blockquote>
+            <blockquote class="suggestion-text"><AsWritten text/></blockquote>
             <HideForm kind="suggestion" id back_to=format!("/history/{}", entry.id)/>
         }
     });

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::components::LinkAsWritten;
+use crate::components::{AsWritten, LinkAsWritten};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::{Claim, Source};
@@ -40,7 +40,7 @@ pub fn ClaimSource(claim: Claim, today: NaiveDate) -> impl IntoView {
     let quote = claim.quote.clone().map(|words| {
         view! {
             <blockquote class="source-quote" aria-label=t(lang, "source-quote-label")>
-                <p>{words}</p>
+                <p><AsWritten text=words/></p>
             </blockquote>
         }
     });
