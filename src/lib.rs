@@ -15,6 +15,7 @@ pub mod events;
 pub mod gaps;
 pub mod history;
 pub mod import;
+pub mod language;
 pub mod national;
 pub mod new_claim;
 pub mod office;

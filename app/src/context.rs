@@ -20,6 +20,9 @@ pub struct SiteInfo {
     pub public_url: String,
     /// The stylesheet's address, with its content hash when the site's files are hashed.
     pub stylesheet: String,
+    /// The query parameters a page's route understands (as the page cache keys it), so its
+    /// canonical address keeps those and no others; `None` for routes not cached.
+    pub route_parameters: fn(&str) -> Option<&'static [&'static str]>,
 }
 
 /// The state a page shows: as of today, or as of a past date the reader asked for.
@@ -61,6 +64,11 @@ pub async fn load_public_view(
     let ports = ports.ok_or(PortError::Unavailable)?;
     let snapshot = ports.reader.snapshot().await?;
     Ok(PublicView::build(snapshot, ports.clock.today(), as_of))
+}
+
+/// Today in La Paz by the server's clock, even on a page showing a past date.
+pub fn real_today() -> Option<NaiveDate> {
+    leptos::prelude::use_context::<Ports>().map(|ports| ports.clock.today())
 }
 
 /// Sets the HTTP status of the page being rendered (404 for an unknown department, say).

@@ -13,6 +13,7 @@ pub mod islands;
 pub mod map;
 pub mod pages;
 pub mod story;
+pub mod urls;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags};
@@ -39,6 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b3d5c"/>
                 {has_island(&request_path()).then(|| view! { <HydrationScripts options islands=true/> })}
+                {head_links(lang)}
                 <MetaTags/>
             </head>
             <body>
@@ -58,6 +60,31 @@ pub fn has_island(path: &str) -> bool {
             | ["departments", _, _, "gaps", _, "reply"]
             | ["departments", _, "suggest"]
     )
+}
+
+/// The page's canonical address in its language and its address in each language.
+fn head_links(lang: Lang) -> impl IntoView {
+    let Some(site) = use_context::<context::SiteInfo>() else {
+        return Vec::new();
+    };
+    let path = request_path();
+    let known = (site.route_parameters)(&path).unwrap_or_default();
+    let kept = urls::kept_query(&request_query(), known);
+    urls::head_links(&site.public_url, &path, &kept, lang)
+        .into_iter()
+        .map(|link| view! { <link rel=link.rel hreflang=link.hreflang href=link.href/> })
+        .collect()
+}
+
+fn request_query() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.uri.query().map(str::to_owned))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
 }
 
 fn request_path() -> String {

@@ -122,6 +122,7 @@ impl AppState {
         leptos::prelude::provide_context(app::context::SiteInfo {
             public_url: self.public_url.clone(),
             stylesheet: self.stylesheet.clone(),
+            route_parameters: crate::http::cache::route_parameters,
         });
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{DocumentList, HiddenNotice, HideForm, ReasonInput};
+use crate::components::{AsWritten, DocumentList, HiddenNotice, HideForm, ReasonInput};
 use crate::context::current_viewer;
 use crate::flash::form_flash;
 use crate::format;
@@ -58,7 +58,7 @@ pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
             {match reply.hidden.clone() {
                 Some(hidden) => view! { <HiddenNotice hidden/> }.into_any(),
                 None => view! {
-                    <p class="reply-body">{reply.body.clone()}</p>
+                    <p class="reply-body"><AsWritten text=reply.body.clone()/></p>
                     <HideForm kind="reply" id=reply.id back_to=back_to.clone()/>
                 }.into_any(),
             }}

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::{HiddenNotice, HideForm};
+use crate::components::{AsWritten, HiddenNotice, HideForm};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::la_paz_time;
-use vigia::{HistoryEntry, Snapshot};
+use vigia::{DepartmentCode, HistoryAction, HistoryEntry, Snapshot};
 
 #[component]
 pub fn HistoryEntryItem(
@@ -37,10 +37,18 @@ pub fn HistoryEntryItem(
             ("time", local.format("%H:%M").to_string().into()),
         ],
     );
-    let who = entry
-        .actor
-        .clone()
-        .unwrap_or_else(|| t(lang, "history-actor-seed"));
+    // Without a person, a claim comes from the cited seed data and an account from the
+    // server's command line.
+    let who = entry.actor.clone().unwrap_or_else(|| {
+        t(
+            lang,
+            if is_account(entry.action) {
+                "history-actor-console"
+            } else {
+                "history-actor-seed"
+            },
+        )
+    });
     let department = entry
         .department
         .and_then(|code| snapshot.department(code))
@@ -61,6 +69,7 @@ pub fn HistoryEntryItem(
                 c.note_en.clone()
             }
         })
+        .or_else(|| account_change(lang, &snapshot, &entry))
         .unwrap_or_else(|| entry.reason.clone());
     let permalink = format!("/history/{}", entry.id);
     // A decision on a suggestion shows the public's text (unless kept private or hidden)
@@ -72,7 +81,7 @@ pub fn HistoryEntryItem(
     let suggestion = entry.suggestion.clone().zip(decided).map(|(text, id)| {
         view! {
             <p class="history-suggestion-label">{t(lang, "history-suggestion")}</p>
-            <blockquote class="suggestion-text">{text}</blockquote>
+            <blockquote class="suggestion-text"><AsWritten text/></blockquote>
             <HideForm kind="suggestion" id back_to=format!("/history/{}", entry.id)/>
         }
     });
@@ -90,10 +99,64 @@ pub fn HistoryEntryItem(
                 {requirement.map(|r| view! { " · " {r} })}
             </p>
             {suggestion}
-            {(!reason.is_empty()).then(|| view! { <p class="history-reason">{reason_label}{reason}</p> })}
+            {(!reason.is_empty()).then(|| view! { <p class="history-reason">{reason_label}<AsWritten text=reason/></p> })}
             {entry.hidden.clone().map(|hidden| view! { <HiddenNotice hidden/> })}
             <p class="recorded-by">{tr(lang, "history-by", &[("name", who.into())])}</p>
             <p><a class="permalink" href=permalink>{tr(lang, "history-permalink", &[("id", entry.id.into())])}</a></p>
         </li>
     }
+}
+
+fn is_account(action: HistoryAction) -> bool {
+    matches!(
+        action,
+        HistoryAction::UserAdded
+            | HistoryAction::UserDisabled
+            | HistoryAction::UserEnabled
+            | HistoryAction::UserRescoped
+    )
+}
+
+/// What an account entry changed, in words: the audit log keeps a role's slug and
+/// department codes ("officer BO-L BO-N"); the public reads "Account role: Officer" and the
+/// departments' names.
+fn account_change(
+    lang: crate::i18n::Lang,
+    snapshot: &Snapshot,
+    entry: &HistoryEntry,
+) -> Option<String> {
+    let mut words = entry.reason.split_whitespace().peekable();
+    let role = match entry.action {
+        HistoryAction::UserAdded => words.next().map(|slug| {
+            tr(
+                lang,
+                "entry-account-role",
+                &[("role", t(lang, &format!("role-{slug}")).into())],
+            )
+        }),
+        HistoryAction::UserRescoped => None,
+        _ => return None,
+    };
+    let names: Vec<String> = words
+        .filter_map(|code| DepartmentCode::parse(code).ok())
+        .map(|code| {
+            snapshot
+                .department(code)
+                .map_or_else(|| code.to_string(), |d| d.name.clone())
+        })
+        .collect();
+    let departments = if names.is_empty() {
+        t(lang, "entry-account-no-departments")
+    } else {
+        tr(
+            lang,
+            "entry-account-departments",
+            &[("departments", names.join(", ").into())],
+        )
+    };
+    Some(match role {
+        Some(role) if names.is_empty() && entry.action == HistoryAction::UserAdded => role,
+        Some(role) => format!("{role}. {departments}"),
+        None => departments,
+    })
 }

@@ -9,9 +9,14 @@ use crate::flash::form_flash;
 use crate::format;
 use crate::i18n::{t, use_lang};
 
-/// Title, description and share preview (Open Graph) of a page.
+/// Title, description and share preview (Open Graph) of a page; `image` is the share
+/// image's path (a map, 1200×630), shown large in previews.
 #[component]
-pub fn PageMeta(title: String, description: String) -> impl IntoView {
+pub fn PageMeta(
+    title: String,
+    description: String,
+    #[prop(optional, into)] image: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let site = use_context::<SiteInfo>()
         .map(|s| s.public_url)
@@ -19,6 +24,24 @@ pub fn PageMeta(title: String, description: String) -> impl IntoView {
     let path = use_location().pathname.get_untracked();
     let full_title = format!("{title} · Vigía");
     let locale = if lang.is_spanish() { "es_BO" } else { "en_US" };
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let image = image.map(|image| {
+        let url = format!("{site}{}", crate::urls::with_lang(&image, lang));
+        let alt = t(lang, "share-image-alt");
+        view! {
+            <Meta property="og:image" content=url.clone()/>
+            <Meta property="og:image:type" content="image/png"/>
+            <Meta property="og:image:width" content=crate::map::standalone::WIDTH.to_string()/>
+            <Meta property="og:image:height" content=crate::map::standalone::HEIGHT.to_string()/>
+            <Meta property="og:image:alt" content=alt.clone()/>
+            <Meta name="twitter:image" content=url/>
+            <Meta name="twitter:image:alt" content=alt/>
+        }
+    });
     view! {
         <Title text=full_title.clone()/>
         <Meta name="description" content=description.clone()/>
@@ -27,8 +50,9 @@ pub fn PageMeta(title: String, description: String) -> impl IntoView {
         <Meta property="og:type" content="website"/>
         <Meta property="og:site_name" content="Vigía"/>
         <Meta property="og:locale" content=locale/>
-        <Meta property="og:url" content=format!("{site}{path}")/>
-        <Meta name="twitter:card" content="summary"/>
+        <Meta property="og:url" content=crate::urls::with_lang(&format!("{site}{path}"), lang)/>
+        <Meta name="twitter:card" content=card/>
+        {image}
     }
 }
 
@@ -44,6 +68,12 @@ pub fn Layout(children: Children) -> impl IntoView {
         format!("{here}?{query}")
     };
     let other = lang.other();
+    // A page named in one language switches to the same page named in the other.
+    let next = if crate::i18n::Lang::in_query(Some(&query)).is_some() {
+        crate::urls::with_lang(&next, other)
+    } else {
+        next
+    };
     let switch_href = format!("/lang/{}?next={}", other.code(), format::query_value(&next));
     let current = move |path: &str| if here == path { Some("page") } else { None };
     view! {

@@ -35,7 +35,7 @@ pub fn categories(view: &PublicView, slug: &RequirementSlug) -> Vec<(DepartmentC
         .collect()
 }
 
-fn legend_label(
+pub fn legend_label(
     category: MapCategory,
     requirement: Option<&vigia::Requirement>,
     lang: crate::i18n::Lang,

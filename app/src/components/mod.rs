@@ -1,6 +1,9 @@
 //! Building blocks shared by the pages.
 
 mod as_of_form;
+mod as_written;
+mod cite;
+mod claim_record;
 mod data_dates;
 mod documents;
 mod follow;
@@ -11,6 +14,7 @@ mod hidden;
 mod history_entry;
 mod layout;
 mod map;
+mod map_downloads;
 mod refused;
 mod source;
 mod status;
@@ -18,6 +22,9 @@ mod timeline;
 mod view_loader;
 
 pub use as_of_form::AsOfForm;
+pub use as_written::{AsWritten, LinkAsWritten};
+pub use cite::{Citation, HowToCite};
+pub use claim_record::ClaimRecord;
 pub use data_dates::DataDates;
 pub use documents::DocumentList;
 pub use follow::{FeedLink, FollowLinks};
@@ -27,7 +34,8 @@ pub use gap_reply::GapReplyItem;
 pub use hidden::{HiddenNotice, HideForm};
 pub use history_entry::HistoryEntryItem;
 pub use layout::{Layout, PageMeta};
-pub use map::{map_requirement, ComplianceMap, MapLegend};
+pub use map::{categories, legend_label, map_requirement, ComplianceMap, MapLegend};
+pub use map_downloads::MapDownloads;
 pub use refused::Refused;
 pub use source::{ClaimSource, SourceCite};
 pub use status::{SeverityBadge, StatusBadge};

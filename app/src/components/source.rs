@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::{AsWritten, LinkAsWritten};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::{Claim, Source};
@@ -22,7 +23,7 @@ pub fn SourceCite(source: Source, today: NaiveDate) -> impl IntoView {
         <span class="source">
             <span class="source-label">{t(lang, "source-label")}</span>" "
             {names}", "
-            <a href=source.url.clone() rel="noopener external">{source.title.clone()}</a>
+            <LinkAsWritten href=source.url.clone() text=source.title.clone()/>
             " ("{published}", "<span class="age">{age}</span>")"
         </span>
     }
@@ -39,7 +40,7 @@ pub fn ClaimSource(claim: Claim, today: NaiveDate) -> impl IntoView {
     let quote = claim.quote.clone().map(|words| {
         view! {
             <blockquote class="source-quote" aria-label=t(lang, "source-quote-label")>
-                <p>{words}</p>
+                <p><AsWritten text=words/></p>
             </blockquote>
         }
     });

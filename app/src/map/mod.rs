@@ -3,6 +3,7 @@
 pub mod category;
 pub mod palette;
 pub mod paths;
+pub mod standalone;
 
 pub use category::MapCategory;
 pub use palette::{status_fill, swatch, tone_fill, Tone};

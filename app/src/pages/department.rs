@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    AsOfForm, ClaimSource, ComplianceMap, DocumentList, FeedLink, FollowLinks, GapItem,
-    HiddenNotice, HideForm, HistoryEntryItem, Layout, PageMeta, StatusBadge, StatusStrip,
-    WithPublicView,
+    AsOfForm, AsWritten, Citation, ClaimSource, ComplianceMap, DocumentList, FeedLink, FollowLinks,
+    GapItem, HiddenNotice, HideForm, HistoryEntryItem, HowToCite, Layout, MapDownloads, PageMeta,
+    StatusBadge, StatusStrip, WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
 use crate::format;
@@ -79,8 +79,28 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         .map(|entry| view! { <HistoryEntryItem entry snapshot=view.snapshot.clone() event_first=true/> })
         .collect_view();
     let pages = view! { <HistoryPages code page more/> };
+    let updated = view
+        .snapshot
+        .history_of(code)
+        .last()
+        .map(|e| e.local_date())
+        .unwrap_or(view.today);
+    let citation = Citation {
+        title: tr(
+            lang,
+            "cite-department-title",
+            &[("department", department.name.clone().into())],
+        ),
+        path: format!("/departments/{code}"),
+        updated,
+        key: format!(
+            "vigia-{}-{}",
+            code.as_str().to_ascii_lowercase(),
+            chrono::Datelike::year(&updated)
+        ),
+    };
     view! {
-        <PageMeta title=department.name.clone() description=description/>
+        <PageMeta title=department.name.clone() description=description image=format!("/map.png?department={code}")/>
         <Layout>
             <nav class="breadcrumb" aria-label=t(lang, "breadcrumb-label")>
                 <a href="/">{t(lang, "nav-map")}</a>" › "<span>{department.name.clone()}</span>
@@ -101,6 +121,8 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
                 <ol class="timeline">{history}</ol>
                 {pages}
             </section>
+            <MapDownloads view=view.clone() department=code/>
+            <HowToCite citation/>
             <FeedLink department=code/>
             <FollowLinks department=code/>
             <section class="suggest" id="suggest">
@@ -290,7 +312,7 @@ fn ClaimNote(claim: Claim) -> impl IntoView {
             };
             let back_to = format!("/departments/{}#claim-{}", claim.department, claim.id);
             view! {
-                <p class="claim-note">{note}</p>
+                <p class="claim-note"><AsWritten text=note/></p>
                 <HideForm kind="claim" id=claim.id back_to/>
             }
             .into_any()

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{
     map_requirement, AsOfForm, ComplianceMap, ComplianceTimeline, DataDates, FeedLink, FollowLinks,
-    Layout, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView,
+    Layout, MapDownloads, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView,
 };
 use crate::context::{PublicView, SiteInfo};
 use crate::format;
@@ -19,7 +19,7 @@ use vigia::{EvidenceLevel, RequirementSlug, Severity, Status};
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <PageMeta title=t(lang, "home-title") description=t(lang, "home-description")/>
+        <PageMeta title=t(lang, "home-title") description=t(lang, "home-description") image="/map.png"/>
         <Layout>
             <WithPublicView render=move |view| view! { <Home view/> }/>
         </Layout>
@@ -61,6 +61,7 @@ fn Home(view: PublicView) -> impl IntoView {
         </section>
         <ComplianceTimeline view=view.clone()/>
         <NationalContext view=view.clone()/>
+        <MapDownloads view=view.clone()/>
         <FeedLink/>
         <FollowLinks/>
         <EmbedSnippet/>

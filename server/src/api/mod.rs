@@ -2,10 +2,10 @@
 
 mod departments;
 mod dto;
-mod error;
+pub(crate) mod error;
 pub mod events;
 pub mod export;
-mod gaps;
+pub(crate) mod gaps;
 mod history;
 mod query;
 

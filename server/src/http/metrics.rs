@@ -231,6 +231,8 @@ pub fn route_family(path: &str) -> &'static str {
         "/gaps" => "/gaps",
         "/methodology" => "/methodology",
         "/embed/map" => "/embed/map",
+        "/map.svg" => "/map.svg",
+        "/map.png" => "/map.png",
         "/healthz" => "/healthz",
         "/metrics" => "/metrics",
         "/api/openapi.json" => "/api/openapi.json",

@@ -15,7 +15,9 @@ pub mod flash;
 pub mod form;
 mod import;
 mod lang;
+mod lang_links;
 pub mod limits;
+mod map_image;
 pub mod metrics;
 pub mod ops;
 mod replies;
@@ -142,6 +144,8 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
         .route("/documents/{id}", get(crate::documents::download))
+        .route("/map.svg", get(map_image::svg))
+        .route("/map.png", get(map_image::png))
         .route("/feeds/events.atom", get(crate::feeds::events_atom))
         .route("/feeds/deadlines.ics", get(crate::feeds::deadlines_ics))
         .route("/metrics", get(ops::metrics))
@@ -183,6 +187,7 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         ))
         .layer(middleware::from_fn_with_state(state.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(state.clone(), cache::cached_with_etag))
+        .layer(middleware::from_fn(lang_links::keep_lang))
         .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(auth)
         .layer(middleware::from_fn(viewer::provide))

@@ -7,6 +7,7 @@ mod alerts_email;
 mod alerts_webhooks;
 mod bench_alerts;
 mod binary;
+mod citable;
 mod claims;
 mod confirmations;
 mod crash;

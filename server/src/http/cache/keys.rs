@@ -1,15 +1,17 @@
 //! What a cached answer is kept under: its path and the query parameters its route
 //! understands. Any other parameter is ignored, so odd query strings all share one entry;
-//! routes not listed are never cached.
+//! routes not listed are never cached. Pages list `lang` too: a page named with `?lang=`
+//! keeps the language in its links, unlike the same page in the reader's own language.
 
 pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     Some(match segments.as_slice() {
-        [""] => &["as_of", "requirement"],
-        ["departments", _] => &["as_of", "page"],
-        ["gaps"] => &["department", "kind", "severity", "as_of"],
-        ["embed", "map"] => &["department", "as_of"],
-        ["methodology"] | ["history", _] => &[],
+        [""] => &["as_of", "requirement", "lang"],
+        ["departments", _] => &["as_of", "page", "lang"],
+        ["gaps"] => &["department", "kind", "severity", "as_of", "lang"],
+        ["embed", "map"] => &["department", "as_of", "lang"],
+        ["methodology"] | ["history", _] => &["lang"],
+        ["map.svg"] | ["map.png"] => &["department", "as_of", "lang"],
         ["api", "v1", "departments"] | ["api", "v1", "departments", _] => &["lang", "as_of"],
         ["api", "v1", "gaps"] | ["api", "v1", "gaps.csv"] => {
             &["department", "kind", "severity", "lang", "as_of"]
@@ -59,6 +61,11 @@ mod tests {
             "/gaps?department=BO-N&severity=critical"
         );
         assert_eq!(cache_key("/", None).unwrap(), "/");
+        assert_eq!(cache_key("/", Some("lang=en")).unwrap(), "/?lang=en");
+        assert_eq!(
+            cache_key("/map.png", Some("lang=en&department=BO-L")).unwrap(),
+            "/map.png?department=BO-L&lang=en"
+        );
         assert!(cache_key("/signin", None).is_none());
         assert!(cache_key("/documents/1", None).is_none());
         assert!(cache_key("/pkg/vigia.css", None).is_none());
