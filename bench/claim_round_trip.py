@@ -52,14 +52,15 @@ timings = []
 for n in range(count):
     form = {
         "expected": str(latest),
-        "status": "in-force" if n % 2 == 0 else "in-preparation",
-        "status_since": "2025-05",
+        # Alternating statuses, so every claim changes the record (and its alerts fire).
+        "status": "in-preparation" if n % 2 == 0 else "missing",
+        "event_date": "2025-05",
         "evidence_level": "reported",
         "note": f"Benchmark claim {n}",
         "source_author": "Benchmark",
         "source_title": "Benchmark",
         "source_url": "https://example.org/bench",
-        "source_date": "2025-05",
+        "source_published": "2025-05",
     }
     start = time.perf_counter()
     response, _ = request("POST", "/departments/BO-N/action-plan/claims", form)
