@@ -28,7 +28,19 @@ pub fn AsOfForm(
     view! {
         <form class="as-of-form" method="get" action=action.clone()>
             <label for="as-of-date">{t(lang, "as-of-form-label")}</label>
-            <input type="date" id="as-of-date" name="as_of" value=value/>
+            // A text field in the format shown, as every date in Vigía's forms (no native
+            // picker: one way to enter dates everywhere).
+            <input
+                type="text"
+                id="as-of-date"
+                name="as_of"
+                value=value
+                inputmode="numeric"
+                pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                aria-describedby="as-of-hint"
+                size="10"
+            />
+            <span id="as-of-hint" class="hint">{t(lang, "claim-hint-day")}</span>
             {hidden}
             <button type="submit">{t(lang, "as-of-form-submit")}</button>
             {back}
