@@ -118,13 +118,3 @@ pub async fn forget_before(pool: &Pool, before: DateTime<Utc>) -> Result<u64, sq
         .await?;
     Ok(uses.rows_affected() + failures.rows_affected())
 }
-
-/// Rows held (for tests).
-pub async fn held(pool: &Pool) -> Result<i64, sqlx::Error> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM limited_uses) + (SELECT COUNT(*) FROM sign_in_failures)",
-    )
-    .fetch_one(pool)
-    .await?;
-    Ok(n)
-}
