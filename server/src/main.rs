@@ -1,11 +1,6 @@
 //! The `vigia` binary: parses settings and hands over to the library.
 
 use clap::Parser;
-
-// Many small allocations per request (headers, futures); mimalloc serves them faster than
-// the system allocator on the benchmarked paths.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use vigia_server::settings::{Cli, Command, UserCommand};
 
 #[tokio::main]
