@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::{tr, Lang};
 use crate::map::{MapCategory, Tone};
-use vigia::{Claim, DepartmentCode, RequirementSlug, Snapshot, Status};
+use vigia::{Claim, ComplianceRecord, DepartmentCode, RequirementSlug, Snapshot, Status};
 
 /// The groups the sentence and the timeline count, in the order the sentence names them:
 /// what is lacking first. Anything Vigía inferred, or nobody stated, is "unconfirmed".
@@ -179,25 +179,53 @@ fn change_days<'a>(claims: impl Iterator<Item = &'a Claim>, today: NaiveDate) ->
 }
 
 /// How many departments stood in each group from each day on: one step per change, oldest
-/// first, rebuilt the way `?as_of=` rebuilds a past day.
+/// first, rebuilt the way `?as_of=` rebuilds a past day (each record from the claims knowable
+/// on that day; nothing else in the snapshot bears on a record's category, so the rest of it
+/// is not copied for every day).
 pub fn timeline(
     snapshot: &Snapshot,
     slug: &RequirementSlug,
     today: NaiveDate,
 ) -> Vec<(NaiveDate, Counts)> {
-    let days = change_days(
-        snapshot.claims.iter().filter(|c| &c.requirement == slug),
-        today,
-    );
+    let records: Vec<ComplianceRecord> = snapshot
+        .departments
+        .iter()
+        .map(|d| snapshot.record(d.code, slug))
+        .collect();
+    let days = change_days(records.iter().flat_map(|r| r.claims.iter()), today);
     let mut steps: Vec<(NaiveDate, Counts)> = Vec::new();
     for day in days {
-        let past = snapshot.as_of(day);
-        let counts = Counts::of(categories(&past, slug).into_iter().map(|(_, c)| c));
+        let counts = Counts::of(
+            records
+                .iter()
+                .map(|record| MapCategory::of(known_on(record, day).current())),
+        );
         if steps.last().is_none_or(|(_, previous)| *previous != counts) {
             steps.push((day, counts));
         }
     }
     steps
+}
+
+/// `record` as it could be known on `day`: the claims knowable then, a correction counting
+/// only once the correcting claim is knowable too.
+fn known_on(record: &ComplianceRecord, day: NaiveDate) -> ComplianceRecord {
+    let claims = record
+        .claims
+        .iter()
+        .filter(|c| c.knowable_on(day))
+        .cloned()
+        .map(|mut c| {
+            c.corrected_by = c.corrected_by.filter(|by| {
+                record
+                    .claims
+                    .iter()
+                    .any(|o| o.id == *by && o.knowable_on(day))
+            });
+            c
+        })
+        .collect();
+    ComplianceRecord::new(record.department, record.requirement.clone(), claims)
 }
 
 /// The category of one department's requirement from each day it changed, oldest first.
@@ -211,23 +239,7 @@ pub fn strip(
     let days = change_days(record.claims.iter(), today);
     let mut steps: Vec<(NaiveDate, MapCategory)> = Vec::new();
     for day in days {
-        let claims = record
-            .claims
-            .iter()
-            .filter(|c| c.knowable_on(day))
-            .cloned()
-            .map(|mut c| {
-                c.corrected_by = c.corrected_by.filter(|by| {
-                    record
-                        .claims
-                        .iter()
-                        .any(|o| o.id == *by && o.knowable_on(day))
-                });
-                c
-            })
-            .collect();
-        let past = vigia::ComplianceRecord::new(code, slug.clone(), claims);
-        let category = MapCategory::of(past.current());
+        let category = MapCategory::of(known_on(&record, day).current());
         if steps
             .last()
             .is_none_or(|(_, previous)| *previous != category)
@@ -352,6 +364,26 @@ mod tests {
             ]
         );
         assert_eq!(counts.total(), 9);
+    }
+
+    #[test]
+    fn the_timeline_counts_what_as_of_rebuilds_on_each_of_its_days() {
+        let mut snapshot = sample();
+        // A claim corrected by a later one: the correction counts only once knowable.
+        let mut corrected = claim(7, DepartmentCode::Cochabamba, Status::InForce, "2021-01-01");
+        corrected.corrected_by = Some(8);
+        let correction = claim(8, DepartmentCode::Cochabamba, Status::Missing, "2023-08-01");
+        snapshot.claims.extend([corrected, correction]);
+        let steps = timeline(&snapshot, &plan(), today());
+        assert!(!steps.is_empty());
+        for (day, counts) in steps {
+            let rebuilt = Counts::of(
+                categories(&snapshot.as_of(day), &plan())
+                    .into_iter()
+                    .map(|(_, c)| c),
+            );
+            assert_eq!(counts, rebuilt, "{day}");
+        }
     }
 
     #[test]
