@@ -11,8 +11,8 @@ use tower_sessions::Session;
 use app::flash::{FlashMessage, FormFlash};
 use app::i18n::tr;
 use vigia::new_claim::{ClaimDraft, NewClaim, Problem};
-use vigia::ports::{ComplianceReader, ComplianceWriter, WriteError};
-use vigia::{DepartmentCode, RequirementSlug};
+use vigia::ports::{ComplianceWriter, WriteError};
+use vigia::{DepartmentCode, RequirementSlug, Snapshot};
 
 use super::error::PageError;
 use super::flash::{back_with, refused_because};
@@ -71,16 +71,14 @@ async fn unknown_document(state: &AppState, draft: &ClaimDraft) -> Result<bool, 
     }
 }
 
-/// "Afirmación registrada: Plan de acción, Pando", in both languages.
-async fn recorded(state: &AppState, claim: &NewClaim, accepted: Option<i64>) -> FlashMessage {
-    let snapshot = state.store.snapshot().await.ok();
+/// "Afirmación registrada: Plan de acción, Pando", in both languages. Names come from the
+/// snapshot read before the write (a claim renames nothing), so the answer does not wait for
+/// the whole record to be loaded again.
+fn recorded(snapshot: &Snapshot, claim: &NewClaim, accepted: Option<i64>) -> FlashMessage {
     let department = snapshot
-        .as_ref()
-        .and_then(|s| s.department(claim.department))
+        .department(claim.department)
         .map_or_else(|| claim.department.to_string(), |d| d.name.clone());
-    let requirement = snapshot
-        .as_ref()
-        .and_then(|s| s.requirement(&claim.requirement).cloned());
+    let requirement = snapshot.requirement(&claim.requirement).cloned();
     FlashMessage::done(|lang| {
         let name = requirement.as_ref().map_or_else(
             || claim.requirement.to_string(),
@@ -130,9 +128,9 @@ pub async fn record(
     draft.department = department.to_string();
     draft.requirement = requirement.to_string();
     let expected = form.expected.trim().parse::<i64>().unwrap_or(-1);
-    let requirements = state.store.snapshot().await?.requirements.clone();
+    let before = state.store.reference().await?;
     let validated = draft.validate(
-        &requirements,
+        &before.requirements,
         usize::from(submitted.document.is_some()),
         state.clock.today(),
     );
@@ -161,7 +159,7 @@ pub async fn record(
         Ok(id) => {
             tracing::info!(claim = id, user = user.id, "claim recorded");
             let target = format!("/departments/{department}#claim-{id}");
-            let done = FormFlash::done(&target, recorded(&state, &claim, accepting).await);
+            let done = FormFlash::done(&target, recorded(&before, &claim, accepting));
             Ok(back_with(&session, done, &target).await)
         }
         Err(WriteError::Stale) => {

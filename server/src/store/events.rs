@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use vigia::events::{approaching_deadline, gap_events, record_events, EventDraft, EventKind};
 use vigia::gaps::gaps_for;
-use vigia::ports::{ComplianceReader, WriteError};
+use vigia::ports::WriteError;
 use vigia::requirement::Requirement;
 use vigia::{ComplianceRecord, DepartmentCode};
 
@@ -68,7 +68,7 @@ impl Store {
     /// The requirements, as the gap rules need them.
     pub(super) async fn requirements(&self) -> Result<Vec<Requirement>, WriteError> {
         Ok(self
-            .snapshot()
+            .reference()
             .await
             .map_err(unavailable)?
             .requirements

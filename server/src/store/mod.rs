@@ -80,6 +80,23 @@ impl Store {
         &self.files
     }
 
+    /// The departments and requirements (with every name and label): the last snapshot
+    /// loaded, even when the data has moved on since, because they are seeded before the
+    /// server starts and no write changes them. A write needs them, and must not wait for the
+    /// whole record to be loaded again after the previous write.
+    pub async fn reference(&self) -> Result<Arc<Snapshot>, PortError> {
+        let last = self
+            .cached
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_ref()
+            .map(|(_, snapshot)| snapshot.clone());
+        match last {
+            Some(snapshot) => Ok(snapshot),
+            None => self.snapshot().await,
+        }
+    }
+
     /// Follows writes made by other processes (the command line, another server): the data
     /// version is read from the database twice a second.
     pub fn watch_version(self: &Arc<Self>) {
