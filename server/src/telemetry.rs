@@ -14,7 +14,12 @@ pub fn init(settings: &Settings) -> WorkerGuard {
     let (writer, guard) = NonBlockingBuilder::default()
         .buffered_lines_limit(4_096)
         .lossy(false)
-        .finish(std::io::stdout());
+        // Buffered: the writer thread flushes whenever its queue runs empty, so a burst of
+        // requests costs a few writes to the terminal or file, not one per line.
+        .finish(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stdout(),
+        ));
     let filter =
         EnvFilter::try_new(&settings.log_filter).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = fmt()

@@ -33,6 +33,7 @@ use store::{Entry, Stored};
 use vigia::ports::ComplianceReader;
 
 const SERVER_TIMING: HeaderName = HeaderName::from_static("server-timing");
+const HIT_TIMING: &str = "cache;desc=hit";
 
 /// Marks an answer whose coding the cache chose, so the compression layer leaves it alone.
 #[derive(Clone, Copy)]
@@ -104,13 +105,13 @@ pub async fn cached_with_etag(
     let lang = wanted.lang;
     if let Some(entry) = state.cache.get(version, today, lang, &key) {
         state.metrics.count_cache(route, CacheOutcome::Hit);
-        return respond(&entry, &wanted, "cache;desc=hit".into());
+        return respond(&entry, &wanted, HeaderValue::from_static(HIT_TIMING));
     }
     // One request renders a missing page; the others wait for it and answer from the cache.
     let _filling = state.cache.fill_lock(lang, &key).lock().await;
     if let Some(entry) = state.cache.get(version, today, lang, &key) {
         state.metrics.count_cache(route, CacheOutcome::Hit);
-        return respond(&entry, &wanted, "cache;desc=hit".into());
+        return respond(&entry, &wanted, HeaderValue::from_static(HIT_TIMING));
     }
     state.metrics.count_cache(route, CacheOutcome::Miss);
     let path = request.uri().path().to_owned();
@@ -142,6 +143,8 @@ pub async fn cached_with_etag(
         }
     }
     let timing = format!("cache;desc=miss, render;dur={rendered_ms:.1}");
+    let timing =
+        HeaderValue::from_str(&timing).unwrap_or(HeaderValue::from_static("cache;desc=miss"));
     let mut response = respond(&entry, &wanted, timing);
     for (name, value) in parts.headers.iter() {
         // The length is the chosen coding's, set with its body.
@@ -191,7 +194,7 @@ fn matches(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
         .any(|c| c == "*" || c.trim_start_matches("W/") == etag)
 }
 
-fn respond(entry: &Entry, wanted: &Wanted, timing: String) -> Response {
+fn respond(entry: &Entry, wanted: &Wanted, timing: HeaderValue) -> Response {
     let Some(coding) = encoding::negotiate(wanted.accept_encoding.as_deref(), entry.codings())
     else {
         return StatusCode::NOT_ACCEPTABLE.into_response();
@@ -232,9 +235,7 @@ fn respond(entry: &Entry, wanted: &Wanted, timing: String) -> Response {
         CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=0, s-maxage=60, stale-while-revalidate=300"),
     );
-    if let Ok(timing) = HeaderValue::from_str(&timing) {
-        headers.insert(SERVER_TIMING, timing);
-    }
+    headers.insert(SERVER_TIMING, timing);
     response
 }
 
