@@ -2,6 +2,7 @@
 //! Lines are written by a background thread, so a request never waits on the terminal or a
 //! slow log collector; none is dropped (the queue applies back-pressure when full).
 
+use std::io::IsTerminal;
 use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::{fmt, EnvFilter};
 
@@ -22,8 +23,10 @@ pub fn init(settings: &Settings) -> WorkerGuard {
         ));
     let filter =
         EnvFilter::try_new(&settings.log_filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    // Colour codes only for a person at a terminal, not in a file or the journal.
     let builder = fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stdout().is_terminal())
         .with_target(false)
         .with_writer(writer);
     let result = match settings.log_format {
