@@ -72,7 +72,7 @@ async fn unknown_document(state: &AppState, draft: &ClaimDraft) -> Result<bool, 
 }
 
 /// "Afirmación registrada: Plan de acción, Pando", in both languages. Names come from the
-/// snapshot read before the write (a claim renames nothing), so the answer does not wait for
+/// reference snapshot (a claim renames nothing), so the answer does not wait for
 /// the whole record to be loaded again.
 fn recorded(snapshot: &Snapshot, claim: &NewClaim, accepted: Option<i64>) -> FlashMessage {
     let department = snapshot
@@ -128,9 +128,9 @@ pub async fn record(
     draft.department = department.to_string();
     draft.requirement = requirement.to_string();
     let expected = form.expected.trim().parse::<i64>().unwrap_or(-1);
-    let before = state.store.reference().await?;
+    let reference = state.store.reference().await?;
     let validated = draft.validate(
-        &before.requirements,
+        &reference.requirements,
         usize::from(submitted.document.is_some()),
         state.clock.today(),
     );
@@ -159,7 +159,7 @@ pub async fn record(
         Ok(id) => {
             tracing::info!(claim = id, user = user.id, "claim recorded");
             let target = format!("/departments/{department}#claim-{id}");
-            let done = FormFlash::done(&target, recorded(&before, &claim, accepting));
+            let done = FormFlash::done(&target, recorded(&reference, &claim, accepting));
             Ok(back_with(&session, done, &target).await)
         }
         Err(WriteError::Stale) => {
