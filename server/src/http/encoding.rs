@@ -85,8 +85,8 @@ pub fn worth_compressing(content_type: &str, length: usize) -> bool {
 }
 
 /// Brotli at level 5: most of level 11's savings on HTML at a small part of its time. The
-/// window is sized to the body (the default 4 MiB window costs several MiB of tables for each
-/// compression running at once, for bodies of a few hundred KB at most).
+/// window is sized to the body, so its ring buffer is no larger than the page; the hasher's
+/// tables (1 MiB at this level) are chosen by the crate from the quality and the size hint.
 pub fn brotli(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() / 4);
     let params = brotli::enc::BrotliEncoderParams {
