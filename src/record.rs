@@ -29,6 +29,28 @@ impl ComplianceRecord {
         }
     }
 
+    /// The record as it was before the claims `added` were recorded: without them, and with
+    /// what they corrected counting again. A write reads the record once, after its change.
+    pub fn without(&self, added: &[i64]) -> ComplianceRecord {
+        let claims = self
+            .claims
+            .iter()
+            .filter(|c| !added.contains(&c.id))
+            .map(|c| {
+                let mut claim = c.clone();
+                if claim.corrected_by.is_some_and(|by| added.contains(&by)) {
+                    claim.corrected_by = None;
+                }
+                claim
+            })
+            .collect();
+        Self {
+            department: self.department,
+            requirement: self.requirement.clone(),
+            claims,
+        }
+    }
+
     /// The claims that count: all but those a later claim corrected, oldest first.
     pub fn standing(&self) -> impl DoubleEndedIterator<Item = &Claim> + Clone {
         self.claims.iter().filter(|c| !c.is_corrected())

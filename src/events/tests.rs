@@ -76,6 +76,29 @@ fn open(gaps: &[Gap]) -> Vec<OpenGap> {
 }
 
 #[test]
+fn a_record_without_the_claims_just_added_is_the_record_before_them() {
+    let first = claim(1, Status::Missing, "2024-01");
+    let second = claim(2, Status::InPreparation, "2024-03");
+    let before = record(vec![first.clone(), second.clone()]);
+    // Claim 3 corrects claim 2; claim 4 is a new status.
+    let mut corrected = second.clone();
+    corrected.corrected_by = Some(3);
+    let after = record(vec![
+        first.clone(),
+        corrected,
+        claim(3, Status::Missing, "2024-03"),
+        claim(4, Status::InForce, "2024-05"),
+    ]);
+    assert_eq!(after.without(&[3, 4]), before);
+    assert_eq!(
+        after.without(&[3, 4]).current().map(|c| c.status),
+        Some(Status::InPreparation)
+    );
+    assert_eq!(after.without(&[4]).current().map(|c| c.id), Some(3));
+    assert_eq!(after.without(&[]), after);
+}
+
+#[test]
 fn differences_are_what_opened_and_what_closed_by_kind() {
     let today = day("2024-06-01");
     let missing = record(vec![claim(1, Status::Missing, "2024-05-01")]);

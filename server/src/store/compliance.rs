@@ -10,14 +10,14 @@ use vigia::drafts::{ReplyText, SuggestionText};
 use vigia::events::{EventDraft, EventKind};
 use vigia::new_claim::NewClaim;
 use vigia::ports::{ComplianceWriter, GapRef, HideTarget, WriteError};
-use vigia::{ComplianceRecord, DepartmentCode, HistoryAction};
+use vigia::{DepartmentCode, HistoryAction, RequirementSlug};
 
 use super::{unavailable, Change, Store};
 use crate::db::audit::{self, Audit};
 use crate::db::claims::{self, Append, AppendError};
 use crate::db::documents::{self, Owner};
 use crate::db::events::Origin;
-use crate::db::{self, hidden, replies, suggestions};
+use crate::db::{hidden, replies, suggestions};
 use crate::documents::Staged;
 
 impl Store {
@@ -38,6 +38,15 @@ impl Store {
             }
         }
     }
+}
+
+/// A record an import added claims to.
+struct Touched {
+    department: DepartmentCode,
+    requirement: RequirementSlug,
+    added: Vec<i64>,
+    /// Its last history entry.
+    entry: i64,
 }
 
 fn append_error(error: AppendError) -> WriteError {
@@ -64,9 +73,6 @@ impl ComplianceWriter for Store {
         let requirements = self.requirements().await?;
         let now = self.clock.now();
         let mut tx = self.begin().await?;
-        let before = db::load_record(&mut tx, claim.department, &claim.requirement)
-            .await
-            .map_err(unavailable)?;
         let append = Append {
             recorded_by: Some(by),
             expected_latest: Some(expected_latest),
@@ -84,7 +90,8 @@ impl ComplianceWriter for Store {
         self.record_changed(
             &mut tx,
             &mut change,
-            &before,
+            (claim.department, &claim.requirement),
+            &[appended.claim],
             &requirements,
             Some(appended.entry),
         )
@@ -105,23 +112,22 @@ impl ComplianceWriter for Store {
         let mut latest = expected;
         let mut ids = Vec::with_capacity(claims.len());
         let now = self.clock.now();
-        // Each record touched, as it was before the import, and its last history entry.
-        let mut touched: Vec<(ComplianceRecord, i64)> = Vec::new();
+        // Each record touched, the claims the import added to it, and its last history entry.
+        let mut touched: Vec<Touched> = Vec::new();
         for claim in &claims {
             let key = (claim.department.to_string(), claim.requirement.to_string());
-            let position = touched.iter().position(|(r, _)| {
-                r.department == claim.department && r.requirement == claim.requirement
+            let position = touched.iter().position(|t| {
+                t.department == claim.department && t.requirement == claim.requirement
             });
-            let position = match position {
-                Some(position) => position,
-                None => {
-                    let before = db::load_record(&mut tx, claim.department, &claim.requirement)
-                        .await
-                        .map_err(unavailable)?;
-                    touched.push((before, 0));
-                    touched.len() - 1
-                }
-            };
+            let position = position.unwrap_or_else(|| {
+                touched.push(Touched {
+                    department: claim.department,
+                    requirement: claim.requirement.clone(),
+                    added: Vec::new(),
+                    entry: 0,
+                });
+                touched.len() - 1
+            });
             let append = Append {
                 recorded_by: Some(by),
                 expected_latest: Some(latest.get(&key).copied().unwrap_or(0)),
@@ -132,13 +138,22 @@ impl ComplianceWriter for Store {
                 .await
                 .map_err(append_error)?;
             latest.insert(key, appended.claim);
-            touched[position].1 = appended.entry;
+            touched[position].added.push(appended.claim);
+            touched[position].entry = appended.entry;
             ids.push(appended.claim);
         }
         let mut change = Change::new(Origin::Write, now);
-        for (before, entry) in &touched {
-            self.record_changed(&mut tx, &mut change, before, &requirements, Some(*entry))
-                .await?;
+        for t in &touched {
+            let record = (t.department, &t.requirement);
+            self.record_changed(
+                &mut tx,
+                &mut change,
+                record,
+                &t.added,
+                &requirements,
+                Some(t.entry),
+            )
+            .await?;
         }
         self.commit_change(tx, change).await?;
         Ok(ids)

@@ -8,7 +8,7 @@ use vigia::events::{approaching_deadline, gap_events, record_events, EventDraft,
 use vigia::gaps::gaps_for;
 use vigia::ports::WriteError;
 use vigia::requirement::Requirement;
-use vigia::{ComplianceRecord, DepartmentCode};
+use vigia::{DepartmentCode, RequirementSlug};
 
 use super::{unavailable, Store};
 use crate::db::events::{self, Origin};
@@ -114,27 +114,30 @@ impl Store {
         Ok(written)
     }
 
-    /// After a write changed a record: its status change and the gaps that opened and
-    /// closed, as events of `change`.
+    /// After a write added the claims `added` to a record: its status change and the gaps
+    /// that opened and closed, as events of `change`. The record is read once, after the
+    /// change; the write lock makes it the record before plus `added`.
     pub(super) async fn record_changed(
         &self,
         tx: &mut Tx<'_>,
         change: &mut Change,
-        before: &ComplianceRecord,
+        (department, requirement): (DepartmentCode, &RequirementSlug),
+        added: &[i64],
         requirements: &[Requirement],
         history_entry: Option<i64>,
     ) -> Result<(), WriteError> {
-        let Some(requirement) = requirements.iter().find(|r| r.slug == before.requirement) else {
+        let Some(requirement) = requirements.iter().find(|r| &r.slug == requirement) else {
             return Ok(());
         };
-        let after = db::load_record(tx, before.department, &before.requirement)
+        let after = db::load_record(tx, department, &requirement.slug)
             .await
             .map_err(unavailable)?;
-        let open = events::open_gaps(tx, before.department, &before.requirement)
+        let before = after.without(added);
+        let open = events::open_gaps(tx, department, &requirement.slug)
             .await
             .map_err(unavailable)?;
         let gaps = gaps_for(&after, requirement, self.clock.today());
-        let drafts = record_events(before, &after, &open, &gaps);
+        let drafts = record_events(&before, &after, &open, &gaps);
         self.write_events(tx, change, drafts, history_entry).await?;
         Ok(())
     }
