@@ -199,28 +199,38 @@ impl Metrics {
     }
 }
 
+impl Metrics {
+    /// Counts one answered request and its time under its route pattern.
+    pub fn observe(
+        &self,
+        method: &http::Method,
+        route: &'static str,
+        status: u16,
+        started: Instant,
+    ) {
+        let method = method_label(method);
+        let elapsed = started.elapsed().as_secs_f64();
+        self.requests
+            .get_or_create(&RouteLabels {
+                method,
+                route,
+                status,
+            })
+            .inc();
+        self.latency
+            .get_or_create(&LatencyLabels { method, route })
+            .observe(elapsed);
+    }
+}
+
 /// Counts and times every request under its route pattern.
 pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let method = method_label(request.method());
+    let method = request.method().clone();
     let route = route_family(request.uri().path());
     let started = Instant::now();
     let response = next.run(request).await;
-    let elapsed = started.elapsed().as_secs_f64();
     let status = response.status().as_u16();
-    state
-        .metrics
-        .requests
-        .get_or_create(&RouteLabels {
-            method,
-            route,
-            status,
-        })
-        .inc();
-    state
-        .metrics
-        .latency
-        .get_or_create(&LatencyLabels { method, route })
-        .observe(elapsed);
+    state.metrics.observe(&method, route, status, started);
     response
 }
 

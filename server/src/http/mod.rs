@@ -13,6 +13,7 @@ pub mod encoding;
 pub mod error;
 pub mod flash;
 pub mod form;
+mod hits;
 mod import;
 mod lang;
 mod lang_links;
@@ -29,7 +30,7 @@ pub mod viewer;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::{middleware, Router};
-use http::header::{HeaderName, HeaderValue};
+use http::header::HeaderName;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, DefaultPredicate, Predicate};
@@ -155,9 +156,11 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .with_state(state.clone());
     // The layers wrap the whole router rather than each route, so a cached answer is sent
     // without routing or cloning any handler (it roughly doubles throughput on `/`).
+    let ids = request_id::CountingRequestId::default();
     let service = ServiceBuilder::new()
+        .layer(hits::ServeHitsLayer::new(state.clone(), ids.clone()))
         .layer(middleware::from_fn(request_id::refuse_odd_client_ids))
-        .layer(SetRequestIdLayer::new(REQUEST_ID, request_id::CountingRequestId::default()))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, ids))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http()
@@ -170,16 +173,16 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         )
         .layer(SetResponseHeaderLayer::if_not_present(
             http::header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
+            security::NOSNIFF,
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             http::header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
+            security::REFERRER_POLICY,
         ))
         .layer(tower::util::option_layer(state.settings.secure_cookies.then(|| {
             SetResponseHeaderLayer::if_not_present(
                 http::header::STRICT_TRANSPORT_SECURITY,
-                HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+                security::HSTS,
             )
         })))
         .layer(CompressionLayer::new().compress_when(

@@ -12,14 +12,6 @@ use tower_http::request_id::{MakeRequestId, RequestId};
 /// A client may name its request (to find it in our logs) only with a short, printable id;
 /// anything else is replaced by ours, so logs and answers never echo what it sent.
 pub async fn refuse_odd_client_ids(mut request: AxumRequest, next: Next) -> Response {
-    let acceptable = |v: &HeaderValue| {
-        let bytes = v.as_bytes();
-        !bytes.is_empty()
-            && bytes.len() <= 64
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
-    };
     if request
         .headers()
         .get("x-request-id")
@@ -28,6 +20,16 @@ pub async fn refuse_odd_client_ids(mut request: AxumRequest, next: Next) -> Resp
         request.headers_mut().remove("x-request-id");
     }
     next.run(request).await
+}
+
+/// Whether a client's own request id may be kept: short and printable.
+pub fn acceptable(id: &HeaderValue) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
 }
 
 #[derive(Clone)]
@@ -50,11 +52,23 @@ impl Default for CountingRequestId {
     }
 }
 
+impl CountingRequestId {
+    /// The client's id when acceptable, else the next of ours.
+    pub fn for_request<B>(&self, request: &Request<B>) -> Option<HeaderValue> {
+        match request.headers().get("x-request-id") {
+            Some(id) if acceptable(id) => Some(id.clone()),
+            _ => self.next_id(),
+        }
+    }
+
+    fn next_id(&self) -> Option<HeaderValue> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{:08x}-{n}", self.prefix)).ok()
+    }
+}
+
 impl MakeRequestId for CountingRequestId {
     fn make_request_id<B>(&mut self, _request: &Request<B>) -> Option<RequestId> {
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        HeaderValue::from_str(&format!("{:08x}-{n}", self.prefix))
-            .ok()
-            .map(RequestId::new)
+        self.next_id().map(RequestId::new)
     }
 }

@@ -9,6 +9,13 @@ use sha2::{Digest, Sha256};
 
 const CSP: HeaderName = HeaderName::from_static("content-security-policy");
 
+/// Sent with every answer: no content sniffing, and no full address to other sites.
+pub const NOSNIFF: HeaderValue = HeaderValue::from_static("nosniff");
+pub const REFERRER_POLICY: HeaderValue =
+    HeaderValue::from_static("strict-origin-when-cross-origin");
+/// Sent with every answer when the site is served over HTTPS (secure cookies).
+pub const HSTS: HeaderValue = HeaderValue::from_static("max-age=31536000; includeSubDomains");
+
 /// The nonce of the first `nonce="…"` attribute of a page.
 fn nonce_in(html: &[u8]) -> Option<&str> {
     let marker = b"nonce=\"";

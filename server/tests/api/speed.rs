@@ -117,6 +117,47 @@ async fn every_coding_carries_the_same_body_under_one_weak_etag() {
 }
 
 #[tokio::test]
+async fn a_cache_hit_carries_what_every_answer_carries_and_is_counted() {
+    let app = TestApp::spawn().await;
+    let miss = get(&app, "/", &[("accept-encoding", BROWSER)]).await;
+    let hit = get(&app, "/", &[("accept-encoding", BROWSER)]).await;
+    let timing = |r: &reqwest::Response| r.headers()["server-timing"].to_str().unwrap().to_owned();
+    assert!(
+        timing(&miss).contains("cache;desc=miss"),
+        "{}",
+        timing(&miss)
+    );
+    assert_eq!(timing(&hit), "cache;desc=hit");
+    for name in [
+        "x-content-type-options",
+        "referrer-policy",
+        "content-security-policy",
+        "etag",
+        "vary",
+        "cache-control",
+    ] {
+        assert_eq!(hit.headers().get(name), miss.headers().get(name), "{name}");
+    }
+    let (miss_id, hit_id) = (
+        &miss.headers()["x-request-id"],
+        &hit.headers()["x-request-id"],
+    );
+    assert_ne!(miss_id, hit_id, "each request has its own id");
+    let named = get(&app, "/", &[("x-request-id", "trace-7")]).await;
+    assert_eq!(named.headers()["x-request-id"], "trace-7");
+    let odd = get(&app, "/", &[("x-request-id", "no spaces allowed")]).await;
+    assert_ne!(odd.headers()["x-request-id"], "no spaces allowed");
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    for line in [
+        "vigia_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"} 4",
+        "vigia_page_cache_total{route=\"/\",outcome=\"Hit\"} 3",
+        "vigia_page_cache_total{route=\"/\",outcome=\"Miss\"} 1",
+    ] {
+        assert!(metrics.contains(line), "{line} in\n{metrics}");
+    }
+}
+
+#[tokio::test]
 async fn a_write_makes_every_stored_coding_stale_at_once() {
     let app = TestApp::spawn().await;
     let officer = app

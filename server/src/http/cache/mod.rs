@@ -79,6 +79,42 @@ struct Wanted {
     accept_encoding: Option<String>,
 }
 
+impl Wanted {
+    fn of(request: &Request) -> Self {
+        Self {
+            lang: request_lang(request.uri().query(), request.headers()),
+            lang_in_url: Lang::in_query(request.uri().query()).is_some(),
+            if_none_match: request.headers().get(IF_NONE_MATCH).cloned(),
+            accept_encoding: request
+                .headers()
+                .get(ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        }
+    }
+}
+
+/// The cached answer to `request`, if it is one the cache keeps and holds now: no session,
+/// no database, no rendering.
+pub fn hit(state: &AppState, request: &Request) -> Option<Response> {
+    if !cacheable(request) {
+        return None;
+    }
+    let key = cache_key(request.uri().path(), request.uri().query())?;
+    let wanted = Wanted::of(request);
+    let version = state.store.data_version();
+    let entry = state
+        .cache
+        .get(version, state.clock.today(), wanted.lang, &key)?;
+    let route = super::metrics::route_family(request.uri().path());
+    state.metrics.count_cache(route, CacheOutcome::Hit);
+    Some(respond(
+        &entry,
+        &wanted,
+        HeaderValue::from_static(HIT_TIMING),
+    ))
+}
+
 pub async fn cached_with_etag(
     State(state): State<AppState>,
     mut request: Request,
@@ -89,24 +125,14 @@ pub async fn cached_with_etag(
         let path = request.uri().path().to_owned();
         return with_page_headers(&path, next.run(request).await).await;
     };
+    if let Some(response) = hit(&state, &request) {
+        return response;
+    }
     let route = super::metrics::route_family(request.uri().path());
-    let wanted = Wanted {
-        lang: request_lang(request.uri().query(), request.headers()),
-        lang_in_url: Lang::in_query(request.uri().query()).is_some(),
-        if_none_match: request.headers().get(IF_NONE_MATCH).cloned(),
-        accept_encoding: request
-            .headers()
-            .get(ACCEPT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
-    };
+    let wanted = Wanted::of(&request);
     let version = state.store.data_version();
     let today = state.clock.today();
     let lang = wanted.lang;
-    if let Some(entry) = state.cache.get(version, today, lang, &key) {
-        state.metrics.count_cache(route, CacheOutcome::Hit);
-        return respond(&entry, &wanted, HeaderValue::from_static(HIT_TIMING));
-    }
     // One request renders a missing page; the others wait for it and answer from the cache.
     let _filling = state.cache.fill_lock(lang, &key).lock().await;
     if let Some(entry) = state.cache.get(version, today, lang, &key) {
