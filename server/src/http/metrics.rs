@@ -197,9 +197,7 @@ impl Metrics {
         }
         out
     }
-}
 
-impl Metrics {
     /// Counts one answered request and its time under its route pattern.
     pub fn observe(
         &self,

@@ -125,15 +125,13 @@ pub async fn cached_with_etag(
         let path = request.uri().path().to_owned();
         return with_page_headers(&path, next.run(request).await).await;
     };
-    if let Some(response) = hit(&state, &request) {
-        return response;
-    }
     let route = super::metrics::route_family(request.uri().path());
     let wanted = Wanted::of(&request);
     let version = state.store.data_version();
     let today = state.clock.today();
     let lang = wanted.lang;
-    // One request renders a missing page; the others wait for it and answer from the cache.
+    // Hits were answered before the layers (`super::hits`). One request renders a missing
+    // page; the others wait for it and answer from the cache.
     let _filling = state.cache.fill_lock(lang, &key).lock().await;
     if let Some(entry) = state.cache.get(version, today, lang, &key) {
         state.metrics.count_cache(route, CacheOutcome::Hit);
