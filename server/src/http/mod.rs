@@ -34,7 +34,7 @@ use http::header::HeaderName;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, DefaultPredicate, Predicate};
-use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::PropagateRequestIdLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -159,8 +159,7 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
     let ids = request_id::CountingRequestId::default();
     let service = ServiceBuilder::new()
         .layer(hits::ServeHitsLayer::new(state.clone(), ids.clone()))
-        .layer(middleware::from_fn(request_id::refuse_odd_client_ids))
-        .layer(SetRequestIdLayer::new(REQUEST_ID, ids))
+        .layer(middleware::from_fn_with_state(ids, request_id::name_request))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http()

@@ -1,29 +1,30 @@
 //! Request ids from a counter: unique within a process and free of a random-number syscall
 //! per request (a UUID's cost showed in profiles).
 
-use axum::extract::Request as AxumRequest;
+use axum::extract::{Request as AxumRequest, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use http::{HeaderValue, Request};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use tower_http::request_id::{MakeRequestId, RequestId};
 
-/// A client may name its request (to find it in our logs) only with a short, printable id;
-/// anything else is replaced by ours, so logs and answers never echo what it sent.
-pub async fn refuse_odd_client_ids(mut request: AxumRequest, next: Next) -> Response {
-    if request
-        .headers()
-        .get("x-request-id")
-        .is_some_and(|v| !acceptable(v))
-    {
-        request.headers_mut().remove("x-request-id");
-    }
+/// Names every request: a client may name its request (to find it in our logs) only with a
+/// short, printable id; anything else is replaced by ours, so logs and answers never echo
+/// what it sent.
+pub async fn name_request(
+    State(ids): State<CountingRequestId>,
+    mut request: AxumRequest,
+    next: Next,
+) -> Response {
+    match ids.for_request(&request) {
+        Some(id) => request.headers_mut().insert(super::REQUEST_ID, id),
+        None => request.headers_mut().remove(super::REQUEST_ID),
+    };
     next.run(request).await
 }
 
 /// Whether a client's own request id may be kept: short and printable.
-pub fn acceptable(id: &HeaderValue) -> bool {
+fn acceptable(id: &HeaderValue) -> bool {
     let bytes = id.as_bytes();
     !bytes.is_empty()
         && bytes.len() <= 64
@@ -55,7 +56,7 @@ impl Default for CountingRequestId {
 impl CountingRequestId {
     /// The client's id when acceptable, else the next of ours.
     pub fn for_request<B>(&self, request: &Request<B>) -> Option<HeaderValue> {
-        match request.headers().get("x-request-id") {
+        match request.headers().get(super::REQUEST_ID) {
             Some(id) if acceptable(id) => Some(id.clone()),
             _ => self.next_id(),
         }
@@ -64,11 +65,5 @@ impl CountingRequestId {
     fn next_id(&self) -> Option<HeaderValue> {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
         HeaderValue::from_str(&format!("{:08x}-{n}", self.prefix)).ok()
-    }
-}
-
-impl MakeRequestId for CountingRequestId {
-    fn make_request_id<B>(&mut self, _request: &Request<B>) -> Option<RequestId> {
-        self.next_id().map(RequestId::new)
     }
 }
