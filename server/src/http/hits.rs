@@ -13,7 +13,7 @@ use std::time::Instant;
 use tower::{Layer, Service};
 
 use super::request_id::CountingRequestId;
-use super::{cache, metrics, security, REQUEST_ID};
+use super::{cache, security, REQUEST_ID};
 use crate::state::AppState;
 
 #[derive(Clone)]
@@ -63,8 +63,8 @@ where
     fn call(&mut self, request: Request) -> Self::Future {
         let started = Instant::now();
         match cache::hit(&self.state, &request) {
-            Some(response) => Either::Left(futures::future::ok(
-                self.finish(&request, response, started),
+            Some((response, route)) => Either::Left(futures::future::ok(
+                self.finish(&request, response, route, started),
             )),
             None => Either::Right(self.inner.call(request)),
         }
@@ -72,7 +72,13 @@ where
 }
 
 impl<S> ServeHits<S> {
-    fn finish(&self, request: &Request, mut response: Response, started: Instant) -> Response {
+    fn finish(
+        &self,
+        request: &Request,
+        mut response: Response,
+        route: &'static str,
+        started: Instant,
+    ) -> Response {
         let id = self.ids.for_request(request);
         let headers = response.headers_mut();
         headers.insert(http::header::X_CONTENT_TYPE_OPTIONS, security::NOSNIFF);
@@ -85,7 +91,6 @@ impl<S> ServeHits<S> {
         }
         let path = request.uri().path();
         let status = response.status();
-        let route = metrics::route_family(path);
         self.state
             .metrics
             .observe(request.method(), route, status.as_u16(), started);

@@ -158,6 +158,50 @@ async fn a_cache_hit_carries_what_every_answer_carries_and_is_counted() {
 }
 
 #[tokio::test]
+async fn a_head_request_gets_the_cached_get_headers_and_no_body() {
+    let app = TestApp::spawn().await;
+    let head = |app: &TestApp| {
+        app.client
+            .head(app.url("/departments/BO-L"))
+            .header("accept-encoding", BROWSER)
+            .send()
+    };
+    // The first HEAD renders the page: it must store the GET's body, not an empty one.
+    let first = head(&app).await.unwrap();
+    let get_after = get(&app, "/departments/BO-L", &[("accept-encoding", BROWSER)]).await;
+    let second = head(&app).await.unwrap();
+    for name in [
+        "cache-control",
+        "etag",
+        "vary",
+        "content-encoding",
+        "content-length",
+        "content-security-policy",
+    ] {
+        assert_eq!(
+            first.headers().get(name),
+            get_after.headers().get(name),
+            "{name}"
+        );
+        assert_eq!(
+            second.headers().get(name),
+            get_after.headers().get(name),
+            "{name}"
+        );
+    }
+    assert!(second.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .starts_with("public"));
+    assert!(
+        second.bytes().await.unwrap().is_empty(),
+        "a HEAD has no body"
+    );
+    let html = String::from_utf8(unbrotli(&get_after.bytes().await.unwrap())).unwrap();
+    assert!(html.contains("La Paz"), "the stored page is the whole page");
+}
+
+#[tokio::test]
 async fn a_write_makes_every_stored_coding_stale_at_once() {
     let app = TestApp::spawn().await;
     let officer = app

@@ -39,14 +39,14 @@ const HIT_TIMING: &str = "cache;desc=hit";
 #[derive(Clone, Copy)]
 pub struct CodedByCache;
 
-/// Only data-derived GET answers are cached, and nothing a signed-in person sees (their pages
-/// show who they are).
+/// Only data-derived GET answers are cached (a HEAD gets the GET's headers; the server sends
+/// no body with them), and nothing a signed-in person sees (their pages show who they are).
 fn cacheable(request: &Request) -> bool {
     let signed_in = request.headers().get_all(COOKIE).iter().any(|v| {
         v.to_str()
             .is_ok_and(|c| c.contains(crate::http::SESSION_COOKIE))
     });
-    request.method() == Method::GET && !signed_in
+    matches!(*request.method(), Method::GET | Method::HEAD) && !signed_in
 }
 
 /// The reader's language: `?lang=` in `query`, then the cookie, then Accept-Language.
@@ -94,9 +94,9 @@ impl Wanted {
     }
 }
 
-/// The cached answer to `request`, if it is one the cache keeps and holds now: no session,
-/// no database, no rendering.
-pub fn hit(state: &AppState, request: &Request) -> Option<Response> {
+/// The cached answer to `request` and its route family, if it is one the cache keeps and holds
+/// now: no session, no database, no rendering.
+pub fn hit(state: &AppState, request: &Request) -> Option<(Response, &'static str)> {
     if !cacheable(request) {
         return None;
     }
@@ -108,11 +108,8 @@ pub fn hit(state: &AppState, request: &Request) -> Option<Response> {
         .get(version, state.clock.today(), wanted.lang, &key)?;
     let route = super::metrics::route_family(request.uri().path());
     state.metrics.count_cache(route, CacheOutcome::Hit);
-    Some(respond(
-        &entry,
-        &wanted,
-        HeaderValue::from_static(HIT_TIMING),
-    ))
+    let response = respond(&entry, &wanted, HeaderValue::from_static(HIT_TIMING));
+    Some((response, route))
 }
 
 pub async fn cached_with_etag(
@@ -139,8 +136,9 @@ pub async fn cached_with_etag(
     }
     state.metrics.count_cache(route, CacheOutcome::Miss);
     let path = request.uri().path().to_owned();
-    // The cache makes the compressed forms itself.
+    // The cache makes the compressed forms itself, and keeps a GET's body even for a HEAD.
     request.headers_mut().remove(ACCEPT_ENCODING);
+    *request.method_mut() = Method::GET;
     let started = Instant::now();
     let response = next.run(request).await;
     let (parts, body) = response.into_parts();
