@@ -43,7 +43,8 @@ pub async fn prepare_database(
 /// A bound, ready-to-serve Vigía.
 pub struct Application {
     listener: TcpListener,
-    router: axum::Router,
+    state: AppState,
+    auth: http::AuthLayer,
     address: SocketAddr,
 }
 
@@ -62,10 +63,10 @@ impl Application {
         let auth = auth_layer(store.pool().clone(), &settings).await?;
         let state = AppState::new(settings, store, clock, address, worker);
         state.prune_limits_regularly();
-        let router = http::router(state, auth);
         Ok(Self {
             listener,
-            router,
+            state,
+            auth,
             address,
         })
     }
@@ -79,9 +80,9 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
+        use axum::ServiceExt;
+        let service =
+            http::router(self.state, self.auth).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await

@@ -124,7 +124,20 @@ fn forms(state: AppState) -> Router<AppState> {
     guarded.merge(one_click)
 }
 
-pub fn router(state: AppState, auth: AuthLayer) -> Router {
+/// Every route, behind the layers. Not an axum `Router`: one around the layers would match
+/// each request against its routes before a cache hit is answered.
+pub fn router(
+    state: AppState,
+    auth: AuthLayer,
+) -> impl tower::Service<
+    axum::extract::Request,
+    Response = axum::response::Response,
+    Error = std::convert::Infallible,
+    Future: Send + 'static,
+> + Clone
+       + Send
+       + Sync
+       + 'static {
     let routes = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join("pkg");
     let ui_state = state.clone();
@@ -157,7 +170,7 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
     // The layers wrap the whole router rather than each route, so a cached answer is sent
     // without routing or cloning any handler (it roughly doubles throughput on `/`).
     let ids = request_id::CountingRequestId::default();
-    let service = ServiceBuilder::new()
+    ServiceBuilder::new()
         .layer(hits::ServeHitsLayer::new(state.clone(), ids.clone()))
         .layer(middleware::from_fn_with_state(ids, request_id::name_request))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
@@ -195,8 +208,7 @@ pub fn router(state: AppState, auth: AuthLayer) -> Router {
         .layer(middleware::from_fn(viewer::provide))
         .layer(middleware::from_fn_with_state(state.clone(), alerts::provide_link))
         .layer(middleware::from_fn_with_state(state.clone(), alerts::provide_overview))
-        .service(routes);
-    Router::new().fallback_service(service)
+        .service(routes)
 }
 
 #[cfg(test)]
