@@ -51,6 +51,26 @@ impl ComplianceRecord {
         }
     }
 
+    /// The record once the claims `added` are recorded, `corrections` (corrected id,
+    /// correcting id) among them: the inverse of [`Self::without`], so a write can take the
+    /// record before from memory and read only what it added.
+    pub fn with(&self, added: Vec<Claim>, corrections: &[(i64, i64)]) -> ComplianceRecord {
+        let claims = self
+            .claims
+            .iter()
+            .map(|c| {
+                let mut claim = c.clone();
+                if let Some((_, by)) = corrections.iter().find(|(corrected, _)| *corrected == c.id)
+                {
+                    claim.corrected_by = Some(*by);
+                }
+                claim
+            })
+            .chain(added)
+            .collect();
+        Self::new(self.department, self.requirement.clone(), claims)
+    }
+
     /// The claims that count: all but those a later claim corrected, oldest first.
     pub fn standing(&self) -> impl DoubleEndedIterator<Item = &Claim> + Clone {
         self.claims.iter().filter(|c| !c.is_corrected())

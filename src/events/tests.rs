@@ -99,6 +99,25 @@ fn a_record_without_the_claims_just_added_is_the_record_before_them() {
 }
 
 #[test]
+fn a_record_with_the_claims_just_added_is_the_record_read_after_them() {
+    let first = claim(1, Status::Missing, "2024-01");
+    let second = claim(2, Status::InPreparation, "2024-03");
+    let before = record(vec![second.clone(), first.clone()]);
+    let third = claim(3, Status::Missing, "2024-03");
+    // Recorded after it, but about an earlier moment: it sorts before the others.
+    let fourth = claim(4, Status::InForce, "2023-05");
+    let mut corrected = second.clone();
+    corrected.corrected_by = Some(3);
+    let after = record(vec![first, corrected, third.clone(), fourth.clone()]);
+
+    let rebuilt = before.with(vec![fourth, third], &[(2, 3)]);
+    assert_eq!(rebuilt, after);
+    assert_eq!(rebuilt.claims.first().map(|c| c.id), Some(4));
+    assert_eq!(rebuilt.without(&[3, 4]), before);
+    assert_eq!(before.with(Vec::new(), &[]), before);
+}
+
+#[test]
 fn differences_are_what_opened_and_what_closed_by_kind() {
     let today = day("2024-06-01");
     let missing = record(vec![claim(1, Status::Missing, "2024-05-01")]);

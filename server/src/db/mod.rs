@@ -21,7 +21,7 @@ pub mod version;
 
 pub use claims::AppendError;
 pub use seed::seed_if_empty;
-pub use snapshot::{load_record, load_snapshot};
+pub use snapshot::{load_record, load_record_since, load_snapshot};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{ConnectOptions, Executor};

@@ -253,23 +253,55 @@ pub async fn load_record(
     department: DepartmentCode,
     requirement: &RequirementSlug,
 ) -> Result<vigia::ComplianceRecord, DbError> {
-    let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
-        "SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS} {CLAIM_JOINS} \
-         WHERE c.department = $1 AND c.requirement = $2 ORDER BY c.id"
-    ))
-    .bind(department.as_str())
-    .bind(requirement.as_str())
-    .fetch_all(&mut **tx)
-    .await?;
-    let claims = rows
-        .into_iter()
-        .map(|row| claim_from_row(row, &mut HashMap::new()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let claims = record_claims(tx, department, requirement, 0).await?;
     Ok(vigia::ComplianceRecord::new(
         department,
         requirement.clone(),
         claims,
     ))
+}
+
+/// The claims of one record after claim `since`, in the form [`load_record`] reads them, and
+/// the corrections they make (corrected id, correcting id), read in the transaction that
+/// wrote them.
+pub async fn load_record_since(
+    tx: &mut super::Tx<'_>,
+    department: DepartmentCode,
+    requirement: &RequirementSlug,
+    since: i64,
+) -> Result<(Vec<Claim>, Vec<(i64, i64)>), DbError> {
+    let claims = record_claims(tx, department, requirement, since).await?;
+    let corrections: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT k.corrected_claim_id, k.correcting_claim_id FROM claim_corrections k \
+         JOIN claims c ON c.id = k.correcting_claim_id \
+         WHERE c.department = $1 AND c.requirement = $2 AND c.id > $3",
+    )
+    .bind(department.as_str())
+    .bind(requirement.as_str())
+    .bind(since)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok((claims, corrections))
+}
+
+async fn record_claims(
+    tx: &mut super::Tx<'_>,
+    department: DepartmentCode,
+    requirement: &RequirementSlug,
+    since: i64,
+) -> Result<Vec<Claim>, DbError> {
+    let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
+        "SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS} {CLAIM_JOINS} \
+         WHERE c.department = $1 AND c.requirement = $2 AND c.id > $3 ORDER BY c.id"
+    ))
+    .bind(department.as_str())
+    .bind(requirement.as_str())
+    .bind(since)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter()
+        .map(|row| claim_from_row(row, &mut HashMap::new()))
+        .collect()
 }
 
 async fn load_claims(pool: &Pool) -> Result<Vec<Claim>, DbError> {

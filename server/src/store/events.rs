@@ -8,7 +8,7 @@ use vigia::events::{approaching_deadline, gap_events, record_events, EventDraft,
 use vigia::gaps::gaps_for;
 use vigia::ports::WriteError;
 use vigia::requirement::Requirement;
-use vigia::{DepartmentCode, RequirementSlug};
+use vigia::{ComplianceRecord, DepartmentCode, RequirementSlug};
 
 use super::{unavailable, Store};
 use crate::db::events::{self, Origin};
@@ -20,6 +20,8 @@ pub struct Change {
     id: Option<i64>,
     origin: Origin,
     now: DateTime<Utc>,
+    /// The records as the change leaves them, kept once it commits.
+    written: Vec<ComplianceRecord>,
 }
 
 impl Change {
@@ -28,6 +30,7 @@ impl Change {
             id: None,
             origin,
             now,
+            written: Vec::new(),
         }
     }
 
@@ -58,7 +61,8 @@ impl Store {
                 .map_err(unavailable)?,
             None => 0,
         };
-        self.commit(tx).await?;
+        let version = self.commit_version(tx).await?;
+        self.written.remember(version, change.written);
         if queued > 0 {
             self.queued.notify_one();
         }
@@ -115,8 +119,7 @@ impl Store {
     }
 
     /// After a write added the claims `added` to a record: its status change and the gaps
-    /// that opened and closed, as events of `change`. The record is read once, after the
-    /// change; the write lock makes it the record before plus `added`.
+    /// that opened and closed, as events of `change`.
     pub(super) async fn record_changed(
         &self,
         tx: &mut Tx<'_>,
@@ -129,17 +132,51 @@ impl Store {
         let Some(requirement) = requirements.iter().find(|r| &r.slug == requirement) else {
             return Ok(());
         };
-        let after = db::load_record(tx, department, &requirement.slug)
-            .await
-            .map_err(unavailable)?;
-        let before = after.without(added);
+        let (before, after) = self
+            .before_and_after(tx, department, &requirement.slug, added)
+            .await?;
         let open = events::open_gaps(tx, department, &requirement.slug)
             .await
             .map_err(unavailable)?;
         let gaps = gaps_for(&after, requirement, self.clock.today());
         let drafts = record_events(&before, &after, &open, &gaps);
         self.write_events(tx, change, drafts, history_entry).await?;
+        change.written.push(after);
         Ok(())
+    }
+
+    /// A record before and after the claims `added` to it in `tx`. The write lock makes the
+    /// database's version that of everything `tx` reads: when the last write left this record
+    /// at that version, only the claims added are read; otherwise the whole record is, once,
+    /// after the change, and the record before is it without `added`.
+    async fn before_and_after(
+        &self,
+        tx: &mut Tx<'_>,
+        department: DepartmentCode,
+        requirement: &RequirementSlug,
+        added: &[i64],
+    ) -> Result<(ComplianceRecord, ComplianceRecord), WriteError> {
+        let version = db::version::in_transaction(tx).await.map_err(unavailable)?;
+        if let Some(before) = self.written.take(version, department, requirement) {
+            let since = before.claims.iter().map(|c| c.id).max().unwrap_or(0);
+            let (claims, corrections) = db::load_record_since(tx, department, requirement, since)
+                .await
+                .map_err(unavailable)?;
+            if claims.len() == added.len() && claims.iter().all(|c| added.contains(&c.id)) {
+                let after = before.with(claims, &corrections);
+                return Ok((before, after));
+            }
+            tracing::warn!(
+                department = %department,
+                requirement = %requirement,
+                "the record kept from the last write differs from the database's; reading it whole"
+            );
+        }
+        let after = db::load_record(tx, department, requirement)
+            .await
+            .map_err(unavailable)?;
+        let before = after.without(added);
+        Ok((before, after))
     }
 
     /// Records the gaps open now as the starting point, once, without raising events for

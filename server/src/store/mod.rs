@@ -9,6 +9,7 @@ mod compliance;
 mod events;
 mod limits;
 mod suggestions;
+mod written;
 
 pub use alerts::{AfterFailure, AlertCounts, Outcome, CONFIRMATION_HOURS};
 pub use events::Change;
@@ -36,6 +37,7 @@ pub struct Store {
     /// Told when deliveries are queued, so the worker sends at once rather than at its next
     /// look at the queue.
     queued: tokio::sync::Notify,
+    written: written::WrittenRecords,
 }
 
 /// Logs why a write failed and tells the caller only that the store is unavailable.
@@ -64,6 +66,7 @@ impl Store {
             cached: RwLock::new(None),
             loading: tokio::sync::Mutex::new(()),
             queued: tokio::sync::Notify::new(),
+            written: written::WrittenRecords::default(),
         })
     }
 
@@ -123,11 +126,16 @@ impl Store {
     }
 
     /// Moves the data version on and commits; caches follow at once.
-    async fn commit(&self, mut tx: Tx<'static>) -> Result<(), WriteError> {
+    async fn commit(&self, tx: Tx<'static>) -> Result<(), WriteError> {
+        self.commit_version(tx).await.map(drop)
+    }
+
+    /// [`Self::commit`], giving the version committed.
+    async fn commit_version(&self, mut tx: Tx<'static>) -> Result<u64, WriteError> {
         let n = db::version::bump(&mut tx).await.map_err(unavailable)?;
         tx.commit().await.map_err(unavailable)?;
         self.version.fetch_max(n, Ordering::SeqCst);
-        Ok(())
+        Ok(n)
     }
 
     fn cached(&self, version: u64) -> Option<Arc<Snapshot>> {

@@ -189,3 +189,93 @@ async fn two_instances_deliver_every_alert_exactly_once() {
     one.kill();
     two.kill();
 }
+
+/// The status changes the events feed reports for Pando's plan, oldest first.
+async fn plan_status_changes(app: &TestApp) -> Vec<(String, String)> {
+    let events = app.json("/api/v1/events?department=BO-N").await;
+    let mut changes: Vec<(i64, String, String)> = events["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "status.changed" && e["requirement"] == "action-plan")
+        .map(|e| {
+            (
+                e["change_id"].as_i64().unwrap(),
+                e["status_before"].as_str().unwrap_or_default().to_owned(),
+                e["status_after"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    changes.sort();
+    changes
+        .into_iter()
+        .map(|(_, from, to)| (from, to))
+        .collect()
+}
+
+#[track_caller]
+fn assert_saved(response: reqwest::Response) {
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.contains("#claim-"), "refused: {location}");
+}
+
+#[tokio::test]
+async fn a_write_through_the_other_instance_counts_in_the_next_one_through_this_one() {
+    let one = TestApp::spawn().await;
+    let two = beside(&one).await;
+    let officer = one
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
+    let path = "/departments/BO-N/action-plan/claims";
+
+    let expected = latest(&one, "BO-N", "action-plan").await;
+    let saved = one
+        .post_form(&officer, path, &plan_in_force(&expected))
+        .await;
+    assert_eq!(saved.status(), 303);
+
+    // The other instance records that the plan lapsed, later.
+    let expected = latest(&two, "BO-N", "action-plan").await;
+    let lapsed = [
+        ("expected", expected.as_str()),
+        ("status", "missing"),
+        ("event_date", "2025-06"),
+        ("evidence_level", "reported"),
+        ("note", "The governorate says the plan was withdrawn."),
+        ("source_author", "Gobernación de Pando"),
+        ("source_title", "Comunicado"),
+        ("source_url", "https://example.org/comunicado"),
+        ("source_published", "2025-06"),
+    ];
+    assert_saved(two.post_form(&officer, path, &lapsed).await);
+
+    // Back through the first, at once (before its pages follow the other's write): the
+    // record before this claim is the other instance's, not the one this instance wrote last.
+    // (Claims about the same day: the one recorded last is current.)
+    let expected = latest(&two, "BO-N", "action-plan").await;
+    let mut again = plan_in_force(&expected);
+    for field in again.iter_mut() {
+        if ["event_date", "status_since", "source_published"].contains(&field.0) {
+            field.1 = "2025-06-01";
+        }
+    }
+    assert_saved(one.post_form(&officer, path, &again).await);
+
+    // And once more through the first, which now reads only the claim it adds.
+    let expected = latest(&one, "BO-N", "action-plan").await;
+    let mut lapsed_again = lapsed.to_vec();
+    lapsed_again[0].1 = expected.as_str();
+    assert_saved(one.post_form(&officer, path, &lapsed_again).await);
+
+    let missing = || "missing".to_owned();
+    let in_force = || "in-force".to_owned();
+    assert_eq!(
+        plan_status_changes(&one).await,
+        [
+            (missing(), in_force()),
+            (in_force(), missing()),
+            (missing(), in_force()),
+            (in_force(), missing())
+        ]
+    );
+}
