@@ -94,12 +94,11 @@ impl<S> ServeHits<S> {
         self.state
             .metrics
             .observe(request.method(), route, status.as_u16(), started);
-        // The same span and line as the trace layer writes for every other request.
+        // The fields of the trace layer's span and line for every other request, on the line
+        // itself: nothing else is logged inside a hit, and a span cost about a tenth of a hit.
         let id = id.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("-");
-        let span =
-            tracing::info_span!("request", id = %id, method = %request.method(), path = %path);
-        let _entered = span.enter();
         tracing::info!(
+            id = %id, method = %request.method(), path = %path,
             latency = %format_args!("{} μs", started.elapsed().as_micros()),
             status = status.as_u16(),
             "finished processing request"

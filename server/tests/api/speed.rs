@@ -157,6 +157,61 @@ async fn a_cache_hit_carries_what_every_answer_carries_and_is_counted() {
     }
 }
 
+/// The log lines of the request `id`, once the log writer has written them.
+async fn log_lines_of(log: &std::path::Path, id: &str) -> Vec<String> {
+    let mark = format!("id={id}");
+    for _ in 0..100 {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| l.split(['{', ' ', '}']).any(|field| field == mark))
+            .map(str::to_owned)
+            .collect();
+        if !lines.is_empty() {
+            return lines;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    Vec::new()
+}
+
+#[tokio::test]
+async fn every_request_writes_one_log_line_a_cache_hit_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = crate::binary::Server::new(dir.path(), "smtp://127.0.0.1:9");
+    server.set("RUST_LOG", "info");
+    server.start().await;
+    let client = reqwest::Client::new();
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let response = client
+            .get(format!("{}/", server.url()))
+            .send()
+            .await
+            .unwrap();
+        let header = |name: &str| response.headers()[name].to_str().unwrap().to_owned();
+        answers.push((header("x-request-id"), header("server-timing")));
+    }
+    assert_eq!(answers[1].1, "cache;desc=hit");
+    for (id, timing) in &answers {
+        let lines = log_lines_of(&dir.path().join("server.log"), id).await;
+        assert_eq!(lines.len(), 1, "one line for {id} ({timing}): {lines:?}");
+        for field in [
+            "finished processing request",
+            "method=GET",
+            "status=200",
+            "latency=",
+        ] {
+            assert!(lines[0].contains(field), "{field} in {}", lines[0]);
+        }
+        assert!(
+            lines[0].contains("path=/ ") || lines[0].contains("path=/}"),
+            "{}",
+            lines[0]
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_head_request_gets_the_cached_get_headers_and_no_body() {
     let app = TestApp::spawn().await;
