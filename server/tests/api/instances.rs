@@ -229,10 +229,10 @@ async fn a_write_through_the_other_instance_counts_in_the_next_one_through_this_
     let path = "/departments/BO-N/action-plan/claims";
 
     let expected = latest(&one, "BO-N", "action-plan").await;
-    let saved = one
-        .post_form(&officer, path, &plan_in_force(&expected))
-        .await;
-    assert_eq!(saved.status(), 303);
+    assert_saved(
+        one.post_form(&officer, path, &plan_in_force(&expected))
+            .await,
+    );
 
     // The other instance records that the plan lapsed, later.
     let expected = latest(&two, "BO-N", "action-plan").await;
