@@ -234,8 +234,18 @@ async fn a_write_through_the_other_instance_counts_in_the_next_one_through_this_
             .await,
     );
 
-    // The other instance records that the plan lapsed, later.
-    let expected = latest(&two, "BO-N", "action-plan").await;
+    // The other instance records that the plan lapsed, later, once it shows the first claim
+    // (it follows other processes' writes twice a second).
+    let first = latest(&one, "BO-N", "action-plan").await;
+    let waited = Instant::now();
+    while latest(&two, "BO-N", "action-plan").await != first {
+        assert!(
+            waited.elapsed() < Duration::from_secs(2),
+            "the other instance still shows the record before the first claim"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let expected = first;
     let lapsed = [
         ("expected", expected.as_str()),
         ("status", "missing"),
