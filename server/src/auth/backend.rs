@@ -73,13 +73,12 @@ impl Backend {
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
 
-async fn load(pool: &Pool, row: Option<accounts::UserRow>) -> Result<Option<User>, sqlx::Error> {
-    let Some(row) = row else { return Ok(None) };
+fn load(found: Option<(accounts::UserRow, Vec<DepartmentCode>)>) -> Option<User> {
+    let (row, departments) = found?;
     let (Some(password_hash), Ok(role)) = (row.password_hash, row.role.parse::<Role>()) else {
-        return Ok(None);
+        return None;
     };
-    let departments = accounts::departments_of(pool, row.id).await?;
-    Ok(Some(User {
+    Some(User {
         id: row.id,
         email: row.email,
         display_name: row.display_name,
@@ -88,7 +87,7 @@ async fn load(pool: &Pool, row: Option<accounts::UserRow>) -> Result<Option<User
         disabled: row.disabled,
         auth_hash: format!("{password_hash}#{}", row.session_epoch),
         password_hash,
-    }))
+    })
 }
 
 impl AuthnBackend for Backend {
@@ -98,8 +97,7 @@ impl AuthnBackend for Backend {
 
     async fn authenticate(&self, creds: Credentials) -> Result<Option<User>, sqlx::Error> {
         let email = creds.email.trim().to_lowercase();
-        let row = accounts::user_by_email(&self.pool, &email).await?;
-        let user = load(&self.pool, row).await?;
+        let user = load(accounts::scoped_user(&self.pool, accounts::Find::Email(&email)).await?);
         // Verify even without an account, so timing does not tell whether the email exists.
         let stored = user
             .as_ref()
@@ -110,8 +108,8 @@ impl AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, sqlx::Error> {
-        let row = accounts::user_by_id(&self.pool, *id).await?;
-        Ok(load(&self.pool, row).await?.filter(|u| !u.disabled))
+        let found = accounts::scoped_user(&self.pool, accounts::Find::Id(*id)).await?;
+        Ok(load(found).filter(|u| !u.disabled))
     }
 }
 

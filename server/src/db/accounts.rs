@@ -27,13 +27,6 @@ const USER_COLUMNS: &str =
     "SELECT id, email, display_name, role, password_hash, CAST(disabled AS INTEGER) AS disabled, \
      session_epoch FROM users";
 
-pub async fn user_by_email(pool: &Pool, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{USER_COLUMNS} WHERE email = $1"))
-        .bind(email)
-        .fetch_optional(pool)
-        .await
-}
-
 pub async fn user_by_id(pool: &Pool, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(&format!("{USER_COLUMNS} WHERE id = $1"))
         .bind(id)
@@ -41,16 +34,48 @@ pub async fn user_by_id(pool: &Pool, id: i64) -> Result<Option<UserRow>, sqlx::E
         .await
 }
 
-pub async fn departments_of(pool: &Pool, user_id: i64) -> Result<Vec<DepartmentCode>, sqlx::Error> {
-    let codes: Vec<(String,)> =
-        sqlx::query_as("SELECT department FROM user_departments WHERE user_id = $1")
-            .bind(user_id)
-            .fetch_all(pool)
-            .await?;
-    Ok(codes
+/// An account with the departments it covers: a row for each (or one without any).
+#[derive(sqlx::FromRow)]
+struct ScopedRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    department: Option<String>,
+}
+
+/// Which account to read.
+pub enum Find<'a> {
+    Id(i64),
+    Email(&'a str),
+}
+
+/// An account and the departments it covers, in one query: every signed-in request reads it.
+pub async fn scoped_user(
+    pool: &Pool,
+    find: Find<'_>,
+) -> Result<Option<(UserRow, Vec<DepartmentCode>)>, sqlx::Error> {
+    let select = "SELECT u.id, u.email, u.display_name, u.role, u.password_hash, \
+         CAST(u.disabled AS INTEGER) AS disabled, u.session_epoch, d.department \
+         FROM users u LEFT JOIN user_departments d ON d.user_id = u.id";
+    let rows: Vec<ScopedRow> = match find {
+        Find::Id(id) => {
+            sqlx::query_as(&format!("{select} WHERE u.id = $1"))
+                .bind(id)
+                .fetch_all(pool)
+                .await?
+        }
+        Find::Email(email) => {
+            sqlx::query_as(&format!("{select} WHERE u.email = $1"))
+                .bind(email)
+                .fetch_all(pool)
+                .await?
+        }
+    };
+    let departments = rows
         .iter()
-        .filter_map(|(c,)| DepartmentCode::parse(c).ok())
-        .collect())
+        .filter_map(|r| r.department.as_deref())
+        .filter_map(|code| DepartmentCode::parse(code).ok())
+        .collect();
+    Ok(rows.into_iter().next().map(|r| (r.user, departments)))
 }
 
 /// Inserts the account; `None` when the address is taken.
