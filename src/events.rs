@@ -179,6 +179,23 @@ pub fn gap_differences(recorded_open: &[OpenGap], now: &[Gap]) -> (Vec<Gap>, Vec
     (opened, closed)
 }
 
+/// The gaps recorded open once the gap events of [`gap_differences`] are written: a gap still
+/// open keeps the severity it was recorded with, and those that opened join.
+pub fn recorded_open_after(recorded_open: &[OpenGap], now: &[Gap]) -> Vec<OpenGap> {
+    now.iter()
+        .map(|g| {
+            recorded_open
+                .iter()
+                .find(|o| o.kind == g.kind)
+                .cloned()
+                .unwrap_or(OpenGap {
+                    kind: g.kind,
+                    severity: g.severity,
+                })
+        })
+        .collect()
+}
+
 /// The events of one record's change: the gaps that opened and closed, and a status change
 /// when the current status differs from before.
 pub fn record_events(

@@ -143,6 +143,45 @@ fn differences_are_what_opened_and_what_closed_by_kind() {
 }
 
 #[test]
+fn what_is_recorded_open_after_a_change_is_what_was_open_less_what_closed_plus_what_opened() {
+    let today = day("2024-06-01");
+    let missing = record(vec![claim(1, Status::Missing, "2024-05-01")]);
+    let preparing = record(vec![
+        claim(1, Status::Missing, "2024-05-01"),
+        claim(2, Status::InPreparation, "2024-05-20"),
+    ]);
+    let recorded = open(&gaps_for(&missing, &plan(), today));
+    let now = gaps_for(&preparing, &plan(), today);
+    let (opened, closed) = gap_differences(&recorded, &now);
+    let mut expected: Vec<OpenGap> = recorded
+        .iter()
+        .filter(|o| !closed.contains(o))
+        .cloned()
+        .chain(open(&opened))
+        .collect();
+    let mut after = recorded_open_after(&recorded, &now);
+    expected.sort_by_key(|o| o.kind);
+    after.sort_by_key(|o| o.kind);
+    assert_eq!(after, expected);
+    assert!(
+        !opened.is_empty() || !closed.is_empty(),
+        "the change moved some gap"
+    );
+
+    // A gap open before and after keeps the severity it was recorded with.
+    let mut milder = recorded.clone();
+    for o in &mut milder {
+        o.severity = Severity::Notice;
+    }
+    let kept = recorded_open_after(&milder, &gaps_for(&missing, &plan(), today));
+    assert!(
+        kept.iter().all(|o| o.severity == Severity::Notice),
+        "{kept:?}"
+    );
+    assert!(!kept.is_empty() && kept.len() == milder.len(), "{kept:?}");
+}
+
+#[test]
 fn a_new_claim_gives_a_status_change_and_its_gap_events() {
     let today = day("2024-06-01");
     let before = record(vec![claim(1, Status::Missing, "2024-05-01")]);

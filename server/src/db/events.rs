@@ -7,7 +7,7 @@ use vigia::gaps::{GapKind, Severity};
 use vigia::{DepartmentCode, RequirementSlug};
 
 use super::snapshot::{corrupt, instant, parse};
-use super::{stamp, DbError, Pool, Tx};
+use super::{stamp, DbError, Param, Pool, Statement, Tx};
 
 /// What wrote a change.
 #[derive(Debug, Clone, Copy)]
@@ -34,40 +34,58 @@ pub async fn new_change(
     Ok(id)
 }
 
-/// Appends one event; `false` when its dedupe key fired already (nothing written).
-pub async fn insert(
+/// Rows per statement when many are inserted at once: far below either engine's limit on
+/// bound values.
+const ROWS_PER_STATEMENT: usize = 64;
+
+/// Appends `drafts` to change `change`, in one statement for every 64; says of each draft
+/// whether it was written (one whose dedupe key fired already is not).
+pub async fn insert_all(
     tx: &mut Tx<'_>,
     change: i64,
-    event: &EventDraft,
+    drafts: &[EventDraft],
     history_entry: Option<i64>,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let inserted = sqlx::query(
-        "INSERT INTO events (change_id, at, kind, department, requirement, gap_kind, severity, \
-         threshold_days, deadline, refers_to, status_before, status_after, claim_id, reply_id, \
-         history_entry, dedupe_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
-         ON CONFLICT (dedupe_key) DO NOTHING",
-    )
-    .bind(change)
-    .bind(stamp(now))
-    .bind(event.kind.slug())
-    .bind(event.department.as_str())
-    .bind(event.requirement.as_str())
-    .bind(event.gap_kind.map(|k| k.slug()))
-    .bind(event.severity.map(|s| s.slug()))
-    .bind(event.threshold_days.map(i64::from))
-    .bind(event.deadline.map(|d| d.slug()))
-    .bind(event.refers_to.map(|d| d.to_string()))
-    .bind(event.status_before.map(|s| s.slug()))
-    .bind(event.status_after.map(|s| s.slug()))
-    .bind(event.claim_id)
-    .bind(event.reply_id)
-    .bind(history_entry)
-    .bind(&event.dedupe_key)
-    .execute(&mut **tx)
-    .await?;
-    Ok(inserted.rows_affected() == 1)
+) -> Result<Vec<bool>, sqlx::Error> {
+    let at = stamp(now);
+    let mut fired = Vec::new();
+    for chunk in drafts.chunks(ROWS_PER_STATEMENT) {
+        let mut statement = Statement::new(
+            "INSERT INTO events (change_id, at, kind, department, requirement, gap_kind, severity, \
+             threshold_days, deadline, refers_to, status_before, status_after, claim_id, reply_id, \
+             history_entry, dedupe_key) VALUES ",
+        );
+        for (n, event) in chunk.iter().enumerate() {
+            let row: [Param; 16] = [
+                change.into(),
+                at.as_str().into(),
+                event.kind.slug().into(),
+                event.department.as_str().into(),
+                event.requirement.as_str().into(),
+                event.gap_kind.map(|k| k.slug()).into(),
+                event.severity.map(|s| s.slug()).into(),
+                event.threshold_days.map(i64::from).into(),
+                event.deadline.map(|d| d.slug()).into(),
+                event.refers_to.map(|d| d.to_string()).into(),
+                event.status_before.map(|s| s.slug()).into(),
+                event.status_after.map(|s| s.slug()).into(),
+                event.claim_id.into(),
+                event.reply_id.into(),
+                history_entry.into(),
+                event.dedupe_key.clone().into(),
+            ];
+            statement.push(if n == 0 { "(" } else { ", (" });
+            statement.bind_all(row);
+            statement.push(")");
+        }
+        statement.push(" ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key");
+        let rows: Vec<(Option<String>,)> = statement.query_as().fetch_all(&mut **tx).await?;
+        fired.extend(rows.into_iter().filter_map(|(key,)| key));
+    }
+    Ok(drafts
+        .iter()
+        .map(|d| d.dedupe_key.as_ref().is_none_or(|key| fired.contains(key)))
+        .collect())
 }
 
 /// Whether a date-driven event with this key has fired.
@@ -102,44 +120,63 @@ pub async fn open_gaps(
         .collect()
 }
 
-pub async fn open_gap(
+/// A record's gap as the gap states name it.
+pub type RecordGap<'a> = (DepartmentCode, &'a RequirementSlug, GapKind, Severity);
+
+/// Records `gaps` as open since change `change` (`None` for the baseline).
+pub async fn record_opened(
     tx: &mut Tx<'_>,
-    department: DepartmentCode,
-    requirement: &RequirementSlug,
-    (kind, severity): (GapKind, Severity),
+    gaps: &[RecordGap<'_>],
     change: Option<i64>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO gap_states (department, requirement, gap_kind, severity, opened_change) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(department.as_str())
-    .bind(requirement.as_str())
-    .bind(kind.slug())
-    .bind(severity.slug())
-    .bind(change)
-    .execute(&mut **tx)
-    .await?;
+    for chunk in gaps.chunks(ROWS_PER_STATEMENT) {
+        let mut statement = Statement::new(
+            "INSERT INTO gap_states (department, requirement, gap_kind, severity, opened_change) \
+             VALUES ",
+        );
+        for (n, (department, requirement, kind, severity)) in chunk.iter().enumerate() {
+            statement.push(if n == 0 { "(" } else { ", (" });
+            statement.bind_all([
+                department.as_str().into(),
+                requirement.as_str().into(),
+                kind.slug().into(),
+                severity.slug().into(),
+                change.into(),
+            ]);
+            statement.push(")");
+        }
+        statement.query().execute(&mut **tx).await?;
+    }
     Ok(())
 }
 
-pub async fn close_gap(
+/// Records the open `gaps` (their severity aside) as closed by change `change`.
+pub async fn record_closed(
     tx: &mut Tx<'_>,
-    department: DepartmentCode,
-    requirement: &RequirementSlug,
-    kind: GapKind,
+    gaps: &[RecordGap<'_>],
     change: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE gap_states SET closed_change = $1 \
-         WHERE department = $2 AND requirement = $3 AND gap_kind = $4 AND closed_change IS NULL",
-    )
-    .bind(change)
-    .bind(department.as_str())
-    .bind(requirement.as_str())
-    .bind(kind.slug())
-    .execute(&mut **tx)
-    .await?;
+    for chunk in gaps.chunks(ROWS_PER_STATEMENT) {
+        let mut statement = Statement::new("UPDATE gap_states SET closed_change = ");
+        statement.bind(change);
+        statement.push(" WHERE closed_change IS NULL AND (");
+        for (n, (department, requirement, kind, _)) in chunk.iter().enumerate() {
+            statement.push(if n == 0 {
+                "(department = "
+            } else {
+                " OR (department = "
+            });
+            statement
+                .bind(department.as_str())
+                .push(" AND requirement = ");
+            statement
+                .bind(requirement.as_str())
+                .push(" AND gap_kind = ");
+            statement.bind(kind.slug()).push(")");
+        }
+        statement.push(")");
+        statement.query().execute(&mut **tx).await?;
+    }
     Ok(())
 }
 

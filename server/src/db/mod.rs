@@ -147,24 +147,30 @@ pub async fn migrate(pool: &Pool) -> Result<(), DbError> {
     Ok(())
 }
 
-/// The key of the PostgreSQL advisory lock every Vigía write takes (any constant would do).
-const WRITE_LOCK: i64 = 7_231_963;
-
 /// A transaction that holds the write lock from its first statement, so what it reads (the
 /// record before, the gaps recorded open) is what it changes: writes run one after another,
 /// also across several server processes on one PostgreSQL database.
 pub async fn begin_write(pool: &Pool) -> Result<Tx<'static>, sqlx::Error> {
-    match Engine::of(pool) {
-        Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
-        Engine::Postgres => {
-            let mut tx = pool.begin().await?;
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(WRITE_LOCK)
-                .execute(&mut *tx)
-                .await?;
-            Ok(tx)
-        }
-    }
+    begin_write_at(pool).await.map(|(tx, _)| tx)
+}
+
+/// [`begin_write`], with the data version it began at: under the write lock, the version of
+/// everything it reads, which nobody else can move on until it commits.
+pub async fn begin_write_at(pool: &Pool) -> Result<(Tx<'static>, u64), sqlx::Error> {
+    let (mut tx, locking) = match Engine::of(pool) {
+        Engine::Sqlite => (
+            pool.begin_with("BEGIN IMMEDIATE").await?,
+            "SELECT n FROM data_version WHERE id = 1",
+        ),
+        // The version's row lock is the write lock: taking it waits for the write before to
+        // commit and then reads the version that write left, in one round trip.
+        Engine::Postgres => (
+            pool.begin().await?,
+            "SELECT n FROM data_version WHERE id = 1 FOR UPDATE",
+        ),
+    };
+    let (n,): (i64,) = sqlx::query_as(locking).fetch_one(&mut *tx).await?;
+    Ok((tx, n as u64))
 }
 
 /// How instants are stored: UTC, always with six decimals and `Z`, so text order is time
@@ -218,25 +224,44 @@ pub struct Statement {
     params: Vec<Param>,
 }
 
+/// A value a statement binds; `None` is SQL's NULL, typed as the column it goes in.
 pub enum Param {
-    Text(String),
-    Int(i64),
+    Text(Option<String>),
+    Int(Option<i64>),
 }
 
 impl From<&str> for Param {
     fn from(text: &str) -> Param {
-        Param::Text(text.to_owned())
+        Param::Text(Some(text.to_owned()))
     }
 }
 
 impl From<String> for Param {
     fn from(text: String) -> Param {
+        Param::Text(Some(text))
+    }
+}
+
+impl From<Option<String>> for Param {
+    fn from(text: Option<String>) -> Param {
         Param::Text(text)
+    }
+}
+
+impl From<Option<&str>> for Param {
+    fn from(text: Option<&str>) -> Param {
+        Param::Text(text.map(str::to_owned))
     }
 }
 
 impl From<i64> for Param {
     fn from(n: i64) -> Param {
+        Param::Int(Some(n))
+    }
+}
+
+impl From<Option<i64>> for Param {
+    fn from(n: Option<i64>) -> Param {
         Param::Int(n)
     }
 }
@@ -261,11 +286,22 @@ impl Statement {
         self
     }
 
+    /// Appends a placeholder for each value, separated by commas.
+    pub fn bind_all(&mut self, values: impl IntoIterator<Item = Param>) -> &mut Self {
+        for (n, value) in values.into_iter().enumerate() {
+            if n > 0 {
+                self.sql.push_str(", ");
+            }
+            self.bind(value);
+        }
+        self
+    }
+
     pub fn query(&self) -> sqlx::query::Query<'_, Db, sqlx::any::AnyArguments<'_>> {
         self.params
             .iter()
             .fold(sqlx::query(&self.sql), |query, param| match param {
-                Param::Text(text) => query.bind(text.as_str()),
+                Param::Text(text) => query.bind(text.as_deref()),
                 Param::Int(n) => query.bind(*n),
             })
     }
@@ -277,7 +313,7 @@ impl Statement {
         self.params
             .iter()
             .fold(sqlx::query_as(&self.sql), |query, param| match param {
-                Param::Text(text) => query.bind(text.as_str()),
+                Param::Text(text) => query.bind(text.as_deref()),
                 Param::Int(n) => query.bind(*n),
             })
     }

@@ -17,12 +17,3 @@ pub async fn current(pool: &Pool) -> Result<u64, sqlx::Error> {
         .await?;
     Ok(n as u64)
 }
-
-/// The version as the write transaction `tx` sees it: under the write lock, the version of
-/// everything it reads, which nobody else can move on until it commits.
-pub async fn in_transaction(tx: &mut Tx<'_>) -> Result<u64, sqlx::Error> {
-    let (n,): (i64,) = sqlx::query_as("SELECT n FROM data_version WHERE id = 1")
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(n as u64)
-}

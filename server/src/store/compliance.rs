@@ -72,7 +72,7 @@ impl ComplianceWriter for Store {
         let records: Vec<_> = staged.iter().map(|s| s.record.clone()).collect();
         let requirements = self.requirements().await?;
         let now = self.clock.now();
-        let mut tx = self.begin().await?;
+        let (mut tx, begun_at) = self.begin_at().await?;
         let append = Append {
             recorded_by: Some(by),
             expected_latest: Some(expected_latest),
@@ -86,7 +86,7 @@ impl ComplianceWriter for Store {
             super::suggestions::accept(&mut tx, by, suggestion, &claim, appended.claim, now)
                 .await?;
         }
-        let mut change = Change::new(Origin::Write, now);
+        let mut change = Change::to_records(now, begun_at);
         self.record_changed(
             &mut tx,
             &mut change,
@@ -108,7 +108,7 @@ impl ComplianceWriter for Store {
         expected: HashMap<(String, String), i64>,
     ) -> Result<Vec<i64>, WriteError> {
         let requirements = self.requirements().await?;
-        let mut tx = self.begin().await?;
+        let (mut tx, begun_at) = self.begin_at().await?;
         let mut latest = expected;
         let mut ids = Vec::with_capacity(claims.len());
         let now = self.clock.now();
@@ -142,7 +142,7 @@ impl ComplianceWriter for Store {
             touched[position].entry = appended.entry;
             ids.push(appended.claim);
         }
-        let mut change = Change::new(Origin::Write, now);
+        let mut change = Change::to_records(now, begun_at);
         for t in &touched {
             let record = (t.department, &t.requirement);
             self.record_changed(

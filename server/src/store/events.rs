@@ -4,12 +4,16 @@
 
 use chrono::{DateTime, Utc};
 
-use vigia::events::{approaching_deadline, gap_events, record_events, EventDraft, EventKind};
+use vigia::events::{
+    approaching_deadline, gap_events, record_events, recorded_open_after, EventDraft, EventKind,
+    OpenGap,
+};
 use vigia::gaps::gaps_for;
 use vigia::ports::WriteError;
 use vigia::requirement::Requirement;
 use vigia::{ComplianceRecord, DepartmentCode, RequirementSlug};
 
+use super::written::Written;
 use super::{unavailable, Store};
 use crate::db::events::{self, Origin};
 use crate::db::{self, Tx};
@@ -20,8 +24,10 @@ pub struct Change {
     id: Option<i64>,
     origin: Origin,
     now: DateTime<Utc>,
+    /// The data version the write began at, when it reads records it changes.
+    begun_at: Option<u64>,
     /// The records as the change leaves them, kept once it commits.
-    written: Vec<ComplianceRecord>,
+    written: Vec<Written>,
 }
 
 impl Change {
@@ -30,7 +36,16 @@ impl Change {
             id: None,
             origin,
             now,
+            begun_at: None,
             written: Vec::new(),
+        }
+    }
+
+    /// A change to records, by a write that began at data version `version`.
+    pub fn to_records(now: DateTime<Utc>, version: u64) -> Self {
+        Self {
+            begun_at: Some(version),
+            ..Self::new(Origin::Write, now)
         }
     }
 
@@ -79,7 +94,8 @@ impl Store {
             .clone())
     }
 
-    /// Appends `drafts` to the change and keeps the recorded gaps in step.
+    /// Appends `drafts` to the change and keeps the recorded gaps in step, in a statement for
+    /// each (not one per event: a write's round trips to the database are most of its time).
     pub(super) async fn write_events(
         &self,
         tx: &mut Tx<'_>,
@@ -87,35 +103,43 @@ impl Store {
         drafts: Vec<EventDraft>,
         history_entry: Option<i64>,
     ) -> Result<usize, WriteError> {
-        let mut written = 0;
-        for draft in drafts {
-            let id = change.id(tx).await?;
-            if !events::insert(tx, id, &draft, history_entry, change.now)
-                .await
-                .map_err(unavailable)?
-            {
-                continue;
-            }
-            written += 1;
-            match (draft.kind, draft.gap_kind, draft.severity) {
-                (EventKind::GapOpened, Some(kind), Some(severity)) => events::open_gap(
-                    tx,
-                    draft.department,
-                    &draft.requirement,
-                    (kind, severity),
-                    Some(id),
-                )
-                .await
-                .map_err(unavailable)?,
-                (EventKind::GapClosed, Some(kind), _) => {
-                    events::close_gap(tx, draft.department, &draft.requirement, kind, id)
-                        .await
-                        .map_err(unavailable)?
-                }
-                _ => {}
-            }
+        if drafts.is_empty() {
+            return Ok(0);
         }
-        Ok(written)
+        let id = change.id(tx).await?;
+        let written = events::insert_all(tx, id, &drafts, history_entry, change.now)
+            .await
+            .map_err(unavailable)?;
+        let written: Vec<&EventDraft> = drafts
+            .iter()
+            .zip(written)
+            .filter_map(|(draft, written)| written.then_some(draft))
+            .collect();
+        let opened: Vec<events::RecordGap<'_>> = written
+            .iter()
+            .filter(|d| d.kind == EventKind::GapOpened)
+            .filter_map(|d| Some((d.department, &d.requirement, d.gap_kind?, d.severity?)))
+            .collect();
+        if !opened.is_empty() {
+            events::record_opened(tx, &opened, Some(id))
+                .await
+                .map_err(unavailable)?;
+        }
+        // A gap closes whatever its severity was.
+        let closed: Vec<events::RecordGap<'_>> = written
+            .iter()
+            .filter(|d| d.kind == EventKind::GapClosed)
+            .filter_map(|d| {
+                let kind = d.gap_kind?;
+                Some((d.department, &d.requirement, kind, kind.severity()))
+            })
+            .collect();
+        if !closed.is_empty() {
+            events::record_closed(tx, &closed, id)
+                .await
+                .map_err(unavailable)?;
+        }
+        Ok(written.len())
     }
 
     /// After a write added the claims `added` to a record: its status change and the gaps
@@ -132,39 +156,52 @@ impl Store {
         let Some(requirement) = requirements.iter().find(|r| &r.slug == requirement) else {
             return Ok(());
         };
-        let (before, after) = self
-            .before_and_after(tx, department, &requirement.slug, added)
+        let (before, after, kept_open) = self
+            .before_and_after(tx, change.begun_at, department, &requirement.slug, added)
             .await?;
-        let open = events::open_gaps(tx, department, &requirement.slug)
-            .await
-            .map_err(unavailable)?;
+        let open = match kept_open {
+            Some(open) => open,
+            None => events::open_gaps(tx, department, &requirement.slug)
+                .await
+                .map_err(unavailable)?,
+        };
         let gaps = gaps_for(&after, requirement, self.clock.today());
         let drafts = record_events(&before, &after, &open, &gaps);
-        self.write_events(tx, change, drafts, history_entry).await?;
-        change.written.push(after);
+        let raised = drafts.len();
+        let written = self.write_events(tx, change, drafts, history_entry).await?;
+        change.written.push(Written {
+            record: after,
+            // Known only when every gap event was written.
+            open: (written == raised).then(|| recorded_open_after(&open, &gaps)),
+        });
         Ok(())
     }
 
-    /// A record before and after the claims `added` to it in `tx`. The write lock makes the
-    /// database's version that of everything `tx` reads: when the last write left this record
-    /// at that version, only the claims added are read; otherwise the whole record is, once,
-    /// after the change, and the record before is it without `added`.
+    /// A record before and after the claims `added` to it in `tx`, a write that began at data
+    /// version `begun_at`, and its gaps recorded open when known: when the last write left
+    /// this record at that version, only the claims added are read; otherwise the whole
+    /// record is, once, after the change, and the record before is it without `added`.
     async fn before_and_after(
         &self,
         tx: &mut Tx<'_>,
+        begun_at: Option<u64>,
         department: DepartmentCode,
         requirement: &RequirementSlug,
         added: &[i64],
-    ) -> Result<(ComplianceRecord, ComplianceRecord), WriteError> {
-        let version = db::version::in_transaction(tx).await.map_err(unavailable)?;
-        if let Some(before) = self.written.take(version, department, requirement) {
+    ) -> Result<(ComplianceRecord, ComplianceRecord, Option<Vec<OpenGap>>), WriteError> {
+        let kept = begun_at.and_then(|v| self.written.take(v, department, requirement));
+        if let Some(Written {
+            record: before,
+            open,
+        }) = kept
+        {
             let since = before.claims.iter().map(|c| c.id).max().unwrap_or(0);
             let (claims, corrections) = db::load_record_since(tx, department, requirement, since)
                 .await
                 .map_err(unavailable)?;
             if claims.len() == added.len() && claims.iter().all(|c| added.contains(&c.id)) {
                 let after = before.with(claims, &corrections);
-                return Ok((before, after));
+                return Ok((before, after, open));
             }
             tracing::warn!(
                 department = %department,
@@ -176,7 +213,7 @@ impl Store {
             .await
             .map_err(unavailable)?;
         let before = after.without(added);
-        Ok((before, after))
+        Ok((before, after, None))
     }
 
     /// Records the gaps open now as the starting point, once, without raising events for
@@ -191,25 +228,22 @@ impl Store {
         let requirements = self.requirements().await?;
         let today = self.clock.today();
         let mut tx = self.begin().await?;
+        let mut open = Vec::new();
         for department in DepartmentCode::ALL {
             for requirement in &requirements {
                 let record = db::load_record(&mut tx, department, &requirement.slug)
                     .await
                     .map_err(unavailable)?;
                 for gap in gaps_for(&record, requirement, today) {
-                    events::open_gap(
-                        &mut tx,
-                        department,
-                        &requirement.slug,
-                        (gap.kind, gap.severity),
-                        None,
-                    )
-                    .await
-                    .map_err(unavailable)?;
+                    open.push((department, &requirement.slug, gap.kind, gap.severity));
                 }
             }
         }
-        tx.commit().await.map_err(unavailable)
+        events::record_opened(&mut tx, &open, None)
+            .await
+            .map_err(unavailable)?;
+        // The version moves, so no write trusts gaps it kept from before the baseline.
+        self.commit(tx).await
     }
 
     /// Compares every record's gaps today with those recorded as open and raises the

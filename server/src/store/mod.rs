@@ -125,6 +125,11 @@ impl Store {
         db::begin_write(&self.pool).await.map_err(unavailable)
     }
 
+    /// [`Self::begin`], with the data version the write began at.
+    async fn begin_at(&self) -> Result<(Tx<'static>, u64), WriteError> {
+        db::begin_write_at(&self.pool).await.map_err(unavailable)
+    }
+
     /// Moves the data version on and commits; caches follow at once.
     async fn commit(&self, tx: Tx<'static>) -> Result<(), WriteError> {
         self.commit_version(tx).await.map(drop)

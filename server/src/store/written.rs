@@ -1,15 +1,24 @@
 //! The records the last write left behind, kept with the data version it committed: the next
 //! write to one of them, finding the database still at that version, reads only the claims it
 //! adds rather than the whole record again (a record with hundreds of claims made every write
-//! to it slower than the last).
+//! to it slower than the last), nor the gaps recorded open.
 
 use std::sync::Mutex;
 
+use vigia::events::OpenGap;
 use vigia::{ComplianceRecord, DepartmentCode, RequirementSlug};
+
+/// A record as a write left it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub record: ComplianceRecord,
+    /// Its gaps recorded open, when the write knows them.
+    pub open: Option<Vec<OpenGap>>,
+}
 
 #[derive(Default)]
 pub struct WrittenRecords {
-    last: Mutex<(u64, Vec<ComplianceRecord>)>,
+    last: Mutex<(u64, Vec<Written>)>,
 }
 
 impl WrittenRecords {
@@ -19,7 +28,7 @@ impl WrittenRecords {
         version: u64,
         department: DepartmentCode,
         requirement: &RequirementSlug,
-    ) -> Option<ComplianceRecord> {
+    ) -> Option<Written> {
         let mut last = self
             .last
             .lock()
@@ -27,16 +36,15 @@ impl WrittenRecords {
         if last.0 != version {
             return None;
         }
-        let position = last
-            .1
-            .iter()
-            .position(|r| r.department == department && &r.requirement == requirement)?;
+        let position = last.1.iter().position(|w| {
+            w.record.department == department && &w.record.requirement == requirement
+        })?;
         Some(last.1.swap_remove(position))
     }
 
     /// Keeps what the write that committed `version` wrote, unless a later write already
     /// left its own.
-    pub fn remember(&self, version: u64, records: Vec<ComplianceRecord>) {
+    pub fn remember(&self, version: u64, records: Vec<Written>) {
         let mut last = self
             .last
             .lock()
@@ -51,9 +59,12 @@ impl WrittenRecords {
 mod tests {
     use super::*;
 
-    fn empty(department: DepartmentCode) -> ComplianceRecord {
+    fn empty(department: DepartmentCode) -> Written {
         let plan = RequirementSlug::parse("action-plan").unwrap();
-        ComplianceRecord::new(department, plan, Vec::new())
+        Written {
+            record: ComplianceRecord::new(department, plan, Vec::new()),
+            open: None,
+        }
     }
 
     #[test]
