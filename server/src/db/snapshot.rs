@@ -261,26 +261,44 @@ pub async fn load_record(
     ))
 }
 
+/// A claim read with a correction it makes: a row for each (or one without any).
+#[derive(FromRow)]
+struct CorrectingRow {
+    #[sqlx(flatten)]
+    claim: ClaimRow,
+    corrects: Option<i64>,
+}
+
 /// The claims of one record after claim `since`, in the form [`load_record`] reads them, and
-/// the corrections they make (corrected id, correcting id), read in the transaction that
-/// wrote them.
+/// the corrections they make (corrected id, correcting id), read in one query in the
+/// transaction that wrote them.
 pub async fn load_record_since(
     tx: &mut super::Tx<'_>,
     department: DepartmentCode,
     requirement: &RequirementSlug,
     since: i64,
 ) -> Result<(Vec<Claim>, Vec<(i64, i64)>), DbError> {
-    let claims = record_claims(tx, department, requirement, since).await?;
-    let corrections: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT k.corrected_claim_id, k.correcting_claim_id FROM claim_corrections k \
-         JOIN claims c ON c.id = k.correcting_claim_id \
-         WHERE c.department = $1 AND c.requirement = $2 AND c.id > $3",
-    )
+    let rows: Vec<CorrectingRow> = sqlx::query_as(&format!(
+        "SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS}, m.corrected_claim_id AS corrects {CLAIM_JOINS} \
+         LEFT JOIN claim_corrections m ON m.correcting_claim_id = c.id \
+         WHERE c.department = $1 AND c.requirement = $2 AND c.id > $3 ORDER BY c.id"
+    ))
     .bind(department.as_str())
     .bind(requirement.as_str())
     .bind(since)
     .fetch_all(&mut **tx)
     .await?;
+    let mut claims: Vec<Claim> = Vec::with_capacity(rows.len());
+    let mut corrections = Vec::new();
+    for row in rows {
+        if let Some(corrected) = row.corrects {
+            corrections.push((corrected, row.claim.id));
+        }
+        // Rows of one claim come together, ordered by id.
+        if claims.last().map(|c| c.id) != Some(row.claim.id) {
+            claims.push(claim_from_row(row.claim, &mut HashMap::new())?);
+        }
+    }
     Ok((claims, corrections))
 }
 
