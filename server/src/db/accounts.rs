@@ -8,7 +8,7 @@ use vigia::office::Account;
 use vigia::DepartmentCode;
 
 use super::snapshot::{corrupt, parse};
-use super::{stamp, DbError, Pool, Tx};
+use super::{stamp, DbError, Param, Pool, Statement, Tx};
 
 /// An account as sign-in needs it. Server-side only: it holds the password hash.
 #[derive(sqlx::FromRow, Clone)]
@@ -56,20 +56,17 @@ pub async fn scoped_user(
     let select = "SELECT u.id, u.email, u.display_name, u.role, u.password_hash, \
          CAST(u.disabled AS INTEGER) AS disabled, u.session_epoch, d.department \
          FROM users u LEFT JOIN user_departments d ON d.user_id = u.id";
-    let rows: Vec<ScopedRow> = match find {
-        Find::Id(id) => {
-            sqlx::query_as(&format!("{select} WHERE u.id = $1"))
-                .bind(id)
-                .fetch_all(pool)
-                .await?
-        }
-        Find::Email(email) => {
-            sqlx::query_as(&format!("{select} WHERE u.email = $1"))
-                .bind(email)
-                .fetch_all(pool)
-                .await?
-        }
+    let (column, value): (&str, Param) = match find {
+        Find::Id(id) => ("u.id", id.into()),
+        Find::Email(email) => ("u.email", email.into()),
     };
+    let mut statement = Statement::new(select);
+    statement
+        .push(" WHERE ")
+        .push(column)
+        .push(" = ")
+        .bind(value);
+    let rows: Vec<ScopedRow> = statement.query_as().fetch_all(pool).await?;
     let departments = rows
         .iter()
         .filter_map(|r| r.department.as_deref())

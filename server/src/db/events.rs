@@ -150,17 +150,17 @@ pub async fn record_opened(
     Ok(())
 }
 
-/// Records the open `gaps` (their severity aside) as closed by change `change`.
+/// Records the open gaps of these kinds, in these records, as closed by change `change`.
 pub async fn record_closed(
     tx: &mut Tx<'_>,
-    gaps: &[RecordGap<'_>],
+    gaps: &[(DepartmentCode, &RequirementSlug, GapKind)],
     change: i64,
 ) -> Result<(), sqlx::Error> {
     for chunk in gaps.chunks(ROWS_PER_STATEMENT) {
         let mut statement = Statement::new("UPDATE gap_states SET closed_change = ");
         statement.bind(change);
         statement.push(" WHERE closed_change IS NULL AND (");
-        for (n, (department, requirement, kind, _)) in chunk.iter().enumerate() {
+        for (n, (department, requirement, kind)) in chunk.iter().enumerate() {
             statement.push(if n == 0 {
                 "(department = "
             } else {

@@ -125,14 +125,10 @@ impl Store {
                 .await
                 .map_err(unavailable)?;
         }
-        // A gap closes whatever its severity was.
-        let closed: Vec<events::RecordGap<'_>> = written
+        let closed: Vec<_> = written
             .iter()
             .filter(|d| d.kind == EventKind::GapClosed)
-            .filter_map(|d| {
-                let kind = d.gap_kind?;
-                Some((d.department, &d.requirement, kind, kind.severity()))
-            })
+            .filter_map(|d| Some((d.department, &d.requirement, d.gap_kind?)))
             .collect();
         if !closed.is_empty() {
             events::record_closed(tx, &closed, id)
