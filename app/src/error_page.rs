@@ -15,6 +15,8 @@ pub enum ErrorKind {
     TooLarge,
     TooMany,
     Unavailable,
+    /// Too much of one costly kind of work at once (password hashing): retry in a moment.
+    Busy,
     Internal,
 }
 
@@ -28,7 +30,7 @@ impl ErrorKind {
             Self::Conflict => 409,
             Self::TooLarge => 413,
             Self::TooMany => 429,
-            Self::Unavailable => 503,
+            Self::Unavailable | Self::Busy => 503,
             Self::Internal => 500,
         }
     }
@@ -58,6 +60,7 @@ impl ErrorKind {
             Self::TooLarge => "too_large",
             Self::TooMany => "too_many_requests",
             Self::Unavailable => "unavailable",
+            Self::Busy => "busy",
             Self::Internal => "internal",
         }
     }
@@ -73,6 +76,7 @@ impl ErrorKind {
             Self::TooLarge => "the request is too large",
             Self::TooMany => "too many requests; try again later",
             Self::Unavailable => "the data store is unavailable",
+            Self::Busy => "the server is busy; try again after the seconds in Retry-After",
             Self::Internal => "internal error",
         }
     }
@@ -87,6 +91,7 @@ impl ErrorKind {
             Self::TooLarge => "too-large",
             Self::TooMany => "too-many",
             Self::Unavailable => "unavailable",
+            Self::Busy => "busy",
             Self::Internal => "internal",
         }
     }

@@ -60,8 +60,8 @@ impl Application {
         let worker =
             Arc::new(alerts::worker::Worker::new(store.clone(), &settings, &public_url).await?);
         worker.clone().spawn();
-        let auth = auth_layer(store.pool().clone(), &settings).await?;
         let state = AppState::new(settings, store, clock, address, worker);
+        let auth = auth_layer(&state).await?;
         state.prune_limits_regularly();
         Ok(Self {
             listener,
@@ -80,12 +80,8 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        use axum::ServiceExt;
-        let service =
-            http::router(self.state, self.auth).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
+        let service = http::router(self.state.clone(), self.auth);
+        http::connections::serve(self.listener, service, self.state, shutdown).await
     }
 }
 
@@ -105,8 +101,9 @@ pub async fn open_store(
 }
 
 /// Sessions stored in the database, expiring after inactivity, and axum-login on top.
-async fn auth_layer(pool: Pool, settings: &Settings) -> anyhow::Result<http::AuthLayer> {
+async fn auth_layer(state: &AppState) -> anyhow::Result<http::AuthLayer> {
     use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
+    let settings = &state.settings;
     let store = auth::sessions::Sessions::open(&settings.database_url).await?;
     let cleaner = store.clone();
     tokio::spawn(async move {
@@ -124,7 +121,8 @@ async fn auth_layer(pool: Pool, settings: &Settings) -> anyhow::Result<http::Aut
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::hours(8),
         ));
-    Ok(axum_login::AuthManagerLayerBuilder::new(auth::Backend::new(pool), sessions).build())
+    let backend = auth::Backend::new(state.store.pool().clone(), state.hasher.clone());
+    Ok(axum_login::AuthManagerLayerBuilder::new(backend, sessions).build())
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

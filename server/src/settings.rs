@@ -55,6 +55,17 @@ pub enum UserCommand {
     },
 }
 
+/// The one header that names the client behind a trusted proxy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClientIpHeader {
+    /// `X-Forwarded-For`, as nginx's `$proxy_add_x_forwarded_for` sets it.
+    #[value(name = "x-forwarded-for")]
+    XForwardedFor,
+    /// `Forwarded` (RFC 7239).
+    #[value(name = "forwarded")]
+    Forwarded,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LogFormat {
     Text,
@@ -127,6 +138,45 @@ pub struct Settings {
         global = true
     )]
     pub trusted_proxies: Vec<IpNet>,
+    /// The header a trusted proxy names the client in; the other one is ignored, so a client
+    /// cannot choose its address by sending it. Make the proxy clear or overwrite it.
+    #[arg(
+        long,
+        env = "VIGIA_CLIENT_IP_HEADER",
+        value_enum,
+        default_value = "x-forwarded-for",
+        global = true
+    )]
+    pub client_ip_header: ClientIpHeader,
+    /// Seconds a connection may take to send a request's headers, and stay idle between
+    /// requests, before it is closed.
+    #[arg(long, env = "VIGIA_HEADER_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..3600), global = true)]
+    pub header_timeout_secs: u64,
+    /// The most client connections open at once; by default the open-file limit less room for
+    /// the database, documents and logs. Connections beyond it are closed at once.
+    #[arg(long, env = "VIGIA_MAX_CONNECTIONS", global = true)]
+    pub max_connections: Option<usize>,
+    /// The most connections open at once from one address (IPv6 by /64); trusted proxies are
+    /// not limited.
+    #[arg(
+        long,
+        env = "VIGIA_MAX_CONNECTIONS_PER_ADDRESS",
+        default_value_t = 64,
+        global = true
+    )]
+    pub max_connections_per_address: usize,
+    /// Password hashes computed at once (about 19 MiB each); by default one per core.
+    #[arg(long, env = "VIGIA_PASSWORD_HASH_WORKERS", global = true)]
+    pub password_hash_workers: Option<usize>,
+    /// Sign-ins and password changes that may wait for a hashing worker; beyond them a
+    /// request is answered 503 with `Retry-After`.
+    #[arg(
+        long,
+        env = "VIGIA_PASSWORD_HASH_QUEUE",
+        default_value_t = 16,
+        global = true
+    )]
+    pub password_hash_queue: usize,
     /// Addresses that may read `/metrics` (comma-separated CIDRs).
     #[arg(
         long,

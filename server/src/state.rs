@@ -2,16 +2,18 @@
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::alerts::worker::Worker;
+use crate::auth::Hasher;
 use crate::http::cache::PageCache;
-use crate::http::metrics::Metrics;
+use crate::http::metrics::{Metrics, Refusal};
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{RateLimit, Store};
+use vigia::ports::WriteError;
 
 /// Cheap to clone (one reference count), which matters: axum clones the state for every
 /// middleware of every request.
@@ -29,6 +31,8 @@ pub struct Shared {
     pub stylesheet: String,
     pub cache: PageCache,
     pub metrics: Metrics,
+    /// Every password hash the server computes, sign-ins' included, bounded.
+    pub hasher: Hasher,
     /// Sends alerts; its signer and webhook client serve the subscription pages too.
     pub alerts: Arc<Worker>,
 }
@@ -72,6 +76,15 @@ impl AppState {
             .hash_files(hashes.is_some())
             .build();
         let public_url = public_url(&settings, address);
+        let metrics = Metrics::default();
+        let workers = settings
+            .password_hash_workers
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let hasher = Hasher::new(
+            workers,
+            settings.password_hash_queue,
+            metrics.password_hashes(),
+        );
         Self(Arc::new(Shared {
             leptos_options,
             public_url,
@@ -83,9 +96,23 @@ impl AppState {
             store,
             clock,
             settings,
-            metrics: Metrics::default(),
+            metrics,
+            hasher,
             alerts,
         }))
+    }
+
+    /// Counts one use of a limited form by `client` (its limit key); false, and counted as
+    /// refused, once its allowance is spent.
+    pub async fn allowance(&self, limit: RateLimit, client: IpAddr) -> Result<bool, WriteError> {
+        let allowed = self
+            .store
+            .take_allowance(limit, crate::http::client::limit_key(client))
+            .await?;
+        if !allowed {
+            self.metrics.refuse(Refusal::RateLimit);
+        }
+        Ok(allowed)
     }
 
     /// Forgets rate-limit uses and sign-in failures older than their windows, so the tables

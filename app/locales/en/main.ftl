@@ -535,3 +535,6 @@ follow-intro = Get the alerts in your feed reader or calendar, no sign-up needed
 follow-atom = Alerts (Atom)
 follow-calendar = Due dates (calendar)
 follow-feed-label = Vigía alerts
+error-busy-title = Server busy
+error-busy-body = Too many sign-ins are in progress just now. Nothing was saved; go back and try again in a few seconds.
+password-error-too-many = Too many attempts from your connection. Wait an hour or ask an administrator for a new link.

@@ -535,3 +535,6 @@ follow-intro = Reciba las alertas en su lector de noticias o su calendario, sin 
 follow-atom = Alertas (Atom)
 follow-calendar = Fechas límite (calendario)
 follow-feed-label = Alertas de Vigía
+error-busy-title = Servidor ocupado
+error-busy-body = En este momento hay demasiados ingresos en curso. Nada se guardó; vuelva atrás e intente de nuevo en unos segundos.
+password-error-too-many = Demasiados intentos desde su conexión. Espere una hora o pida un enlace nuevo a un administrador.

@@ -2,7 +2,7 @@
 
 use axum_login::{AuthUser, AuthnBackend, UserId};
 
-use super::password::verify_password;
+use super::password::{HashError, Hasher};
 use crate::db::{accounts, Pool};
 use vigia::access::{Actor, Role};
 use vigia::DepartmentCode;
@@ -63,12 +63,22 @@ pub struct Credentials {
 #[derive(Clone)]
 pub struct Backend {
     pool: Pool,
+    hasher: Hasher,
 }
 
 impl Backend {
-    pub fn new(pool: Pool) -> Self {
-        Self { pool }
+    pub fn new(pool: Pool, hasher: Hasher) -> Self {
+        Self { pool, hasher }
     }
+}
+
+/// Why a sign-in could not be checked.
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Hashing(#[from] HashError),
 }
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
@@ -93,9 +103,9 @@ fn load(found: Option<(accounts::UserRow, Vec<DepartmentCode>)>) -> Option<User>
 impl AuthnBackend for Backend {
     type User = User;
     type Credentials = Credentials;
-    type Error = sqlx::Error;
+    type Error = BackendError;
 
-    async fn authenticate(&self, creds: Credentials) -> Result<Option<User>, sqlx::Error> {
+    async fn authenticate(&self, creds: Credentials) -> Result<Option<User>, BackendError> {
         let email = creds.email.trim().to_lowercase();
         let user = load(accounts::scoped_user(&self.pool, accounts::Find::Email(&email)).await?);
         // Verify even without an account, so timing does not tell whether the email exists.
@@ -103,11 +113,11 @@ impl AuthnBackend for Backend {
             .as_ref()
             .map(|u| u.password_hash.clone())
             .unwrap_or_else(|| DUMMY_HASH.to_owned());
-        let matches = verify_password(creds.password, stored).await;
+        let matches = self.hasher.verify(creds.password, stored).await?;
         Ok(user.filter(|u| matches && !u.disabled))
     }
 
-    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, sqlx::Error> {
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, BackendError> {
         let found = accounts::scoped_user(&self.pool, accounts::Find::Id(*id)).await?;
         Ok(load(found).filter(|u| !u.disabled))
     }

@@ -6,5 +6,5 @@ mod password;
 pub mod sessions;
 pub mod throttle;
 
-pub use backend::{AuthSession, Backend, Credentials, User};
-pub use password::{hash_password, MIN_PASSWORD_LENGTH};
+pub use backend::{AuthSession, Backend, BackendError, Credentials, User};
+pub use password::{HashError, Hasher, MIN_PASSWORD_LENGTH};

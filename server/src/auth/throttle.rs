@@ -1,8 +1,11 @@
 //! Slows down password guessing without letting anyone lock an account's owner out. Only
 //! failures count: per account and address (the guesser), per address (someone trying many
-//! accounts), and, more gently, per account from anywhere, with a delay that never keeps a
-//! correct password from a new address waiting long. The failures live in the database
-//! (`db::limits`), so several server processes share them; these are the rules.
+//! accounts), and, more gently, per account from anywhere. The per-account delay grows with the
+//! account's failures from anywhere but is counted, for each address, from that address's own
+//! last failure, and an address that has not failed on the account does not wait at all: were
+//! the delay one slot for everyone, guessers on a few addresses would always hold the next
+//! one and the owner, with the right password, would never get it. The failures live in the
+//! database (`db::limits`), so several server processes share them; these are the rules.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -23,7 +26,8 @@ pub struct Recent {
     pub account_and_address: i64,
     pub address: i64,
     pub account: i64,
-    pub last_on_account: Option<DateTime<Utc>>,
+    /// This address's last failure on this account.
+    pub last_from_address: Option<DateTime<Utc>>,
 }
 
 /// Whether another try may be made now, after these failures.
@@ -31,7 +35,7 @@ pub fn allows(recent: &Recent, now: DateTime<Utc>) -> bool {
     if recent.account_and_address >= PER_ACCOUNT_AND_ADDRESS || recent.address >= PER_ADDRESS {
         return false;
     }
-    match recent.last_on_account {
+    match recent.last_from_address {
         Some(last) if recent.account >= PER_ACCOUNT_BEFORE_DELAY => {
             let excess = (recent.account - PER_ACCOUNT_BEFORE_DELAY).min(5) as u32;
             let delay = Duration::seconds(1 << excess).min(MAX_ACCOUNT_DELAY);
@@ -56,7 +60,7 @@ mod tests {
             account_and_address: 5,
             address: 5,
             account: 5,
-            last_on_account: Some(at(4)),
+            last_from_address: Some(at(4)),
         };
         assert!(!allows(&guesser, at(6)), "the guesser waits");
         let owner = Recent {
@@ -73,12 +77,12 @@ mod tests {
     }
 
     #[test]
-    fn many_addresses_at_one_account_only_slow_it_down_briefly() {
+    fn many_addresses_at_one_account_only_slow_down_those_that_failed_briefly() {
         let spread = Recent {
-            account_and_address: 0,
+            account_and_address: 1,
             address: 0,
             account: 40,
-            last_on_account: Some(at(0)),
+            last_from_address: Some(at(0)),
         };
         assert!(!allows(&spread, at(1)), "a short wait");
         assert!(allows(&spread, at(31)), "never longer than 30 s");
@@ -90,6 +94,17 @@ mod tests {
             !allows(&eleven, at(1)) && allows(&eleven, at(2)),
             "2 s after the 11th"
         );
+    }
+
+    #[test]
+    fn a_clean_address_is_never_kept_waiting_by_failures_elsewhere() {
+        let owner = Recent {
+            account_and_address: 0,
+            address: 0,
+            account: 60,
+            last_from_address: None,
+        };
+        assert!(allows(&owner, at(0)), "the owner tries at once");
     }
 
     #[test]

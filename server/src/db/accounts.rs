@@ -200,6 +200,23 @@ pub async fn insert_sign_in_token(
     Ok(())
 }
 
+/// Whether a link is unused, unexpired and belongs to an enabled account (without spending it).
+pub async fn sign_in_token_works(
+    pool: &Pool,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<(i64,)> = sqlx::query_as(
+        "SELECT user_id FROM sign_in_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+         AND user_id IN (SELECT id FROM users WHERE NOT disabled)",
+    )
+    .bind(token_hash)
+    .bind(stamp(now))
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// Spends a link that is unused, unexpired and belongs to an enabled account; the owner's id.
 pub async fn spend_sign_in_token(
     tx: &mut Tx<'_>,

@@ -36,12 +36,12 @@ pub async fn take(
 }
 
 /// Failed sign-ins since a moment: for the account from the address, from the address, for
-/// the account, and the last one for the account.
+/// the account, and the last one for the account from the address.
 pub struct RecentFailures {
     pub account_and_address: i64,
     pub address: i64,
     pub account: i64,
-    pub last_on_account: Option<String>,
+    pub last_from_address: Option<String>,
 }
 
 pub async fn recent_failures(
@@ -51,20 +51,20 @@ pub async fn recent_failures(
     since: DateTime<Utc>,
 ) -> Result<RecentFailures, sqlx::Error> {
     let since = stamp(since);
-    let (account_and_address, address_count): (i64, i64) = sqlx::query_as(
+    let (account_and_address, address_count, on_account, last_from_address): (
+        i64,
+        i64,
+        i64,
+        Option<String>,
+    ) = sqlx::query_as(
         "SELECT \
             (SELECT COUNT(*) FROM sign_in_failures WHERE account = $1 AND address = $2 AND at > $3), \
-            (SELECT COUNT(*) FROM sign_in_failures WHERE address = $2 AND at > $3)",
+            (SELECT COUNT(*) FROM sign_in_failures WHERE address = $2 AND at > $3), \
+            (SELECT COUNT(*) FROM sign_in_failures WHERE account = $1 AND at > $3), \
+            (SELECT MAX(at) FROM sign_in_failures WHERE account = $1 AND address = $2 AND at > $3)",
     )
     .bind(account)
     .bind(address)
-    .bind(&since)
-    .fetch_one(pool)
-    .await?;
-    let (on_account, last_on_account): (i64, Option<String>) = sqlx::query_as(
-        "SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE account = $1 AND at > $2",
-    )
-    .bind(account)
     .bind(&since)
     .fetch_one(pool)
     .await?;
@@ -72,7 +72,7 @@ pub async fn recent_failures(
         account_and_address,
         address: address_count,
         account: on_account,
-        last_on_account,
+        last_from_address,
     })
 }
 

@@ -1,10 +1,12 @@
 //! Serving a document as a download, and withholding one from the public.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE};
-use http::{HeaderMap, StatusCode};
+use http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use http::{HeaderValue, StatusCode};
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
 use tower_sessions::Session;
 
 use app::flash::FormFlash;
@@ -19,15 +21,17 @@ use crate::http::flash::{back_with, confirm};
 use crate::http::form::{signed_in, Fields};
 use crate::state::AppState;
 
-/// `GET /documents/{id}`: the PDF as a download, never rendered inline on our origin.
+/// `GET /documents/{id}`: the PDF as a download, never rendered inline on our origin. The
+/// file is streamed from disk a chunk at a time (with `Range`, `HEAD` and `If-Modified-Since`),
+/// so a slow reader holds a small buffer, not the whole file.
 pub async fn download(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Path(id): Path<i64>,
+    request: Request,
 ) -> Result<Response, PageError> {
     let row = state.store.document(id).await?.ok_or(PageError::NotFound)?;
     if let Some(reason) = row.withheld_reason {
-        let lang = request_lang(None, &headers);
+        let lang = request_lang(None, request.headers());
         let message = tr(lang, "document-withheld-body", &[("reason", reason.into())]);
         return Ok((
             StatusCode::GONE,
@@ -36,30 +40,28 @@ pub async fn download(
         )
             .into_response());
     }
-    let bytes = match tokio::fs::read(state.store.files().path_of(&row.sha256)).await {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            tracing::error!(error = ?error, document = id, "document file missing");
-            return Err(PageError::NotFound);
-        }
-    };
+    let path = state.store.files().path_of(&row.sha256);
+    let Ok(response) = ServeFile::new_with_mime(path, &mime::APPLICATION_PDF)
+        .oneshot(request)
+        .await;
+    if response.status() == StatusCode::NOT_FOUND {
+        tracing::error!(document = id, "document file missing");
+        return Err(PageError::NotFound);
+    }
     let disposition = format!(
         "attachment; filename=\"{}\"",
         row.filename
             .replace(|c: char| !c.is_ascii() || c.is_ascii_control(), "_")
     );
-    Ok((
-        [
-            (CONTENT_TYPE, "application/pdf".to_owned()),
-            (CONTENT_DISPOSITION, disposition),
-            (CONTENT_LENGTH, bytes.len().to_string()),
-            // Revalidated every time, so a withheld document stops being served at once.
-            (CACHE_CONTROL, "no-cache".to_owned()),
-            (http::header::CONTENT_SECURITY_POLICY, "sandbox".to_owned()),
-        ],
-        Body::from(bytes),
-    )
-        .into_response())
+    let mut response = response.map(Body::new);
+    let headers = response.headers_mut();
+    if let Ok(disposition) = HeaderValue::from_str(&disposition) {
+        headers.insert(CONTENT_DISPOSITION, disposition);
+    }
+    // Revalidated every time, so a withheld document stops being served at once.
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
+    Ok(response)
 }
 
 /// `POST /documents/{id}/withhold`: an admin removes the content from the public, with a

@@ -14,8 +14,10 @@ use super::client::{limit_key, ClientAddress};
 use super::error::PageError;
 use super::flash::{back_if_known, back_with, confirm, refused_because};
 use super::form::Fields;
-use crate::auth::{self, AuthSession, Credentials, MIN_PASSWORD_LENGTH};
+use super::metrics::Refusal;
+use crate::auth::{AuthSession, BackendError, Credentials, HashError, MIN_PASSWORD_LENGTH};
 use crate::state::AppState;
+use crate::store::RateLimit;
 use vigia::ports::{AccountWriter, WriteError};
 use vigia::text;
 
@@ -57,7 +59,24 @@ async fn retry_password(session: &Session, key: &'static str, token: &str) -> Re
     let refused =
         FormFlash::refused(SET_PASSWORD, Vec::new(), Vec::new()).with_message(refused_because(key));
     let target = format!("{SET_PASSWORD}?token={}", app::format::query_value(token));
+    // A rate-limited post says so only to a browser that kept its session.
+    if key == "password-error-too-many" {
+        return back_if_known(session, refused, &target)
+            .await
+            .into_response();
+    }
     back_with(session, refused, &target).await.into_response()
+}
+
+/// A password hash that could not run: busy (503 with `Retry-After`, counted) or failed.
+fn hashing_failed(state: &AppState, error: HashError) -> PageError {
+    match error {
+        HashError::Busy => {
+            state.metrics.refuse(Refusal::HashQueueFull);
+            PageError::Busy
+        }
+        HashError::Failed(cause) => PageError::Internal(anyhow::anyhow!(cause)),
+    }
 }
 
 pub async fn sign_in(
@@ -77,6 +96,7 @@ pub async fn sign_in(
     // Checked before the password, and a limited attempt reads like any other failure plus a
     // request to wait, whether or not the account exists.
     if !state.store.sign_in_allowed(&email, address).await? {
+        state.metrics.refuse(Refusal::RateLimit);
         return Ok(retry_sign_in(&session, "signin-error-too-many", &email, &next).await);
     }
     if form.password.chars().count() > text::PASSWORD.max_chars {
@@ -107,6 +127,9 @@ pub async fn sign_in(
             state.store.sign_in_failed(&email, address).await?;
             Ok(retry_sign_in(&session, "signin-error-invalid", &email, &next).await)
         }
+        Err(axum_login::Error::Backend(BackendError::Hashing(error))) => {
+            Err(hashing_failed(&state, error))
+        }
         Err(error) => {
             tracing::error!(error = ?error, "sign-in failed");
             Ok(retry_sign_in(&session, "signin-error-unavailable", &email, &next).await)
@@ -132,14 +155,23 @@ pub struct SetPasswordForm {
     confirm: String,
 }
 
+/// `POST /account/set-password`: the costly hash comes last, after the per-address limit and
+/// the one-time link are checked, and within the hasher's bounds.
 pub async fn set_password(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     mut auth_session: AuthSession,
     fields: Fields,
 ) -> Result<Response, PageError> {
     let form: SetPasswordForm = fields.parse()?;
     let token = text::neutralise(&form.token, text::CHOICE);
     let session = auth_session.session.clone();
+    if !state.allowance(RateLimit::PasswordLinks, client).await? {
+        return Ok(retry_password(&session, "password-error-too-many", &token).await);
+    }
+    if !state.store.sign_in_link_works(&token).await? {
+        return Ok(retry_password(&session, "password-error-invalid-link", &token).await);
+    }
     let length = form.password.chars().count();
     let problem = if length < MIN_PASSWORD_LENGTH {
         Some("password-error-too-short")
@@ -153,8 +185,9 @@ pub async fn set_password(
     if let Some(key) = problem {
         return Ok(retry_password(&session, key, &token).await);
     }
-    let Ok(hash) = auth::hash_password(form.password).await else {
-        return Ok(retry_password(&session, "password-error-unavailable", &token).await);
+    let hash = match state.hasher.hash(form.password).await {
+        Ok(hash) => hash,
+        Err(error) => return Err(hashing_failed(&state, error)),
     };
     let user_id = match state.store.redeem_sign_in_link(&token, hash).await {
         Ok(user_id) => user_id,

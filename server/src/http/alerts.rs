@@ -14,9 +14,9 @@ use vigia::new_claim::Problem;
 use vigia::ports::{ComplianceReader, WriteError};
 use vigia::subscriptions::{is_public_address, Channel, NewSubscription, SubscriptionDraft};
 
-use super::client::{limit_key, ClientAddress};
+use super::client::ClientAddress;
 use super::error::PageError;
-use super::flash::{leave_flash, said};
+use super::flash::{back_if_known, leave_flash, said};
 use super::form::Fields;
 use crate::alerts::webhook::new_secret;
 use crate::signing::Purpose;
@@ -71,15 +71,11 @@ pub async fn subscribe(
         fields: fields.0.clone(),
         ..FormFlash::default()
     };
-    // Every post counts, refused or not.
-    if !state
-        .store
-        .take_allowance(RateLimit::AlertForms, limit_key(client))
-        .await?
-    {
+    // Every post counts, refused or not; a refused one keeps nothing for a client without
+    // a session, so dropping cookies does not create a session per post.
+    if !state.allowance(RateLimit::AlertForms, client).await? {
         flash.errors = vec![("address".into(), Problem::TooMany)];
-        leave_flash(&session, flash).await;
-        return Ok(Redirect::to(ALERTS_PAGE));
+        return Ok(back_if_known(&session, flash, ALERTS_PAGE).await);
     }
     match draft(&fields).validate(state.settings.webhook_allow_private) {
         Err(errors) => flash.errors = problems(errors),
@@ -208,11 +204,7 @@ async fn opened(
     token: &str,
     client: std::net::IpAddr,
 ) -> Result<i64, PageError> {
-    if !state
-        .store
-        .take_allowance(RateLimit::AlertLinks, limit_key(client))
-        .await?
-    {
+    if !state.allowance(RateLimit::AlertLinks, client).await? {
         return Err(PageError::TooMany);
     }
     state

@@ -36,6 +36,9 @@ pub enum PageError {
     TooMany,
     #[error("unavailable")]
     Unavailable,
+    /// Too many password hashes waiting: answered 503 with `Retry-After`.
+    #[error("busy")]
+    Busy,
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -50,6 +53,7 @@ impl PageError {
             PageError::TooLarge => ErrorKind::TooLarge,
             PageError::TooMany => ErrorKind::TooMany,
             PageError::Unavailable => ErrorKind::Unavailable,
+            PageError::Busy => ErrorKind::Busy,
             PageError::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -66,10 +70,19 @@ impl IntoResponse for PageError {
         }
         let kind = self.kind();
         let mut response = kind.status().into_response();
+        if kind == ErrorKind::Busy {
+            response.headers_mut().insert(
+                http::header::RETRY_AFTER,
+                HeaderValue::from_static(BUSY_RETRY_AFTER),
+            );
+        }
         response.extensions_mut().insert(kind);
         response
     }
 }
+
+/// Seconds a busy answer asks the client to wait: a few hashes' time.
+const BUSY_RETRY_AFTER: &str = "5";
 
 impl From<PortError> for PageError {
     fn from(_: PortError) -> Self {

@@ -44,6 +44,54 @@ pub enum CacheOutcome {
     Eviction,
 }
 
+/// Why a request was turned away before its work was done.
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
+pub enum Refusal {
+    /// A per-address limit on a form, or the sign-in throttle.
+    RateLimit,
+    BodyTooLarge,
+    /// Every password-hashing worker busy and the queue full.
+    HashQueueFull,
+    /// A connection that did not send a request's headers in time (idle keep-alives included).
+    HeaderTimeout,
+    /// A connection over the server's or its address's cap, closed at once.
+    TooManyConnections,
+}
+
+impl Refusal {
+    const ALL: [Refusal; 5] = [
+        Refusal::RateLimit,
+        Refusal::BodyTooLarge,
+        Refusal::HashQueueFull,
+        Refusal::HeaderTimeout,
+        Refusal::TooManyConnections,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Refusal::RateLimit => "rate_limit",
+            Refusal::BodyTooLarge => "body_too_large",
+            Refusal::HashQueueFull => "hash_queue_full",
+            Refusal::HeaderTimeout => "header_timeout",
+            Refusal::TooManyConnections => "too_many_connections",
+        }
+    }
+}
+
+impl prometheus_client::encoding::EncodeLabelValue for Refusal {
+    fn encode(
+        &self,
+        encoder: &mut prometheus_client::encoding::LabelValueEncoder,
+    ) -> Result<(), std::fmt::Error> {
+        std::fmt::Write::write_str(encoder, self.label())
+    }
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RefusalLabels {
+    reason: Refusal,
+}
+
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct LatencyLabels {
     method: &'static str,
@@ -70,6 +118,9 @@ pub struct Metrics {
     cache: Family<CacheLabels, Counter>,
     events: Gauge,
     deliveries: Family<DeliveryLabels, Gauge>,
+    refused: Family<RefusalLabels, Counter>,
+    password_hashes: Counter,
+    open_connections: Gauge,
 }
 
 fn latency_histogram() -> Histogram {
@@ -91,6 +142,24 @@ impl Default for Metrics {
         let cache = Family::<CacheLabels, Counter>::default();
         let events = Gauge::default();
         let deliveries = Family::<DeliveryLabels, Gauge>::default();
+        let refused = Family::<RefusalLabels, Counter>::default();
+        let password_hashes = Counter::default();
+        let open_connections = Gauge::default();
+        registry.register(
+            "refused",
+            "Requests and connections turned away, by reason",
+            refused.clone(),
+        );
+        registry.register(
+            "password_hashes",
+            "Argon2 password hashes computed or verified",
+            password_hashes.clone(),
+        );
+        registry.register(
+            "open_connections",
+            "Client connections open now",
+            open_connections.clone(),
+        );
         registry.register(
             "alert_events",
             "Alert events written, by every server process",
@@ -141,11 +210,29 @@ impl Default for Metrics {
             cache,
             events,
             deliveries,
+            refused,
+            password_hashes,
+            open_connections,
         }
     }
 }
 
 impl Metrics {
+    /// Counts a request or connection turned away.
+    pub fn refuse(&self, reason: Refusal) {
+        self.refused.get_or_create(&RefusalLabels { reason }).inc();
+    }
+
+    /// The counter the password hasher adds to.
+    pub fn password_hashes(&self) -> Counter {
+        self.password_hashes.clone()
+    }
+
+    /// The gauge the connection loop keeps at the number of open connections.
+    pub fn open_connections(&self) -> Gauge {
+        self.open_connections.clone()
+    }
+
     pub fn count_cache(&self, route: &'static str, outcome: CacheOutcome) {
         self.cache
             .get_or_create(&CacheLabels { route, outcome })
@@ -188,6 +275,10 @@ impl Metrics {
                 })
                 .set(*n);
         }
+        // Every reason exists, at zero when nothing was refused, so alerting rules find it.
+        for reason in Refusal::ALL {
+            let _ = self.refused.get_or_create(&RefusalLabels { reason });
+        }
         self.pool_size.set(i64::from(pool_size));
         self.pool_idle.set(pool_idle as i64);
         self.cache_bytes.set(cache_bytes as i64);
@@ -228,6 +319,9 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
     let started = Instant::now();
     let response = next.run(request).await;
     let status = response.status().as_u16();
+    if response.status() == http::StatusCode::PAYLOAD_TOO_LARGE {
+        state.metrics.refuse(Refusal::BodyTooLarge);
+    }
     state.metrics.observe(&method, route, status, started);
     response
 }

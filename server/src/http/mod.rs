@@ -8,6 +8,7 @@ pub mod assets;
 pub mod cache;
 mod claims;
 pub mod client;
+pub mod connections;
 mod csrf;
 pub mod encoding;
 pub mod error;
@@ -33,6 +34,7 @@ use axum::{middleware, Router};
 use http::header::HeaderName;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
+use tower_http::compression::predicate::NotForContentType;
 use tower_http::compression::{CompressionLayer, DefaultPredicate, Predicate};
 use tower_http::request_id::PropagateRequestIdLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -197,9 +199,15 @@ pub fn router(
                 security::HSTS,
             )
         })))
-        .layer(CompressionLayer::new().compress_when(
-            DefaultPredicate::new().and(cache::not_coded_by_cache as CompressionPredicate),
-        ))
+        .layer(
+            CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(cache::not_coded_by_cache as CompressionPredicate)
+                    // PDFs are compressed inside already, and a compressed answer loses its
+                    // byte ranges: a download cut off on a rural link could not resume.
+                    .and(NotForContentType::const_new("application/pdf")),
+            ),
+        )
         .layer(middleware::from_fn_with_state(state.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(state.clone(), cache::cached_with_etag))
         .layer(middleware::from_fn(lang_links::keep_lang))

@@ -13,7 +13,7 @@ use vigia::new_claim::Problem;
 use vigia::ports::{ComplianceReader, ComplianceWriter};
 use vigia::{DepartmentCode, RequirementSlug};
 
-use super::client::{limit_key, ClientAddress};
+use super::client::ClientAddress;
 use super::error::PageError;
 use super::flash::{back_if_known, back_with, confirm, said};
 use super::form::{problems, signed_in, Fields};
@@ -41,10 +41,7 @@ pub async fn suggest(
     let draft: SuggestionDraft = fields.parse()?;
     let known = tracked(&state).await?;
     // Every post counts, refused or not, so nobody can fill the session store with them.
-    let within_limit = state
-        .store
-        .take_allowance(RateLimit::Suggestions, limit_key(client))
-        .await?;
+    let within_limit = state.allowance(RateLimit::Suggestions, client).await?;
     let validated = draft.validate(&known);
     let mut errors = problems(&validated);
     if !within_limit {

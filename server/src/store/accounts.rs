@@ -30,6 +30,14 @@ impl Store {
         Ok(row.and_then(|r| r.role.parse().ok()))
     }
 
+    /// Whether a one-time link would set a password now (unused, unexpired, for an enabled
+    /// account): checked before a password is hashed for it.
+    pub async fn sign_in_link_works(&self, token: &str) -> Result<bool, WriteError> {
+        accounts::sign_in_token_works(&self.pool, &digest(token), self.clock.now())
+            .await
+            .map_err(unavailable)
+    }
+
     /// The public display name of an account, if it exists.
     pub async fn account_name(&self, user: i64) -> Result<Option<String>, PortError> {
         let row = accounts::user_by_id(&self.pool, user)

@@ -20,6 +20,8 @@ pub enum RateLimit {
     /// Confirm, manage and unsubscribe posts (mail providers post one-click unsubscribes for
     /// many people from few addresses: a generous limit).
     AlertLinks,
+    /// Choosing a password through a one-time link: a person needs a few tries at most.
+    PasswordLinks,
 }
 
 impl RateLimit {
@@ -28,6 +30,7 @@ impl RateLimit {
             RateLimit::Suggestions => "suggestions",
             RateLimit::AlertForms => "alert-forms",
             RateLimit::AlertLinks => "alert-links",
+            RateLimit::PasswordLinks => "password-links",
         }
     }
 
@@ -37,6 +40,7 @@ impl RateLimit {
             RateLimit::Suggestions => (5, Duration::hours(1)),
             RateLimit::AlertForms => (10, Duration::hours(1)),
             RateLimit::AlertLinks => (60, Duration::minutes(1)),
+            RateLimit::PasswordLinks => (20, Duration::hours(1)),
         }
     }
 }
@@ -81,8 +85,8 @@ impl Store {
             account_and_address: found.account_and_address,
             address: found.address,
             account: found.account,
-            last_on_account: found
-                .last_on_account
+            last_from_address: found
+                .last_from_address
                 .and_then(|at| at.parse::<DateTime<Utc>>().ok()),
         };
         Ok(throttle::allows(&recent, now))

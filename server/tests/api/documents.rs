@@ -219,3 +219,71 @@ async fn an_admin_withholds_a_document_and_the_history_keeps_its_hash_and_reason
     let page = app.html("/departments/BO-N").await;
     assert!(page.contains("Documento retenido del público: Names a victim on page 3"));
 }
+
+#[tokio::test]
+async fn a_document_is_streamed_in_ranges_and_never_compressed() {
+    let app = TestApp::spawn().await;
+    let officer = app
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
+    let expected = plan_claim_ids(&app)
+        .await
+        .into_iter()
+        .max()
+        .unwrap()
+        .to_string();
+    // Large enough that a compressor would take it, and compressible.
+    let mut pdf = PDF.to_vec();
+    pdf.resize(200_000, b' ');
+    let response = app
+        .post_multipart(
+            &officer,
+            "/departments/BO-N/action-plan/claims",
+            plan_form(&expected, Some(("resolución.pdf", pdf.clone()))),
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let url = plan_documents(&app.json("/api/v1/departments/BO-N").await)[0]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let whole = app
+        .client
+        .get(app.url(&url))
+        .header("accept-encoding", "gzip, deflate, br, zstd")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(whole.status(), 200);
+    let headers = whole.headers().clone();
+    assert!(headers.get("content-encoding").is_none(), "{headers:?}");
+    assert_eq!(headers["accept-ranges"], "bytes");
+    assert_eq!(headers["content-length"], pdf.len().to_string().as_str());
+    assert_eq!(headers["content-security-policy"], "sandbox");
+    assert_eq!(headers["cache-control"], "no-cache");
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment; filename=\"resoluci_n.pdf\""));
+    assert_eq!(whole.bytes().await.unwrap().as_ref(), pdf.as_slice());
+
+    let resumed = app
+        .client
+        .get(app.url(&url))
+        .header("accept-encoding", "gzip, deflate, br, zstd")
+        .header("range", "bytes=100000-")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resumed.status(), 206);
+    assert_eq!(
+        resumed.headers()["content-range"],
+        format!("bytes 100000-199999/{}", pdf.len()).as_str()
+    );
+    assert_eq!(
+        resumed.headers()["content-disposition"],
+        headers["content-disposition"]
+    );
+    assert_eq!(resumed.bytes().await.unwrap().as_ref(), &pdf[100_000..]);
+}

@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 
-use vigia_server::settings::{LogFormat, Settings};
+use vigia_server::settings::{ClientIpHeader, LogFormat, Settings};
 use vigia_server::Application;
 
 /// The password test accounts choose.
@@ -35,6 +35,12 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         public_url: Some("http://vigia.test".into()),
         secure_cookies: false,
         trusted_proxies: Vec::new(),
+        client_ip_header: ClientIpHeader::XForwardedFor,
+        header_timeout_secs: 10,
+        max_connections: None,
+        max_connections_per_address: 64,
+        password_hash_workers: None,
+        password_hash_queue: 16,
         metrics_allow: vec!["127.0.0.0/8".parse().unwrap()],
         cache_bytes: 24 * 1024 * 1024,
         alerts_hour: 7,
