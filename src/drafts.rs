@@ -113,31 +113,53 @@ impl SuggestionDraft {
     }
 }
 
-/// An email address as Vigía keeps it: trimmed, lower-case, one `@` with text on both sides,
-/// no spaces, at most 254 characters.
+/// An email address as mail is sent to it: a bare `local@domain`, nothing else. A display
+/// name, angle brackets, quotes, comments or an IP literal are refused, because each lets
+/// one mailbox be written many ways (and so escape per-address limits) or names a mailbox
+/// the mailer cannot write. The result is normalised: the local part (at most RFC 5321's
+/// 64 characters) lower-cased, the domain lower-cased in its ASCII (IDNA) form.
 pub fn email(field: &'static str, input: &str, c: &mut Checker) -> Option<String> {
     let raw = c.text(field, input, text::EMAIL)?;
-    let address = raw.to_lowercase();
-    let well_formed = match address.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-                && !address.contains(char::is_whitespace)
-        }
-        None => false,
-    };
-    if address.is_empty() {
+    if raw.is_empty() {
         c.fail(field, Problem::Required);
-        None
-    } else if well_formed {
-        Some(address)
-    } else {
-        c.fail(field, Problem::InvalidEmail);
-        None
+        return None;
     }
+    match normalised_email(&raw) {
+        Some(address) => Some(address),
+        None => {
+            c.fail(field, Problem::InvalidEmail);
+            None
+        }
+    }
+}
+
+/// The most characters of an address's local part (RFC 5321, 4.5.3.1.1).
+const LOCAL_PART_MAX: usize = 64;
+
+/// Characters a local part may hold besides letters, digits and dots (RFC 5322's atext).
+const LOCAL_PART_SYMBOLS: &str = "!#$%&'*+-/=?^_`{|}~";
+
+fn normalised_email(raw: &str) -> Option<String> {
+    let (local, domain) = raw.split_once('@')?;
+    let local_ok = !local.is_empty()
+        && local.len() <= LOCAL_PART_MAX
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || LOCAL_PART_SYMBOLS.contains(ch));
+    if !local_ok || domain.contains(|ch: char| "[]@".contains(ch)) {
+        return None;
+    }
+    let domain = idna::domain_to_ascii_strict(domain).ok()?;
+    let labels: Vec<&str> = domain.split('.').collect();
+    let top = labels.last()?;
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| !label.is_empty())
+        && !top.chars().all(|ch| ch.is_ascii_digit());
+    let address = format!("{}@{domain}", local.to_ascii_lowercase());
+    (domain_ok && address.len() <= text::EMAIL.max_chars).then_some(address)
 }
 
 /// An account an admin or the command line creates, as typed.
@@ -279,6 +301,61 @@ mod tests {
                 ("contact", Problem::TooLong(200))
             ]
         );
+    }
+
+    fn checked_email(input: &str) -> Result<String, Vec<(&'static str, Problem)>> {
+        let mut c = Checker::default();
+        match email("address", input, &mut c) {
+            Some(address) => Ok(address),
+            None => Err(c.0.into_iter().map(|e| (e.field, e.problem)).collect()),
+        }
+    }
+
+    #[test]
+    fn one_mailbox_has_one_spelling() {
+        for (typed, kept) in [
+            ("target@y.org", "target@y.org"),
+            (" Target@Y.ORG ", "target@y.org"),
+            ("o'brien+alerts@example.org", "o'brien+alerts@example.org"),
+            ("ana@bücher.example", "ana@xn--bcher-kva.example"),
+            ("ana@BÜCHER.example", "ana@xn--bcher-kva.example"),
+        ] {
+            assert_eq!(checked_email(typed).as_deref(), Ok(kept), "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn names_quotes_comments_brackets_and_ip_literals_are_refused() {
+        let local_65 = format!("{}@example.org", "a".repeat(65));
+        for typed in [
+            "n1<target@y.org>",
+            "<target@y.org>",
+            "\"target\"@y.org",
+            "Target <target@y.org>",
+            "victim@x.org>",
+            "victim@[127.0.0.1]",
+            "victim@127.0.0.1",
+            "(c)victim@x.org",
+            "victim(c)@x.org",
+            "a@b@x.org",
+            ".ana@x.org",
+            "ana.@x.org",
+            "an..a@x.org",
+            "ana@x..org",
+            "ana@-x.org",
+            "ana@x",
+            "josé@x.org",
+            "ana@x.org,bob@y.org",
+            local_65.as_str(),
+        ] {
+            assert_eq!(
+                checked_email(typed),
+                Err(vec![("address", Problem::InvalidEmail)]),
+                "{typed:?}"
+            );
+        }
+        let local_64 = format!("{}@example.org", "a".repeat(64));
+        assert!(checked_email(&local_64).is_ok(), "64 characters fit");
     }
 
     #[test]

@@ -147,7 +147,7 @@ pub struct SubscriptionDraft {
 }
 
 /// A subscription that passed the checks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewSubscription {
     pub channel: Channel,
     pub address: String,
@@ -158,10 +158,17 @@ pub struct NewSubscription {
     pub lang: String,
 }
 
-fn parse_each<T: FromStr>(c: &mut Checker, field: &'static str, values: &[String]) -> Vec<T> {
+/// Each value chosen, once: a box sent twice (`departments=BO-L&departments=BO-L`) is one
+/// choice.
+fn parse_each<T: FromStr + PartialEq>(
+    c: &mut Checker,
+    field: &'static str,
+    values: &[String],
+) -> Vec<T> {
     let mut parsed = Vec::new();
     for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
         match value.parse() {
+            Ok(v) if parsed.contains(&v) => {}
             Ok(v) => parsed.push(v),
             Err(_) => c.fail(field, Problem::InvalidChoice),
         }
@@ -304,10 +311,15 @@ pub fn retry_delay(attempts: u32, jitter: f64, first: std::time::Duration) -> st
 }
 
 /// Whether a webhook may be called at `ip`: an address on the public internet, not this
-/// machine, its network or a range set aside (loopback, private, link-local, shared,
-/// documentation, benchmarking, multicast, reserved), including IPv4 written inside IPv6.
+/// machine, its network or a range the IANA special-purpose registries set aside. IPv4:
+/// loopback, private, link-local, shared, documentation, benchmarking, multicast, reserved,
+/// the 6to4 relay anycast. IPv6: only global unicast (2000::/3) passes, less the ranges in it
+/// that are not globally reachable (2001::/23, documentation) or that embed an IPv4 address
+/// (6to4, 2002::/16); every IPv6 form that embeds one outside it (IPv4-mapped and
+/// -translated, NAT64, the deprecated IPv4-compatible) and site-local, unique-local,
+/// link-local and multicast addresses lie outside 2000::/3 and are refused.
 pub fn is_public_address(ip: std::net::IpAddr) -> bool {
-    use std::net::{IpAddr, Ipv4Addr};
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
     fn public_v4(ip: Ipv4Addr) -> bool {
         let [a, b, c, _] = ip.octets();
         !(ip.is_unspecified()
@@ -320,31 +332,20 @@ pub fn is_public_address(ip: std::net::IpAddr) -> bool {
             || a == 0
             || (a == 100 && (64..128).contains(&b))
             || (a == 192 && b == 0 && c == 0)
+            || (a == 192 && b == 88 && c == 99)
             || (a == 198 && (18..20).contains(&b))
             || a >= 240)
     }
+    fn public_v6(ip: Ipv6Addr) -> bool {
+        let [first, second, ..] = ip.segments();
+        let global_unicast = first & 0xe000 == 0x2000;
+        let ietf_or_documentation = first == 0x2001 && (second < 0x0200 || second == 0x0db8);
+        let set_aside = ietf_or_documentation || first == 0x2002 || first & 0xfff0 == 0x3ff0;
+        global_unicast && !set_aside
+    }
     match ip {
         IpAddr::V4(v4) => public_v4(v4),
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return public_v4(v4);
-            }
-            let segments = v6.segments();
-            let nat64 = segments[0] == 0x64 && segments[1] == 0xff9b && segments[2..6] == [0; 4];
-            if nat64 {
-                let octets = v6.octets();
-                return public_v4(Ipv4Addr::new(
-                    octets[12], octets[13], octets[14], octets[15],
-                ));
-            }
-            !(v6.is_unspecified()
-                || v6.is_loopback()
-                || v6.is_multicast()
-                || (segments[0] & 0xfe00) == 0xfc00
-                || (segments[0] & 0xffc0) == 0xfe80
-                || (segments[0] == 0x2001 && segments[1] == 0x0db8)
-                || segments[0..6] == [0; 6])
-        }
+        IpAddr::V6(v6) => public_v6(v6),
     }
 }
 
@@ -458,6 +459,23 @@ mod tests {
     }
 
     #[test]
+    fn a_box_sent_twice_is_one_choice() {
+        let twice = SubscriptionDraft {
+            departments: vec!["BO-L".into(), "BO-L".into(), "BO-N".into()],
+            kinds: vec!["gap.opened".into(), "gap.opened".into()],
+            thresholds: vec!["7".into(), "7".into()],
+            ..draft()
+        };
+        let filters = twice.validate(false).unwrap().filters;
+        assert_eq!(
+            filters.departments,
+            Some(vec![DepartmentCode::LaPaz, DepartmentCode::Pando])
+        );
+        assert_eq!(filters.kinds, [EventKind::GapOpened]);
+        assert_eq!(filters.thresholds, [7]);
+    }
+
+    #[test]
     fn webhooks_need_https_unless_private_addresses_are_allowed() {
         let hook = |address: &str| SubscriptionDraft {
             channel: "webhook".into(),
@@ -515,6 +533,23 @@ mod tests {
             "64:ff9b::a00:1",
             "2001:db8::1",
             "::127.0.0.1",
+            "192.88.99.1",
+            // 6to4 of 127.0.0.1 and of a public address: both embed IPv4.
+            "2002:7f00:1::",
+            "2002:808:808::1",
+            "fec0::1",
+            "::ffff:0:127.0.0.1",
+            "::ffff:0:808:808",
+            "64:ff9b:1::a00:1",
+            "64:ff9b:1::808:808",
+            "64:ff9b::808:808",
+            "::ffff:8.8.8.8",
+            "2001::1",
+            "2001:20::1",
+            "3fff::1",
+            "5f00::1",
+            "4000::1",
+            "ff02::1",
         ] {
             assert!(!is_public_address(private.parse().unwrap()), "{private}");
         }
@@ -522,8 +557,8 @@ mod tests {
             "1.1.1.1",
             "200.87.100.1",
             "2606:4700::1111",
-            "::ffff:8.8.8.8",
-            "64:ff9b::808:808",
+            "2800:cd0::1",
+            "2a00:1450:4001::1",
         ] {
             assert!(is_public_address(public.parse().unwrap()), "{public}");
         }
