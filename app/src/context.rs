@@ -204,6 +204,12 @@ pub struct ImportPreview {
     pub rows: Vec<PreviewRow>,
     /// A catalog key when the file as a whole could not be read or imported.
     pub problem: Option<String>,
+    /// The line the problem is on, when it is on one.
+    #[serde(default)]
+    pub problem_line: Option<usize>,
+    /// The encoding chosen for the file (`windows-1252`, or UTF-8 when empty).
+    #[serde(default)]
+    pub encoding: String,
     /// Set once confirmed: how many claims were appended.
     pub imported: Option<usize>,
     /// The instruments Vigía tracks, for saying what a `requirement` cell may hold.

@@ -538,3 +538,7 @@ follow-feed-label = Vigía alerts
 error-busy-title = Server busy
 error-busy-body = Too many sign-ins are in progress just now. Nothing was saved; go back and try again in a few seconds.
 password-error-too-many = Too many attempts from your connection. Wait an hour or ask an administrator for a new link.
+import-field-encoding = File encoding
+import-encoding-utf8 = UTF-8 (recommended; what Vigía, LibreOffice and Google Sheets write)
+import-encoding-windows = Windows-1252 (the "CSV" Excel saves on Windows)
+import-not-utf8 = Line { $line } of the file is not UTF-8, so its accents would be read wrong. Save it as "CSV UTF-8", or choose "Windows-1252" above if Excel on Windows saved it. Nothing was saved.

@@ -538,3 +538,7 @@ follow-feed-label = Alertas de Vigía
 error-busy-title = Servidor ocupado
 error-busy-body = En este momento hay demasiados ingresos en curso. Nada se guardó; vuelva atrás e intente de nuevo en unos segundos.
 password-error-too-many = Demasiados intentos desde su conexión. Espere una hora o pida un enlace nuevo a un administrador.
+import-field-encoding = Codificación del archivo
+import-encoding-utf8 = UTF-8 (recomendada; la de Vigía, LibreOffice y Google Sheets)
+import-encoding-windows = Windows-1252 (el «CSV» que guarda Excel en Windows)
+import-not-utf8 = La línea { $line } del archivo no está en UTF-8, así que sus acentos se leerían mal. Guárdelo como «CSV UTF-8» o elija «Windows-1252» arriba si lo guardó Excel en Windows. No se guardó nada.

@@ -18,6 +18,7 @@ pub fn ImportPage() -> impl IntoView {
             .into_any();
     }
     let preview = import_preview().unwrap_or_default();
+    let windows = preview.encoding == "windows-1252";
     view! {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
@@ -30,6 +31,13 @@ pub fn ImportPage() -> impl IntoView {
                     <label for="table">{t(lang, "import-field-file")}</label>
                     <p class="hint" id="table-hint">{t(lang, "import-hint-file")}</p>
                     <input id="table" name="table" type="file" accept=".csv,text/csv" required aria-describedby="table-hint"/>
+                </div>
+                <div class="form-field">
+                    <label for="encoding">{t(lang, "import-field-encoding")}</label>
+                    <select id="encoding" name="encoding">
+                        <option value="" selected=!windows>{t(lang, "import-encoding-utf8")}</option>
+                        <option value="windows-1252" selected=windows>{t(lang, "import-encoding-windows")}</option>
+                    </select>
                 </div>
                 <button type="submit">{t(lang, "import-preview-submit")}</button>
             </form>
@@ -62,7 +70,11 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
         return view! { <p class="form-notice" role="status">{tr(lang, "import-done", &[("n", (n as i64).into())])}</p> }.into_any();
     }
     if let Some(problem) = preview.problem.clone() {
-        return view! { <p class="form-error" role="alert">{t(lang, &problem)}</p> }.into_any();
+        let message = match preview.problem_line {
+            Some(line) => tr(lang, &problem, &[("line", (line as i64).into())]),
+            None => t(lang, &problem),
+        };
+        return view! { <p class="form-error" role="alert">{message}</p> }.into_any();
     }
     if preview.rows.is_empty() {
         return ().into_any();

@@ -2,9 +2,8 @@
 //! with every refusal (too large, malformed) as a `PageError`. Forms with a file input are
 //! multipart; scripts and tests may send either when there is no file.
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{FromRequest, Multipart, Request};
-use axum::Form;
+use axum::extract::rejection::RawFormRejection;
+use axum::extract::{FromRequest, Multipart, RawForm, Request};
 use http::header::CONTENT_TYPE;
 use http::StatusCode;
 use serde::de::DeserializeOwned;
@@ -36,7 +35,7 @@ pub fn signed_in(auth_session: &AuthSession, page: &str) -> Result<User, PageErr
         .ok_or_else(|| PageError::SignIn(page.to_owned()))
 }
 
-fn form_rejection(rejection: FormRejection) -> PageError {
+fn form_rejection(rejection: RawFormRejection) -> PageError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         PageError::TooLarge
     } else {
@@ -54,17 +53,26 @@ fn multipart_error(error: axum::extract::multipart::MultipartError) -> PageError
     }
 }
 
-/// A URL-encoded form as a list of fields; the limits apply before it is read.
+/// A URL-encoded form as a list of fields; the limits apply before it is read. Bytes that
+/// are not UTF-8 are refused rather than read as replacement characters: no browser sends
+/// them from our pages, and nothing typed may reach the history changed.
 pub struct Fields(pub Vec<(String, String)>);
 
 impl<S: Send + Sync> FromRequest<S> for Fields {
     type Rejection = PageError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, PageError> {
-        let Form(fields) = Form::<Vec<(String, String)>>::from_request(request, state)
+        let RawForm(body) = RawForm::from_request(request, state)
             .await
             .map_err(form_rejection)?;
-        Ok(Self(fields))
+        if percent_encoding::percent_decode(&body)
+            .decode_utf8()
+            .is_err()
+        {
+            tracing::debug!("a form was not UTF-8");
+            return Err(PageError::BadRequest);
+        }
+        Ok(Self(form_urlencoded::parse(&body).into_owned().collect()))
     }
 }
 
@@ -100,6 +108,9 @@ fn parse<T: DeserializeOwned>(fields: &[(String, String)]) -> Result<T, PageErro
 #[derive(Debug, Default)]
 pub struct SubmittedForm {
     pub fields: Vec<(String, String)>,
+    /// Files other than the document (a table to import), as sent: the handler decides how
+    /// to read them.
+    pub files: Vec<(String, Vec<u8>)>,
     /// The document, if one was chosen and it passed the checks.
     pub document: Option<Upload>,
     /// Why a chosen document was refused.
@@ -130,8 +141,14 @@ impl SubmittedForm {
         while let Some(mut field) = parts.next_field().await.map_err(multipart_error)? {
             let name = field.name().unwrap_or_default().to_owned();
             if name != DOCUMENT_FIELD {
-                let value = field.text().await.map_err(multipart_error)?;
-                form.fields.push((name, value));
+                let is_file = field.file_name().is_some();
+                let bytes = field.bytes().await.map_err(multipart_error)?.to_vec();
+                if is_file {
+                    form.files.push((name, bytes));
+                } else {
+                    let value = String::from_utf8(bytes).map_err(|_| PageError::BadRequest)?;
+                    form.fields.push((name, value));
+                }
                 continue;
             }
             let mut upload = Upload {

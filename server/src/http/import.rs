@@ -100,6 +100,25 @@ fn check(
     Ok((preview, claims))
 }
 
+/// The table's text: UTF-8 (a byte-order mark is fine), or Windows-1252 (what Excel on
+/// Windows writes as "CSV") when the person chose it. Bytes that are not UTF-8 are refused
+/// with the line they are on, never read as replacement characters: an import appends to
+/// the history for good.
+fn decode(bytes: &[u8], encoding: &str) -> Result<String, usize> {
+    if encoding == "windows-1252" {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        return Ok(text.into_owned());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => {
+            let before = &bytes[..error.valid_up_to()];
+            Err(before.iter().filter(|&&b| b == b'\n').count() + 1)
+        }
+    }
+}
+
 fn cites_known_document(snapshot: &Snapshot, claim: &NewClaim) -> bool {
     let Some(id) = claim
         .source
@@ -142,15 +161,25 @@ pub async fn preview(
 ) -> Result<Redirect, PageError> {
     admin(&auth_session, IMPORT_PAGE)?;
     let submitted = SubmittedForm::read(request).await?;
-    let csv_text = submitted
-        .fields
+    let table = submitted
+        .files
         .iter()
         .find(|(name, _)| name == "table")
-        .map(|(_, text)| text.clone())
+        .map(|(_, bytes)| bytes.as_slice())
         .unwrap_or_default();
+    let encoding = submitted.field("encoding");
     let snapshot = state.store.snapshot().await?;
     let _ = session.remove::<PendingImport>(PENDING_KEY).await;
     let mut preview = tracked(&snapshot);
+    preview.encoding = encoding.clone();
+    let csv_text = match decode(table, &encoding) {
+        Ok(text) => text,
+        Err(line) => {
+            preview.problem = Some("import-not-utf8".to_owned());
+            preview.problem_line = Some(line);
+            return Ok(show(&session, preview).await);
+        }
+    };
     match check(&csv_text, &snapshot, state.clock.today()) {
         Err(problem) => preview.problem = Some(problem),
         Ok((rows, claims)) => {
@@ -215,4 +244,21 @@ pub async fn confirm(
         Err(_) => preview.problem = Some("import-failed".into()),
     }
     Ok(show(&session, preview).await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn a_table_that_is_not_utf8_is_refused_at_its_line_unless_read_as_windows_1252() {
+        let latin1 = b"department,status\nBO-L,missing\nBO-N,Gobernaci\xf3n\n";
+        assert_eq!(decode(latin1, ""), Err(3));
+        assert_eq!(
+            decode(latin1, "windows-1252").unwrap(),
+            "department,status\nBO-L,missing\nBO-N,Gobernación\n"
+        );
+        let with_bom = "\u{feff}department\nGobernación\n".as_bytes();
+        assert_eq!(decode(with_bom, "").unwrap(), "department\nGobernación\n");
+    }
 }

@@ -137,3 +137,30 @@ async fn the_import_applies_the_same_evidence_rule_as_the_form() {
     assert!(page.contains("Una fila tiene problemas."), "{page}");
     assert!(page.contains("evidence_primary: Para marcarlo como verificado"));
 }
+
+#[tokio::test]
+async fn a_latin1_table_is_refused_at_its_line_or_read_as_windows_1252_when_chosen() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("admin@example.org", "admin", &[]).await;
+    let latin1: Vec<u8> = format!("{HEADER}{GOOD}")
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    let form = Form::new().part("table", Part::bytes(latin1.clone()).file_name("excel.csv"));
+    app.post_multipart(&admin, "/admin/import", form).await;
+    let page = app.html_as(&admin, "/admin/import").await;
+    assert!(
+        page.contains("La línea 2 del archivo no está en UTF-8"),
+        "{page}"
+    );
+    assert!(!page.contains('\u{fffd}'));
+
+    let form = Form::new()
+        .text("encoding", "windows-1252")
+        .part("table", Part::bytes(latin1).file_name("excel.csv"));
+    app.post_multipart(&admin, "/admin/import", form).await;
+    let page = app.html_as(&admin, "/admin/import").await;
+    assert!(page.contains("Todas las filas son válidas."), "{page}");
+    assert!(page.contains("Gobernación de Pando"), "accents read right");
+    assert!(!page.contains('\u{fffd}'));
+}
