@@ -107,9 +107,27 @@ fn escape(text: &str) -> String {
 /// The whole page, as HTML.
 pub fn render(lang: Lang, kind: ErrorKind, stylesheet: &str) -> String {
     let key = kind.key();
-    let title = escape(&t(lang, &format!("error-{key}-title")));
-    let body = escape(&t(lang, &format!("error-{key}-body")));
-    let home = escape(&t(lang, "not-found-home"));
+    let home = ("/", t(lang, "not-found-home"));
+    notice(
+        lang,
+        &t(lang, &format!("error-{key}-title")),
+        &t(lang, &format!("error-{key}-body")),
+        home,
+        stylesheet,
+    )
+}
+
+/// A page of a title, a sentence and one link, in the small frame error pages use: for
+/// answers written without the router (a one-click unsubscribe, which must not redirect).
+pub fn notice(
+    lang: Lang,
+    title: &str,
+    body: &str,
+    (href, link): (&str, String),
+    stylesheet: &str,
+) -> String {
+    let title = escape(title);
+    let body = escape(body);
     let tagline = escape(&t(lang, "site-tagline"));
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
@@ -118,8 +136,10 @@ pub fn render(lang: Lang, kind: ErrorKind, stylesheet: &str) -> String {
          <header class=\"site-header\"><a class=\"brand\" href=\"/\"><span class=\"brand-name\">Vigía</span>\
          <span class=\"brand-tagline\">{tagline}</span></a></header>\
          <main id=\"content\"><section class=\"error-page\"><h1>{title}</h1><p>{body}</p>\
-         <p><a href=\"/\">{home}</a></p></section></main></body></html>",
+         <p><a href=\"{href}\">{link}</a></p></section></main></body></html>",
         lang = lang.code(),
         stylesheet = escape(stylesheet),
+        href = escape(href),
+        link = escape(&link),
     )
 }

@@ -59,7 +59,9 @@ impl Application {
         let public_url = state::public_url(&settings, address);
         let worker =
             Arc::new(alerts::worker::Worker::new(store.clone(), &settings, &public_url).await?);
-        worker.clone().spawn();
+        if settings.delivery_loop {
+            worker.clone().spawn();
+        }
         let state = AppState::new(settings, store, clock, address, worker);
         let auth = auth_layer(&state).await?;
         state.prune_limits_regularly();
@@ -73,6 +75,11 @@ impl Application {
 
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// The alerts worker, for whoever drives it when its loop is off.
+    pub fn worker(&self) -> Arc<alerts::worker::Worker> {
+        self.state.alerts.clone()
     }
 
     /// Serves until `shutdown` resolves, then finishes the requests in flight.

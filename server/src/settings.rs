@@ -235,6 +235,10 @@ pub struct Settings {
         global = true
     )]
     pub delivery_lease_secs: u64,
+    /// Run the delivery loop, which sends alerts as they are queued (`false` only where
+    /// something else drives the worker: tests that send what is due at chosen moments).
+    #[arg(long, env = "VIGIA_DELIVERY_LOOP", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub delivery_loop: bool,
     /// Let webhooks call plain-HTTP, loopback and private addresses (tests, local trials
     /// only: on a server it lets anyone make Vigía call its own network).
     #[arg(long, env = "VIGIA_WEBHOOK_ALLOW_PRIVATE", global = true)]

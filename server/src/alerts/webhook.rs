@@ -93,14 +93,14 @@ impl WebhookSender {
     }
 
     /// Posts `body`, signed with every secret given (during a rotation, old and new), and
-    /// waits for a 2xx.
+    /// waits for a 2xx; how long the receiver took to answer.
     pub async fn post(
         &self,
         address: &str,
         id: &str,
         body: &str,
         secrets: &[String],
-    ) -> Result<(), CallError> {
+    ) -> Result<Duration, CallError> {
         let url =
             reqwest::Url::parse(address).map_err(|e| CallError(format!("not an address: {e}")))?;
         self.check_literal(&url)?;
@@ -116,6 +116,7 @@ impl WebhookSender {
             })
             .collect::<Result<Vec<_>, _>>()?
             .join(" ");
+        let started = std::time::Instant::now();
         let response = self
             .client
             .post(url)
@@ -133,7 +134,7 @@ impl WebhookSender {
         let status = response.status();
         let answer = read_some(response).await;
         if status.is_success() {
-            Ok(())
+            Ok(started.elapsed())
         } else {
             let answer: String = answer
                 .chars()

@@ -1,14 +1,17 @@
 //! The delivery worker: claims due deliveries in small batches (so memory does not grow with
-//! the number of subscribers), sends them a few at a time, and records how each went.
-//! Several workers (one per server process) may run on one database: a claim is atomic, and
-//! a delivery whose worker died is claimed again when its lease ends, carrying the same
-//! message id so receivers can drop the duplicate.
+//! the number of subscribers) and sends each as its own task, in its receiver's lane (see
+//! `lanes`), recording how it went as soon as it is done: a receiver that hangs delays only
+//! its own deliveries. Several workers (one per server process) may run on one database: a
+//! claim is atomic, and a delivery whose worker died is claimed again when its lease ends
+//! (counted as a takeover, not an attempt), carrying the same message id so receivers can
+//! drop the duplicate.
 
 use chrono::Duration;
-use futures::StreamExt;
 use lettre::message::Mailbox;
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use tokio::sync::Notify;
 
 use app::i18n::Lang;
 use vigia::events::Event;
@@ -16,6 +19,7 @@ use vigia::ports::ComplianceReader;
 use vigia::subscriptions::{retry_delay, Channel, Subscription};
 use vigia::Snapshot;
 
+use super::lanes::{lane_of, Lanes};
 use super::letters::{self, Envelope, Letter, Links};
 use super::mailer::Mailer;
 use super::webhook::WebhookSender;
@@ -27,10 +31,17 @@ use crate::store::{AfterFailure, Outcome, Store, CONFIRMATION_HOURS};
 
 /// Deliveries claimed at once.
 const BATCH: i64 = 64;
-/// Deliveries sent at the same time.
-const CONCURRENCY: usize = 16;
+/// Deliveries being handled at once (waiting for their lane or sending), at most.
+const IN_FLIGHT: usize = 256;
 /// Events of a change, or of a digest's day, read at most.
 const EVENTS_READ: i64 = 5_000;
+/// Changes whose events are kept for the deliveries that follow.
+const CHANGES_KEPT: usize = 64;
+/// A webhook that takes this long to answer counts as failing, though its answer counts as
+/// received: one that is this slow every time is paused like one that fails.
+const SLOW_ANSWER: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a delivery whose lane is full waits before it is claimed again.
+const LANE_FULL_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub struct Worker {
     store: Arc<Store>,
@@ -45,12 +56,17 @@ pub struct Worker {
     first_retry: std::time::Duration,
     /// How long a claimed delivery is this worker's before another may take it over.
     lease: Duration,
+    lanes: Arc<Lanes>,
+    in_flight: InFlight,
+    /// The events of recent changes, read once for all their deliveries.
+    changes: Mutex<lru::LruCache<i64, Arc<Vec<Event>>>>,
 }
 
-/// What one delivery needs that a whole batch shares.
-struct Batch {
-    snapshot: Arc<Snapshot>,
-    changes: HashMap<i64, Arc<Vec<Event>>>,
+/// The deliveries being handled, and a signal each time one is done.
+#[derive(Default)]
+struct InFlight {
+    count: AtomicUsize,
+    done: Notify,
 }
 
 impl Worker {
@@ -79,6 +95,11 @@ impl Worker {
             first_retry: std::time::Duration::from_millis(settings.delivery_retry_ms),
             lease: Duration::seconds(i64::try_from(settings.delivery_lease_secs).unwrap_or(300)),
             store,
+            lanes: Arc::default(),
+            in_flight: InFlight::default(),
+            changes: Mutex::new(lru::LruCache::new(
+                NonZeroUsize::new(CHANGES_KEPT).expect("not zero"),
+            )),
         })
     }
 
@@ -90,9 +111,9 @@ impl Worker {
         &self.hooks
     }
 
-    /// Sends until the process ends: at once when deliveries are queued here, every second
-    /// for retries and for what other processes queued. Deletes unconfirmed subscriptions
-    /// once a minute.
+    /// Sends until the process ends: at once when deliveries are queued here or a send ends,
+    /// every second for retries and for what other processes queued. Deletes unconfirmed
+    /// subscriptions once a minute.
     pub fn spawn(self: Arc<Self>) {
         tokio::spawn(async move {
             let mut last_expiry = std::time::Instant::now() - std::time::Duration::from_secs(60);
@@ -107,57 +128,116 @@ impl Worker {
                         }
                     }
                 }
-                match self.run_once().await {
+                let queued = self.store.deliveries_queued().notified();
+                let done = self.in_flight.done.notified();
+                match self.dispatch_due().await {
                     Ok(n) if n > 0 => continue,
                     Ok(_) => {}
                     Err(error) => {
                         tracing::error!(error = ?error, "the delivery worker failed; it will try again")
                     }
                 }
-                let queued = self.store.deliveries_queued().notified();
-                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), queued).await;
+                let wake = async {
+                    tokio::select! {
+                        () = queued => {},
+                        () = done => {},
+                    }
+                };
+                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), wake).await;
             }
         });
     }
 
-    /// Claims one batch of due deliveries and sends it; returns how many it handled.
-    pub async fn run_once(&self) -> anyhow::Result<usize> {
-        let claimed = self.store.claim_deliveries(BATCH, self.lease).await?;
-        if claimed.is_empty() {
-            return Ok(0);
+    /// Carries out the subscription forms waiting (their confirmations join the queue),
+    /// then claims what is due (as much as there is room for) and starts each delivery on
+    /// its own task; how many requests and deliveries it started. It does not wait for the
+    /// deliveries.
+    pub async fn dispatch_due(self: &Arc<Self>) -> anyhow::Result<usize> {
+        let mut requests = 0;
+        while requests < BATCH && self.store.carry_out_subscription_request().await? {
+            requests += 1;
         }
-        let mut batch = Batch {
-            snapshot: self.store.snapshot().await?,
-            changes: HashMap::new(),
-        };
-        for change in claimed.iter().filter_map(|c| c.change_id) {
-            if let std::collections::hash_map::Entry::Vacant(slot) = batch.changes.entry(change) {
-                let filter = EventFilter {
-                    change: Some(change),
-                    ..EventFilter::default()
-                };
-                let mut list = events::list(self.store.pool(), &filter, EVENTS_READ).await?;
-                list.reverse();
-                slot.insert(Arc::new(list));
+        let room = IN_FLIGHT.saturating_sub(self.in_flight.count.load(Ordering::Acquire));
+        if room == 0 {
+            return Ok(requests as usize);
+        }
+        let limit = BATCH.min(i64::try_from(room).unwrap_or(BATCH));
+        let claimed = self.store.claim_deliveries(limit, self.lease).await?;
+        let started = requests as usize + claimed.len();
+        for delivery in claimed {
+            self.in_flight.count.fetch_add(1, Ordering::AcqRel);
+            let worker = self.clone();
+            tokio::spawn(async move {
+                worker.handle(delivery).await;
+                worker.in_flight.count.fetch_sub(1, Ordering::AcqRel);
+                worker.in_flight.done.notify_waiters();
+                worker.in_flight.done.notify_one();
+            });
+        }
+        Ok(started)
+    }
+
+    /// Waits until every delivery started so far is done.
+    pub async fn settle(&self) {
+        loop {
+            let done = self.in_flight.done.notified();
+            if self.in_flight.count.load(Ordering::Acquire) == 0 {
+                return;
             }
+            done.await;
         }
-        let batch = &batch;
-        let finished: Vec<(Claimed, Channel, Outcome)> = futures::stream::iter(claimed)
-            .map(|delivery| async move {
-                let (channel, outcome) = self.deliver(&delivery, batch).await;
-                (delivery, channel, outcome)
-            })
-            .buffer_unordered(CONCURRENCY)
-            .collect()
-            .await;
-        let results = self
+    }
+
+    /// Claims what is due and sends it, waiting for every send; how many it handled.
+    pub async fn run_once(self: &Arc<Self>) -> anyhow::Result<usize> {
+        let started = self.dispatch_due().await?;
+        self.settle().await;
+        Ok(started)
+    }
+
+    /// One delivery from its claim to its record: put back untried when its lane is full.
+    async fn handle(&self, delivery: Claimed) {
+        let subscription = match self.store.subscription(delivery.subscription_id).await {
+            Ok(subscription) => subscription,
+            Err(error) => {
+                let outcome = failed(format!("{error}"));
+                return self.record(delivery, Channel::Email, outcome).await;
+            }
+        };
+        let Some(subscription) = subscription else {
+            return self
+                .record(delivery, Channel::Email, Outcome::Skipped)
+                .await;
+        };
+        let lane = lane_of(&subscription);
+        let Some(place) = self.lanes.enter(&lane) else {
+            let wait = LANE_FULL_WAIT.mul_f64(1.0 + rand::random::<f64>());
+            if let Err(error) = self.store.put_back_delivery(delivery.id, wait).await {
+                tracing::warn!(delivery = delivery.id, error = ?error, "a delivery could not be put back; its lease will end");
+            }
+            return;
+        };
+        let channel = subscription.channel;
+        let outcome = self.deliver(&delivery, &subscription, &place).await;
+        drop(place);
+        self.record(delivery, channel, outcome).await;
+    }
+
+    /// Records how a delivery went, and logs a failure.
+    async fn record(&self, delivery: Claimed, channel: Channel, outcome: Outcome) {
+        let finished = [(delivery, channel, outcome)];
+        let after = self
             .store
             .finish_deliveries(&finished, self.max_attempts, |attempts| {
                 retry_delay(attempts, rand::random::<f64>(), self.first_retry)
             })
-            .await?;
-        for ((delivery, channel, outcome), after) in finished.iter().zip(&results) {
-            if let (Outcome::Failed { error, .. }, Some(after)) = (outcome, after) {
+            .await;
+        let [(delivery, channel, outcome)] = &finished;
+        match (outcome, after.as_deref()) {
+            (_, Err(error)) => {
+                tracing::error!(delivery = delivery.id, error = ?error, "how a delivery went could not be recorded; its lease will end");
+            }
+            (Outcome::Failed { error, .. }, Ok([Some(after)])) => {
                 let level_error = matches!(after, AfterFailure::GaveUp | AfterFailure::Bounced);
                 if level_error {
                     tracing::error!(delivery = delivery.id, channel = channel.slug(), error = %error, after = ?after, "a delivery failed");
@@ -165,8 +245,38 @@ impl Worker {
                     tracing::warn!(delivery = delivery.id, channel = channel.slug(), error = %error, after = ?after, "a delivery failed");
                 }
             }
+            (Outcome::Slow { error }, Ok(after)) => {
+                tracing::warn!(delivery = delivery.id, error = %error, after = ?after, "a webhook answered slowly");
+            }
+            _ => {}
         }
-        Ok(finished.len())
+    }
+
+    /// The events of one change, oldest first, read once for all its deliveries.
+    async fn change_events(&self, change: i64) -> Result<Arc<Vec<Event>>, String> {
+        let kept = self
+            .changes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&change)
+            .cloned();
+        if let Some(events) = kept {
+            return Ok(events);
+        }
+        let filter = EventFilter {
+            change: Some(change),
+            ..EventFilter::default()
+        };
+        let mut list = events::list(self.store.pool(), &filter, EVENTS_READ)
+            .await
+            .map_err(|e| format!("could not read the events: {e}"))?;
+        list.reverse();
+        let list = Arc::new(list);
+        self.changes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .put(change, list.clone());
+        Ok(list)
     }
 
     fn links(&self, subscription: i64) -> Links {
@@ -187,14 +297,18 @@ impl Worker {
         }
     }
 
-    async fn deliver(&self, delivery: &Claimed, batch: &Batch) -> (Channel, Outcome) {
-        let subscription = match self.store.subscription(delivery.subscription_id).await {
-            Ok(Some(subscription)) => subscription,
-            Ok(None) => return (Channel::Email, Outcome::Skipped),
-            Err(error) => return (Channel::Email, failed(format!("{error}"))),
+    /// Composes and sends one delivery, once its lane gives it a turn.
+    async fn deliver(
+        &self,
+        delivery: &Claimed,
+        subscription: &Subscription,
+        place: &super::lanes::Place,
+    ) -> Outcome {
+        let snapshot = match self.store.snapshot().await {
+            Ok(snapshot) => snapshot,
+            Err(error) => return failed(format!("{error:?}")),
         };
-        let channel = subscription.channel;
-        let outcome = match self.compose(delivery, &subscription, batch).await {
+        match self.compose(delivery, subscription, &snapshot).await {
             Ok(None) => Outcome::Skipped,
             Ok(Some(Compose::Mail {
                 letter,
@@ -202,20 +316,23 @@ impl Worker {
                 message_id,
                 list,
             })) => {
-                self.mail(&subscription, &letter, &to, message_id, list)
+                let _turn = place.turn().await;
+                self.mail(subscription, &letter, &to, message_id, list)
                     .await
             }
-            Ok(Some(Compose::Hook { id, body })) => self.call(&subscription, &id, &body).await,
+            Ok(Some(Compose::Hook { id, body })) => {
+                let _turn = place.turn().await;
+                self.call(subscription, &id, &body).await
+            }
             Err(error) => failed(error),
-        };
-        (channel, outcome)
+        }
     }
 
     async fn compose(
         &self,
         delivery: &Claimed,
         subscription: &Subscription,
-        batch: &Batch,
+        snapshot: &Snapshot,
     ) -> Result<Option<Compose>, String> {
         let lang = Lang::parse(&subscription.lang).unwrap_or_default();
         let id = subscription.id;
@@ -231,19 +348,13 @@ impl Worker {
         };
         match delivery.purpose {
             Purpose::Change | Purpose::Digest => {
-                let (wanted, more) = self.wanted_events(delivery, subscription, batch).await?;
+                let (wanted, more) = self.wanted_events(delivery, subscription).await?;
                 if wanted.is_empty() {
                     return Ok(None);
                 }
                 if subscription.channel == Channel::Webhook {
                     let change = delivery.change_id.unwrap_or_default();
-                    let body = payload(
-                        "vigia.events",
-                        Some(change),
-                        &wanted,
-                        &batch.snapshot,
-                        &self.base,
-                    );
+                    let body = payload("vigia.events", Some(change), &wanted, snapshot, &self.base);
                     return Ok(Some(Compose::Hook {
                         id: format!("msg_change-{change}.subscription-{id}"),
                         body,
@@ -251,7 +362,7 @@ impl Worker {
                 }
                 let (letter, message_id) = match (delivery.purpose, delivery.change_id) {
                     (Purpose::Change, Some(change)) => (
-                        letters::change_letter(lang, &batch.snapshot, &wanted, &links),
+                        letters::change_letter(lang, snapshot, &wanted, &links),
                         format!("<change-{change}.subscription-{id}@{}>", self.host),
                     ),
                     _ => {
@@ -260,14 +371,7 @@ impl Worker {
                         );
                         let day = app::format::date(lang, day);
                         (
-                            letters::digest_letter(
-                                lang,
-                                &batch.snapshot,
-                                &day,
-                                &wanted,
-                                more,
-                                &links,
-                            ),
+                            letters::digest_letter(lang, snapshot, &day, &wanted, more, &links),
                             format!(
                                 "<digest-{}-{}.subscription-{id}@{}>",
                                 delivery.digest_from.unwrap_or_default(),
@@ -337,11 +441,10 @@ impl Worker {
         &self,
         delivery: &Claimed,
         subscription: &Subscription,
-        batch: &Batch,
     ) -> Result<(Vec<Event>, usize), String> {
         let all: Arc<Vec<Event>> =
             match (delivery.change_id, delivery.digest_from, delivery.digest_to) {
-                (Some(change), _, _) => batch.changes.get(&change).cloned().unwrap_or_default(),
+                (Some(change), _, _) => self.change_events(change).await?,
                 (None, Some(from), Some(to)) => {
                     let filter = EventFilter {
                         after: Some(from),
@@ -413,7 +516,10 @@ impl Worker {
             .post(&subscription.address, id, body, &secrets)
             .await
         {
-            Ok(()) => Outcome::Sent,
+            Ok(took) if took >= SLOW_ANSWER => Outcome::Slow {
+                error: format!("answered after {:.1} s", took.as_secs_f64()),
+            },
+            Ok(_) => Outcome::Sent,
             Err(error) => failed(error.0),
         }
     }

@@ -136,16 +136,30 @@ pub struct Claimed {
     pub change_id: Option<i64>,
     pub digest_from: Option<i64>,
     pub digest_to: Option<i64>,
+    /// Attempts made before this one: the receiver was reached, or tried and failed.
     pub attempts: i64,
+    /// Times a worker took the delivery over from one that died holding it.
+    pub takeovers: i64,
 }
 
-type ClaimedRow = (i64, i64, String, Option<i64>, Option<i64>, Option<i64>, i64);
+type ClaimedRow = (
+    i64,
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    i64,
+    i64,
+);
 
 /// Takes up to `limit` deliveries that are due (or whose sender died holding them) and marks
 /// them as being sent until `lease_until`. One statement, so two workers never take the
 /// same row: on PostgreSQL a worker that waited for another's row lock checks the row's
 /// state again (the outer condition) and leaves a row just taken. Alerts wait while their
-/// subscription is paused; messages about the subscription itself go in any state.
+/// subscription is paused; messages about the subscription itself go in any state. Taking
+/// over a lease counts as a takeover, not an attempt: attempts are counted when a send ends.
+/// The longest-due go first, so deliveries put back for a busy receiver wait behind others.
 pub async fn claim(
     pool: &Pool,
     now: DateTime<Utc>,
@@ -153,13 +167,14 @@ pub async fn claim(
     limit: i64,
 ) -> Result<Vec<Claimed>, DbError> {
     let rows: Vec<ClaimedRow> = sqlx::query_as(
-        "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, lease_until = $2 \
+        "UPDATE deliveries SET takeovers = takeovers + CASE WHEN state = 'sending' THEN 1 ELSE 0 END, \
+         state = 'sending', lease_until = $2 \
          WHERE id IN (SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id \
              WHERE ((d.state = 'pending' AND d.next_attempt_at <= $1) OR (d.state = 'sending' AND d.lease_until < $1)) \
              AND (s.state = 'active' OR d.purpose IN ('confirmation', 'reminder', 'paused')) \
-             ORDER BY d.id LIMIT $3) \
+             ORDER BY d.next_attempt_at, d.id LIMIT $3) \
          AND ((state = 'pending' AND next_attempt_at <= $1) OR (state = 'sending' AND lease_until < $1)) \
-         RETURNING id, subscription_id, purpose, change_id, digest_from, digest_to, attempts",
+         RETURNING id, subscription_id, purpose, change_id, digest_from, digest_to, attempts, takeovers",
     )
     .bind(stamp(now))
     .bind(stamp(lease_until))
@@ -168,7 +183,16 @@ pub async fn claim(
     .await?;
     rows.into_iter()
         .map(
-            |(id, subscription_id, purpose, change_id, digest_from, digest_to, attempts)| {
+            |(
+                id,
+                subscription_id,
+                purpose,
+                change_id,
+                digest_from,
+                digest_to,
+                attempts,
+                takeovers,
+            )| {
                 Ok(Claimed {
                     id,
                     subscription_id,
@@ -177,29 +201,47 @@ pub async fn claim(
                     digest_from,
                     digest_to,
                     attempts,
+                    takeovers,
                 })
             },
         )
         .collect()
 }
 
-/// A delivery done: `sent`, or `skipped` when nothing was left to send.
+/// A delivery done: `sent` (one more attempt), or `skipped` when nothing was left to send.
 pub async fn mark_done(
     tx: &mut Tx<'_>,
     id: i64,
     state: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE deliveries SET state = $1, sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $3")
-        .bind(state)
-        .bind(stamp(now))
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE deliveries SET state = $1, sent_at = $2, lease_until = NULL, last_error = NULL, \
+         attempts = attempts + CASE WHEN $1 = 'sent' THEN 1 ELSE 0 END WHERE id = $3",
+    )
+    .bind(state)
+    .bind(stamp(now))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
-/// A failed attempt: tried again at `retry_at`, or failed for good when `None`.
+/// Puts a claimed delivery back, untried, to be claimed again at `at` (its receiver was busy
+/// with others); attempts are not counted.
+pub async fn put_back(pool: &Pool, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE deliveries SET state = 'pending', lease_until = NULL, next_attempt_at = $1 \
+         WHERE id = $2 AND state = 'sending'",
+    )
+    .bind(stamp(at))
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// A failed attempt, counted: tried again at `retry_at`, or failed for good when `None`.
 pub async fn mark_failed(
     tx: &mut Tx<'_>,
     id: i64,
@@ -212,7 +254,7 @@ pub async fn mark_failed(
     };
     sqlx::query(
         "UPDATE deliveries SET state = $1, next_attempt_at = COALESCE($2, next_attempt_at), lease_until = NULL, \
-         last_error = $3 WHERE id = $4",
+         last_error = $3, attempts = attempts + 1 WHERE id = $4",
     )
     .bind(state)
     .bind(next)

@@ -442,3 +442,31 @@ pub async fn last_error(pool: &Pool, id: i64) -> Result<Option<String>, sqlx::Er
             .await?;
     Ok(row.and_then(|(e,)| e))
 }
+
+/// Keeps a checked email subscription form for the worker to carry out.
+pub async fn add_request(
+    pool: &Pool,
+    request: &NewSubscription,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let text = serde_json::to_string(request).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    sqlx::query("INSERT INTO subscription_requests (request, created_at) VALUES ($1, $2)")
+        .bind(text)
+        .bind(stamp(now))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Takes the oldest waiting request (removing it with the transaction), if any.
+pub async fn take_request(tx: &mut Tx<'_>) -> Result<Option<NewSubscription>, DbError> {
+    let taken: Option<(String,)> = sqlx::query_as(
+        "DELETE FROM subscription_requests WHERE id = (SELECT MIN(id) FROM subscription_requests) \
+         RETURNING request",
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    taken
+        .map(|(text,)| serde_json::from_str(&text).map_err(|e| DbError::Corrupt(e.to_string())))
+        .transpose()
+}

@@ -42,6 +42,7 @@ pub const TABLES: &[&str] = &[
     "subscription_kinds",
     "subscription_severities",
     "subscription_thresholds",
+    "subscription_requests",
     "deliveries",
     "delivery_counts",
     "server_secrets",

@@ -80,7 +80,7 @@ pub async fn subscribe(
     match draft(&fields).validate(state.settings.webhook_allow_private) {
         Err(errors) => flash.errors = problems(errors),
         Ok(new) if new.channel == Channel::Email => {
-            state.store.subscribe_email(&new).await?;
+            state.store.request_email_subscription(&new).await?;
             flash.fields = Vec::new();
             flash.message = Some(said("alerts-check-inbox", &[]));
         }
@@ -256,11 +256,14 @@ pub async fn confirm(
 }
 
 /// `POST /alerts/unsubscribe?token=…`: one click, from the page or straight from the mail
-/// provider (`List-Unsubscribe=One-Click`). The token is the only credential needed.
+/// provider (`List-Unsubscribe=One-Click`). The token is the only credential needed. The
+/// answer is the page itself, not a redirect: RFC 8058 (3.1) says the sender "MUST NOT
+/// return an HTTPS redirect".
 pub async fn unsubscribe(
     State(state): State<AppState>,
     ClientAddress(client): ClientAddress,
     Query(query): Query<TokenQuery>,
+    headers: http::HeaderMap,
     fields: Fields,
 ) -> Result<Response, PageError> {
     let token = match query.token.as_str() {
@@ -269,7 +272,22 @@ pub async fn unsubscribe(
     };
     let id = opened(&state, Purpose::Unsubscribe, &token, client).await?;
     state.store.delete_subscription(id).await?;
-    Ok(Redirect::to(UNSUBSCRIBED_PAGE).into_response())
+    let lang = super::cache::request_lang(None, &headers);
+    let page = app::error_page::notice(
+        lang,
+        &app::i18n::t(lang, "alerts-unsubscribed-title"),
+        &app::i18n::t(lang, "alerts-unsubscribed-body"),
+        (ALERTS_PAGE, app::i18n::t(lang, "alerts-subscribe-again")),
+        &state.stylesheet,
+    );
+    Ok((
+        [
+            (http::header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (http::header::CACHE_CONTROL, "private, no-store"),
+        ],
+        page,
+    )
+        .into_response())
 }
 
 /// `POST /alerts/manage`: the owner's changes, by the token in their messages: save the

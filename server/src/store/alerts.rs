@@ -35,6 +35,11 @@ pub struct AlertCounts {
 #[derive(Debug, Clone)]
 pub enum Outcome {
     Sent,
+    /// Sent, but the receiver took so long to answer that it counts as failing (a webhook
+    /// slow every time is paused like one that fails).
+    Slow {
+        error: String,
+    },
     /// Nothing was left to send (the filters changed, the subscription went).
     Skipped,
     Failed {
@@ -71,31 +76,69 @@ impl Store {
         Ok(())
     }
 
-    /// An email subscription asked for. Whatever the address's state, the caller answers
-    /// the same: a new or pending address gets a confirmation (at most three a day), an
-    /// address subscribed already gets its management link, a refused one is tried again.
+    /// An email subscription asked for: kept, as it came, for the worker to carry out. The
+    /// form's answer is the same whatever the address's state, and so is the work done before
+    /// it: one row written.
+    pub async fn request_email_subscription(
+        &self,
+        new: &NewSubscription,
+    ) -> Result<(), WriteError> {
+        subscriptions::add_request(&self.pool, new, self.clock.now())
+            .await
+            .map_err(unavailable)?;
+        self.queued.notify_one();
+        Ok(())
+    }
+
+    /// Carries out the oldest waiting subscription request; false when none waited.
+    pub async fn carry_out_subscription_request(&self) -> Result<bool, WriteError> {
+        let mut tx = self.begin_alerts().await?;
+        let Some(new) = subscriptions::take_request(&mut tx)
+            .await
+            .map_err(unavailable)?
+        else {
+            return Ok(false);
+        };
+        let queued = self.subscribe_email_in(&mut tx, &new).await?;
+        self.commit_alerts(tx, queued).await?;
+        Ok(true)
+    }
+
+    /// An email subscription asked for, carried out at once (the worker and the command line
+    /// use it). A new or pending address gets a confirmation (at most three a day), an address
+    /// subscribed already gets its management link, a refused one is tried again.
     pub async fn subscribe_email(&self, new: &NewSubscription) -> Result<(), WriteError> {
+        let mut tx = self.begin_alerts().await?;
+        let queued = self.subscribe_email_in(&mut tx, new).await?;
+        self.commit_alerts(tx, queued).await
+    }
+
+    /// Whether a message was queued.
+    async fn subscribe_email_in(
+        &self,
+        tx: &mut Tx<'static>,
+        new: &NewSubscription,
+    ) -> Result<bool, WriteError> {
         let now = self.clock.now();
         let today = self.clock.today();
-        let mut tx = self.begin_alerts().await?;
-        let existing = subscriptions::find(&mut tx, Channel::Email, &new.address)
+        let existing = subscriptions::find(tx, Channel::Email, &new.address)
             .await
             .map_err(unavailable)?;
         let (id, purpose) = match existing {
             None => {
-                let id = subscriptions::insert(&mut tx, new, None, now)
+                let id = subscriptions::insert(tx, new, None, now)
                     .await
                     .map_err(unavailable)?;
                 (id, Purpose::Confirmation)
             }
             Some(found) if matches!(found.state, State::Pending | State::Bounced) => {
-                subscriptions::set_filters(&mut tx, found.id, new)
+                subscriptions::set_filters(tx, found.id, new)
                     .await
                     .map_err(unavailable)?;
-                subscriptions::set_state(&mut tx, found.id, &[State::Bounced], State::Pending, now)
+                subscriptions::set_state(tx, found.id, &[State::Bounced], State::Pending, now)
                     .await
                     .map_err(unavailable)?;
-                subscriptions::restart_pending(&mut tx, found.id, now)
+                subscriptions::restart_pending(tx, found.id, now)
                     .await
                     .map_err(unavailable)?;
                 (found.id, Purpose::Confirmation)
@@ -104,15 +147,15 @@ impl Store {
             // so a stranger cannot change someone else's subscription.
             Some(found) => (found.id, Purpose::Reminder),
         };
-        let allowed = subscriptions::count_confirmation(&mut tx, id, today)
+        let allowed = subscriptions::count_confirmation(tx, id, today)
             .await
             .map_err(unavailable)?;
         if allowed {
-            deliveries::queue(&mut tx, id, purpose, now)
+            deliveries::queue(tx, id, purpose, now)
                 .await
                 .map_err(unavailable)?;
         }
-        self.commit_alerts(tx, allowed).await
+        Ok(allowed)
     }
 
     /// A webhook whose receiver answered the signed test: stored active with its secret.
@@ -332,6 +375,19 @@ impl Store {
             .map_err(unavailable)
     }
 
+    /// Gives a claimed delivery back, untried, to be claimed again after `wait`.
+    pub async fn put_back_delivery(
+        &self,
+        id: i64,
+        wait: std::time::Duration,
+    ) -> Result<(), WriteError> {
+        let at =
+            self.clock.now() + Duration::from_std(wait).unwrap_or_else(|_| Duration::seconds(5));
+        deliveries::put_back(&self.pool, id, at)
+            .await
+            .map_err(unavailable)
+    }
+
     /// Records how deliveries went, in one transaction. `max_attempts` bounds the retries;
     /// `retry_in` says how long to wait before the next attempt of a delivery tried so often.
     pub async fn finish_deliveries(
@@ -362,6 +418,17 @@ impl Store {
                             .map_err(unavailable)?;
                     }
                     None
+                }
+                Outcome::Slow { error } => {
+                    deliveries::mark_done(&mut tx, delivery.id, "sent", now)
+                        .await
+                        .map_err(unavailable)?;
+                    let paused = about_webhook
+                        && self
+                            .pause_if_failing(&mut tx, delivery.subscription_id, error, now)
+                            .await?;
+                    queued |= paused;
+                    paused.then_some(AfterFailure::Paused)
                 }
                 Outcome::Failed { error, permanent } => {
                     let after = self
@@ -419,7 +486,8 @@ impl Store {
             );
             return Ok(AfterFailure::Bounced);
         }
-        let attempts = u32::try_from(delivery.attempts).unwrap_or(u32::MAX);
+        // This attempt included: the claim does not count it.
+        let attempts = u32::try_from(delivery.attempts + 1).unwrap_or(u32::MAX);
         let retry_at =
             now + Duration::from_std(retry_in(attempts)).unwrap_or_else(|_| Duration::hours(6));
         if about_webhook && self.pause_if_failing(tx, subscription, error, now).await? {

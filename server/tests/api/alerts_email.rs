@@ -339,7 +339,14 @@ async fn one_click_unsubscribe_works_with_a_bare_post_and_leaves_only_counts() {
         .send()
         .await
         .unwrap();
-    assert!(answer.status().is_redirection(), "{}", answer.status());
+    // RFC 8058 3.1: "The mail sender MUST NOT return an HTTPS redirect".
+    assert_eq!(answer.status(), 200);
+    assert!(answer.headers().get("location").is_none());
+    assert!(answer
+        .text()
+        .await
+        .unwrap()
+        .contains("<h1>Se dio de baja</h1>"));
     assert_eq!(subscription_state(&app, "leo@example.org").await, None);
     let pool = app.database().await;
     let rows: Vec<(String,)> = sqlx::query_as("SELECT address FROM subscriptions")

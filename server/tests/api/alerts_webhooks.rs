@@ -156,6 +156,11 @@ async fn private_loopback_and_plain_http_addresses_are_refused_without_the_setti
         format!("https://[::1]:{port}/hook"),
         "https://10.0.0.7/hook".to_owned(),
         "https://169.254.169.254/latest".to_owned(),
+        // 6to4 of 127.0.0.1, site-local, IPv4-translated loopback, local-use NAT64.
+        "https://[2002:7f00:1::]/hook".to_owned(),
+        "https://[fec0::1]/hook".to_owned(),
+        "https://[::ffff:0:127.0.0.1]/hook".to_owned(),
+        "https://[64:ff9b:1::a00:1]/hook".to_owned(),
     ] {
         let browser = app.browser();
         app.post_form(&browser, "/alerts", &hook_form(&address, "BO-N", ""))
@@ -354,4 +359,64 @@ async fn during_a_rotation_both_secrets_sign_and_afterwards_only_the_new_one() {
     let after = receiver.wait_for("/rotating", 3).await.remove(2);
     assert!(after.signed_with(&new));
     assert!(!after.signed_with(&old), "the old secret no longer signs");
+}
+
+#[tokio::test]
+async fn a_hanging_receiver_delays_only_its_own_deliveries() {
+    let hanging = Receiver::start().await;
+    let answering = Receiver::start().await;
+    let app = private_app(None).await;
+    let pool = app.database().await;
+    // Twenty webhooks on a host that answered their test, then hangs; one on another host.
+    crate::bench_alerts::subscribers(&pool, "webhook", 20, |i| hanging.url(&format!("/h{i}")))
+        .await;
+    crate::bench_alerts::subscribers(&pool, "webhook", 1, |_| answering.url("/fine")).await;
+    hanging.hold(20_000);
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let started = std::time::Instant::now();
+    record_plan(&app, &officer, "BO-N").await;
+    answering.wait_for("/fine", 1).await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3),
+        "the other host's alert waited {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_receiver_slow_every_time_counts_as_failing_and_is_paused_after_a_day() {
+    let receiver = Receiver::start().await;
+    let app = private_app(None).await;
+    hooked(&app, &receiver.url("/slow"), "BO-N").await;
+    let pool = app.database().await;
+    // It has been answering late since yesterday.
+    sqlx::query("UPDATE subscriptions SET failing_since = '2000-01-01T00:00:00.000000Z'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    receiver.hold(5_200);
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    record_plan(&app, &officer, "BO-N").await;
+    receiver.wait_for("/slow", 2).await;
+    for _ in 0..100 {
+        if subscriptions(&app).await[0].1 == "paused" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(subscriptions(&app).await[0].1, "paused");
+    let (state, attempts): (String, i64) = sqlx::query_as("SELECT state, attempts FROM deliveries")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        (state.as_str(), attempts),
+        ("sent", 1),
+        "what it got counts as received"
+    );
+    let (error,): (Option<String>,) = sqlx::query_as("SELECT last_error FROM subscriptions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(error.unwrap().starts_with("answered after 5."));
 }

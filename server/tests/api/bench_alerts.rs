@@ -32,7 +32,7 @@ fn peak_mib(pid: u32) -> f64 {
 }
 
 /// Active subscribers following Pando's status changes, written in one statement each.
-async fn subscribers(
+pub async fn subscribers(
     pool: &vigia_server::db::Pool,
     channel: &str,
     n: usize,

@@ -17,6 +17,7 @@ pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
     pub settings: Settings,
+    worker: std::sync::Arc<vigia_server::alerts::worker::Worker>,
     _database: Option<crate::engines::TestDatabase>,
     _data: tempfile::TempDir,
 }
@@ -51,6 +52,7 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         delivery_retry_ms: 30_000,
         delivery_lease_secs: 300,
         webhook_allow_private: false,
+        delivery_loop: true,
     }
 }
 
@@ -88,6 +90,7 @@ impl TestApp {
             .await
             .expect("app builds");
         let address = app.address();
+        let worker = app.worker();
         tokio::spawn(app.run_until_stopped(std::future::pending()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -97,9 +100,16 @@ impl TestApp {
             address,
             client,
             settings,
+            worker,
             _database: database,
             _data: data,
         }
+    }
+
+    /// Carries out the waiting subscription forms and sends every delivery that is due, as
+    /// the delivery loop would, until nothing is left; for servers started with the loop off.
+    pub async fn dispatch_all_pending(&self) {
+        while self.worker.run_once().await.expect("the worker runs") > 0 {}
     }
 
     /// A browser-like client that keeps cookies, as a signed-in person's browser does.

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod admin_pages;
+mod alert_requests;
 mod alerts_email;
 mod alerts_webhooks;
 mod bench_alerts;

@@ -253,6 +253,8 @@ pub struct Receiver {
     calls: Arc<Mutex<Vec<Call>>>,
     status: Arc<AtomicU16>,
     redirect_to: Arc<Mutex<String>>,
+    /// Milliseconds to wait, after a call is kept, before answering.
+    hold_ms: Arc<AtomicU64>,
 }
 
 impl Receiver {
@@ -263,6 +265,7 @@ impl Receiver {
             calls: Arc::default(),
             status: Arc::new(AtomicU16::new(200)),
             redirect_to: Arc::default(),
+            hold_ms: Arc::default(),
         };
         let serving = receiver.clone();
         let app = axum::Router::new().fallback(move |request: axum::extract::Request| {
@@ -277,6 +280,10 @@ impl Receiver {
                     headers: parts.headers,
                     body: String::from_utf8_lossy(&body).into_owned(),
                 });
+                let hold = receiver.hold_ms.load(Ordering::SeqCst);
+                if hold > 0 {
+                    tokio::time::sleep(Duration::from_millis(hold)).await;
+                }
                 let status =
                     http::StatusCode::from_u16(receiver.status.load(Ordering::SeqCst)).unwrap();
                 let mut response = axum::response::IntoResponse::into_response((status, "answer"));
@@ -299,6 +306,11 @@ impl Receiver {
 
     pub fn answer(&self, status: u16) {
         self.status.store(status, Ordering::SeqCst);
+    }
+
+    /// Answers every call `millis` late from now on.
+    pub fn hold(&self, millis: u64) {
+        self.hold_ms.store(millis, Ordering::SeqCst);
     }
 
     pub fn redirect(&self, to: &str) {
