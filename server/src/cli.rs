@@ -5,7 +5,7 @@ use vigia::drafts::AccountDraft;
 use vigia::ports::AccountWriter;
 
 use crate::settings::Settings;
-use crate::store::Store;
+use vigia_store::Store;
 
 /// An account as the command line gives it.
 pub struct NewAccount {
@@ -48,22 +48,18 @@ pub async fn add_user(
     ))
 }
 
-/// Writes the whole database to `file` (see `db::transfer`); how many rows.
+/// Writes the whole database to `file` (see the store's `db::transfer`); how many rows.
 pub async fn export(settings: &Settings, file: &std::path::Path) -> anyhow::Result<u64> {
-    let pool = crate::db::connect(&settings.database_url).await?;
-    crate::db::migrate(&pool).await?;
     let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
-    let rows = crate::db::transfer::export(&pool, &mut out).await?;
+    let rows = vigia_store::export_database(&settings.database_url, &mut out).await?;
     std::io::Write::flush(&mut out)?;
     Ok(rows)
 }
 
 /// Reads an export into the (migrated, still empty) database; how many rows.
 pub async fn import(settings: &Settings, file: &std::path::Path) -> anyhow::Result<u64> {
-    let pool = crate::db::connect(&settings.database_url).await?;
-    crate::db::migrate(&pool).await?;
     let input = std::io::BufReader::new(std::fs::File::open(file)?);
-    Ok(crate::db::transfer::import(&pool, input).await?)
+    Ok(vigia_store::import_database(&settings.database_url, input).await?)
 }
 
 /// A consistent copy of the running SQLite database.
@@ -71,6 +67,5 @@ pub async fn backup(settings: &Settings, file: &std::path::Path) -> anyhow::Resu
     if file.exists() {
         anyhow::bail!("{} exists already; choose a new file", file.display());
     }
-    let pool = crate::db::connect(&settings.database_url).await?;
-    Ok(crate::db::transfer::backup(&pool, file).await?)
+    Ok(vigia_store::backup_database(&settings.database_url, file).await?)
 }

@@ -10,7 +10,7 @@ use vigia::office::SuggestionProgress;
 use vigia::ports::{PortError, SuggestionTracker};
 
 use crate::signing::{Purpose, Signer};
-use crate::store::Store;
+use vigia_store::Store;
 
 /// The token of suggestion `id`, for its follow link.
 pub fn token(signer: &Signer, id: i64) -> String {

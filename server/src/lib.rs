@@ -6,15 +6,12 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod clock;
-pub mod db;
-pub mod documents;
 pub mod feeds;
 pub mod follow;
 pub mod http;
 pub mod settings;
 pub mod signing;
 pub mod state;
-pub mod store;
 pub mod telemetry;
 
 use std::net::SocketAddr;
@@ -22,22 +19,17 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
-use db::Pool;
-
 use settings::Settings;
 pub use state::AppState;
 
 /// Connects, migrates and seeds an empty database (or corrects one seeded from an earlier
-/// revision of the cited data).
+/// revision of the cited data); the pool, for the commands that move whole databases.
 pub async fn prepare_database(
     settings: &Settings,
     clock: &dyn vigia::Clock,
-) -> anyhow::Result<Pool> {
+) -> anyhow::Result<vigia_store::db::Pool> {
     std::fs::create_dir_all(&settings.data_dir)?;
-    let pool = db::connect(&settings.database_url).await?;
-    db::migrate(&pool).await?;
-    db::seed_if_empty(&pool, clock).await?;
-    Ok(pool)
+    Ok(vigia_store::prepare(&settings.database_url, clock).await?)
 }
 
 /// A bound, ready-to-serve Vigía.
@@ -96,15 +88,8 @@ impl Application {
 pub async fn open_store(
     settings: &Settings,
     clock: Arc<dyn vigia::Clock>,
-) -> anyhow::Result<store::Store> {
-    let pool = prepare_database(settings, clock.as_ref()).await?;
-    let files = documents::DocumentStore::new(&settings.data_dir)?;
-    let store = store::Store::new(pool, clock, files).await?;
-    store
-        .ensure_gap_baseline()
-        .await
-        .map_err(|e| anyhow::anyhow!("could not record the open gaps: {e}"))?;
-    Ok(store)
+) -> anyhow::Result<vigia_store::Store> {
+    Ok(vigia_store::open(&settings.database_url, &settings.data_dir, clock).await?)
 }
 
 /// Sessions stored in the database, expiring after inactivity, and axum-login on top.
@@ -128,7 +113,7 @@ async fn auth_layer(state: &AppState) -> anyhow::Result<http::AuthLayer> {
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::hours(8),
         ));
-    let backend = auth::Backend::new(state.store.pool().clone(), state.hasher.clone());
+    let backend = auth::Backend::new(state.store.clone(), state.hasher.clone());
     Ok(axum_login::AuthManagerLayerBuilder::new(backend, sessions).build())
 }
 

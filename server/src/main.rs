@@ -41,7 +41,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::ExportCsv => {
             let store = vigia_server::open_store(&cli.settings, clock).await?;
-            let snapshot = vigia_server::db::load_snapshot(store.pool()).await?;
+            let snapshot = vigia::ports::ComplianceReader::snapshot(&store).await?;
             print!("{}", vigia_server::api::export::records_csv(&snapshot)?);
         }
         Command::Export { file } => {

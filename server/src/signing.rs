@@ -9,8 +9,6 @@ use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::db::{Pool, Tx};
-
 /// What a link is for; a token signed for one purpose opens nothing else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -48,26 +46,10 @@ const KEY_NAME: &str = "link-signing-key";
 
 impl Signer {
     /// The database's key, made (32 random bytes) if there is none yet.
-    pub async fn load(pool: &Pool) -> Result<Self, sqlx::Error> {
-        let mut tx: Tx<'_> = crate::db::begin_write(pool).await?;
-        let existing: Option<(String,)> =
-            sqlx::query_as("SELECT value FROM server_secrets WHERE name = $1")
-                .bind(KEY_NAME)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let value = match existing {
-            Some((value,)) => value,
-            None => {
-                let value = hex::encode(rand::random::<[u8; 32]>());
-                sqlx::query("INSERT INTO server_secrets (name, value) VALUES ($1, $2)")
-                    .bind(KEY_NAME)
-                    .bind(&value)
-                    .execute(&mut *tx)
-                    .await?;
-                value
-            }
-        };
-        tx.commit().await?;
+    pub async fn load(store: &vigia_store::Store) -> Result<Self, vigia_store::DbError> {
+        let value = store
+            .secret(KEY_NAME, || hex::encode(rand::random::<[u8; 32]>()))
+            .await?;
         Ok(Self {
             key: hex::decode(value).unwrap_or_default(),
         })

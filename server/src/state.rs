@@ -12,8 +12,8 @@ use crate::auth::Hasher;
 use crate::http::cache::PageCache;
 use crate::http::metrics::{Metrics, Refusal};
 use crate::settings::Settings;
-use crate::store::{RateLimit, Store};
 use vigia::ports::WriteError;
+use vigia_store::{RateLimit, Store};
 
 /// Cheap to clone (one reference count), which matters: axum clones the state for every
 /// middleware of every request.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use vigia::clock::{la_paz_offset, la_paz_time};
 use vigia::Clock;
 
-use crate::store::Store;
+use vigia_store::Store;
 
 /// The next instant, strictly after `now`, at `hour`:00 in La Paz.
 pub fn next_run(now: DateTime<Utc>, hour: u32) -> DateTime<Utc> {

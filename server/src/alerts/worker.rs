@@ -23,11 +23,11 @@ use super::lanes::{lane_of, Lanes};
 use super::letters::{self, Envelope, Letter, Links};
 use super::mailer::Mailer;
 use super::webhook::WebhookSender;
-use crate::db::deliveries::{Claimed, Purpose};
-use crate::db::events::{self, EventFilter};
 use crate::settings::Settings;
 use crate::signing::{self, Signer};
-use crate::store::{AfterFailure, Outcome, Store, CONFIRMATION_HOURS};
+use vigia_store::db::deliveries::{Claimed, Purpose};
+use vigia_store::EventFilter;
+use vigia_store::{AfterFailure, Outcome, Store, CONFIRMATION_HOURS};
 
 /// Deliveries claimed at once.
 const BATCH: i64 = 64;
@@ -86,7 +86,7 @@ impl Worker {
         Ok(Self {
             mailer: Mailer::new(settings.smtp_url.as_deref(), &settings.data_dir)?,
             hooks: WebhookSender::new(settings.webhook_allow_private)?,
-            signer: Signer::load(store.pool()).await?,
+            signer: Signer::load(&store).await?,
             from,
             unsubscribe_mailto,
             base: public_url.trim_end_matches('/').to_owned(),
@@ -267,7 +267,9 @@ impl Worker {
             change: Some(change),
             ..EventFilter::default()
         };
-        let mut list = events::list(self.store.pool(), &filter, EVENTS_READ)
+        let mut list = self
+            .store
+            .events(&filter, EVENTS_READ)
             .await
             .map_err(|e| format!("could not read the events: {e}"))?;
         list.reverse();
@@ -451,7 +453,9 @@ impl Worker {
                         before: Some(to + 1),
                         ..EventFilter::default()
                     };
-                    let mut list = events::list(self.store.pool(), &filter, EVENTS_READ)
+                    let mut list = self
+                        .store
+                        .events(&filter, EVENTS_READ)
                         .await
                         .map_err(|e| format!("could not read the events: {e}"))?;
                     list.reverse();

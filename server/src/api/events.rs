@@ -9,13 +9,13 @@ use utoipa::{IntoParams, ToSchema};
 use super::error::{ApiError, ErrorBody};
 use super::gaps::parse_filter;
 use super::query::ApiQuery;
-use crate::db::events::{self, EventFilter};
 use crate::state::AppState;
 use app::i18n::Lang;
 use vigia::events::{Event, EventKind};
 use vigia::gaps::Severity;
 use vigia::ports::ComplianceReader;
 use vigia::{DepartmentCode, Snapshot};
+use vigia_store::EventFilter;
 
 const PER_PAGE: i64 = 100;
 
@@ -138,7 +138,9 @@ pub async fn list_events(
         change: None,
     };
     let snapshot = state.store.snapshot().await?;
-    let list = events::list(state.store.pool(), &filter, PER_PAGE + 1)
+    let list = state
+        .store
+        .events(&filter, PER_PAGE + 1)
         .await
         .map_err(|e| ApiError::Internal(e.into()))?;
     let more = list.len() as i64 > PER_PAGE;

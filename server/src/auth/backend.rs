@@ -3,9 +3,10 @@
 use axum_login::{AuthUser, AuthnBackend, UserId};
 
 use super::password::{HashError, Hasher};
-use crate::db::{accounts, Pool};
+use std::sync::Arc;
 use vigia::access::{Actor, Role};
 use vigia::DepartmentCode;
+use vigia_store::{Find, Store, UserRow};
 
 /// A signed-in person. Server-side only: it holds the password hash, so it is never sent
 /// to a page or the API (they get purpose-built views of it).
@@ -62,13 +63,13 @@ pub struct Credentials {
 
 #[derive(Clone)]
 pub struct Backend {
-    pool: Pool,
+    store: Arc<Store>,
     hasher: Hasher,
 }
 
 impl Backend {
-    pub fn new(pool: Pool, hasher: Hasher) -> Self {
-        Self { pool, hasher }
+    pub fn new(store: Arc<Store>, hasher: Hasher) -> Self {
+        Self { store, hasher }
     }
 }
 
@@ -76,14 +77,14 @@ impl Backend {
 #[derive(Debug, thiserror::Error)]
 pub enum BackendError {
     #[error(transparent)]
-    Database(#[from] sqlx::Error),
+    Store(#[from] vigia::ports::PortError),
     #[error(transparent)]
     Hashing(#[from] HashError),
 }
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
 
-fn load(found: Option<(accounts::UserRow, Vec<DepartmentCode>)>) -> Option<User> {
+fn load(found: Option<(UserRow, Vec<DepartmentCode>)>) -> Option<User> {
     let (row, departments) = found?;
     let (Some(password_hash), Ok(role)) = (row.password_hash, row.role.parse::<Role>()) else {
         return None;
@@ -107,7 +108,7 @@ impl AuthnBackend for Backend {
 
     async fn authenticate(&self, creds: Credentials) -> Result<Option<User>, BackendError> {
         let email = creds.email.trim().to_lowercase();
-        let user = load(accounts::scoped_user(&self.pool, accounts::Find::Email(&email)).await?);
+        let user = load(self.store.account(Find::Email(&email)).await?);
         // Verify even without an account, so timing does not tell whether the email exists.
         let stored = user
             .as_ref()
@@ -118,7 +119,7 @@ impl AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, BackendError> {
-        let found = accounts::scoped_user(&self.pool, accounts::Find::Id(*id)).await?;
+        let found = self.store.account(Find::Id(*id)).await?;
         Ok(load(found).filter(|u| !u.disabled))
     }
 }

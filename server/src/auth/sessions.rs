@@ -11,7 +11,7 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{ExpiredDeletion, Result, SessionStore};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
-use crate::db::{DbError, Engine};
+use vigia_store::db::{DbError, Engine};
 
 #[derive(Clone, Debug)]
 pub enum Sessions {

@@ -15,9 +15,9 @@ use vigia::ports::ComplianceReader;
 use vigia::DepartmentCode;
 
 use super::{authority, conditional, feed_lang, filter};
-use crate::db::events::{self, EventFilter};
 use crate::http::error::PageError;
 use crate::state::AppState;
+use vigia_store::EventFilter;
 
 /// Entries in the feed; older events are in `/api/v1/events`.
 const ENTRIES: i64 = 100;
@@ -55,7 +55,9 @@ pub async fn events_atom(
         ..EventFilter::default()
     };
     let snapshot = state.store.snapshot().await?;
-    let list = events::list(state.store.pool(), &filters, ENTRIES)
+    let list = state
+        .store
+        .events(&filters, ENTRIES)
         .await
         .map_err(|e| PageError::Internal(e.into()))?;
     let base = &state.public_url;

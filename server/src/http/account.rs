@@ -17,9 +17,9 @@ use super::form::Fields;
 use super::metrics::Refusal;
 use crate::auth::{AuthSession, BackendError, Credentials, HashError, MIN_PASSWORD_LENGTH};
 use crate::state::AppState;
-use crate::store::RateLimit;
 use vigia::ports::{AccountWriter, WriteError};
 use vigia::text;
+use vigia_store::RateLimit;
 
 #[derive(Deserialize)]
 pub struct SignInForm {

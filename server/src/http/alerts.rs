@@ -21,7 +21,7 @@ use super::form::Fields;
 use crate::alerts::webhook::new_secret;
 use crate::signing::Purpose;
 use crate::state::AppState;
-use crate::store::RateLimit;
+use vigia_store::RateLimit;
 
 pub const ALERTS_PAGE: &str = "/alerts";
 const CONFIRM_PAGE: &str = "/alerts/confirm";
@@ -384,7 +384,9 @@ pub async fn provide_overview(
     next.run(request).await
 }
 
-async fn overview(state: &AppState) -> Result<app::context::AlertsOverview, WriteError> {
+async fn overview(
+    state: &AppState,
+) -> Result<app::context::AlertsOverview, vigia::ports::PortError> {
     let counts = state.store.alert_counts().await?;
     Ok(app::context::AlertsOverview {
         events: counts.events,

@@ -169,7 +169,7 @@ impl SubmittedForm {
             } else if upload.filename.is_empty() && upload.bytes.is_empty() {
                 // The file input was left empty.
             } else {
-                match crate::documents::check(&upload) {
+                match vigia_store::documents::check(&upload) {
                     Ok(()) => form.document = Some(upload),
                     Err(problem) => form.document_problem = Some(problem),
                 }

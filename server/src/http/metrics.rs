@@ -253,7 +253,7 @@ impl Metrics {
         pool_size: u32,
         pool_idle: usize,
         cache_bytes: usize,
-        alerts: &crate::store::AlertCounts,
+        alerts: &vigia_store::AlertCounts,
     ) -> String {
         self.events.set(alerts.events);
         // Every series exists, at zero when empty, so alerting rules find it.

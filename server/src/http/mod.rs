@@ -10,6 +10,7 @@ mod claims;
 pub mod client;
 pub mod connections;
 mod csrf;
+mod documents;
 pub mod encoding;
 pub mod error;
 pub mod flash;
@@ -92,7 +93,7 @@ fn forms(state: AppState) -> Router<AppState> {
         .route("/admin/users/{id}/access", post(admin::set_access))
         .route("/admin/users/{id}/scope", post(admin::set_scope))
         .route("/hide/{kind}/{id}", post(admin::hide))
-        .route("/documents/{id}/withhold", post(crate::documents::withhold))
+        .route("/documents/{id}/withhold", post(documents::withhold))
         .route("/alerts", post(alerts::subscribe))
         .route("/alerts/confirm", post(alerts::confirm))
         .route("/alerts/manage", post(alerts::manage))
@@ -159,7 +160,7 @@ pub fn router(
         .merge(crate::api::router())
         .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
-        .route("/documents/{id}", get(crate::documents::download))
+        .route("/documents/{id}", get(documents::download))
         .route("/map.svg", get(map_image::svg))
         .route("/map.png", get(map_image::png))
         .route("/feeds/events.atom", get(crate::feeds::events_atom))

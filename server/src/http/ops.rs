@@ -35,11 +35,11 @@ pub async fn metrics(
     {
         return Err(PageError::NotFound);
     }
-    let pool = state.store.pool();
+    let pool = state.store.pool_stats();
     let alerts = state.store.alert_counts().await?;
     let body = state
         .metrics
-        .render(pool.size(), pool.num_idle(), state.cache.bytes(), &alerts);
+        .render(pool.size, pool.idle, state.cache.bytes(), &alerts);
     Ok((
         [(
             http::header::CONTENT_TYPE,

@@ -19,7 +19,7 @@ use super::flash::{back_if_known, back_with, confirm, said};
 use super::form::{problems, signed_in, Fields};
 use crate::auth::AuthSession;
 use crate::state::AppState;
-use crate::store::RateLimit;
+use vigia_store::RateLimit;
 
 const QUEUE: &str = "/moderation";
 

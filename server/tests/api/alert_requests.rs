@@ -161,26 +161,25 @@ async fn lease_takeovers_after_crashes_do_not_use_up_a_deliverys_attempts() {
         .subscribe_email(&draft.validate(false).unwrap())
         .await
         .unwrap();
-    let pool = store.pool();
+    let pool = &crate::helpers::pool_for(&settings).await;
     // The store's own clock: each test clock starts the day afresh.
     let start = store.now();
     // Three workers take the confirmation in turn and die holding it.
     for crash in 0..3 {
         let now = start + Duration::seconds(10 * crash);
-        let claimed =
-            vigia_server::db::deliveries::claim(pool, now, now + Duration::seconds(5), 10)
-                .await
-                .unwrap();
+        let claimed = vigia_store::db::deliveries::claim(pool, now, now + Duration::seconds(5), 10)
+            .await
+            .unwrap();
         assert_eq!(claimed.len(), 1, "taken over after crash {crash}");
     }
     let now = start + Duration::seconds(60);
-    let claimed = vigia_server::db::deliveries::claim(pool, now, now + Duration::seconds(5), 10)
+    let claimed = vigia_store::db::deliveries::claim(pool, now, now + Duration::seconds(5), 10)
         .await
         .unwrap()
         .remove(0);
     assert_eq!((claimed.attempts, claimed.takeovers), (0, 3));
     // Then the mail server refuses once, with two attempts allowed.
-    let outcome = vigia_server::store::Outcome::Failed {
+    let outcome = vigia_store::Outcome::Failed {
         error: "421 try later".into(),
         permanent: false,
     };
@@ -192,7 +191,7 @@ async fn lease_takeovers_after_crashes_do_not_use_up_a_deliverys_attempts() {
         )
         .await
         .unwrap();
-    assert_eq!(after, [Some(vigia_server::store::AfterFailure::Retry)]);
+    assert_eq!(after, [Some(vigia_store::AfterFailure::Retry)]);
     let (state, attempts): (String, i64) = sqlx::query_as("SELECT state, attempts FROM deliveries")
         .fetch_one(pool)
         .await

@@ -33,7 +33,7 @@ fn peak_mib(pid: u32) -> f64 {
 
 /// Active subscribers following Pando's status changes, written in one statement each.
 pub async fn subscribers(
-    pool: &vigia_server::db::Pool,
+    pool: &vigia_store::db::Pool,
     channel: &str,
     n: usize,
     address: impl Fn(usize) -> String,
@@ -77,7 +77,8 @@ async fn fan_out(channel: &str, n: usize, sink: &SmtpSink, receiver: &Receiver) 
         _ => receiver.calls().len(),
     };
     let hooks = receiver.url("/bench");
-    subscribers(store.pool(), channel, n, |i| match channel {
+    let pool = crate::helpers::pool_for(&settings).await;
+    subscribers(&pool, channel, n, |i| match channel {
         "email" => format!("b{i}@example.org"),
         _ => format!("{hooks}?n={i}"),
     })

@@ -83,7 +83,7 @@ impl Server {
     /// link the command line makes (`store` opens the server's database).
     pub async fn officer(
         &self,
-        store: &vigia_server::store::Store,
+        store: &vigia_store::Store,
         departments: &[&str],
     ) -> reqwest::Client {
         let account = vigia_server::cli::NewAccount {

@@ -81,7 +81,8 @@ pub async fn record(
 }
 
 pub async fn subscribe_everyone(
-    store: &vigia_server::store::Store,
+    store: &vigia_store::Store,
+    pool: &vigia_store::db::Pool,
     receiver: &Receiver,
     emails: usize,
     hooks: usize,
@@ -122,7 +123,6 @@ pub async fn subscribe_everyone(
             .await
             .unwrap();
     }
-    let pool = store.pool();
     sqlx::query("UPDATE subscriptions SET state = 'active', confirmed_at = created_at")
         .execute(pool)
         .await
@@ -134,7 +134,7 @@ pub async fn subscribe_everyone(
 }
 
 /// Waits until nothing is left to send.
-pub async fn drained(pool: &vigia_server::db::Pool) {
+pub async fn drained(pool: &vigia_store::db::Pool) {
     for _ in 0..1200 {
         let (left,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM deliveries WHERE state IN ('pending', 'sending')")
@@ -162,7 +162,8 @@ async fn no_alert_is_lost_or_sent_under_another_id_when_the_server_is_killed() {
     let store = vigia_server::open_store(&settings, Arc::new(clock()))
         .await
         .unwrap();
-    subscribe_everyone(&store, &receiver, 200, 50).await;
+    let pool = crate::helpers::pool_for(&settings).await;
+    subscribe_everyone(&store, &pool, &receiver, 200, 50).await;
     let mut server = Server::new(dir.path(), &sink.url());
     server.start().await;
     let browser = server.officer(&store, &["BO-N", "BO-L"]).await;
@@ -182,11 +183,10 @@ async fn no_alert_is_lost_or_sent_under_another_id_when_the_server_is_killed() {
             server.start().await;
         }
     }
-    let pool = store.pool().clone();
     drained(&pool).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    let tally = Tally::of(&store, &sink, &receiver).await;
+    let tally = Tally::of(&store, &pool, &sink, &receiver).await;
     assert!(
         tally.changes >= acknowledged,
         "every acknowledged claim's change is there"
@@ -215,7 +215,8 @@ async fn a_server_killed_between_sending_and_marking_resends_with_the_same_messa
     let store = vigia_server::open_store(&settings, Arc::new(clock()))
         .await
         .unwrap();
-    subscribe_everyone(&store, &receiver, 1, 0).await;
+    let pool = crate::helpers::pool_for(&settings).await;
+    subscribe_everyone(&store, &pool, &receiver, 1, 0).await;
     let mut server = Server::new(dir.path(), &sink.url());
     server.start().await;
     let browser = server.officer(&store, &["BO-N"]).await;
@@ -234,9 +235,9 @@ async fn a_server_killed_between_sending_and_marking_resends_with_the_same_messa
         first.message_id(),
         "the same Message-ID"
     );
-    drained(store.pool()).await;
+    drained(&pool).await;
     let (state,): (String,) = sqlx::query_as("SELECT state FROM deliveries")
-        .fetch_one(store.pool())
+        .fetch_one(&pool)
         .await
         .unwrap();
     assert_eq!(state, "sent");
@@ -254,14 +255,12 @@ impl Tally {
     /// worked out here from the events and the filters themselves; and what the mail sink and
     /// the webhook receiver got, by the id each message carries.
     pub async fn of(
-        store: &vigia_server::store::Store,
+        store: &vigia_store::Store,
+        pool: &vigia_store::db::Pool,
         sink: &SmtpSink,
         receiver: &Receiver,
     ) -> Tally {
-        let pool = store.pool();
-        let events = vigia_server::db::events::list(pool, &Default::default(), 1_000_000)
-            .await
-            .unwrap();
+        let events = store.events(&Default::default(), 1_000_000).await.unwrap();
         let mut by_change: HashMap<i64, Vec<vigia::events::EventDraft>> = HashMap::new();
         for event in events {
             by_change

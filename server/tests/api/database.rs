@@ -1,6 +1,6 @@
 //! Seeding and the append-only history, straight against the database.
 
-use vigia_server::db;
+use vigia_store::db;
 
 use crate::helpers::database_in;
 
@@ -196,4 +196,16 @@ async fn seed_history_carries_the_time_it_was_recorded() {
             entry.at
         );
     }
+}
+
+/// The migrations of the engine this run is on build exactly the tables and columns
+/// `schema.txt` describes (SQLite on every run, PostgreSQL when a server answers).
+#[tokio::test]
+async fn schema_matches_the_description() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = crate::helpers::settings_in(dir.path());
+    let _database = crate::engines::TestDatabase::of(&settings.database_url);
+    let pool = database_in(dir.path()).await;
+    let differences = vigia_store::db::schema::differences(&pool).await.unwrap();
+    assert!(differences.is_empty(), "{differences:#?}");
 }

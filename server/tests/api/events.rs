@@ -248,7 +248,7 @@ async fn feeds_parse_filter_and_answer_conditional_requests() {
 }
 
 /// A store on the test server's database, on a clock the test moves.
-async fn store_at(app: &TestApp, clock: Arc<ManualClock>) -> vigia_server::store::Store {
+async fn store_at(app: &TestApp, clock: Arc<ManualClock>) -> vigia_store::Store {
     vigia_server::open_store(&app.settings, clock)
         .await
         .unwrap()
@@ -282,16 +282,14 @@ async fn each_deadline_threshold_fires_once_across_restarts_and_jumps() {
     // Read from the database itself: the test server notices other processes' writes only
     // within half a second.
     let events_of = |kind: vigia::events::EventKind| {
-        let pool = store.pool().clone();
+        let store = &store;
         async move {
-            let filter = vigia_server::db::events::EventFilter {
+            let filter = vigia_store::EventFilter {
                 department: Some(vigia::DepartmentCode::Pando),
                 kind: Some(kind),
                 ..Default::default()
             };
-            vigia_server::db::events::list(&pool, &filter, 100)
-                .await
-                .unwrap()
+            store.events(&filter, 100).await.unwrap()
         }
     };
     let deadlines = || async {

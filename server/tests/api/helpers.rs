@@ -61,8 +61,15 @@ pub fn clock() -> vigia_server::clock::ShiftedClock {
     vigia_server::clock::ShiftedClock::starting_on(TEST_TODAY.parse().unwrap())
 }
 
+/// A pool on the database `settings` name, for what tests check underneath the store.
+pub async fn pool_for(settings: &Settings) -> vigia_store::db::Pool {
+    vigia_store::db::connect(&settings.database_url)
+        .await
+        .expect("the test database answers")
+}
+
 /// A migrated, seeded database in `dir`, as a server started there would have it.
-pub async fn database_in(dir: &std::path::Path) -> vigia_server::db::Pool {
+pub async fn database_in(dir: &std::path::Path) -> vigia_store::db::Pool {
     vigia_server::prepare_database(&settings_in(dir), &clock())
         .await
         .expect("database prepared")
@@ -70,7 +77,7 @@ pub async fn database_in(dir: &std::path::Path) -> vigia_server::db::Pool {
 
 impl TestApp {
     /// The server's own database, for what tests check underneath the HTTP surface.
-    pub async fn database(&self) -> vigia_server::db::Pool {
+    pub async fn database(&self) -> vigia_store::db::Pool {
         vigia_server::prepare_database(&self.settings, &clock())
             .await
             .unwrap()

@@ -137,10 +137,12 @@ async fn two_instances_deliver_every_alert_exactly_once() {
     let dir = tempfile::tempdir().unwrap();
     let sink = SmtpSink::start().await;
     let receiver = Receiver::start().await;
-    let store = vigia_server::open_store(&settings_in(dir.path()), Arc::new(clock()))
+    let settings = settings_in(dir.path());
+    let store = vigia_server::open_store(&settings, Arc::new(clock()))
         .await
         .unwrap();
-    subscribe_everyone(&store, &receiver, 50, 0).await;
+    let pool = crate::helpers::pool_for(&settings).await;
+    subscribe_everyone(&store, &pool, &receiver, 50, 0).await;
     let mut one = Server::new(dir.path(), &sink.url());
     let mut two = Server::new(dir.path(), &sink.url());
     for server in [&mut one, &mut two] {
@@ -162,10 +164,10 @@ async fn two_instances_deliver_every_alert_exactly_once() {
             "claim {i}"
         );
     }
-    drained(store.pool()).await;
+    drained(&pool).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    let tally = Tally::of(&store, &sink, &receiver).await;
+    let tally = Tally::of(&store, &pool, &sink, &receiver).await;
     println!(
         "changes {}, deliveries expected {}, received {}, duplicates {}, lost {}",
         tally.changes,

@@ -98,7 +98,7 @@ async fn a_database_moves_between_engines_and_back_without_losing_anything() {
         .unwrap();
 
     let (before, between, after) = (tables_of(&first), tables_of(&middle), tables_of(&last));
-    assert_eq!(before.len(), vigia_server::db::transfer::TABLES.len());
+    assert_eq!(before.len(), vigia_store::db::schema::moved().count());
     for (table, rows) in &before {
         assert_eq!(&between[table], rows, "{table} on the second engine");
         assert_eq!(&after[table], rows, "{table} back on SQLite");
@@ -114,7 +114,7 @@ async fn a_database_moves_between_engines_and_back_without_losing_anything() {
         .any(|row| row.contains("officer@example.org")));
 
     // The moved database keeps working: new rows get new ids after the imported ones.
-    let pool = vigia_server::db::connect(&middle_settings.database_url)
+    let pool = vigia_store::db::connect(&middle_settings.database_url)
         .await
         .unwrap();
     let (id,): (i64,) = sqlx::query_as(
@@ -153,10 +153,10 @@ async fn a_backup_of_a_running_sqlite_database_opens_with_everything() {
     .await;
     let copy = dir.path().join("backup.db");
     vigia_server::cli::backup(&settings, &copy).await.unwrap();
-    let pool = vigia_server::db::connect(&format!("sqlite://{}", copy.display()))
+    let pool = vigia_store::db::connect(&format!("sqlite://{}", copy.display()))
         .await
         .unwrap();
-    let snapshot = vigia_server::db::load_snapshot(&pool).await.unwrap();
+    let snapshot = vigia_store::db::load_snapshot(&pool).await.unwrap();
     assert_eq!(snapshot.claims.len(), 22, "the seed's 21 and the new one");
     assert!(
         vigia_server::cli::backup(&settings, &copy).await.is_err(),

@@ -23,8 +23,15 @@ use std::time::Duration;
 use vigia::ports::{ComplianceReader, PortError, WriteError};
 use vigia::{Clock, Snapshot};
 
-use crate::db::{self, Pool, Tx};
+use crate::db::{self, DbError, Pool, Tx};
 use crate::documents::DocumentStore;
+
+/// The connection pool's use, as `/metrics` shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct PoolStats {
+    pub size: u32,
+    pub idle: usize,
+}
 
 pub struct Store {
     pool: Pool,
@@ -40,15 +47,29 @@ pub struct Store {
     written: written::WrittenRecords,
 }
 
-/// Logs why a write failed and tells the caller only that the store is unavailable.
-fn unavailable(error: impl std::fmt::Debug) -> WriteError {
-    tracing::error!(error = ?error, "a write failed; nothing was written");
+/// Why a read could not answer (the ports' read error): the cause is logged, never shown.
+pub type ReadError = PortError;
+
+/// A database failure during a write: logged here, once; the caller learns only that the
+/// store is unavailable, and nothing was written.
+impl From<DbError> for WriteError {
+    fn from(error: DbError) -> Self {
+        tracing::error!(error = ?error, "a write failed; nothing was written");
+        WriteError::Unavailable
+    }
+}
+
+/// A read inside a write failed: the read logged why; nothing was written.
+fn read_failed(_: PortError) -> WriteError {
     WriteError::Unavailable
 }
 
-fn port_unavailable(error: impl std::fmt::Debug) -> PortError {
-    tracing::error!(error = ?error, "a read failed");
-    PortError::Unavailable
+/// A database failure during a read: logged here, once.
+impl From<DbError> for PortError {
+    fn from(error: DbError) -> Self {
+        tracing::error!(error = ?error, "a read failed");
+        PortError::Unavailable
+    }
 }
 
 impl Store {
@@ -70,8 +91,21 @@ impl Store {
         })
     }
 
-    pub fn pool(&self) -> &Pool {
-        &self.pool
+    /// How many connections the pool holds, and how many are idle (for `/metrics`).
+    pub fn pool_stats(&self) -> PoolStats {
+        PoolStats {
+            size: self.pool.size(),
+            idle: self.pool.num_idle(),
+        }
+    }
+
+    /// The server secret named `name`, made by `make` if there is none yet.
+    pub async fn secret(
+        &self,
+        name: &str,
+        make: impl FnOnce() -> String,
+    ) -> Result<String, DbError> {
+        db::secrets::get_or_make(&self.pool, name, make).await
     }
 
     /// Now, by the store's clock (the one the gap rules and signed links use).
@@ -122,12 +156,14 @@ impl Store {
     /// Writes take the write lock at once, so what they read (the record before, the gaps
     /// recorded open) is what they change: writes run one after another.
     async fn begin(&self) -> Result<Tx<'static>, WriteError> {
-        db::begin_write(&self.pool).await.map_err(unavailable)
+        db::begin_write(&self.pool).await.map_err(WriteError::from)
     }
 
     /// [`Self::begin`], with the data version the write began at.
     async fn begin_at(&self) -> Result<(Tx<'static>, u64), WriteError> {
-        db::begin_write_at(&self.pool).await.map_err(unavailable)
+        db::begin_write_at(&self.pool)
+            .await
+            .map_err(WriteError::from)
     }
 
     /// Moves the data version on and commits; caches follow at once.
@@ -137,8 +173,8 @@ impl Store {
 
     /// [`Self::commit`], giving the version committed.
     async fn commit_version(&self, mut tx: Tx<'static>) -> Result<u64, WriteError> {
-        let n = db::version::bump(&mut tx).await.map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)?;
+        let n = db::version::bump(&mut tx).await?;
+        tx.commit().await.map_err(DbError::from)?;
         self.version.fetch_max(n, Ordering::SeqCst);
         Ok(n)
     }
@@ -158,7 +194,7 @@ impl Store {
     pub async fn unreviewed_reply(&self, id: i64) -> Result<Option<(String, String)>, PortError> {
         db::replies::unreviewed(&self.pool, id)
             .await
-            .map_err(port_unavailable)
+            .map_err(PortError::from)
     }
 
     pub async fn pending_suggestion(
@@ -167,17 +203,17 @@ impl Store {
     ) -> Result<Option<vigia::office::Suggestion>, PortError> {
         db::suggestions::pending_one(&self.pool, id)
             .await
-            .map_err(port_unavailable)
+            .map_err(PortError::from)
     }
 
     pub async fn document(&self, id: i64) -> Result<Option<db::documents::DocumentRow>, PortError> {
         db::documents::find(&self.pool, id)
             .await
-            .map_err(port_unavailable)
+            .map_err(PortError::from)
     }
 
     pub async fn ping(&self) -> Result<(), PortError> {
-        db::ping(&self.pool).await.map_err(port_unavailable)
+        db::ping(&self.pool).await.map_err(PortError::from)
     }
 }
 
@@ -192,11 +228,7 @@ impl ComplianceReader for Store {
         if let Some(snapshot) = self.cached(version) {
             return Ok(snapshot);
         }
-        let snapshot = Arc::new(
-            db::load_snapshot(&self.pool)
-                .await
-                .map_err(port_unavailable)?,
-        );
+        let snapshot = Arc::new(db::load_snapshot(&self.pool).await?);
         let mut guard = self
             .cached
             .write()
@@ -215,12 +247,10 @@ impl vigia::ports::OfficeReader for Store {
     async fn pending_suggestions(&self) -> Result<Vec<vigia::office::Suggestion>, PortError> {
         db::suggestions::pending(&self.pool)
             .await
-            .map_err(port_unavailable)
+            .map_err(PortError::from)
     }
 
     async fn accounts(&self) -> Result<Vec<vigia::office::Account>, PortError> {
-        db::accounts::all(&self.pool)
-            .await
-            .map_err(port_unavailable)
+        db::accounts::all(&self.pool).await.map_err(PortError::from)
     }
 }

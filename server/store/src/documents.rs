@@ -1,10 +1,6 @@
 //! Uploaded PDFs on disk under `VIGIA_DATA_DIR/documents`, named by their SHA-256 so the same
 //! file uploaded twice is stored once and its name proves its content.
 
-mod routes;
-
-pub use routes::{download, withhold};
-
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};

@@ -9,9 +9,10 @@ use vigia::drafts::NewAccount;
 use vigia::ports::{AccountWriter, PortError, WriteError};
 use vigia::{DepartmentCode, HistoryAction};
 
-use super::{port_unavailable, unavailable, Store};
+use super::Store;
 use crate::db::accounts;
 use crate::db::audit::{self, Audit};
+use crate::ReadError;
 
 /// How long a one-time link works.
 const LINK_VALID_FOR: Duration = Duration::days(7);
@@ -22,27 +23,32 @@ fn digest(token: &str) -> String {
 }
 
 impl Store {
+    /// An account with its departments, found by id or email, for signing in and for every
+    /// signed-in request.
+    pub async fn account(
+        &self,
+        find: accounts::Find<'_>,
+    ) -> Result<Option<(accounts::UserRow, Vec<DepartmentCode>)>, PortError> {
+        Ok(accounts::scoped_user(&self.pool, find).await?)
+    }
+
     /// The role of an account, if it exists.
     pub async fn account_role(&self, user: i64) -> Result<Option<Role>, PortError> {
-        let row = accounts::user_by_id(&self.pool, user)
-            .await
-            .map_err(port_unavailable)?;
+        let row = accounts::user_by_id(&self.pool, user).await?;
         Ok(row.and_then(|r| r.role.parse().ok()))
     }
 
     /// Whether a one-time link would set a password now (unused, unexpired, for an enabled
     /// account): checked before a password is hashed for it.
-    pub async fn sign_in_link_works(&self, token: &str) -> Result<bool, WriteError> {
+    pub async fn sign_in_link_works(&self, token: &str) -> Result<bool, ReadError> {
         accounts::sign_in_token_works(&self.pool, &digest(token), self.clock.now())
             .await
-            .map_err(unavailable)
+            .map_err(ReadError::from)
     }
 
     /// The public display name of an account, if it exists.
     pub async fn account_name(&self, user: i64) -> Result<Option<String>, PortError> {
-        let row = accounts::user_by_id(&self.pool, user)
-            .await
-            .map_err(port_unavailable)?;
+        let row = accounts::user_by_id(&self.pool, user).await?;
         Ok(row.map(|r| r.display_name))
     }
 }
@@ -57,13 +63,10 @@ impl AccountWriter for Store {
         let now = self.clock.now();
         let mut tx = self.begin().await?;
         let id = accounts::insert(&mut tx, &account, now)
-            .await
-            .map_err(unavailable)?
+            .await?
             .ok_or(WriteError::EmailTaken)?;
         let token = hex::encode(rand::random::<[u8; 32]>());
-        accounts::insert_sign_in_token(&mut tx, id, &digest(&token), now + LINK_VALID_FOR)
-            .await
-            .map_err(unavailable)?;
+        accounts::insert_sign_in_token(&mut tx, id, &digest(&token), now + LINK_VALID_FOR).await?;
         let scope: Vec<&str> = account.departments.iter().map(|d| d.as_str()).collect();
         let reason = format!("{} {}", account.role.slug(), scope.join(" "));
         let entry = Audit {
@@ -73,9 +76,7 @@ impl AccountWriter for Store {
             department: None,
             requirement: None,
         };
-        audit::append(&mut tx, by, entry, now)
-            .await
-            .map_err(unavailable)?;
+        audit::append(&mut tx, by, entry, now).await?;
         self.commit(tx).await?;
         Ok((id, token))
     }
@@ -89,8 +90,7 @@ impl AccountWriter for Store {
     ) -> Result<bool, WriteError> {
         let mut tx = self.begin().await?;
         let changed = accounts::set_disabled(&mut tx, user, disabled)
-            .await
-            .map_err(unavailable)?
+            .await?
             .ok_or(WriteError::NotFound)?;
         if !changed {
             return Ok(false);
@@ -106,9 +106,7 @@ impl AccountWriter for Store {
             department: None,
             requirement: None,
         };
-        audit::append(&mut tx, Some(by), entry, self.clock.now())
-            .await
-            .map_err(unavailable)?;
+        audit::append(&mut tx, Some(by), entry, self.clock.now()).await?;
         self.commit(tx).await?;
         Ok(true)
     }
@@ -120,16 +118,10 @@ impl AccountWriter for Store {
         departments: Vec<DepartmentCode>,
     ) -> Result<(), WriteError> {
         let mut tx = self.begin().await?;
-        if accounts::role_of(&mut tx, user)
-            .await
-            .map_err(unavailable)?
-            .is_none()
-        {
+        if accounts::role_of(&mut tx, user).await?.is_none() {
             return Err(WriteError::NotFound);
         }
-        accounts::set_departments(&mut tx, user, &departments)
-            .await
-            .map_err(unavailable)?;
+        accounts::set_departments(&mut tx, user, &departments).await?;
         let scope: Vec<&str> = departments.iter().map(|d| d.as_str()).collect();
         let entry = Audit {
             action: HistoryAction::UserRescoped,
@@ -138,9 +130,7 @@ impl AccountWriter for Store {
             department: None,
             requirement: None,
         };
-        audit::append(&mut tx, Some(by), entry, self.clock.now())
-            .await
-            .map_err(unavailable)?;
+        audit::append(&mut tx, Some(by), entry, self.clock.now()).await?;
         self.commit(tx).await
     }
 
@@ -152,12 +142,9 @@ impl AccountWriter for Store {
         let now = self.clock.now();
         let mut tx = self.begin().await?;
         let user = accounts::spend_sign_in_token(&mut tx, &digest(token), now)
-            .await
-            .map_err(unavailable)?
+            .await?
             .ok_or(WriteError::NotFound)?;
-        accounts::set_password(&mut tx, user, &password_hash)
-            .await
-            .map_err(unavailable)?;
+        accounts::set_password(&mut tx, user, &password_hash).await?;
         let entry = Audit {
             action: HistoryAction::PasswordSet,
             subject: format!("user:{user}"),
@@ -165,9 +152,7 @@ impl AccountWriter for Store {
             department: None,
             requirement: None,
         };
-        audit::append(&mut tx, Some(user), entry, now)
-            .await
-            .map_err(unavailable)?;
+        audit::append(&mut tx, Some(user), entry, now).await?;
         self.commit(tx).await?;
         Ok(user)
     }

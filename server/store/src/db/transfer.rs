@@ -8,58 +8,8 @@ use serde_json::{json, Value};
 use sqlx::Row;
 use std::io::{BufRead, Write};
 
-use super::{Engine, Pool, Tx};
-
-/// Every table that moves, parents before children (foreign keys hold at each insert).
-pub const TABLES: &[&str] = &[
-    "departments",
-    "requirements",
-    "requirement_status_labels",
-    "sources",
-    "users",
-    "user_departments",
-    "sign_in_tokens",
-    "claims",
-    "claim_evidence",
-    "national_figures",
-    "audit_log",
-    "gap_replies",
-    "reply_reviews",
-    "documents",
-    "document_withholdings",
-    "suggestions",
-    "suggestion_decisions",
-    "suggestion_handling",
-    "claim_corrections",
-    "seed_revisions",
-    "data_version",
-    "hidden_texts",
-    "changes",
-    "events",
-    "gap_states",
-    "subscriptions",
-    "subscription_departments",
-    "subscription_kinds",
-    "subscription_severities",
-    "subscription_thresholds",
-    "subscription_requests",
-    "deliveries",
-    "delivery_counts",
-    "server_secrets",
-];
-
-/// Columns stored as booleans: SQLite keeps them as 0 and 1, PostgreSQL as `BOOLEAN`; the
-/// export always writes `true` and `false`.
-pub const BOOLEAN_COLUMNS: &[(&str, &str)] = &[
-    ("requirements", "legal_basis_verified"),
-    ("requirements", "has_quality_criteria"),
-    ("requirements", "in_force_needs_date"),
-    ("users", "disabled"),
-    ("suggestions", "private"),
-    ("suggestion_decisions", "accepted"),
-    ("subscriptions", "digest"),
-    ("subscriptions", "all_departments"),
-];
+use super::schema::{self, Kind};
+use super::{DbError, Engine, Pool, Tx};
 
 const FORMAT: &str = "vigia-export-1";
 
@@ -67,6 +17,8 @@ const FORMAT: &str = "vigia-export-1";
 pub enum TransferError {
     #[error("database error")]
     Sqlx(#[from] sqlx::Error),
+    #[error(transparent)]
+    Database(#[from] DbError),
     #[error("could not read or write the file")]
     Io(#[from] std::io::Error),
     #[error("the file is not a Vigía export: {0}")]
@@ -77,12 +29,14 @@ pub enum TransferError {
     NotSqlite,
 }
 
+/// Whether `table.column` holds booleans, which SQLite keeps as 0 and 1 and PostgreSQL as
+/// `BOOLEAN`: the export always writes `true` and `false`.
 fn is_boolean(table: &str, column: &str) -> bool {
-    BOOLEAN_COLUMNS.contains(&(table, column))
+    schema::table(table).is_some_and(|t| t.is(column, Kind::Boolean))
 }
 
 /// One value as JSON, whatever the engine answered.
-fn value_of(row: &sqlx::any::AnyRow, index: usize, boolean: bool) -> Result<Value, sqlx::Error> {
+fn value_of(row: &sqlx::any::AnyRow, index: usize, boolean: bool) -> Result<Value, DbError> {
     if boolean {
         let flag: Option<super::Flag> = row.try_get(index)?;
         return Ok(flag.map_or(Value::Null, |f| Value::Bool(f.0)));
@@ -98,10 +52,8 @@ fn value_of(row: &sqlx::any::AnyRow, index: usize, boolean: bool) -> Result<Valu
 pub async fn export(pool: &Pool, out: &mut impl Write) -> Result<u64, TransferError> {
     let engine = Engine::of(pool);
     let mut tx = pool.begin().await?;
-    if engine == Engine::Postgres {
-        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            .execute(&mut *tx)
-            .await?;
+    if let Some(snapshot) = engine.dialect().export_snapshot {
+        sqlx::query(snapshot).execute(&mut *tx).await?;
     }
     writeln!(
         out,
@@ -109,8 +61,9 @@ pub async fn export(pool: &Pool, out: &mut impl Write) -> Result<u64, TransferEr
         json!({ "format": FORMAT, "engine": format!("{engine:?}") })
     )?;
     let mut rows_written = 0;
-    for table in TABLES {
-        let columns = columns_of(&mut tx, table).await?;
+    for described in schema::moved() {
+        let table = described.name.as_str();
+        let columns = described.column_names();
         // Booleans as integers: the Any driver reads no SQLite column declared BOOLEAN.
         let select: Vec<String> = columns
             .iter()
@@ -138,20 +91,6 @@ pub async fn export(pool: &Pool, out: &mut impl Write) -> Result<u64, TransferEr
     Ok(rows_written)
 }
 
-/// A table's columns, in name order (the same on both engines, whatever order migrations
-/// added them in).
-async fn columns_of(tx: &mut Tx<'static>, table: &str) -> Result<Vec<String>, sqlx::Error> {
-    let sql = match Engine::of_connection(tx) {
-        Engine::Sqlite => "SELECT name FROM pragma_table_info($1) ORDER BY name",
-        Engine::Postgres => {
-            "SELECT column_name::text FROM information_schema.columns \
-             WHERE table_schema = current_schema() AND table_name = $1 ORDER BY column_name"
-        }
-    };
-    let rows: Vec<(String,)> = sqlx::query_as(sql).bind(table).fetch_all(&mut **tx).await?;
-    Ok(rows.into_iter().map(|(name,)| name).collect())
-}
-
 /// Reads an export into a migrated database that holds nothing yet, in one transaction.
 pub async fn import(pool: &Pool, input: impl BufRead) -> Result<u64, TransferError> {
     let mut lines = input.lines();
@@ -161,7 +100,8 @@ pub async fn import(pool: &Pool, input: impl BufRead) -> Result<u64, TransferErr
         return Err(TransferError::Format(format!("header {header}")));
     }
     let mut tx = super::begin_write(pool).await?;
-    for table in TABLES.iter().filter(|t| **t != "data_version") {
+    for table in schema::moved().filter(|t| t.name != "data_version") {
+        let table = table.name.as_str();
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(&mut *tx)
             .await?;
@@ -174,10 +114,10 @@ pub async fn import(pool: &Pool, input: impl BufRead) -> Result<u64, TransferErr
         let table_line: Value =
             serde_json::from_str(&line).map_err(|e| TransferError::Format(e.to_string()))?;
         let table = table_line["table"].as_str().unwrap_or_default();
-        let table = *TABLES
-            .iter()
-            .find(|t| **t == table)
+        let described = schema::moved()
+            .find(|t| t.name == table)
             .ok_or_else(|| TransferError::Format(format!("unknown table {table:?}")))?;
+        let table = described.name.as_str();
         let columns: Vec<String> = serde_json::from_value(table_line["columns"].clone())
             .map_err(|e| TransferError::Format(e.to_string()))?;
         if columns.iter().any(|c| {
@@ -189,7 +129,12 @@ pub async fn import(pool: &Pool, input: impl BufRead) -> Result<u64, TransferErr
             )));
         }
         let count = table_line["rows"].as_u64().unwrap_or(0);
-        let integers = integer_columns(&mut tx, table).await?;
+        let integers: Vec<String> = described
+            .columns
+            .iter()
+            .filter(|c| c.kind == Kind::Integer)
+            .map(|c| c.name.clone())
+            .collect();
         for _ in 0..count {
             let line = lines
                 .next()
@@ -206,22 +151,6 @@ pub async fn import(pool: &Pool, input: impl BufRead) -> Result<u64, TransferErr
     }
     tx.commit().await?;
     Ok(rows_read)
-}
-
-/// The integer columns of a PostgreSQL table, whose NULLs must be bound as integers (it
-/// refuses a text NULL there); SQLite takes any NULL anywhere.
-async fn integer_columns(tx: &mut Tx<'static>, table: &str) -> Result<Vec<String>, sqlx::Error> {
-    if Engine::of_connection(tx) != Engine::Postgres {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT column_name::text FROM information_schema.columns \
-         WHERE table_schema = current_schema() AND table_name = $1 AND data_type = 'bigint'",
-    )
-    .bind(table)
-    .fetch_all(&mut **tx)
-    .await?;
-    Ok(rows.into_iter().map(|(name,)| name).collect())
 }
 
 async fn insert(
@@ -269,7 +198,7 @@ async fn insert(
 }
 
 /// After explicit ids, PostgreSQL's identity sequences must start past them.
-async fn restart_identities(tx: &mut Tx<'static>) -> Result<(), sqlx::Error> {
+async fn restart_identities(tx: &mut Tx<'static>) -> Result<(), DbError> {
     let identities: Vec<(String,)> = sqlx::query_as(
         "SELECT table_name::text FROM information_schema.columns \
          WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'",

@@ -15,7 +15,7 @@ pub async fn hide(
     reason: &str,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO hidden_texts (subject, sha256, reason, hidden_by, hidden_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (subject) DO NOTHING",

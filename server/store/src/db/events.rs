@@ -20,7 +20,7 @@ pub async fn new_change(
     tx: &mut Tx<'_>,
     origin: Origin,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, DbError> {
     let origin = match origin {
         Origin::Write => "write",
         Origin::Scheduler => "scheduler",
@@ -46,7 +46,7 @@ pub async fn insert_all(
     drafts: &[EventDraft],
     history_entry: Option<i64>,
     now: DateTime<Utc>,
-) -> Result<Vec<bool>, sqlx::Error> {
+) -> Result<Vec<bool>, DbError> {
     let at = stamp(now);
     let mut fired = Vec::new();
     for chunk in drafts.chunks(ROWS_PER_STATEMENT) {
@@ -89,7 +89,7 @@ pub async fn insert_all(
 }
 
 /// Whether a date-driven event with this key has fired.
-pub async fn fired(tx: &mut Tx<'_>, key: &str) -> Result<bool, sqlx::Error> {
+pub async fn fired(tx: &mut Tx<'_>, key: &str) -> Result<bool, DbError> {
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events WHERE dedupe_key = $1")
         .bind(key)
         .fetch_one(&mut **tx)
@@ -128,7 +128,7 @@ pub async fn record_opened(
     tx: &mut Tx<'_>,
     gaps: &[RecordGap<'_>],
     change: Option<i64>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     for chunk in gaps.chunks(ROWS_PER_STATEMENT) {
         let mut statement = Statement::new(
             "INSERT INTO gap_states (department, requirement, gap_kind, severity, opened_change) \
@@ -155,7 +155,7 @@ pub async fn record_closed(
     tx: &mut Tx<'_>,
     gaps: &[(DepartmentCode, &RequirementSlug, GapKind)],
     change: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     for chunk in gaps.chunks(ROWS_PER_STATEMENT) {
         let mut statement = Statement::new("UPDATE gap_states SET closed_change = ");
         statement.bind(change);
@@ -181,7 +181,7 @@ pub async fn record_closed(
 }
 
 /// Whether any gap state was ever recorded (the baseline is taken once).
-pub async fn has_gap_states(pool: &Pool) -> Result<bool, sqlx::Error> {
+pub async fn has_gap_states(pool: &Pool) -> Result<bool, DbError> {
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM gap_states")
         .fetch_one(pool)
         .await?;
@@ -291,7 +291,7 @@ pub async fn list(pool: &Pool, filter: &EventFilter, limit: i64) -> Result<Vec<E
 }
 
 /// Events written so far, by every process.
-pub async fn count(pool: &Pool) -> Result<i64, sqlx::Error> {
+pub async fn count(pool: &Pool) -> Result<i64, DbError> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events")
         .fetch_one(pool)
         .await?;

@@ -59,7 +59,7 @@ const WANTS: &str = "(s.all_departments OR EXISTS (SELECT 1 FROM subscription_de
 
 /// One delivery per active, per-change subscription that wants any event of `change`, in
 /// the change's own transaction; one statement, however many subscribers.
-pub async fn fan_out(tx: &mut Tx<'_>, change: i64, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+pub async fn fan_out(tx: &mut Tx<'_>, change: i64, now: DateTime<Utc>) -> Result<u64, DbError> {
     let inserted = sqlx::query(&format!(
         "INSERT INTO deliveries (subscription_id, purpose, change_id, state, next_attempt_at, created_at) \
          SELECT s.id, 'change', $1, 'pending', $2, $2 FROM subscriptions s \
@@ -81,7 +81,7 @@ pub async fn queue_digests(
     day: NaiveDate,
     up_to: i64,
     now: DateTime<Utc>,
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, DbError> {
     let inserted = sqlx::query(&format!(
         "INSERT INTO deliveries (subscription_id, purpose, digest_day, digest_from, digest_to, state, next_attempt_at, created_at) \
          SELECT s.id, 'digest', $1, s.digest_after_event, $2, 'pending', $3, $3 FROM subscriptions s \
@@ -114,7 +114,7 @@ pub async fn queue(
     subscription: i64,
     purpose: Purpose,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO deliveries (subscription_id, purpose, state, next_attempt_at, created_at) \
          VALUES ($1, $2, 'pending', $3, $3) RETURNING id",
@@ -214,7 +214,7 @@ pub async fn mark_done(
     id: i64,
     state: &str,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE deliveries SET state = $1, sent_at = $2, lease_until = NULL, last_error = NULL, \
          attempts = attempts + CASE WHEN $1 = 'sent' THEN 1 ELSE 0 END WHERE id = $3",
@@ -229,7 +229,7 @@ pub async fn mark_done(
 
 /// Puts a claimed delivery back, untried, to be claimed again at `at` (its receiver was busy
 /// with others); attempts are not counted.
-pub async fn put_back(pool: &Pool, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+pub async fn put_back(pool: &Pool, id: i64, at: DateTime<Utc>) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE deliveries SET state = 'pending', lease_until = NULL, next_attempt_at = $1 \
          WHERE id = $2 AND state = 'sending'",
@@ -247,7 +247,7 @@ pub async fn mark_failed(
     id: i64,
     error: &str,
     retry_at: Option<DateTime<Utc>>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     let (state, next) = match retry_at {
         Some(at) => ("pending", Some(stamp(at))),
         None => ("failed", None),
@@ -266,7 +266,7 @@ pub async fn mark_failed(
 }
 
 /// Puts a failed delivery back in the queue (an admin asked); `false` if it was not failed.
-pub async fn retry(tx: &mut Tx<'_>, id: i64, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+pub async fn retry(tx: &mut Tx<'_>, id: i64, now: DateTime<Utc>) -> Result<bool, DbError> {
     let updated = sqlx::query(
         "UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = $1 WHERE id = $2 AND state = 'failed'",
     )
@@ -282,7 +282,7 @@ pub async fn restart_waiting(
     tx: &mut Tx<'_>,
     subscription: i64,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE deliveries SET attempts = 0, next_attempt_at = $1 WHERE subscription_id = $2 AND state = 'pending'",
     )
@@ -298,7 +298,7 @@ pub async fn cancel_queued(
     tx: &mut Tx<'_>,
     subscription: i64,
     reason: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE deliveries SET state = 'failed', last_error = $1 WHERE subscription_id = $2 AND state = 'pending'",
     )
@@ -310,7 +310,7 @@ pub async fn cancel_queued(
 }
 
 /// Deliveries by channel and state, those of deleted subscriptions included.
-pub async fn counts(pool: &Pool) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+pub async fn counts(pool: &Pool) -> Result<Vec<(String, String, i64)>, DbError> {
     sqlx::query_as(
         // PostgreSQL sums integers to NUMERIC, which the Any driver does not read.
         "SELECT channel, state, CAST(SUM(n) AS BIGINT) FROM ( \
@@ -321,6 +321,7 @@ pub async fn counts(pool: &Pool) -> Result<Vec<(String, String, i64)>, sqlx::Err
     )
     .fetch_all(pool)
     .await
+    .map_err(DbError::from)
 }
 
 type ListedRow = (
@@ -335,7 +336,7 @@ type ListedRow = (
 );
 
 /// Deliveries in `state`, newest first, as the admins' page lists them: no address.
-pub async fn recent(pool: &Pool, state: &str, limit: i64) -> Result<Vec<DeliveryRow>, sqlx::Error> {
+pub async fn recent(pool: &Pool, state: &str, limit: i64) -> Result<Vec<DeliveryRow>, DbError> {
     let rows: Vec<ListedRow> = sqlx::query_as(
         "SELECT d.id, s.channel, d.purpose, d.state, d.attempts, d.last_error, d.created_at, d.sent_at \
          FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id \
@@ -365,7 +366,7 @@ pub async fn recent(pool: &Pool, state: &str, limit: i64) -> Result<Vec<Delivery
 }
 
 /// The newest event id (digests cover events up to it).
-pub async fn newest_event(tx: &mut Tx<'_>) -> Result<i64, sqlx::Error> {
+pub async fn newest_event(tx: &mut Tx<'_>) -> Result<i64, DbError> {
     let (id,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM events")
         .fetch_one(&mut **tx)
         .await?;

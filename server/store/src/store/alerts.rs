@@ -7,10 +7,12 @@ use chrono::{DateTime, Duration, Utc};
 use vigia::ports::WriteError;
 use vigia::subscriptions::{Channel, NewSubscription, State, Subscription};
 
-use super::{unavailable, Store};
+use super::Store;
 use crate::db::deliveries::{self, Claimed, Purpose};
 use crate::db::subscriptions;
+use crate::db::DbError;
 use crate::db::Tx;
+use crate::ReadError;
 
 /// How long a confirmation link works; unconfirmed subscriptions go after it.
 pub const CONFIRMATION_HOURS: i64 = 48;
@@ -69,7 +71,7 @@ impl Store {
     }
 
     async fn commit_alerts(&self, tx: Tx<'static>, queued: bool) -> Result<(), WriteError> {
-        tx.commit().await.map_err(unavailable)?;
+        tx.commit().await.map_err(DbError::from)?;
         if queued {
             self.queued.notify_one();
         }
@@ -83,9 +85,7 @@ impl Store {
         &self,
         new: &NewSubscription,
     ) -> Result<(), WriteError> {
-        subscriptions::add_request(&self.pool, new, self.clock.now())
-            .await
-            .map_err(unavailable)?;
+        subscriptions::add_request(&self.pool, new, self.clock.now()).await?;
         self.queued.notify_one();
         Ok(())
     }
@@ -93,10 +93,7 @@ impl Store {
     /// Carries out the oldest waiting subscription request; false when none waited.
     pub async fn carry_out_subscription_request(&self) -> Result<bool, WriteError> {
         let mut tx = self.begin_alerts().await?;
-        let Some(new) = subscriptions::take_request(&mut tx)
-            .await
-            .map_err(unavailable)?
-        else {
+        let Some(new) = subscriptions::take_request(&mut tx).await? else {
             return Ok(false);
         };
         let queued = self.subscribe_email_in(&mut tx, &new).await?;
@@ -121,39 +118,26 @@ impl Store {
     ) -> Result<bool, WriteError> {
         let now = self.clock.now();
         let today = self.clock.today();
-        let existing = subscriptions::find(tx, Channel::Email, &new.address)
-            .await
-            .map_err(unavailable)?;
+        let existing = subscriptions::find(tx, Channel::Email, &new.address).await?;
         let (id, purpose) = match existing {
             None => {
-                let id = subscriptions::insert(tx, new, None, now)
-                    .await
-                    .map_err(unavailable)?;
+                let id = subscriptions::insert(tx, new, None, now).await?;
                 (id, Purpose::Confirmation)
             }
             Some(found) if matches!(found.state, State::Pending | State::Bounced) => {
-                subscriptions::set_filters(tx, found.id, new)
-                    .await
-                    .map_err(unavailable)?;
+                subscriptions::set_filters(tx, found.id, new).await?;
                 subscriptions::set_state(tx, found.id, &[State::Bounced], State::Pending, now)
-                    .await
-                    .map_err(unavailable)?;
-                subscriptions::restart_pending(tx, found.id, now)
-                    .await
-                    .map_err(unavailable)?;
+                    .await?;
+                subscriptions::restart_pending(tx, found.id, now).await?;
                 (found.id, Purpose::Confirmation)
             }
             // Subscribed already: the owner changes filters through the link, not the form,
             // so a stranger cannot change someone else's subscription.
             Some(found) => (found.id, Purpose::Reminder),
         };
-        let allowed = subscriptions::count_confirmation(tx, id, today)
-            .await
-            .map_err(unavailable)?;
+        let allowed = subscriptions::count_confirmation(tx, id, today).await?;
         if allowed {
-            deliveries::queue(tx, id, purpose, now)
-                .await
-                .map_err(unavailable)?;
+            deliveries::queue(tx, id, purpose, now).await?;
         }
         Ok(allowed)
     }
@@ -168,26 +152,21 @@ impl Store {
         let now = self.clock.now();
         let mut tx = self.begin_alerts().await?;
         if subscriptions::find(&mut tx, Channel::Webhook, &new.address)
-            .await
-            .map_err(unavailable)?
+            .await?
             .is_some()
         {
             return Err(WriteError::Conflict);
         }
-        let id = subscriptions::insert(&mut tx, new, Some(secret), now)
-            .await
-            .map_err(unavailable)?;
-        subscriptions::set_state(&mut tx, id, &[State::Pending], State::Active, now)
-            .await
-            .map_err(unavailable)?;
+        let id = subscriptions::insert(&mut tx, new, Some(secret), now).await?;
+        subscriptions::set_state(&mut tx, id, &[State::Pending], State::Active, now).await?;
         self.commit_alerts(tx, false).await?;
         Ok(id)
     }
 
-    pub async fn subscription(&self, id: i64) -> Result<Option<Subscription>, WriteError> {
-        let mut tx = self.pool.begin().await.map_err(unavailable)?;
-        let found = subscriptions::get(&mut tx, id).await.map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)?;
+    pub async fn subscription(&self, id: i64) -> Result<Option<Subscription>, ReadError> {
+        let mut tx = self.pool.begin().await.map_err(DbError::from)?;
+        let found = subscriptions::get(&mut tx, id).await?;
+        tx.commit().await.map_err(DbError::from)?;
         Ok(found)
     }
 
@@ -196,9 +175,7 @@ impl Store {
         let now = self.clock.now();
         let mut tx = self.begin_alerts().await?;
         let confirmed =
-            subscriptions::set_state(&mut tx, id, &[State::Pending], State::Active, now)
-                .await
-                .map_err(unavailable)?;
+            subscriptions::set_state(&mut tx, id, &[State::Pending], State::Active, now).await?;
         self.commit_alerts(tx, false).await?;
         if confirmed {
             tracing::info!(subscription = id, "subscription confirmed");
@@ -209,9 +186,7 @@ impl Store {
     /// Deletes a subscription: only anonymous counts of its deliveries stay.
     pub async fn delete_subscription(&self, id: i64) -> Result<bool, WriteError> {
         let mut tx = self.begin_alerts().await?;
-        let deleted = subscriptions::delete(&mut tx, id)
-            .await
-            .map_err(unavailable)?;
+        let deleted = subscriptions::delete(&mut tx, id).await?;
         self.commit_alerts(tx, false).await?;
         if deleted {
             tracing::info!(subscription = id, "subscription deleted");
@@ -226,16 +201,10 @@ impl Store {
         new: &NewSubscription,
     ) -> Result<(), WriteError> {
         let mut tx = self.begin_alerts().await?;
-        if subscriptions::get(&mut tx, id)
-            .await
-            .map_err(unavailable)?
-            .is_none()
-        {
+        if subscriptions::get(&mut tx, id).await?.is_none() {
             return Err(WriteError::NotFound);
         }
-        subscriptions::set_filters(&mut tx, id, new)
-            .await
-            .map_err(unavailable)?;
+        subscriptions::set_filters(&mut tx, id, new).await?;
         self.commit_alerts(tx, false).await
     }
 
@@ -248,13 +217,9 @@ impl Store {
         } else {
             (State::Active, State::Paused)
         };
-        let changed = subscriptions::set_state(&mut tx, id, &[from], to, now)
-            .await
-            .map_err(unavailable)?;
+        let changed = subscriptions::set_state(&mut tx, id, &[from], to, now).await?;
         if changed && running {
-            deliveries::restart_waiting(&mut tx, id, now)
-                .await
-                .map_err(unavailable)?;
+            deliveries::restart_waiting(&mut tx, id, now).await?;
         }
         self.commit_alerts(tx, changed && running).await?;
         Ok(changed)
@@ -264,43 +229,33 @@ impl Store {
     pub async fn rotate_webhook_secret(&self, id: i64, secret: &str) -> Result<(), WriteError> {
         let until = self.clock.now() + Duration::hours(SECRET_OVERLAP_HOURS);
         let mut tx = self.begin_alerts().await?;
-        subscriptions::rotate_secret(&mut tx, id, secret, until)
-            .await
-            .map_err(unavailable)?;
+        subscriptions::rotate_secret(&mut tx, id, secret, until).await?;
         self.commit_alerts(tx, false).await
     }
 
     /// The secrets that sign a webhook's deliveries now (the new one first).
-    pub async fn webhook_secrets(&self, id: i64) -> Result<Vec<String>, WriteError> {
-        let mut tx = self.pool.begin().await.map_err(unavailable)?;
-        let secrets = subscriptions::secrets(&mut tx, id, self.clock.now())
-            .await
-            .map_err(unavailable)?;
-        tx.commit().await.map_err(unavailable)?;
+    pub async fn webhook_secrets(&self, id: i64) -> Result<Vec<String>, ReadError> {
+        let mut tx = self.pool.begin().await.map_err(DbError::from)?;
+        let secrets = subscriptions::secrets(&mut tx, id, self.clock.now()).await?;
+        tx.commit().await.map_err(DbError::from)?;
         Ok(secrets)
     }
 
     /// Why a webhook's last delivery failed, if it did.
-    pub async fn webhook_last_error(&self, id: i64) -> Result<Option<String>, WriteError> {
+    pub async fn webhook_last_error(&self, id: i64) -> Result<Option<String>, ReadError> {
         crate::db::subscriptions::last_error(&self.pool, id)
             .await
-            .map_err(unavailable)
+            .map_err(ReadError::from)
     }
 
     /// Subscribers by channel, state and department (`*` for all), and deliveries by
     /// channel and state: counts only, never addresses.
-    pub async fn alert_counts(&self) -> Result<AlertCounts, WriteError> {
+    pub async fn alert_counts(&self) -> Result<AlertCounts, ReadError> {
         Ok(AlertCounts {
-            events: crate::db::events::count(&self.pool)
-                .await
-                .map_err(unavailable)?,
-            subscriptions: subscriptions::totals(&self.pool)
-                .await
-                .map_err(unavailable)?,
-            subscribers: subscriptions::counts(&self.pool)
-                .await
-                .map_err(unavailable)?,
-            deliveries: deliveries::counts(&self.pool).await.map_err(unavailable)?,
+            events: crate::db::events::count(&self.pool).await?,
+            subscriptions: subscriptions::totals(&self.pool).await?,
+            subscribers: subscriptions::counts(&self.pool).await?,
+            deliveries: deliveries::counts(&self.pool).await?,
         })
     }
 
@@ -309,31 +264,27 @@ impl Store {
         &self,
         state: &str,
         limit: i64,
-    ) -> Result<Vec<vigia::subscriptions::DeliveryRow>, WriteError> {
+    ) -> Result<Vec<vigia::subscriptions::DeliveryRow>, ReadError> {
         deliveries::recent(&self.pool, state, limit)
             .await
-            .map_err(unavailable)
+            .map_err(ReadError::from)
     }
 
     pub async fn webhook_statuses(
         &self,
-    ) -> Result<Vec<vigia::subscriptions::WebhookRow>, WriteError> {
+    ) -> Result<Vec<vigia::subscriptions::WebhookRow>, ReadError> {
         subscriptions::webhooks(&self.pool)
             .await
-            .map_err(unavailable)
+            .map_err(ReadError::from)
     }
 
     /// Deletes the email subscriptions nobody confirmed within 48 hours.
     pub async fn expire_unconfirmed(&self) -> Result<usize, WriteError> {
         let cutoff = self.clock.now() - Duration::hours(CONFIRMATION_HOURS);
         let mut tx = self.begin_alerts().await?;
-        let expired = subscriptions::expired_pending(&mut tx, cutoff)
-            .await
-            .map_err(unavailable)?;
+        let expired = subscriptions::expired_pending(&mut tx, cutoff).await?;
         for id in &expired {
-            subscriptions::delete(&mut tx, *id)
-                .await
-                .map_err(unavailable)?;
+            subscriptions::delete(&mut tx, *id).await?;
         }
         self.commit_alerts(tx, false).await?;
         Ok(expired.len())
@@ -343,12 +294,8 @@ impl Store {
     pub async fn queue_digests(&self) -> Result<u64, WriteError> {
         let now = self.clock.now();
         let mut tx = self.begin_alerts().await?;
-        let up_to = deliveries::newest_event(&mut tx)
-            .await
-            .map_err(unavailable)?;
-        let queued = deliveries::queue_digests(&mut tx, self.clock.today(), up_to, now)
-            .await
-            .map_err(unavailable)?;
+        let up_to = deliveries::newest_event(&mut tx).await?;
+        let queued = deliveries::queue_digests(&mut tx, self.clock.today(), up_to, now).await?;
         self.commit_alerts(tx, queued > 0).await?;
         Ok(queued)
     }
@@ -356,9 +303,7 @@ impl Store {
     /// Puts a failed delivery back in the queue (an admin asked).
     pub async fn retry_delivery(&self, id: i64) -> Result<bool, WriteError> {
         let mut tx = self.begin_alerts().await?;
-        let queued = deliveries::retry(&mut tx, id, self.clock.now())
-            .await
-            .map_err(unavailable)?;
+        let queued = deliveries::retry(&mut tx, id, self.clock.now()).await?;
         self.commit_alerts(tx, queued).await?;
         Ok(queued)
     }
@@ -372,7 +317,7 @@ impl Store {
         let now = self.clock.now();
         deliveries::claim(&self.pool, now, now + lease, limit)
             .await
-            .map_err(unavailable)
+            .map_err(WriteError::from)
     }
 
     /// Gives a claimed delivery back, untried, to be claimed again after `wait`.
@@ -385,7 +330,7 @@ impl Store {
             self.clock.now() + Duration::from_std(wait).unwrap_or_else(|_| Duration::seconds(5));
         deliveries::put_back(&self.pool, id, at)
             .await
-            .map_err(unavailable)
+            .map_err(WriteError::from)
     }
 
     /// Records how deliveries went, in one transaction. `max_attempts` bounds the retries;
@@ -409,20 +354,15 @@ impl Store {
                     } else {
                         "skipped"
                     };
-                    deliveries::mark_done(&mut tx, delivery.id, state, now)
-                        .await
-                        .map_err(unavailable)?;
+                    deliveries::mark_done(&mut tx, delivery.id, state, now).await?;
                     if about_webhook && matches!(outcome, Outcome::Sent) {
                         subscriptions::note_outcome(&mut tx, delivery.subscription_id, None, now)
-                            .await
-                            .map_err(unavailable)?;
+                            .await?;
                     }
                     None
                 }
                 Outcome::Slow { error } => {
-                    deliveries::mark_done(&mut tx, delivery.id, "sent", now)
-                        .await
-                        .map_err(unavailable)?;
+                    deliveries::mark_done(&mut tx, delivery.id, "sent", now).await?;
                     let paused = about_webhook
                         && self
                             .pause_if_failing(&mut tx, delivery.subscription_id, error, now)
@@ -465,9 +405,7 @@ impl Store {
     ) -> Result<AfterFailure, WriteError> {
         let subscription = delivery.subscription_id;
         if permanent && !about_webhook && delivery.purpose != Purpose::Paused {
-            deliveries::mark_failed(tx, delivery.id, error, None)
-                .await
-                .map_err(unavailable)?;
+            deliveries::mark_failed(tx, delivery.id, error, None).await?;
             subscriptions::set_state(
                 tx,
                 subscription,
@@ -475,11 +413,9 @@ impl Store {
                 State::Bounced,
                 now,
             )
-            .await
-            .map_err(unavailable)?;
+            .await?;
             deliveries::cancel_queued(tx, subscription, "the mail server refused the address")
-                .await
-                .map_err(unavailable)?;
+                .await?;
             tracing::warn!(
                 subscription,
                 "the mail server refused an address for good; nothing more is sent to it"
@@ -492,15 +428,11 @@ impl Store {
             now + Duration::from_std(retry_in(attempts)).unwrap_or_else(|_| Duration::hours(6));
         if about_webhook && self.pause_if_failing(tx, subscription, error, now).await? {
             // It waits, pending, for the webhook to be resumed.
-            deliveries::mark_failed(tx, delivery.id, error, Some(now))
-                .await
-                .map_err(unavailable)?;
+            deliveries::mark_failed(tx, delivery.id, error, Some(now)).await?;
             return Ok(AfterFailure::Paused);
         }
         let gave_up = attempts >= max_attempts;
-        deliveries::mark_failed(tx, delivery.id, error, (!gave_up).then_some(retry_at))
-            .await
-            .map_err(unavailable)?;
+        deliveries::mark_failed(tx, delivery.id, error, (!gave_up).then_some(retry_at)).await?;
         Ok(if gave_up {
             AfterFailure::GaveUp
         } else {
@@ -517,27 +449,21 @@ impl Store {
         error: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, WriteError> {
-        let since = subscriptions::note_outcome(tx, subscription, Some(error), now)
-            .await
-            .map_err(unavailable)?;
+        let since = subscriptions::note_outcome(tx, subscription, Some(error), now).await?;
         let failing_for_a_day =
             since.is_some_and(|since| now - since >= Duration::hours(FAILING_HOURS_BEFORE_PAUSE));
         if !failing_for_a_day
             || !subscriptions::set_state(tx, subscription, &[State::Active], State::Paused, now)
-                .await
-                .map_err(unavailable)?
+                .await?
         {
             return Ok(false);
         }
         tracing::warn!(subscription, "a webhook failed for a day and was paused");
         let has_contact = subscriptions::get(tx, subscription)
-            .await
-            .map_err(unavailable)?
+            .await?
             .is_some_and(|s| s.contact.is_some());
         if has_contact {
-            deliveries::queue(tx, subscription, Purpose::Paused, now)
-                .await
-                .map_err(unavailable)?;
+            deliveries::queue(tx, subscription, Purpose::Paused, now).await?;
         }
         Ok(true)
     }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{stamp, Pool};
+use super::{stamp, DbError, Pool};
 
 /// Records one use of `scope` by `subject` at `now` if fewer than `limit` happened since
 /// `since`; whether it was allowed. Two processes may both pass at the very edge of a limit
@@ -14,7 +14,7 @@ pub async fn take(
     limit: i64,
     since: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, DbError> {
     let (used,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM limited_uses WHERE scope = $1 AND subject = $2 AND at > $3",
     )
@@ -49,7 +49,7 @@ pub async fn recent_failures(
     account: &str,
     address: &str,
     since: DateTime<Utc>,
-) -> Result<RecentFailures, sqlx::Error> {
+) -> Result<RecentFailures, DbError> {
     let since = stamp(since);
     let (account_and_address, address_count, on_account, last_from_address): (
         i64,
@@ -81,7 +81,7 @@ pub async fn sign_in_failed(
     account: &str,
     address: &str,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO sign_in_failures (account, address, at) VALUES ($1, $2, $3)")
         .bind(account)
         .bind(address)
@@ -92,11 +92,7 @@ pub async fn sign_in_failed(
 }
 
 /// A correct password: the guesses from this address at this account are forgotten.
-pub async fn sign_in_succeeded(
-    pool: &Pool,
-    account: &str,
-    address: &str,
-) -> Result<(), sqlx::Error> {
+pub async fn sign_in_succeeded(pool: &Pool, account: &str, address: &str) -> Result<(), DbError> {
     sqlx::query("DELETE FROM sign_in_failures WHERE account = $1 AND address = $2")
         .bind(account)
         .bind(address)
@@ -106,7 +102,7 @@ pub async fn sign_in_succeeded(
 }
 
 /// Forgets uses and failures from before `before`; how many rows went.
-pub async fn forget_before(pool: &Pool, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+pub async fn forget_before(pool: &Pool, before: DateTime<Utc>) -> Result<u64, DbError> {
     let before = stamp(before);
     let uses = sqlx::query("DELETE FROM limited_uses WHERE at < $1")
         .bind(&before)

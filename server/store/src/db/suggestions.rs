@@ -14,7 +14,7 @@ pub async fn insert(
     department: DepartmentCode,
     s: &SuggestionText,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO suggestions (department, requirement, body, source_url, organisation, contact, submitted_at, private) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -105,7 +105,7 @@ pub async fn take_up(
     id: i64,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, DbError> {
     let marked = sqlx::query(&format!(
         "INSERT INTO suggestion_handling (suggestion_id, handled_by, since) \
          SELECT s.id, $2, $3 FROM suggestions s WHERE s.id = $1 AND {PENDING} \
@@ -130,7 +130,7 @@ pub struct Decision<'a> {
 }
 
 /// Records a decision; `false` when someone decided first.
-pub async fn decide(tx: &mut Tx<'_>, id: i64, decision: Decision<'_>) -> Result<bool, sqlx::Error> {
+pub async fn decide(tx: &mut Tx<'_>, id: i64, decision: Decision<'_>) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO suggestion_decisions (suggestion_id, accepted, reason, decided_by, decided_at, claim_id) \
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (suggestion_id) DO NOTHING",

@@ -9,8 +9,8 @@ use vigia::new_claim::{ClaimDraft, NewClaim, NewSource};
 use vigia::requirement::{Bilingual, Requirement, StatusLabel};
 use vigia::{RequirementSlug, Status};
 
-pub const DEPARTMENTS_CSV: &str = include_str!("../../../seed/departments.csv");
-pub const SEED_JSON: &str = include_str!("../../../seed/seed.json");
+pub const DEPARTMENTS_CSV: &str = include_str!("../../../../seed/departments.csv");
+pub const SEED_JSON: &str = include_str!("../../../../seed/seed.json");
 
 #[derive(Deserialize)]
 pub struct SeedFile {

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use vigia::HistoryAction;
 
-use super::{stamp, Tx};
+use super::{stamp, DbError, Tx};
 
 /// What an audit entry records besides who and when.
 pub struct Audit<'a> {
@@ -21,7 +21,7 @@ pub async fn append(
     actor_id: Option<i64>,
     entry: Audit<'_>,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO audit_log (at, actor_id, action, subject, reason, department, requirement) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

@@ -12,11 +12,12 @@ use vigia::new_claim::NewClaim;
 use vigia::ports::{ComplianceWriter, GapRef, HideTarget, WriteError};
 use vigia::{DepartmentCode, HistoryAction, RequirementSlug};
 
-use super::{unavailable, Change, Store};
+use super::{read_failed, Change, Store};
 use crate::db::audit::{self, Audit};
 use crate::db::claims::{self, Append, AppendError};
 use crate::db::documents::{self, Owner};
 use crate::db::events::Origin;
+use crate::db::DbError;
 use crate::db::{hidden, replies, suggestions};
 use crate::documents::Staged;
 
@@ -24,7 +25,7 @@ impl Store {
     async fn stage(&self, uploads: &[Upload]) -> Result<Vec<Staged>, WriteError> {
         let mut staged = Vec::with_capacity(uploads.len());
         for upload in uploads {
-            staged.push(self.files.stage(upload).await.map_err(unavailable)?);
+            staged.push(self.files.stage(upload).await.map_err(DbError::from)?);
         }
         Ok(staged)
     }
@@ -52,8 +53,11 @@ struct Touched {
 fn append_error(error: AppendError) -> WriteError {
     match error {
         AppendError::Stale => WriteError::Stale,
-        AppendError::NoDocument => unavailable(AppendError::NoDocument),
-        AppendError::Database(error) => unavailable(error),
+        AppendError::NoDocument => {
+            tracing::error!("a claim cited a document that is not stored; nothing was written");
+            WriteError::Unavailable
+        }
+        AppendError::Database(error) => error.into(),
     }
 }
 
@@ -171,12 +175,8 @@ impl ComplianceWriter for Store {
         let now = self.clock.now();
         let mut tx = self.begin().await?;
         let target = (gap.department, &gap.requirement, gap.kind);
-        let id = replies::insert(&mut tx, target, &reply, by, now)
-            .await
-            .map_err(unavailable)?;
-        documents::insert(&mut tx, Owner::Reply(id), &records, by, now)
-            .await
-            .map_err(unavailable)?;
+        let id = replies::insert(&mut tx, target, &reply, by, now).await?;
+        documents::insert(&mut tx, Owner::Reply(id), &records, by, now).await?;
         let entry = Audit {
             action: HistoryAction::ReplyPosted,
             subject: format!("reply:{id}"),
@@ -184,9 +184,7 @@ impl ComplianceWriter for Store {
             department: Some(gap.department.as_str()),
             requirement: Some(gap.requirement.as_str()),
         };
-        let history_entry = audit::append(&mut tx, Some(by), entry, now)
-            .await
-            .map_err(unavailable)?;
+        let history_entry = audit::append(&mut tx, Some(by), entry, now).await?;
         let posted = EventDraft {
             gap_kind: Some(gap.kind),
             severity: Some(gap.kind.severity()),
@@ -209,14 +207,11 @@ impl ComplianceWriter for Store {
         let (department, requirement) = self
             .unreviewed_reply(reply)
             .await
-            .map_err(unavailable)?
+            .map_err(read_failed)?
             .ok_or(WriteError::Conflict)?;
         let now = self.clock.now();
         let mut tx = self.begin().await?;
-        if !replies::review(&mut tx, reply, &note, by, now)
-            .await
-            .map_err(unavailable)?
-        {
+        if !replies::review(&mut tx, reply, &note, by, now).await? {
             return Err(WriteError::Conflict);
         }
         let entry = Audit {
@@ -226,9 +221,7 @@ impl ComplianceWriter for Store {
             department: Some(&department),
             requirement: Some(&requirement),
         };
-        let history_entry = audit::append(&mut tx, Some(by), entry, now)
-            .await
-            .map_err(unavailable)?;
+        let history_entry = audit::append(&mut tx, Some(by), entry, now).await?;
         let mut change = Change::new(Origin::Write, now);
         if let (Ok(department), Ok(requirement)) = (
             DepartmentCode::parse(&department),
@@ -274,14 +267,11 @@ impl ComplianceWriter for Store {
         let row = self
             .document(document)
             .await
-            .map_err(unavailable)?
+            .map_err(read_failed)?
             .ok_or(WriteError::NotFound)?;
         let now = self.clock.now();
         let mut tx = self.begin().await?;
-        if !documents::withhold(&mut tx, document, &reason, by, now)
-            .await
-            .map_err(unavailable)?
-        {
+        if !documents::withhold(&mut tx, document, &reason, by, now).await? {
             return Err(WriteError::Conflict);
         }
         let entry = Audit {
@@ -291,12 +281,8 @@ impl ComplianceWriter for Store {
             department: Some(&row.department),
             requirement: None,
         };
-        audit::append(&mut tx, Some(by), entry, now)
-            .await
-            .map_err(unavailable)?;
-        let still_public = documents::public_copies(&mut tx, &row.sha256)
-            .await
-            .map_err(unavailable)?;
+        audit::append(&mut tx, Some(by), entry, now).await?;
+        let still_public = documents::public_copies(&mut tx, &row.sha256).await?;
         self.commit(tx).await?;
         // The content goes once no public document shares the same bytes.
         if still_public == 0 {
@@ -314,27 +300,19 @@ impl ComplianceWriter for Store {
         reason: String,
     ) -> Result<(), WriteError> {
         let found = match target {
-            HideTarget::Reply(id) => replies::text(&self.pool, id).await.map_err(unavailable)?,
-            HideTarget::ClaimNote(id) => {
-                claims::note_of(&self.pool, id).await.map_err(unavailable)?
-            }
-            HideTarget::Suggestion(id) => suggestions::any(&self.pool, id)
-                .await
-                .map_err(unavailable)?
-                .map(|s| {
-                    let requirement = s.requirement.map(|r| r.to_string()).unwrap_or_default();
-                    (s.department.to_string(), requirement, s.body)
-                }),
+            HideTarget::Reply(id) => replies::text(&self.pool, id).await?,
+            HideTarget::ClaimNote(id) => claims::note_of(&self.pool, id).await?,
+            HideTarget::Suggestion(id) => suggestions::any(&self.pool, id).await?.map(|s| {
+                let requirement = s.requirement.map(|r| r.to_string()).unwrap_or_default();
+                (s.department.to_string(), requirement, s.body)
+            }),
         };
         let (department, requirement, text) = found.ok_or(WriteError::NotFound)?;
         let subject = target.subject();
         let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
         let now = self.clock.now();
         let mut tx = self.begin().await?;
-        if !hidden::hide(&mut tx, &subject, &sha256, &reason, by, now)
-            .await
-            .map_err(unavailable)?
-        {
+        if !hidden::hide(&mut tx, &subject, &sha256, &reason, by, now).await? {
             return Err(WriteError::Conflict);
         }
         let entry = Audit {
@@ -346,9 +324,7 @@ impl ComplianceWriter for Store {
                 .filter(|r| !r.is_empty())
                 .map(|r| r.as_str()),
         };
-        audit::append(&mut tx, Some(by), entry, now)
-            .await
-            .map_err(unavailable)?;
+        audit::append(&mut tx, Some(by), entry, now).await?;
         self.commit(tx).await
     }
 }

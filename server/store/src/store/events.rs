@@ -14,7 +14,7 @@ use vigia::requirement::Requirement;
 use vigia::{ComplianceRecord, DepartmentCode, RequirementSlug};
 
 use super::written::Written;
-use super::{unavailable, Store};
+use super::{read_failed, Store};
 use crate::db::events::{self, Origin};
 use crate::db::{self, Tx};
 
@@ -53,9 +53,7 @@ impl Change {
         if let Some(id) = self.id {
             return Ok(id);
         }
-        let id = events::new_change(tx, self.origin, self.now)
-            .await
-            .map_err(unavailable)?;
+        let id = events::new_change(tx, self.origin, self.now).await?;
         self.id = Some(id);
         Ok(id)
     }
@@ -71,9 +69,7 @@ impl Store {
         change: Change,
     ) -> Result<(), WriteError> {
         let queued = match change.id {
-            Some(id) => crate::db::deliveries::fan_out(&mut tx, id, change.now)
-                .await
-                .map_err(unavailable)?,
+            Some(id) => crate::db::deliveries::fan_out(&mut tx, id, change.now).await?,
             None => 0,
         };
         let version = self.commit_version(tx).await?;
@@ -86,12 +82,8 @@ impl Store {
 
     /// The requirements, as the gap rules need them.
     pub(super) async fn requirements(&self) -> Result<Vec<Requirement>, WriteError> {
-        Ok(self
-            .reference()
-            .await
-            .map_err(unavailable)?
-            .requirements
-            .clone())
+        let reference = self.reference().await.map_err(read_failed)?;
+        Ok(reference.requirements.clone())
     }
 
     /// Appends `drafts` to the change and keeps the recorded gaps in step, in a statement for
@@ -107,9 +99,7 @@ impl Store {
             return Ok(0);
         }
         let id = change.id(tx).await?;
-        let written = events::insert_all(tx, id, &drafts, history_entry, change.now)
-            .await
-            .map_err(unavailable)?;
+        let written = events::insert_all(tx, id, &drafts, history_entry, change.now).await?;
         let written: Vec<&EventDraft> = drafts
             .iter()
             .zip(written)
@@ -121,9 +111,7 @@ impl Store {
             .filter_map(|d| Some((d.department, &d.requirement, d.gap_kind?, d.severity?)))
             .collect();
         if !opened.is_empty() {
-            events::record_opened(tx, &opened, Some(id))
-                .await
-                .map_err(unavailable)?;
+            events::record_opened(tx, &opened, Some(id)).await?;
         }
         let closed: Vec<_> = written
             .iter()
@@ -131,9 +119,7 @@ impl Store {
             .filter_map(|d| Some((d.department, &d.requirement, d.gap_kind?)))
             .collect();
         if !closed.is_empty() {
-            events::record_closed(tx, &closed, id)
-                .await
-                .map_err(unavailable)?;
+            events::record_closed(tx, &closed, id).await?;
         }
         Ok(written.len())
     }
@@ -157,9 +143,7 @@ impl Store {
             .await?;
         let open = match kept_open {
             Some(open) => open,
-            None => events::open_gaps(tx, department, &requirement.slug)
-                .await
-                .map_err(unavailable)?,
+            None => events::open_gaps(tx, department, &requirement.slug).await?,
         };
         let gaps = gaps_for(&after, requirement, self.clock.today());
         let drafts = record_events(&before, &after, &open, &gaps);
@@ -192,9 +176,8 @@ impl Store {
         }) = kept
         {
             let since = before.claims.iter().map(|c| c.id).max().unwrap_or(0);
-            let (claims, corrections) = db::load_record_since(tx, department, requirement, since)
-                .await
-                .map_err(unavailable)?;
+            let (claims, corrections) =
+                db::load_record_since(tx, department, requirement, since).await?;
             if claims.len() == added.len() && claims.iter().all(|c| added.contains(&c.id)) {
                 let after = before.with(claims, &corrections);
                 return Ok((before, after, open));
@@ -205,9 +188,7 @@ impl Store {
                 "the record kept from the last write differs from the database's; reading it whole"
             );
         }
-        let after = db::load_record(tx, department, requirement)
-            .await
-            .map_err(unavailable)?;
+        let after = db::load_record(tx, department, requirement).await?;
         let before = after.without(added);
         Ok((before, after, None))
     }
@@ -215,10 +196,7 @@ impl Store {
     /// Records the gaps open now as the starting point, once, without raising events for
     /// them: alerts report what changes from here on.
     pub async fn ensure_gap_baseline(&self) -> Result<(), WriteError> {
-        if events::has_gap_states(&self.pool)
-            .await
-            .map_err(unavailable)?
-        {
+        if events::has_gap_states(&self.pool).await? {
             return Ok(());
         }
         let requirements = self.requirements().await?;
@@ -227,17 +205,13 @@ impl Store {
         let mut open = Vec::new();
         for department in DepartmentCode::ALL {
             for requirement in &requirements {
-                let record = db::load_record(&mut tx, department, &requirement.slug)
-                    .await
-                    .map_err(unavailable)?;
+                let record = db::load_record(&mut tx, department, &requirement.slug).await?;
                 for gap in gaps_for(&record, requirement, today) {
                     open.push((department, &requirement.slug, gap.kind, gap.severity));
                 }
             }
         }
-        events::record_opened(&mut tx, &open, None)
-            .await
-            .map_err(unavailable)?;
+        events::record_opened(&mut tx, &open, None).await?;
         // The version moves, so no write trusts gaps it kept from before the baseline.
         self.commit(tx).await
     }
@@ -254,16 +228,12 @@ impl Store {
         for department in DepartmentCode::ALL {
             for requirement in &requirements {
                 let mut tx = self.begin().await?;
-                let record = db::load_record(&mut tx, department, &requirement.slug)
-                    .await
-                    .map_err(unavailable)?;
-                let open = events::open_gaps(&mut tx, department, &requirement.slug)
-                    .await
-                    .map_err(unavailable)?;
+                let record = db::load_record(&mut tx, department, &requirement.slug).await?;
+                let open = events::open_gaps(&mut tx, department, &requirement.slug).await?;
                 let mut drafts = gap_events(&record, &open, &gaps_for(&record, requirement, today));
                 if let Some(deadline) = approaching_deadline(&record, today) {
                     let key = deadline.dedupe_key.clone().unwrap_or_default();
-                    if !events::fired(&mut tx, &key).await.map_err(unavailable)? {
+                    if !events::fired(&mut tx, &key).await? {
                         drafts.push(deadline);
                     }
                 }
@@ -284,5 +254,17 @@ impl Store {
             tracing::info!(events = written, "the scheduler raised events");
         }
         Ok(written)
+    }
+}
+
+impl Store {
+    /// Alert events matching `filter`, newest first, at most `limit` (the API, the Atom feed
+    /// and the delivery worker read them here).
+    pub async fn events(
+        &self,
+        filter: &crate::db::events::EventFilter,
+        limit: i64,
+    ) -> Result<Vec<vigia::events::Event>, crate::ReadError> {
+        Ok(crate::db::events::list(&self.pool, filter, limit).await?)
     }
 }

@@ -9,7 +9,7 @@ use vigia::office::SuggestionProgress;
 use vigia::ports::{PortError, WriteError};
 use vigia::{DepartmentCode, HistoryAction};
 
-use super::{port_unavailable, unavailable, Store};
+use super::Store;
 use crate::db::audit::{self, Audit};
 use crate::db::suggestions::{self, Decision};
 use crate::db::{hidden, Tx};
@@ -21,9 +21,7 @@ impl Store {
         suggestion: SuggestionText,
     ) -> Result<i64, WriteError> {
         let mut tx = self.begin().await?;
-        let id = suggestions::insert(&mut tx, department, &suggestion, self.clock.now())
-            .await
-            .map_err(unavailable)?;
+        let id = suggestions::insert(&mut tx, department, &suggestion, self.clock.now()).await?;
         self.commit(tx).await?;
         Ok(id)
     }
@@ -31,10 +29,7 @@ impl Store {
     /// Not in the public history: only the decision is, once the claim is saved.
     pub(super) async fn take_up(&self, by: i64, suggestion: i64) -> Result<(), WriteError> {
         let mut tx = self.begin().await?;
-        if !suggestions::take_up(&mut tx, suggestion, by, self.clock.now())
-            .await
-            .map_err(unavailable)?
-        {
+        if !suggestions::take_up(&mut tx, suggestion, by, self.clock.now()).await? {
             return Err(WriteError::Conflict);
         }
         self.commit(tx).await
@@ -47,8 +42,7 @@ impl Store {
         reason: String,
     ) -> Result<(), WriteError> {
         let found = suggestions::any(&self.pool, suggestion)
-            .await
-            .map_err(unavailable)?
+            .await?
             .ok_or(WriteError::NotFound)?;
         let now = self.clock.now();
         let mut tx = self.begin().await?;
@@ -59,10 +53,7 @@ impl Store {
             by,
             now,
         };
-        if !suggestions::decide(&mut tx, suggestion, decision)
-            .await
-            .map_err(unavailable)?
-        {
+        if !suggestions::decide(&mut tx, suggestion, decision).await? {
             return Err(WriteError::Conflict);
         }
         let entry = Audit {
@@ -72,9 +63,7 @@ impl Store {
             department: Some(found.department.as_str()),
             requirement: found.requirement.as_ref().map(|r| r.as_str()),
         };
-        audit::append(&mut tx, Some(by), entry, now)
-            .await
-            .map_err(unavailable)?;
+        audit::append(&mut tx, Some(by), entry, now).await?;
         self.commit(tx).await
     }
 
@@ -83,16 +72,12 @@ impl Store {
         &self,
         id: i64,
     ) -> Result<Option<SuggestionProgress>, PortError> {
-        let found = suggestions::progress(&self.pool, id)
-            .await
-            .map_err(port_unavailable)?;
+        let found = suggestions::progress(&self.pool, id).await?;
         let Some(mut progress) = found else {
             return Ok(None);
         };
         let subject = format!("suggestion:{id}");
-        progress.hidden = hidden::of(&self.pool, &subject)
-            .await
-            .map_err(port_unavailable)?;
+        progress.hidden = hidden::of(&self.pool, &subject).await?;
         if progress.hidden.is_some() {
             progress.body = None;
         }
@@ -117,10 +102,7 @@ pub(super) async fn accept(
         by,
         now,
     };
-    if !suggestions::decide(tx, suggestion, decision)
-        .await
-        .map_err(unavailable)?
-    {
+    if !suggestions::decide(tx, suggestion, decision).await? {
         return Err(WriteError::Conflict);
     }
     let entry = Audit {
@@ -130,8 +112,6 @@ pub(super) async fn accept(
         department: Some(claim.department.as_str()),
         requirement: Some(claim.requirement.as_str()),
     };
-    audit::append(tx, Some(by), entry, now)
-        .await
-        .map_err(unavailable)?;
+    audit::append(tx, Some(by), entry, now).await?;
     Ok(())
 }

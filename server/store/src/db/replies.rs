@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use vigia::drafts::ReplyText;
 use vigia::{DepartmentCode, GapKind, RequirementSlug};
 
-use super::{stamp, Pool, Tx};
+use super::{stamp, DbError, Pool, Tx};
 
 pub async fn insert(
     tx: &mut Tx<'_>,
@@ -13,7 +13,7 @@ pub async fn insert(
     reply: &ReplyText,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO gap_replies (department, requirement, gap_kind, body, evidence_url, replied_by, replied_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -31,7 +31,7 @@ pub async fn insert(
 }
 
 /// The department and requirement of a reply nobody has reviewed yet.
-pub async fn unreviewed(pool: &Pool, id: i64) -> Result<Option<(String, String)>, sqlx::Error> {
+pub async fn unreviewed(pool: &Pool, id: i64) -> Result<Option<(String, String)>, DbError> {
     sqlx::query_as(
         "SELECT r.department, r.requirement FROM gap_replies r \
          WHERE r.id = $1 AND NOT EXISTS (SELECT 1 FROM reply_reviews v WHERE v.reply_id = r.id)",
@@ -39,6 +39,7 @@ pub async fn unreviewed(pool: &Pool, id: i64) -> Result<Option<(String, String)>
     .bind(id)
     .fetch_optional(pool)
     .await
+    .map_err(DbError::from)
 }
 
 /// Records a review; `false` when the reply was reviewed in the meantime.
@@ -48,7 +49,7 @@ pub async fn review(
     note: &str,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO reply_reviews (reply_id, note, reviewed_by, reviewed_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (reply_id) DO NOTHING",
@@ -63,9 +64,10 @@ pub async fn review(
 }
 
 /// The department, requirement and body of a reply (for hiding it).
-pub async fn text(pool: &Pool, id: i64) -> Result<Option<(String, String, String)>, sqlx::Error> {
+pub async fn text(pool: &Pool, id: i64) -> Result<Option<(String, String, String)>, DbError> {
     sqlx::query_as("SELECT department, requirement, body FROM gap_replies WHERE id = $1")
         .bind(id)
         .fetch_optional(pool)
         .await
+        .map_err(DbError::from)
 }

@@ -125,7 +125,7 @@ pub async fn insert(
     subscription: &NewSubscription,
     secret: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO subscriptions (channel, address, contact, lang, digest, all_departments, state, created_at, secret) \
          VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8) RETURNING id",
@@ -144,7 +144,7 @@ pub async fn insert(
     Ok(id)
 }
 
-async fn clear_filters(tx: &mut Tx<'_>, id: i64) -> Result<(), sqlx::Error> {
+async fn clear_filters(tx: &mut Tx<'_>, id: i64) -> Result<(), DbError> {
     for table in [
         "subscription_departments",
         "subscription_kinds",
@@ -160,7 +160,7 @@ async fn clear_filters(tx: &mut Tx<'_>, id: i64) -> Result<(), sqlx::Error> {
 }
 
 /// Replaces what a subscription follows, how often and in which language.
-pub async fn set_filters(tx: &mut Tx<'_>, id: i64, s: &NewSubscription) -> Result<(), sqlx::Error> {
+pub async fn set_filters(tx: &mut Tx<'_>, id: i64, s: &NewSubscription) -> Result<(), DbError> {
     // A subscription that turns to digests starts from the newest event, not from the first.
     sqlx::query(
         "UPDATE subscriptions SET digest_after_event = CASE WHEN NOT digest AND $2 \
@@ -216,7 +216,7 @@ pub async fn set_state(
     from: &[State],
     to: State,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, DbError> {
     let mut query = super::Statement::new("UPDATE subscriptions SET state = ");
     query.bind(to.slug());
     if to == State::Active {
@@ -240,11 +240,7 @@ pub async fn set_state(
 }
 
 /// Starts a pending subscription's 48 hours again (its confirmation was sent anew).
-pub async fn restart_pending(
-    tx: &mut Tx<'_>,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+pub async fn restart_pending(tx: &mut Tx<'_>, id: i64, now: DateTime<Utc>) -> Result<(), DbError> {
     sqlx::query("UPDATE subscriptions SET created_at = $1 WHERE id = $2 AND state = 'pending'")
         .bind(stamp(now))
         .bind(id)
@@ -254,11 +250,7 @@ pub async fn restart_pending(
 }
 
 /// Counts a confirmation email for today; `false` past three a day (nothing counted).
-pub async fn count_confirmation(
-    tx: &mut Tx<'_>,
-    id: i64,
-    day: NaiveDate,
-) -> Result<bool, sqlx::Error> {
+pub async fn count_confirmation(tx: &mut Tx<'_>, id: i64, day: NaiveDate) -> Result<bool, DbError> {
     let updated = sqlx::query(
         "UPDATE subscriptions SET confirmations_sent = CASE WHEN confirmations_day = $1 THEN confirmations_sent + 1 ELSE 1 END, \
          confirmations_day = $1 WHERE id = $2 AND (confirmations_day IS NULL OR confirmations_day <> $1 OR confirmations_sent < 3)",
@@ -271,7 +263,7 @@ pub async fn count_confirmation(
 }
 
 /// Deletes a subscription with its deliveries, keeping only their counts.
-pub async fn delete(tx: &mut Tx<'_>, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn delete(tx: &mut Tx<'_>, id: i64) -> Result<bool, DbError> {
     sqlx::query(
         "INSERT INTO delivery_counts (channel, state, n) \
          SELECT s.channel, d.state, COUNT(*) FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id \
@@ -294,10 +286,7 @@ pub async fn delete(tx: &mut Tx<'_>, id: i64) -> Result<bool, sqlx::Error> {
 }
 
 /// The pending subscriptions created before `cutoff` (their link expired).
-pub async fn expired_pending(
-    tx: &mut Tx<'_>,
-    cutoff: DateTime<Utc>,
-) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn expired_pending(tx: &mut Tx<'_>, cutoff: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
     let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM subscriptions WHERE state = 'pending' AND channel = 'email' AND created_at < $1")
         .bind(stamp(cutoff))
         .fetch_all(&mut **tx)
@@ -306,16 +295,17 @@ pub async fn expired_pending(
 }
 
 /// Subscriptions by channel and state.
-pub async fn totals(pool: &Pool) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+pub async fn totals(pool: &Pool) -> Result<Vec<(String, String, i64)>, DbError> {
     sqlx::query_as(
         "SELECT channel, state, COUNT(*) FROM subscriptions GROUP BY channel, state ORDER BY 1, 2",
     )
     .fetch_all(pool)
     .await
+    .map_err(DbError::from)
 }
 
 /// Subscribers by channel, state and department (all departments as `*`): counts only.
-pub async fn counts(pool: &Pool) -> Result<Vec<(String, String, String, i64)>, sqlx::Error> {
+pub async fn counts(pool: &Pool) -> Result<Vec<(String, String, String, i64)>, DbError> {
     sqlx::query_as(
         "SELECT s.channel, s.state, COALESCE(d.department, '*') AS department, COUNT(*) \
          FROM subscriptions s LEFT JOIN subscription_departments d ON d.subscription_id = s.id \
@@ -323,14 +313,11 @@ pub async fn counts(pool: &Pool) -> Result<Vec<(String, String, String, i64)>, s
     )
     .fetch_all(pool)
     .await
+    .map_err(DbError::from)
 }
 
 /// The signing secrets of a webhook: the current one and, during a rotation, the previous.
-pub async fn secrets(
-    tx: &mut Tx<'_>,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<String>, sqlx::Error> {
+pub async fn secrets(tx: &mut Tx<'_>, id: i64, now: DateTime<Utc>) -> Result<Vec<String>, DbError> {
     let row: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT secret, previous_secret, secret_overlap_until FROM subscriptions WHERE id = $1",
     )
@@ -352,7 +339,7 @@ pub async fn rotate_secret(
     id: i64,
     secret: &str,
     overlap_until: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE subscriptions SET previous_secret = secret, secret = $1, secret_overlap_until = $2 WHERE id = $3",
     )
@@ -408,7 +395,7 @@ struct StoredWebhook {
 }
 
 /// Webhooks as the admins' page shows them (no address beyond its host).
-pub async fn webhooks(pool: &Pool) -> Result<Vec<WebhookRow>, sqlx::Error> {
+pub async fn webhooks(pool: &Pool) -> Result<Vec<WebhookRow>, DbError> {
     let rows: Vec<StoredWebhook> = sqlx::query_as(
         "SELECT id, address, state, last_success_at, last_error, failing_since FROM subscriptions \
          WHERE channel = 'webhook' ORDER BY id",
@@ -434,7 +421,7 @@ pub async fn webhooks(pool: &Pool) -> Result<Vec<WebhookRow>, sqlx::Error> {
         .collect())
 }
 
-pub async fn last_error(pool: &Pool, id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn last_error(pool: &Pool, id: i64) -> Result<Option<String>, DbError> {
     let row: Option<(Option<String>,)> =
         sqlx::query_as("SELECT last_error FROM subscriptions WHERE id = $1")
             .bind(id)

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{stamp, Pool, Tx};
+use super::{stamp, DbError, Pool, Tx};
 
 /// A PDF's record: its hash names the file on disk.
 #[derive(Debug, Clone)]
@@ -25,7 +25,7 @@ pub async fn insert(
     documents: &[DocumentRecord],
     uploaded_by: i64,
     now: DateTime<Utc>,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, DbError> {
     let (claim_id, reply_id) = match owner {
         Owner::Claim(id) => (Some(id), None),
         Owner::Reply(id) => (None, Some(id)),
@@ -59,7 +59,7 @@ pub struct DocumentRow {
     pub withheld_reason: Option<String>,
 }
 
-pub async fn find(pool: &Pool, id: i64) -> Result<Option<DocumentRow>, sqlx::Error> {
+pub async fn find(pool: &Pool, id: i64) -> Result<Option<DocumentRow>, DbError> {
     sqlx::query_as(
         "SELECT d.sha256, d.filename, COALESCE(c.department, r.department) AS department, \
          w.reason AS withheld_reason \
@@ -70,6 +70,7 @@ pub async fn find(pool: &Pool, id: i64) -> Result<Option<DocumentRow>, sqlx::Err
     .bind(id)
     .fetch_optional(pool)
     .await
+    .map_err(DbError::from)
 }
 
 /// Withholds a document; `false` when it was withheld already (someone else was faster).
@@ -79,7 +80,7 @@ pub async fn withhold(
     reason: &str,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, DbError> {
     let inserted = sqlx::query(
         "INSERT INTO document_withholdings (document_id, reason, withheld_by, withheld_at) \
          VALUES ($1, $2, $3, $4) ON CONFLICT (document_id) DO NOTHING",
@@ -94,7 +95,7 @@ pub async fn withhold(
 }
 
 /// How many documents with these bytes the public may still download.
-pub async fn public_copies(tx: &mut Tx<'_>, sha256: &str) -> Result<i64, sqlx::Error> {
+pub async fn public_copies(tx: &mut Tx<'_>, sha256: &str) -> Result<i64, DbError> {
     let (count,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM documents d LEFT JOIN document_withholdings w ON w.document_id = d.id \
          WHERE d.sha256 = $1 AND w.document_id IS NULL",
@@ -106,7 +107,7 @@ pub async fn public_copies(tx: &mut Tx<'_>, sha256: &str) -> Result<i64, sqlx::E
 }
 
 /// Whether any document row names these bytes (so the file must stay on disk).
-pub async fn is_referenced(pool: &Pool, sha256: &str) -> Result<bool, sqlx::Error> {
+pub async fn is_referenced(pool: &Pool, sha256: &str) -> Result<bool, DbError> {
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM documents WHERE sha256 = $1")
         .bind(sha256)
         .fetch_one(pool)

@@ -7,7 +7,7 @@ use vigia::HistoryAction;
 
 use super::audit::{self, Audit};
 use super::documents::{self, DocumentRecord, Owner};
-use super::{stamp, Tx};
+use super::{stamp, DbError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppendError {
@@ -18,7 +18,13 @@ pub enum AppendError {
     #[error("the source is the attached document, and none was attached")]
     NoDocument,
     #[error(transparent)]
-    Database(#[from] sqlx::Error),
+    Database(#[from] DbError),
+}
+
+impl From<sqlx::Error> for AppendError {
+    fn from(error: sqlx::Error) -> Self {
+        AppendError::Database(error.into())
+    }
 }
 
 /// Who appends a claim, and what they expect the record to hold.
@@ -33,7 +39,7 @@ pub struct Append<'a> {
     pub now: DateTime<Utc>,
 }
 
-pub async fn insert_source(tx: &mut Tx<'_>, source: &NewSource) -> Result<i64, sqlx::Error> {
+pub async fn insert_source(tx: &mut Tx<'_>, source: &NewSource) -> Result<i64, DbError> {
     let (es, en) = match &source.attribution {
         Some(a) => (Some(a.es.as_str()), Some(a.en.as_str())),
         None => (None, None),
@@ -159,7 +165,7 @@ pub async fn append_with_source(
 }
 
 /// Makes a source cite a stored document: the source is the document itself.
-async fn cite_document(tx: &mut Tx<'_>, source_id: i64, document: i64) -> Result<(), sqlx::Error> {
+async fn cite_document(tx: &mut Tx<'_>, source_id: i64, document: i64) -> Result<(), DbError> {
     sqlx::query("UPDATE sources SET url = $1 WHERE id = $2")
         .bind(vigia::document::permalink(document))
         .bind(source_id)
@@ -173,7 +179,7 @@ pub async fn record_correction(
     tx: &mut Tx<'_>,
     corrected: i64,
     correcting: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO claim_corrections (corrected_claim_id, correcting_claim_id) VALUES ($1, $2)",
     )
@@ -189,7 +195,7 @@ pub async fn latest_id(
     tx: &mut Tx<'_>,
     department: &str,
     requirement: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, DbError> {
     let (id,): (Option<i64>,) =
         sqlx::query_as("SELECT MAX(id) FROM claims WHERE department = $1 AND requirement = $2")
             .bind(department)
@@ -203,9 +209,10 @@ pub async fn latest_id(
 pub async fn note_of(
     pool: &super::Pool,
     id: i64,
-) -> Result<Option<(String, String, String)>, sqlx::Error> {
+) -> Result<Option<(String, String, String)>, DbError> {
     sqlx::query_as("SELECT department, requirement, note_es FROM claims WHERE id = $1")
         .bind(id)
         .fetch_optional(pool)
         .await
+        .map_err(DbError::from)
 }

@@ -27,11 +27,12 @@ const USER_COLUMNS: &str =
     "SELECT id, email, display_name, role, password_hash, CAST(disabled AS INTEGER) AS disabled, \
      session_epoch FROM users";
 
-pub async fn user_by_id(pool: &Pool, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn user_by_id(pool: &Pool, id: i64) -> Result<Option<UserRow>, DbError> {
     sqlx::query_as(&format!("{USER_COLUMNS} WHERE id = $1"))
         .bind(id)
         .fetch_optional(pool)
         .await
+        .map_err(DbError::from)
 }
 
 /// An account with the departments it covers: a row for each (or one without any).
@@ -52,7 +53,7 @@ pub enum Find<'a> {
 pub async fn scoped_user(
     pool: &Pool,
     find: Find<'_>,
-) -> Result<Option<(UserRow, Vec<DepartmentCode>)>, sqlx::Error> {
+) -> Result<Option<(UserRow, Vec<DepartmentCode>)>, DbError> {
     let select = "SELECT u.id, u.email, u.display_name, u.role, u.password_hash, \
          CAST(u.disabled AS INTEGER) AS disabled, u.session_epoch, d.department \
          FROM users u LEFT JOIN user_departments d ON d.user_id = u.id";
@@ -80,7 +81,7 @@ pub async fn insert(
     tx: &mut Tx<'_>,
     account: &NewAccount,
     now: DateTime<Utc>,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, DbError> {
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO users (email, display_name, role, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -102,7 +103,7 @@ pub async fn set_departments(
     tx: &mut Tx<'_>,
     user_id: i64,
     departments: &[DepartmentCode],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query("DELETE FROM user_departments WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut **tx)
@@ -132,7 +133,7 @@ pub async fn set_disabled(
     tx: &mut Tx<'_>,
     user_id: i64,
     disabled: bool,
-) -> Result<Option<bool>, sqlx::Error> {
+) -> Result<Option<bool>, DbError> {
     let exists: Option<(super::Flag,)> =
         sqlx::query_as("SELECT CAST(disabled AS INTEGER) FROM users WHERE id = $1")
             .bind(user_id)
@@ -190,7 +191,7 @@ pub async fn insert_sign_in_token(
     user_id: i64,
     token_hash: &str,
     expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO sign_in_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
         .bind(token_hash)
         .bind(user_id)
@@ -205,7 +206,7 @@ pub async fn sign_in_token_works(
     pool: &Pool,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, DbError> {
     let found: Option<(i64,)> = sqlx::query_as(
         "SELECT user_id FROM sign_in_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
          AND user_id IN (SELECT id FROM users WHERE NOT disabled)",
@@ -222,7 +223,7 @@ pub async fn spend_sign_in_token(
     tx: &mut Tx<'_>,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, DbError> {
     let spent: Option<(i64,)> = sqlx::query_as(
         "UPDATE sign_in_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
          AND user_id IN (SELECT id FROM users WHERE NOT disabled) RETURNING user_id",
@@ -238,7 +239,7 @@ pub async fn set_password(
     tx: &mut Tx<'_>,
     user_id: i64,
     password_hash: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(user_id)

@@ -6,9 +6,10 @@ use std::net::IpAddr;
 
 use vigia::ports::WriteError;
 
-use super::{unavailable, Store};
-use crate::auth::throttle::{self, Recent};
+use super::Store;
 use crate::db;
+use crate::throttle::{self, Recent};
+use crate::ReadError;
 
 /// The forms limited per client address (IPv6 by /64).
 #[derive(Clone, Copy, Debug)]
@@ -58,29 +59,21 @@ impl Store {
         let now = self.now();
         let (uses, window) = limit.allowance();
         let subject = client.to_string();
-        db::limits::take(
-            self.pool(),
-            limit.scope(),
-            &subject,
-            uses,
-            now - window,
-            now,
-        )
-        .await
-        .map_err(unavailable)
+        db::limits::take(&self.pool, limit.scope(), &subject, uses, now - window, now)
+            .await
+            .map_err(WriteError::from)
     }
 
     /// Whether `account` may try a password from `client` now.
-    pub async fn sign_in_allowed(&self, account: &str, client: IpAddr) -> Result<bool, WriteError> {
+    pub async fn sign_in_allowed(&self, account: &str, client: IpAddr) -> Result<bool, ReadError> {
         let now = self.now();
         let found = db::limits::recent_failures(
-            self.pool(),
+            &self.pool,
             account,
             &client.to_string(),
             now - throttle::WINDOW,
         )
-        .await
-        .map_err(unavailable)?;
+        .await?;
         let recent = Recent {
             account_and_address: found.account_and_address,
             address: found.address,
@@ -93,21 +86,21 @@ impl Store {
     }
 
     pub async fn sign_in_failed(&self, account: &str, client: IpAddr) -> Result<(), WriteError> {
-        db::limits::sign_in_failed(self.pool(), account, &client.to_string(), self.now())
+        db::limits::sign_in_failed(&self.pool, account, &client.to_string(), self.now())
             .await
-            .map_err(unavailable)
+            .map_err(WriteError::from)
     }
 
     pub async fn sign_in_succeeded(&self, account: &str, client: IpAddr) -> Result<(), WriteError> {
-        db::limits::sign_in_succeeded(self.pool(), account, &client.to_string())
+        db::limits::sign_in_succeeded(&self.pool, account, &client.to_string())
             .await
-            .map_err(unavailable)
+            .map_err(WriteError::from)
     }
 
     /// Forgets uses and failures older than every window.
     pub async fn forget_old_limits(&self) -> Result<u64, WriteError> {
-        db::limits::forget_before(self.pool(), self.now() - KEPT)
+        db::limits::forget_before(&self.pool, self.now() - KEPT)
             .await
-            .map_err(unavailable)
+            .map_err(WriteError::from)
     }
 }

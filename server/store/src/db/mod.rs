@@ -1,17 +1,20 @@
 //! All of Vigía's SQL lives under this module, one file per area. Writes are small functions
-//! on a transaction; the store (`crate::store`) strings them together so that every write
+//! on a transaction; the store (`crate::Store`) strings them together so that every write
 //! appends its audit entry and moves the data version on in the same transaction.
 
 pub mod accounts;
 pub mod audit;
 pub mod claims;
 pub mod deliveries;
+pub mod dialect;
 pub mod documents;
 pub mod events;
 pub mod hidden;
 mod history;
 pub mod limits;
 pub mod replies;
+pub mod schema;
+pub mod secrets;
 mod seed;
 mod snapshot;
 pub mod subscriptions;
@@ -43,6 +46,9 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// A document file could not be written, moved or removed.
+    #[error("document files: {0}")]
+    Files(#[from] std::io::Error),
     #[error(
         "unsupported database URL {0:?}: Vigía uses SQLite (sqlite://path/to/file.db) or \
          PostgreSQL (postgres://user@host/database)"
@@ -66,14 +72,6 @@ impl Engine {
         }
     }
 
-    /// The engine behind a connection (or a transaction, which derefs to one).
-    pub fn of_connection(connection: &sqlx::AnyConnection) -> Engine {
-        match connection.backend_name() {
-            "SQLite" => Engine::Sqlite,
-            _ => Engine::Postgres,
-        }
-    }
-
     /// The engine behind a pool.
     pub fn of(pool: &Pool) -> Engine {
         match pool.connect_options().database_url.scheme() {
@@ -82,14 +80,6 @@ impl Engine {
         }
     }
 }
-
-static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
-static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
-
-/// Runs at every new SQLite connection. With WAL, NORMAL cannot corrupt the database; a power
-/// cut may lose the last commits but a crash of Vigía itself loses nothing.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
 
 /// Opens the pool; for SQLite, creates the database file (and its folder) when missing. A URL
 /// of another kind is refused rather than taken for a file name.
@@ -106,8 +96,8 @@ pub async fn connect(database_url: &str) -> Result<Pool, DbError> {
         .max_connections(8)
         .after_connect(move |connection, _| {
             Box::pin(async move {
-                if engine == Engine::Sqlite {
-                    connection.execute(SQLITE_PRAGMAS).await?;
+                if let Some(setup) = engine.dialect().connection_setup {
+                    connection.execute(setup).await?;
                 }
                 Ok(())
             })
@@ -140,36 +130,28 @@ fn sqlite_url(database_url: &str) -> Result<String, DbError> {
 }
 
 pub async fn migrate(pool: &Pool) -> Result<(), DbError> {
-    match Engine::of(pool) {
-        Engine::Sqlite => SQLITE_MIGRATOR.run(pool).await?,
-        Engine::Postgres => POSTGRES_MIGRATOR.run(pool).await?,
-    }
+    Engine::of(pool).dialect().migrator.run(pool).await?;
     Ok(())
 }
 
 /// A transaction that holds the write lock from its first statement, so what it reads (the
 /// record before, the gaps recorded open) is what it changes: writes run one after another,
 /// also across several server processes on one PostgreSQL database.
-pub async fn begin_write(pool: &Pool) -> Result<Tx<'static>, sqlx::Error> {
+pub async fn begin_write(pool: &Pool) -> Result<Tx<'static>, DbError> {
     begin_write_at(pool).await.map(|(tx, _)| tx)
 }
 
 /// [`begin_write`], with the data version it began at: under the write lock, the version of
 /// everything it reads, which nobody else can move on until it commits.
-pub async fn begin_write_at(pool: &Pool) -> Result<(Tx<'static>, u64), sqlx::Error> {
-    let (mut tx, locking) = match Engine::of(pool) {
-        Engine::Sqlite => (
-            pool.begin_with("BEGIN IMMEDIATE").await?,
-            "SELECT n FROM data_version WHERE id = 1",
-        ),
-        // The version's row lock is the write lock: taking it waits for the write before to
-        // commit and then reads the version that write left, in one round trip.
-        Engine::Postgres => (
-            pool.begin().await?,
-            "SELECT n FROM data_version WHERE id = 1 FOR UPDATE",
-        ),
+pub async fn begin_write_at(pool: &Pool) -> Result<(Tx<'static>, u64), DbError> {
+    let dialect = Engine::of(pool).dialect();
+    let mut tx = match dialect.begin_write {
+        Some(begin) => pool.begin_with(begin).await?,
+        None => pool.begin().await?,
     };
-    let (n,): (i64,) = sqlx::query_as(locking).fetch_one(&mut *tx).await?;
+    let (n,): (i64,) = sqlx::query_as(dialect.lock_version)
+        .fetch_one(&mut *tx)
+        .await?;
     Ok((tx, n as u64))
 }
 
