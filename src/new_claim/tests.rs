@@ -11,6 +11,7 @@ fn requirement(slug: &str, in_force_needs_date: bool) -> Requirement {
         name: Bilingual::default(),
         legal_basis: Bilingual::default(),
         legal_basis_verified: false,
+        legal_basis_sources: Vec::new(),
         has_quality_criteria: in_force_needs_date,
         in_force_needs_date,
         status_labels: Vec::new(),

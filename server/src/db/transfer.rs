@@ -16,6 +16,7 @@ pub const TABLES: &[&str] = &[
     "requirements",
     "requirement_status_labels",
     "sources",
+    "requirement_sources",
     "users",
     "user_departments",
     "sign_in_tokens",

@@ -162,6 +162,8 @@ impl SeedRequirement {
                 en: self.legal_basis_en.clone(),
             },
             legal_basis_verified: self.legal_basis_verified,
+            // The domain's requirement checks claims; the cited sources are stored apart.
+            legal_basis_sources: Vec::new(),
             has_quality_criteria: self.has_quality_criteria,
             in_force_needs_date: self.in_force_needs_date,
             status_labels,
