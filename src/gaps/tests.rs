@@ -740,3 +740,5 @@ fn a_repeated_finding_keeps_the_gap_start_of_the_first_claim() {
         "a verified claim broke the run"
     );
 }
+
+mod disagreeing_ends;
