@@ -271,7 +271,7 @@ problem-invalid-choice = Choose an option from the list.
 problem-invalid-date = Not a valid date: use YYYY-MM-DD, YYYY-MM or YYYY.
 problem-invalid-url = It must be a link starting with https:// or http://.
 problem-end-before-start = The validity cannot end before it starts.
-problem-in-force-without-date = An instrument in force needs the date it took effect.
+problem-in-force-without-date = An instrument in force needs the date it took effect, or the date its validity ends.
 history-recorded-by = Recorded by { $name }
 
 problem-verified-without-evidence = To mark it verified, add a primary evidence link (the instrument or the body that issued it) or a PDF document.

@@ -271,7 +271,7 @@ problem-invalid-choice = Elija una opción de la lista.
 problem-invalid-date = Fecha no válida: use AAAA-MM-DD, AAAA-MM o AAAA.
 problem-invalid-url = Debe ser un enlace que empiece con https:// o http://.
 problem-end-before-start = La vigencia no puede terminar antes de empezar.
-problem-in-force-without-date = Un instrumento vigente necesita la fecha en que empezó a regir.
+problem-in-force-without-date = Un instrumento vigente necesita la fecha en que empezó a regir o la de fin de su vigencia.
 history-recorded-by = Registrado por { $name }
 
 problem-verified-without-evidence = Para marcarlo como verificado, agregue un enlace de evidencia primaria (el instrumento o la institución que lo emitió) o un documento PDF.
