@@ -82,7 +82,7 @@ pub struct Source {
     /// When the page or report was published, as precisely as it says.
     pub published: PartialDate,
     /// How a sentence credits the finding when the author's name alone would say too much
-    /// or too little ("el análisis de InSight Crime, que cita a expertos").
+    /// or too little ("el análisis de InSight Crime", not its summary of someone's report).
     #[serde(default)]
     pub attribution: Option<Bilingual>,
 }

@@ -25,6 +25,7 @@ mod open_data;
 mod pages;
 mod receivers;
 mod roles;
+mod seed_corrections;
 mod speed;
 mod suggestions;
 mod transfer;

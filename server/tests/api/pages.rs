@@ -57,18 +57,22 @@ async fn home_has_the_map_table_and_context_in_spanish() {
         6,
         "six unknown, drawn as Vigía's inference"
     );
-    assert_eq!(drawn(&html, "in-preparation: department"), 1, "Tarija");
     assert_eq!(
-        count(&html, "data-category=\"in-force"),
+        drawn(&html, "in-force-reported: department"),
+        1,
+        "Tarija: a five-year plan, reported by El Andaluz in 2024"
+    );
+    assert_eq!(
+        count(&html, "data-category=\"in-force\""),
         0,
-        "no source says any plan is in force"
+        "nobody has checked a plan against its document"
     );
     assert!(
         html.contains("Sin información (deducción de Vigía)"),
         "the legend says which statuses are inferred"
     );
     assert!(
-        !html.contains("Vigente, solo informado"),
+        !html.contains("Vigente, verificado"),
         "the legend lists only what is used"
     );
     assert!(html.contains("<caption>Estado de cada instrumento por departamento</caption>"));
@@ -144,19 +148,22 @@ async fn department_page_shows_state_gaps_and_history() {
     let app = TestApp::spawn().await;
     let html = app.html("/departments/BO-T").await;
     assert!(html.contains("<h1>Tarija</h1>"));
-    assert!(html.contains("en elaboración"));
     assert!(
-        html.contains("marzo de 2023"),
-        "the date the guidelines were drafted, at month precision"
+        html.contains("en elaboración"),
+        "FIIAPP, 2018: a new plan being drafted"
     );
     assert!(
-        !html.contains("1 de marzo de 2023"),
-        "never the first day of the month"
+        html.contains("22 de marzo de 2023") && html.contains("24 de septiembre de 2024"),
+        "the council's session and El Andaluz's article, to the day"
+    );
+    assert!(
+        html.contains("<time datetime=\"2017\">2017</time>"),
+        "FIIAPP's 2014–2017 plan, at year precision, never 1 January"
     );
     assert_eq!(
         count(&html, "id=\"claim-"),
-        3,
-        "two plan claims and one shelter claim"
+        6,
+        "five plan claims and one shelter claim"
     );
     assert!(html.contains("El Consejo Contra la Trata aprueba plan quinquenal"));
     assert!(html.contains(
@@ -167,7 +174,7 @@ async fn department_page_shows_state_gaps_and_history() {
         "the 2020 inference is marked"
     );
     assert!(
-        outlines(&html).contains(&"in-preparation: department highlighted".to_owned()),
+        outlines(&html).contains(&"in-force-reported: department highlighted".to_owned()),
         "Tarija is highlighted"
     );
 }
@@ -218,11 +225,15 @@ async fn as_of_views_rebuild_the_past_from_history() {
     let before_tarija_plan = app.html("/departments/BO-T?as_of=2022-12-31").await;
     assert_eq!(
         count(&before_tarija_plan, "id=\"claim-"),
-        2,
-        "only the 2020 claims existed then"
+        4,
+        "FIIAPP's 2018 claims and the 2020 ones; El País's article was not out yet"
     );
     let before_anything = app.html("/?as_of=2019-12-31").await;
-    assert_eq!(count(&before_anything, "data-category=\"unknown\""), 9);
+    assert_eq!(
+        count(&before_anything, "data-category=\"unknown\""),
+        8,
+        "all but Tarija, of which FIIAPP wrote in 2018"
+    );
 }
 
 #[tokio::test]
