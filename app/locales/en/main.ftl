@@ -120,6 +120,8 @@ answer-yes = yes
 answer-no = no
 answer-unknown = unknown
 disagreement-heading = Sources disagree
+disagreement-follows-current = The gaps follow the current claim, the first in this list; the others are shown for comparison.
+legal-basis-sources-label = Who says so
 history-heading = History
 gap-since = Since
 
@@ -193,7 +195,7 @@ gap-no-claim = Nobody knows whether { $department } has a { $requirement }: no s
 gap-unfunded = { $department }'s { $requirement } identifies no funding, according to { $who } ({ $published }).
 gap-unpublished = { $department }'s { $requirement } was not published, according to { $who } ({ $published }).
 gap-unverified = That { $department }'s { $requirement } is in force is only reported by { $who } ({ $published }); nobody has checked it against the document.
-gap-stale = The newest source about { $department }'s { $requirement } was published in { $newest }, more than 12 months ago.
+gap-stale = The newest source about { $department }'s { $requirement } was published more than 12 months ago ({ $newest }).
 
 methodology-title = Methodology
 methodology-description = What each status, severity and evidence level means in Vigía, where the data comes from and under which licence it is published.
@@ -421,13 +423,13 @@ gap-not-in-force = { $tense ->
    *[present] { $department }'s { $requirement } is being drafted, according to { $who }; it is not in force yet.
 }
 gap-inferred = The status of { $department }'s { $requirement } is Vigía's inference from what { $who } ({ $published }) says; the source does not state it.
-gap-sources-disagree = Sources disagree about { $department }'s { $requirement } in { $period }: they are shown side by side.
+gap-sources-disagree = Sources disagree about { $department }'s { $requirement }: they are shown side by side, and the gaps follow the newest claim ({ $period }).
 gap-kind-not-in-force = Being drafted, not in force
 gap-kind-inferred = Inference, not stated by the source
 gap-kind-sources-disagree = Sources disagree
 gap-kind-not-in-force-meaning = A source says the instrument is being drafted: being drafted is not compliance. The gap stays until a claim says it is in force.
 gap-kind-inferred-meaning = The status is Vigía's conclusion from what the source says, not something the source states. It stays until a source states it.
-gap-kind-sources-disagree-meaning = Two sources by different authors describe the same moment with different statuses. A change over time is not a disagreement.
+gap-kind-sources-disagree-meaning = Two sources by different authors describe the same moment with different statuses, or give different ends to the same validity. A change over time is not a disagreement. The other gaps follow the current claim, the newest.
 basis-heading = Stated by the source or inferred
 basis-stated = stated by the source
 basis-inferred = Vigía's inference
@@ -441,7 +443,7 @@ evidence-kind-report-meaning = A press article or a third party's report about t
 field-event-date = Moment described
 field-published = published
 source-published = published { $date }
-source-where = At: { $where }
+source-where = At:
 source-quote-label = Quotation from the source
 claim-corrected-by = Corrected by a later claim; it no longer counts towards the current state.
 claim-field-basis = Basis of the status

@@ -120,6 +120,8 @@ answer-yes = sí
 answer-no = no
 answer-unknown = desconocido
 disagreement-heading = Las fuentes no coinciden
+disagreement-follows-current = Las brechas siguen la afirmación actual, la primera de esta lista; las demás se muestran para comparar.
+legal-basis-sources-label = Quién lo dice
 history-heading = Historial
 gap-since = Desde el
 
@@ -193,7 +195,7 @@ gap-no-claim = No se sabe si { $department } tiene { $requirement }: ninguna fue
 gap-unfunded = En { $department }, el { $requirement } no identifica financiamiento, según { $who } ({ $published }).
 gap-unpublished = En { $department }, el { $requirement } no fue publicado, según { $who } ({ $published }).
 gap-unverified = Que { $department } tenga { $requirement } vigente solo lo informa { $who } ({ $published }); nadie lo verificó con el documento.
-gap-stale = La fuente más reciente sobre { $requirement } en { $department } se publicó en { $newest }, hace más de 12 meses.
+gap-stale = La fuente más reciente sobre { $requirement } en { $department } se publicó hace más de 12 meses ({ $newest }).
 
 methodology-title = Metodología
 methodology-description = Qué significa cada estado, gravedad y nivel de evidencia en Vigía, de dónde vienen los datos y con qué licencia se publican.
@@ -421,13 +423,13 @@ gap-not-in-force = { $tense ->
    *[present] El { $requirement } de { $department } está en elaboración, según { $who }; todavía no está vigente.
 }
 gap-inferred = El estado de { $requirement } en { $department } es una deducción de Vigía a partir de lo que dice { $who } ({ $published }); la fuente no lo afirma.
-gap-sources-disagree = Las fuentes no coinciden sobre { $requirement } en { $department } en { $period }: se muestran lado a lado.
+gap-sources-disagree = Las fuentes no coinciden sobre { $requirement } de { $department }: se muestran lado a lado, y las brechas siguen la afirmación más reciente ({ $period }).
 gap-kind-not-in-force = En elaboración, aún no vigente
 gap-kind-inferred = Deducción, no dato de la fuente
 gap-kind-sources-disagree = Las fuentes no coinciden
 gap-kind-not-in-force-meaning = Una fuente dice que el instrumento se está elaborando: estar en elaboración no es cumplir. La brecha sigue hasta que una afirmación diga que está vigente.
 gap-kind-inferred-meaning = El estado es una conclusión de Vigía a partir de lo que dice la fuente, no algo que la fuente afirme. Sigue hasta que una fuente lo afirme.
-gap-kind-sources-disagree-meaning = Dos fuentes de autores distintos describen el mismo momento con estados distintos. Un cambio con el tiempo no es un desacuerdo.
+gap-kind-sources-disagree-meaning = Dos fuentes de autores distintos describen el mismo momento con estados distintos, o dan fines distintos a una misma vigencia. Un cambio con el tiempo no es un desacuerdo. Las demás brechas siguen la afirmación actual, la más reciente.
 basis-heading = Dato de la fuente o deducción
 basis-stated = según la fuente
 basis-inferred = deducción de Vigía
@@ -441,7 +443,7 @@ evidence-kind-report-meaning = Un artículo de prensa o el informe de un tercero
 field-event-date = Momento descrito
 field-published = publicado
 source-published = publicado { $date }
-source-where = En: { $where }
+source-where = En:
 source-quote-label = Cita de la fuente
 claim-corrected-by = Corregida por una afirmación posterior; ya no cuenta para el estado actual.
 claim-field-basis = Base del estado

@@ -165,6 +165,14 @@ async fn department_page_shows_state_gaps_and_history() {
         6,
         "five plan claims and one shelter claim"
     );
+    assert!(
+        html.contains("Las fuentes no coinciden") && html.contains("2023 – 2028"),
+        "El País's 2028 shown beside El Andaluz's 2025"
+    );
+    assert!(
+        html.contains("href=\"https://fiiapp.org/?p=9010\""),
+        "who says the law requires a plan, linked"
+    );
     assert!(html.contains("El Consejo Contra la Trata aprueba plan quinquenal"));
     assert!(html.contains(
         "El 18 de febrero de 2020, Tarija no tenía centro de acogida especializado para víctimas de trata, según la Defensoría del Pueblo, citada por la Agencia de Noticias Fides."
