@@ -46,7 +46,7 @@ fn Home(view: PublicView) -> impl IntoView {
         <h1>{t(lang, "home-heading")}</h1>
         <Story view=view.clone()/>
         <Headline view=view.clone()/>
-        <p class="lede">{t(lang, "home-lede")}</p>
+        <p class="lede">{t(lang, "home-lede")}" "<a href="/methodology#unverified">{t(lang, "footer-unverified-link")}</a></p>
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{heading}</h2>
             <RequirementSwitch view=view.clone() current=slug.clone()/>

@@ -75,6 +75,22 @@ async fn home_has_the_map_table_and_context_in_spanish() {
         !html.contains("Vigente, verificado"),
         "the legend lists only what is used"
     );
+    assert!(
+        html.contains(
+            "Según la FIIAPP (23 de marzo de 2018) y el análisis de InSight Crime (2020)"
+        ) && html.contains("href=\"/methodology#unverified\""),
+        "the lede says who says the law requires the instruments, and links what is unverified"
+    );
+    assert!(
+        !html.contains("exige instrumentos a los nueve")
+            && !html.contains("los instrumentos que exige la ley"),
+        "the lede and the footer do not state the unverified duty as the law's"
+    );
+    assert!(
+        html.contains("6 centros de acogida especializados")
+            && html.contains("de las 733 víctimas de trata y tráfico reportadas"),
+        "the Ombudsman's shelter findings, and victims reported, not identified"
+    );
     assert!(html.contains("<caption>Estado de cada instrumento por departamento</caption>"));
     assert!(
         html.contains("71,8 %"),
@@ -103,6 +119,9 @@ async fn language_follows_cookie_then_accept_language() {
         .unwrap();
     assert!(english.contains("<html lang=\"en\""));
     assert!(english.contains("Compliance map"));
+    assert!(
+        english.contains("According to FIIAPP (23 March 2018) and InSight Crime's analysis (2020)")
+    );
 
     let cookie = app
         .get_with("/", "cookie", "vigia_lang=en")
