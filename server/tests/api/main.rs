@@ -20,6 +20,7 @@ mod hardening;
 mod helpers;
 mod import;
 mod instances;
+mod methodology;
 mod office;
 mod open_data;
 mod pages;
