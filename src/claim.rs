@@ -272,4 +272,22 @@ impl Claim {
     pub fn is_corrected(&self) -> bool {
         self.corrected_by.is_some()
     }
+
+    /// The status the claim implies on `day`: an instrument it says is in force has expired
+    /// once the validity it gives has ended ("valid until 2025" is expired in 2026), as the
+    /// `expired` gap says, so the map, the figures and the gaps agree.
+    pub fn status_on(&self, day: NaiveDate) -> Status {
+        match self.valid_until {
+            Some(until) if self.status == Status::InForce && until.last_day() < day => {
+                Status::Expired
+            }
+            _ => self.status,
+        }
+    }
+
+    /// Whether the status shown on `day` is Vigía's conclusion: the claim's own inference, or
+    /// an expiry the calendar implies and no source states.
+    pub fn inferred_on(&self, day: NaiveDate) -> bool {
+        self.basis == Basis::Inferred || self.status_on(day) != self.status
+    }
 }

@@ -272,13 +272,19 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
         .iter()
         .map(|e| view! { <li><a href=e.url.clone() rel="noopener">{e.label.clone()}</a></li> })
         .collect_view();
-    let status = claim.status;
+    // In force past the end of the validity its source gives reads as expired, by inference,
+    // as the map and the `expired` gap say.
+    let status = claim.status_on(view.today);
+    let basis = match claim.inferred_on(view.today) {
+        true => vigia::Basis::Inferred,
+        false => claim.basis,
+    };
     let level = claim.evidence_level;
     view! {
         <div class="current-state">
             <p class="current-status">
                 <span class="field-label">{t(lang, "field-status")}" "</span>
-                <StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis=claim.basis/>
+                <StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis/>
             </p>
             <dl class="fields">
                 {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}

@@ -30,3 +30,4 @@ mod seed_corrections;
 mod speed;
 mod suggestions;
 mod transfer;
+mod validity_ends;

@@ -87,3 +87,20 @@ fn the_newest_claims_end_drives_the_gap_rules() {
     ];
     run(cases);
 }
+
+/// What the map and the figures show follows the same end: in force through 2025, expired
+/// (by Vigía's inference, not the source's words) from its first day after.
+#[test]
+fn a_claim_reads_as_expired_the_day_after_the_end_it_gives() {
+    let ending = to_2025();
+    assert_eq!(ending.status_on(day("2025-12-31")), Status::InForce);
+    assert!(!ending.inferred_on(day("2025-12-31")));
+    assert_eq!(ending.status_on(day("2026-01-01")), Status::Expired);
+    assert!(ending.inferred_on(day("2026-01-01")));
+    let drafting = claim(Status::InPreparation).until("2025");
+    assert_eq!(
+        drafting.status_on(day("2026-01-01")),
+        Status::InPreparation,
+        "only an instrument in force lapses"
+    );
+}
