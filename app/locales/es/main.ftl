@@ -80,7 +80,7 @@ national-intro = Cifras nacionales con su fuente. Cuando las fuentes no coincide
 national-victims-without-care = { $value } % de las 733 víctimas de trata y tráfico reportadas en 2018 y el primer semestre de 2019 (526, según datos del Ministerio Público) no tuvo ningún apoyo ni protección del Estado, según { $who }.
 national-specialised-shelters = { $value } centros de acogida especializados para víctimas de trata en todo el país en { $period }: tres en La Paz y uno en cada uno de Potosí, Cochabamba y Santa Cruz, según { $who }.
 national-shelters-run-by-departments = { $value } de esos centros los administraban directamente gobiernos departamentales, los de La Paz y Potosí; los otros cuatro eran de administración delegada o por convenio, según { $who }.
-national-municipal-shelters = Gobiernos municipales, de los 39 consultados, con un centro de acogida especializado en { $period }: { $value }, según { $who }.
+national-municipal-shelters = { $value } de los 39 gobiernos municipales consultados tenía un centro de acogida especializado en { $period }, según { $who }.
 national-cases-reported = { $value } casos de trata registrados por las autoridades en { $period }, según { $who }.
 national-police-trafficking-cases = { $value } casos de trata registrados por la Policía en { $period }, según { $who }.
 national-tip-tier = Informe TIP { $period } del Departamento de Estado de EE. UU.: { $value }.
@@ -199,14 +199,14 @@ gap-no-claim = No se sabe si { $department } tiene { $requirement }: ninguna fue
 gap-unfunded = En { $department }, el { $requirement } no identifica financiamiento, según { $who } ({ $published }).
 gap-unpublished = En { $department }, el { $requirement } no fue publicado, según { $who } ({ $published }).
 gap-unverified = Que { $department } tenga { $requirement } vigente solo lo informa { $who } ({ $published }); nadie lo verificó con el documento.
-gap-stale = La fuente más reciente sobre { $requirement } en { $department } se publicó hace más de 12 meses ({ $newest }).
+gap-stale = La fuente más reciente sobre el { $requirement } de { $department } se publicó hace más de 12 meses ({ $newest }).
 
 methodology-title = Metodología
 methodology-description = Qué significa cada estado, gravedad y nivel de evidencia en Vigía, de dónde vienen los datos y con qué licencia se publican.
 methodology-intro = Vigía guarda, para cada departamento e instrumento, una lista de afirmaciones fechadas y con fuente. Nada se sobrescribe: el estado actual es la afirmación sobre el momento más reciente (a igual momento, la de la fuente publicada más tarde), y las brechas se calculan a partir de ella y de la fecha de hoy en La Paz.
 how-heading = Cómo verificamos
 how-basis = Lo dice la fuente, o lo deducimos
-how-basis-meaning = Cada afirmación dice si su fuente afirma el estado o si Vigía lo deduce de lo que la fuente dice o calla. Una deducción se marca como tal, se dibuja punteada en el mapa y abre un aviso hasta que una fuente lo afirme.
+how-basis-meaning = Cada afirmación dice si su fuente afirma el estado o si Vigía lo deduce de lo que la fuente dice o calla. Una deducción se marca como tal, se dibuja punteada en el mapa y abre un aviso hasta que una fuente lo afirme. Que un instrumento venció porque pasó el fin de vigencia que da su fuente también es deducción de Vigía: se marca y se dibuja igual, y abre la brecha «Vigencia terminada».
 how-author = Quién lo halló y quién lo difundió
 how-author-meaning = Citamos a quien hizo el hallazgo (por ejemplo, la Defensoría del Pueblo) y, aparte, al medio que lo difundió (La Razón, la Agencia de Noticias Fides, EFE). Cada cita enlaza la página que leímos y da el párrafo o la sección y las palabras de la fuente.
 how-dates = La fecha de lo descrito y la de publicación
@@ -439,7 +439,7 @@ gap-not-in-force = { $tense ->
    *[present] El { $requirement } de { $department } está en elaboración, según { $who }; todavía no está vigente.
 }
 gap-inferred = El estado de { $requirement } en { $department } es una deducción de Vigía a partir de lo que dice { $who } ({ $published }); la fuente no lo afirma.
-gap-sources-disagree = Las fuentes no coinciden sobre { $requirement } de { $department }: se muestran lado a lado, y las brechas siguen la afirmación más reciente ({ $period }).
+gap-sources-disagree = Las fuentes no coinciden sobre el { $requirement } de { $department }: se muestran lado a lado, y las brechas siguen la afirmación más reciente ({ $period }).
 gap-kind-not-in-force = En elaboración, aún no vigente
 gap-kind-inferred = Deducción, no dato de la fuente
 gap-kind-sources-disagree = Las fuentes no coinciden
