@@ -82,7 +82,7 @@ pub struct Source {
     /// When the page or report was published, as precisely as it says.
     pub published: PartialDate,
     /// How a sentence credits the finding when the author's name alone would say too much
-    /// or too little ("el análisis de InSight Crime, que cita a expertos").
+    /// or too little ("el análisis de InSight Crime", not its summary of someone's report).
     #[serde(default)]
     pub attribution: Option<Bilingual>,
 }
@@ -271,5 +271,23 @@ impl Claim {
 
     pub fn is_corrected(&self) -> bool {
         self.corrected_by.is_some()
+    }
+
+    /// The status the claim implies on `day`: an instrument it says is in force has expired
+    /// once the validity it gives has ended ("valid until 2025" is expired in 2026), as the
+    /// `expired` gap says, so the map, the figures and the gaps agree.
+    pub fn status_on(&self, day: NaiveDate) -> Status {
+        match self.valid_until {
+            Some(until) if self.status == Status::InForce && until.last_day() < day => {
+                Status::Expired
+            }
+            _ => self.status,
+        }
+    }
+
+    /// Whether the status shown on `day` is Vigía's conclusion: the claim's own inference, or
+    /// an expiry the calendar implies and no source states.
+    pub fn inferred_on(&self, day: NaiveDate) -> bool {
+        self.basis == Basis::Inferred || self.status_on(day) != self.status
     }
 }

@@ -13,34 +13,34 @@ const ENGLISH_WORDS: [&str; 14] = [
     "the", "of", "and", "in", "to", "for", "with", "on", "is", "was", "has", "its", "by", "at",
 ];
 
-/// Whether `text` reads as Spanish rather than English: Spanish letters (ñ, accents, ¿, ¡)
-/// or more Spanish than English function words. Names alone ("Bolivia") count as neither.
-pub fn looks_spanish(text: &str) -> bool {
-    if text.chars().any(|c| "ñÑáéíóúÁÉÍÓÚ¿¡".contains(c)) {
-        return true;
-    }
+/// How much more Spanish than English `text` reads, counting function words.
+fn lean(text: &str) -> isize {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .collect();
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
-    count(&SPANISH_WORDS) > count(&ENGLISH_WORDS)
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count() as isize;
+    count(&SPANISH_WORDS) - count(&ENGLISH_WORDS)
 }
 
-/// Whether `text` reads as English: no Spanish letters and more English than Spanish
-/// function words.
-pub fn looks_english(text: &str) -> bool {
-    if text.chars().any(|c| "ñÑáéíóúÁÉÍÓÚ¿¡".contains(c)) {
-        return false;
+fn has_spanish_letters(text: &str) -> bool {
+    text.chars().any(|c| "ñÑáéíóúÁÉÍÓÚ¿¡".contains(c))
+}
+
+/// Whether `text` reads as Spanish rather than English: more Spanish than English function
+/// words, or, when they tie (a name, a short title), Spanish letters (ñ, accents, ¿, ¡). An
+/// English sentence naming "Potosí" or the "Defensoría" stays English.
+pub fn looks_spanish(text: &str) -> bool {
+    match lean(text) {
+        0 => has_spanish_letters(text),
+        lean => lean > 0,
     }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
-    count(&ENGLISH_WORDS) > count(&SPANISH_WORDS)
+}
+
+/// Whether `text` reads as English: more English than Spanish function words.
+pub fn looks_english(text: &str) -> bool {
+    lean(text) < 0
 }
 
 #[cfg(test)]
@@ -73,5 +73,19 @@ mod tests {
         assert!(!super::looks_english(
             "El Consejo Contra la Trata aprueba plan quinquenal"
         ));
+    }
+
+    /// English notes name Spanish places and bodies; they are English all the same.
+    #[test]
+    fn english_text_with_spanish_names_is_english() {
+        let english = "The Ombudsman counted one specialised shelter in Potosí in its report, \
+                       run directly by the departmental government.";
+        assert!(!looks_spanish(english));
+        assert!(super::looks_english(english));
+        let spanish =
+            "La Defensoría del Pueblo contó un centro de acogida especializado en Potosí.";
+        assert!(looks_spanish(spanish));
+        assert!(!super::looks_english(spanish));
+        assert!(looks_spanish("Vigía"), "a lone Spanish name");
     }
 }

@@ -364,8 +364,11 @@ impl ClaimDraft {
                 c.fail("valid_until", Problem::EndBeforeStart);
             }
         }
+        // An instrument in force needs a date the gap rules can follow: when it took effect, or
+        // when its validity ends, which is all some sources give ("el plan concluirá en 2025").
         let needs_date = requirement.is_none_or(|r| r.in_force_needs_date);
-        if status == Some(Status::InForce) && needs_date && self.status_since.trim().is_empty() {
+        let dated = !self.status_since.trim().is_empty() || !self.valid_until.trim().is_empty();
+        if status == Some(Status::InForce) && needs_date && !dated {
             c.fail("status_since", Problem::InForceWithoutDate);
         }
         let primary = c.links(

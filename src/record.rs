@@ -83,25 +83,32 @@ impl ComplianceRecord {
     }
 
     /// When sources disagree about the current state: the current claim first, then, for each
-    /// other original author, their latest claim about an overlapping moment with a different
-    /// status. Empty when nobody disagrees. A change over time is not a disagreement: claims
-    /// about moments that do not overlap never count.
+    /// other original author, their latest claim that disagrees with it. Two claims disagree
+    /// when they describe overlapping moments with different statuses, or give different ends
+    /// to validities that overlap (one source says a plan runs to 2025, another to 2028).
+    /// Empty when nobody disagrees. A change over time is not a disagreement: claims about
+    /// moments and validities that do not overlap never count.
+    ///
+    /// The gap rules keep following the current claim, ends included: the newest source's end
+    /// of validity is the one that raises `expiring-soon` and `expired`, and the other ends
+    /// are shown beside it here.
     pub fn disagreement(&self) -> Vec<&Claim> {
         let Some(current) = self.current() else {
             return Vec::new();
         };
         let mut sides = vec![current];
         let mut heard: Vec<&Claim> = vec![current];
-        let overlapping = self
-            .standing()
-            .rev()
-            .filter(|c| c.event_date.overlaps(current.event_date));
-        for claim in overlapping {
+        let relevant = self.standing().rev().filter(|c| {
+            c.event_date.overlaps(current.event_date) || validities_overlap(c, current)
+        });
+        for claim in relevant {
             if heard.iter().any(|c| same_author(c, claim)) {
                 continue;
             }
             heard.push(claim);
-            if claim.status != current.status {
+            let other_status =
+                claim.event_date.overlaps(current.event_date) && claim.status != current.status;
+            if other_status || ends_differ(claim, current) {
                 sides.push(claim);
             }
         }
@@ -111,6 +118,33 @@ impl ComplianceRecord {
             Vec::new()
         }
     }
+}
+
+/// The days a claim says its instrument is valid, when it gives an end: from the start it
+/// gives (its validity's, else the status's), else from the moment it describes, when the
+/// instrument was valid by its own account.
+fn validity(claim: &Claim) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let end = claim.valid_until?.last_day();
+    let start = claim
+        .valid_from
+        .or(claim.status_since)
+        .unwrap_or(claim.event_date)
+        .first_day();
+    Some((start.min(end), end))
+}
+
+fn validities_overlap(a: &Claim, b: &Claim) -> bool {
+    match (validity(a), validity(b)) {
+        (Some((a_start, a_end)), Some((b_start, b_end))) => a_start <= b_end && b_start <= a_end,
+        _ => false,
+    }
+}
+
+/// Overlapping validities that end on different days ("2025" and "2028"; "2025" and
+/// "2025-12-31" end together).
+fn ends_differ(a: &Claim, b: &Claim) -> bool {
+    validities_overlap(a, b)
+        && a.valid_until.map(|d| d.last_day()) != b.valid_until.map(|d| d.last_day())
 }
 
 fn same_author(a: &Claim, b: &Claim) -> bool {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use crate::{ParseError, Status};
+use crate::{ParseError, Source, Status};
 
 /// A stable, URL-safe identifier such as `action-plan`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -82,6 +82,9 @@ pub struct Requirement {
     /// As far as a source confirms it; `verified` says whether one does.
     pub legal_basis: Bilingual,
     pub legal_basis_verified: bool,
+    /// The sources the legal basis cites (who says the law requires it), each with its link.
+    #[serde(default)]
+    pub legal_basis_sources: Vec<Source>,
     /// Whether the plan-quality criteria apply (they do to plans, not to shelters).
     pub has_quality_criteria: bool,
     /// Whether "in force" starts on a date a claim must give (a plan's adoption), or is

@@ -19,6 +19,7 @@ fn requirements() -> Vec<Requirement> {
             name: Bilingual::default(),
             legal_basis: Bilingual::default(),
             legal_basis_verified: false,
+            legal_basis_sources: Vec::new(),
             has_quality_criteria: slug == "action-plan",
             in_force_needs_date: slug == "action-plan",
             status_labels: Vec::new(),

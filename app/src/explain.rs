@@ -9,7 +9,7 @@ use vigia::gaps::{Gap, GapKind};
 use vigia::{Basis, Claim, Snapshot};
 
 /// "En 2020, La Paz no tenía plan departamental contra la trata y tráfico de personas, según
-/// el análisis de InSight Crime, que cita a expertos."
+/// el análisis de InSight Crime."
 pub fn gap_message(lang: Lang, gap: &Gap, snapshot: &Snapshot, today: NaiveDate) -> String {
     let department = snapshot
         .department(gap.department)

@@ -79,8 +79,8 @@ pub fn requirement_phrase(lang: Lang, requirement: &Requirement) -> String {
 }
 
 /// Who a sentence credits with a source's finding: its own wording when it has one ("el
-/// análisis de InSight Crime, que cita a expertos"), else the author, and the outlet when it
-/// reported the finding second-hand.
+/// análisis de InSight Crime"), else the author, and the outlet when it reported the finding
+/// second-hand.
 pub fn attribution(lang: Lang, source: &Source) -> String {
     match &source.attribution {
         Some(words) => words.get(lang.is_spanish()).to_owned(),

@@ -110,6 +110,7 @@ impl Counts {
 pub fn categories(
     snapshot: &Snapshot,
     slug: &RequirementSlug,
+    day: NaiveDate,
 ) -> Vec<(DepartmentCode, MapCategory)> {
     snapshot
         .departments
@@ -117,7 +118,7 @@ pub fn categories(
         .map(|d| {
             (
                 d.code,
-                MapCategory::of(snapshot.record(d.code, slug).current()),
+                MapCategory::of(snapshot.record(d.code, slug).current(), day),
             )
         })
         .collect()
@@ -170,9 +171,23 @@ fn knowable_from(claim: &Claim) -> NaiveDate {
         .max(claim.source.published.last_day())
 }
 
-/// The days on which the state of `slug` could change, up to `today`, oldest first.
+/// The days on which the state of `slug` could change, up to `today`, oldest first: when a
+/// claim became knowable, and the day after a validity it gives ended (an instrument in force
+/// lapses then with no new claim).
 fn change_days<'a>(claims: impl Iterator<Item = &'a Claim>, today: NaiveDate) -> Vec<NaiveDate> {
-    let mut days: Vec<NaiveDate> = claims.map(knowable_from).filter(|d| *d <= today).collect();
+    let mut days: Vec<NaiveDate> = claims
+        .flat_map(|c| {
+            let known = knowable_from(c);
+            // A validity that ended before anyone could know of it changes nothing then.
+            let lapse = c
+                .valid_until
+                .and_then(|until| until.last_day().succ_opt())
+                .filter(|lapse| *lapse > known);
+            [Some(known), lapse]
+        })
+        .flatten()
+        .filter(|d| *d <= today)
+        .collect();
     days.sort();
     days.dedup();
     days
@@ -198,7 +213,7 @@ pub fn timeline(
         let counts = Counts::of(
             records
                 .iter()
-                .map(|record| MapCategory::of(known_on(record, day).current())),
+                .map(|record| MapCategory::of(known_on(record, day).current(), day)),
         );
         if steps.last().is_none_or(|(_, previous)| *previous != counts) {
             steps.push((day, counts));
@@ -239,7 +254,7 @@ pub fn strip(
     let days = change_days(record.claims.iter(), today);
     let mut steps: Vec<(NaiveDate, MapCategory)> = Vec::new();
     for day in days {
-        let category = MapCategory::of(known_on(&record, day).current());
+        let category = MapCategory::of(known_on(&record, day).current(), day);
         if steps
             .last()
             .is_none_or(|(_, previous)| *previous != category)
@@ -320,6 +335,7 @@ mod tests {
                 name: Bilingual::default(),
                 legal_basis: Bilingual::default(),
                 legal_basis_verified: false,
+                legal_basis_sources: Vec::new(),
                 has_quality_criteria: true,
                 in_force_needs_date: true,
                 status_labels: Vec::new(),
@@ -353,7 +369,11 @@ mod tests {
 
     #[test]
     fn counts_put_inferred_and_unknown_states_in_unconfirmed() {
-        let counts = Counts::of(categories(&sample(), &plan()).into_iter().map(|(_, c)| c));
+        let counts = Counts::of(
+            categories(&sample(), &plan(), today())
+                .into_iter()
+                .map(|(_, c)| c),
+        );
         assert_eq!(
             counts.present(),
             vec![
@@ -378,12 +398,49 @@ mod tests {
         assert!(!steps.is_empty());
         for (day, counts) in steps {
             let rebuilt = Counts::of(
-                categories(&snapshot.as_of(day), &plan())
+                categories(&snapshot.as_of(day), &plan(), day)
                     .into_iter()
                     .map(|(_, c)| c),
             );
             assert_eq!(counts, rebuilt, "{day}");
         }
+    }
+
+    /// A plan in force "until 2025" is drawn expired from 2026, as Vigía's inference: the map
+    /// says what the `expired` gap says.
+    #[test]
+    fn a_plan_past_the_end_its_source_gives_is_expired_by_inference() {
+        let mut ending = claim(9, DepartmentCode::Tarija, Status::InForce, "2024-09-24");
+        ending.valid_until = Some(PartialDate::parse("2025").unwrap());
+        let snapshot = snapshot(vec![ending]);
+        let tarija = |day: NaiveDate| {
+            categories(&snapshot, &plan(), day)
+                .into_iter()
+                .find(|(code, _)| *code == DepartmentCode::Tarija)
+                .map(|(_, c)| (c.status, c.inferred))
+                .unwrap()
+        };
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        assert_eq!(tarija(day("2025-12-31")), (Status::InForce, false));
+        assert_eq!(tarija(day("2026-01-01")), (Status::Expired, true));
+        // Like every inference, it leaves the plan unconfirmed in the sentence and timeline,
+        // which step on the day it lapses, with no new claim.
+        let steps = timeline(&snapshot, &plan(), day("2026-06-01"));
+        let unconfirmed = |counts: &Counts| {
+            counts
+                .present()
+                .into_iter()
+                .find(|(group, _)| *group == StoryGroup::Unconfirmed)
+                .map_or(0, |(_, n)| n)
+        };
+        let days: Vec<(String, usize)> = steps
+            .iter()
+            .map(|(d, counts)| (d.to_string(), unconfirmed(counts)))
+            .collect();
+        assert_eq!(
+            days,
+            [("2024-09-24".to_owned(), 8), ("2026-01-01".to_owned(), 9)]
+        );
     }
 
     #[test]
@@ -442,7 +499,11 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn the_sentence_states_the_finding_in_both_languages() {
-        let counts = Counts::of(categories(&sample(), &plan()).into_iter().map(|(_, c)| c));
+        let counts = Counts::of(
+            categories(&sample(), &plan(), today())
+                .into_iter()
+                .map(|(_, c)| c),
+        );
         assert_eq!(
             sentence(Lang::Es, &counts),
             "De los 9 departamentos, 1 no tiene plan según su fuente, 1 tiene un plan vigente que una fuente solo informa, 2 tienen un plan vigente verificado con el documento y 5 no tienen información confirmada."
@@ -451,7 +512,7 @@ mod tests {
             sentence(Lang::En, &counts),
             "Of the 9 departments, 1 has no plan according to its source, 1 has a plan in force that a source only reports, 2 have a plan in force verified against the document and 5 have no confirmed information."
         );
-        let one = Counts::of([MapCategory::of(None)]);
+        let one = Counts::of([MapCategory::of(None, today())]);
         assert_eq!(
             sentence(Lang::Es, &one),
             "De 1 departamento, 1 no tiene información confirmada."

@@ -30,7 +30,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.waitForURL('**/departments/BO-N/action-plan/new');
 
     await page.getByLabel('Estado', { exact: true }).selectOption('in-force');
-    // A first try without the date it took effect is refused, keeping what was typed.
+    // A first try with neither the date it took effect nor an end of validity is refused, keeping what was typed.
     await page.getByLabel('Fecha en que rige el estado').fill('');
     await page.getByLabel('Nota: qué cambió y con qué fundamento').fill('El consejo aprobó el plan.');
     await page.getByLabel('Momento que describe la afirmación').fill('2025-05');
@@ -39,7 +39,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel('Enlace (URL)').fill('https://example.org/res-45.pdf');
     await page.getByLabel('Fecha de publicación de la fuente').fill('2025-05');
     await page.getByRole('button', { name: 'Agregar al historial' }).click();
-    await page.getByText('Un instrumento vigente necesita la fecha en que empezó a regir.').waitFor();
+    await page.getByText('Un instrumento vigente necesita la fecha en que empezó a regir o la de fin de su vigencia.').waitFor();
     assert.equal(await page.getByLabel('Nota: qué cambió y con qué fundamento').inputValue(), 'El consejo aprobó el plan.');
 
     await page.getByLabel('Fecha en que rige el estado').fill('2025-05');

@@ -148,6 +148,7 @@ fn requirement(slug_text: &str, has_quality_criteria: bool, position: i32) -> Re
         name: Bilingual::default(),
         legal_basis: Bilingual::default(),
         legal_basis_verified: false,
+        legal_basis_sources: Vec::new(),
         has_quality_criteria,
         in_force_needs_date: has_quality_criteria,
         status_labels: Vec::new(),
@@ -739,3 +740,5 @@ fn a_repeated_finding_keeps_the_gap_start_of_the_first_claim() {
         "a verified claim broke the run"
     );
 }
+
+mod disagreeing_ends;

@@ -11,6 +11,7 @@ fn requirement(slug: &str, in_force_needs_date: bool) -> Requirement {
         name: Bilingual::default(),
         legal_basis: Bilingual::default(),
         legal_basis_verified: false,
+        legal_basis_sources: Vec::new(),
         has_quality_criteria: in_force_needs_date,
         in_force_needs_date,
         status_labels: Vec::new(),
@@ -113,8 +114,11 @@ fn each_rule_names_its_field() {
             &[("valid_until", Problem::EndBeforeStart)],
         ),
         (
-            "in force without a date",
-            |d| d.status_since = " ".into(),
+            "in force without a start or an end",
+            |d| {
+                d.status_since = " ".into();
+                d.valid_until = String::new();
+            },
             &[("status_since", Problem::InForceWithoutDate)],
         ),
         (
@@ -276,6 +280,21 @@ fn a_missing_plan_needs_no_date_or_evidence() {
     };
     let claim = draft.validate(&requirements(), 0, today()).unwrap();
     assert_eq!(claim.status, Status::Missing);
+}
+
+/// A source may give only when a plan's validity ends ("concluirá en 2025"): that is date
+/// enough for the gap rules, and nobody has to invent when it took effect.
+#[test]
+fn a_plan_in_force_may_give_only_the_end_of_its_validity() {
+    let draft = ClaimDraft {
+        status_since: String::new(),
+        valid_from: String::new(),
+        valid_until: "2025".into(),
+        ..good_draft()
+    };
+    let claim = draft.validate(&requirements(), 0, today()).unwrap();
+    assert_eq!(claim.status_since, None);
+    assert_eq!(claim.valid_until, Some(PartialDate::parse("2025").unwrap()));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::{AsWritten, DocumentList, LinkAsWritten, StatusBadge};
 use crate::format;
-use crate::i18n::{t, tr, use_lang};
+use crate::i18n::{t, use_lang};
 use vigia::{Basis, Claim, Snapshot};
 
 #[component]
@@ -83,7 +83,7 @@ fn ClaimSourceRecord(claim: Claim, today: NaiveDate) -> impl IntoView {
         view! { <div><dt>{t(lang, "entry-source-outlet")}</dt><dd>{outlet}</dd></div> }
     });
     let locator = claim.locator.clone().map(|place| {
-        view! { <p class="locator">{tr(lang, "source-where", &[("where", place.into())])}</p> }
+        view! { <p class="locator">{t(lang, "source-where")}" "<AsWritten text=place/></p> }
     });
     let quote = claim.quote.clone().map(|words| {
         view! {

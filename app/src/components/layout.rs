@@ -119,7 +119,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <main id="content" tabindex="-1"><FlashNotice/>{children()}</main>
         <footer class="site-footer">
-            <p>{t(lang, "footer-about")}</p>
+            <p>{t(lang, "footer-about")}" "<a href="/methodology#unverified">{t(lang, "footer-unverified-link")}</a></p>
             <p>
                 <a href="/api/v1/export.csv">{t(lang, "footer-download-csv")}</a>
                 " · "

@@ -36,7 +36,7 @@ pub fn ClaimSource(claim: Claim, today: NaiveDate) -> impl IntoView {
     let locator = claim
         .locator
         .clone()
-        .map(|place| view! { " "<span class="locator">{tr(lang, "source-where", &[("where", place.into())])}</span> });
+        .map(|place| view! { " "<span class="locator">{t(lang, "source-where")}" "<AsWritten text=place/></span> });
     let quote = claim.quote.clone().map(|words| {
         view! {
             <blockquote class="source-quote" aria-label=t(lang, "source-quote-label")>

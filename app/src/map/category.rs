@@ -2,7 +2,8 @@
 //! reported, and whether Vigía inferred it.
 
 use super::palette::Tone;
-use vigia::{Basis, Claim, EvidenceLevel, Status};
+use chrono::NaiveDate;
+use vigia::{Claim, EvidenceLevel, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MapCategory {
@@ -12,19 +13,24 @@ pub struct MapCategory {
 }
 
 impl MapCategory {
-    pub fn of(current: Option<&Claim>) -> Self {
+    /// How a record whose current claim is `current` is drawn on `day`: a plan in force past
+    /// the end of the validity its source gives is drawn expired, as Vigía's inference.
+    pub fn of(current: Option<&Claim>, day: NaiveDate) -> Self {
         match current {
             None => Self {
                 status: Status::Unknown,
                 only_reported: false,
                 inferred: false,
             },
-            Some(c) => Self {
-                status: c.status,
-                only_reported: c.status == Status::InForce
-                    && c.evidence_level == EvidenceLevel::Reported,
-                inferred: c.basis == Basis::Inferred,
-            },
+            Some(c) => {
+                let status = c.status_on(day);
+                Self {
+                    status,
+                    only_reported: status == Status::InForce
+                        && c.evidence_level == EvidenceLevel::Reported,
+                    inferred: c.inferred_on(day),
+                }
+            }
         }
     }
 

@@ -136,7 +136,7 @@ pub fn map_svg(
             .iter()
             .find(|(c, _)| *c == code)
             .map(|(_, category)| *category)
-            .unwrap_or(MapCategory::of(None));
+            .unwrap_or(MapCategory::of(None, view.today));
         let _ = write!(
             out,
             r##"<path id="{code}" d="{d}" fill="{}" stroke="#ffffff" stroke-width="3"/>"##,

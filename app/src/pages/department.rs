@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    AsOfForm, AsWritten, Citation, ClaimSource, ComplianceMap, DocumentList, FeedLink, FollowLinks,
-    GapItem, HiddenNotice, HideForm, HistoryEntryItem, HowToCite, Layout, MapDownloads, PageMeta,
-    StatusBadge, StatusStrip, WithPublicView,
+    AsOfForm, AsWritten, Citation, ClaimSource, ComplianceMap, Disagreement, DocumentList,
+    FeedLink, FollowLinks, GapItem, HiddenNotice, HideForm, HistoryEntryItem, HowToCite, Layout,
+    LegalBasis, MapDownloads, PageMeta, StatusBadge, StatusStrip, WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
 use crate::format;
@@ -204,16 +204,13 @@ fn RequirementSection(
             {current_viewer().filter(|v| v.may_record.contains(&record.department)).map(|_| view! {
                 <p><a class="button-link" href=format!("/departments/{}/{}/new", record.department, requirement.slug)>{t(lang, "record-new")}</a></p>
             })}
-            <p class="legal-basis">
-                {requirement.legal_basis.get(lang.is_spanish()).to_owned()}
-                {(!requirement.legal_basis_verified).then(|| view! { " "<span class="badge unverified">{t(lang, "unverified-label")}</span> })}
-            </p>
+            <LegalBasis requirement=requirement.clone() today=view.today/>
             <StatusStrip view=view.clone() code=record.department requirement=requirement.clone()/>
             {match current {
                 Some(claim) => view! { <CurrentState claim requirement=requirement.clone() view=view.clone()/> }.into_any(),
                 None => view! { <p>{t(lang, "no-claims")}</p> }.into_any(),
             }}
-            {(!disagreement.is_empty()).then(|| view! { <Disagreement claims=disagreement requirement=requirement.clone() view=view.clone()/> })}
+            {(!disagreement.is_empty()).then(|| view! { <Disagreement claims=disagreement requirement=requirement.clone() today=view.today/> })}
             <h3>{t(lang, "gaps-heading")}</h3>
             {gap_list}
             <History claims=record.claims.clone() requirement=requirement.clone() view=view.clone()/>
@@ -275,13 +272,19 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
         .iter()
         .map(|e| view! { <li><a href=e.url.clone() rel="noopener">{e.label.clone()}</a></li> })
         .collect_view();
-    let status = claim.status;
+    // In force past the end of the validity its source gives reads as expired, by inference,
+    // as the map and the `expired` gap say.
+    let status = claim.status_on(view.today);
+    let basis = match claim.inferred_on(view.today) {
+        true => vigia::Basis::Inferred,
+        false => claim.basis,
+    };
     let level = claim.evidence_level;
     view! {
         <div class="current-state">
             <p class="current-status">
                 <span class="field-label">{t(lang, "field-status")}" "</span>
-                <StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis=claim.basis/>
+                <StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis/>
             </p>
             <dl class="fields">
                 {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
@@ -338,30 +341,6 @@ fn QualityList(claim: Claim) -> impl IntoView {
     view! {
         <h3>{t(lang, "quality-heading")}</h3>
         <ul class="quality">{items}</ul>
-    }
-}
-
-#[component]
-fn Disagreement(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> impl IntoView {
-    let lang = use_lang();
-    let items = claims
-        .into_iter()
-        .map(|c| {
-            let status = c.status;
-            let about = format::partial_date(lang, c.event_date);
-            view! {
-                <li>
-                    <p><StatusBadge status requirement=Some(requirement.clone()) evidence=None basis=c.basis/>" "<span class="field-label">{t(lang, "field-event-date")}":"</span>" "{about}</p>
-                    <ClaimSource claim=c today=view.today/>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="disagreement" role="note">
-            <h3>{t(lang, "disagreement-heading")}</h3>
-            <ul>{items}</ul>
-        </div>
     }
 }
 

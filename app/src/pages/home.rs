@@ -13,7 +13,7 @@ use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use crate::story;
 use vigia::national::NationalFigure;
-use vigia::{EvidenceLevel, RequirementSlug, Severity, Status};
+use vigia::{Basis, EvidenceLevel, RequirementSlug, Severity, Status};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -46,7 +46,7 @@ fn Home(view: PublicView) -> impl IntoView {
         <h1>{t(lang, "home-heading")}</h1>
         <Story view=view.clone()/>
         <Headline view=view.clone()/>
-        <p class="lede">{t(lang, "home-lede")}</p>
+        <p class="lede">{t(lang, "home-lede")}" "<a href="/methodology#unverified">{t(lang, "footer-unverified-link")}</a></p>
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{heading}</h2>
             <RequirementSwitch view=view.clone() current=slug.clone()/>
@@ -75,7 +75,7 @@ fn Story(view: PublicView) -> impl IntoView {
     let lang = use_lang();
     let plan = RequirementSlug::parse(crate::map::MAP_REQUIREMENT).expect("slug");
     let counts = story::Counts::of(
-        story::categories(&view.snapshot, &plan)
+        story::categories(&view.snapshot, &plan, view.today)
             .into_iter()
             .map(|(_, c)| c),
     );
@@ -126,9 +126,9 @@ fn Headline(view: PublicView) -> impl IntoView {
             .iter()
             .filter(|d| {
                 let record = view.snapshot.record(d.code, &plan);
-                record
-                    .current()
-                    .is_some_and(|c| c.status == Status::InForce && c.evidence_level == level)
+                record.current().is_some_and(|c| {
+                    c.status_on(view.today) == Status::InForce && c.evidence_level == level
+                })
             })
             .count() as i64
     };
@@ -183,9 +183,12 @@ fn ComplianceTable(view: PublicView) -> impl IntoView {
                 .iter()
                 .map(|r| {
                     let current = view.snapshot.record(d.code, &r.slug).current().cloned();
-                    let status = current.as_ref().map(|c| c.status).unwrap_or(Status::Unknown);
+                    let status = current.as_ref().map(|c| c.status_on(view.today)).unwrap_or(Status::Unknown);
                     let evidence = current.as_ref().map(|c| c.evidence_level);
-                    let basis = current.map(|c| c.basis);
+                    let basis = current.map(|c| match c.inferred_on(view.today) {
+                        true => Basis::Inferred,
+                        false => c.basis,
+                    });
                     let label = r.name.get(lang.is_spanish()).to_owned();
                     view! { <td data-label=label><StatusBadge status requirement=Some(r.clone()) evidence basis=basis.unwrap_or_default()/></td> }
                 })

@@ -1,5 +1,5 @@
-//! `/methodology`: what the statuses, severities and evidence levels mean, where the data comes
-//! from, its licence and the map's attribution.
+//! `/methodology`: how Vigía checks what it shows, what the statuses, severities and evidence
+//! levels mean, every source it cites, its licence and the map's attribution.
 
 use leptos::prelude::*;
 
@@ -17,6 +17,7 @@ pub fn MethodologyPage() -> impl IntoView {
         <Layout>
             <h1>{t(lang, "methodology-title")}</h1>
             <p class="lede">{t(lang, "methodology-intro")}</p>
+            <WithPublicView render=move |view| view! { <HowWeCheck view/> }/>
             <Definitions/>
             <WithPublicView render=move |view| view! { <Sources view/> }/>
             <section aria-labelledby="licence">
@@ -67,6 +68,33 @@ fn Definitions() -> impl IntoView {
     }
 }
 
+/// Stated or inferred, author or outlet, the moment described or the publication, sources
+/// that disagree, and how to report an error, with each department's suggestion form.
+#[component]
+fn HowWeCheck(view: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let terms = ["how-basis", "how-author", "how-dates", "how-disagree", "how-report"]
+        .into_iter()
+        .map(|key| view! { <div><dt>{t(lang, key)}</dt><dd>{t(lang, &format!("{key}-meaning"))}</dd></div> })
+        .collect_view();
+    let forms = view
+        .snapshot
+        .departments
+        .iter()
+        .map(|d| view! { <li><a href=format!("/departments/{}/suggest", d.code)>{d.name.clone()}</a></li> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="how">
+            <h2 id="how">{t(lang, "how-heading")}</h2>
+            <dl class="terms">{terms}</dl>
+            <p id="suggest-forms">{t(lang, "how-report-links")}</p>
+            <ul class="inline-list" aria-labelledby="suggest-forms">{forms}</ul>
+        </section>
+    }
+}
+
+/// Every source Vigía cites: by claims (corrected ones too, as the history shows them), by the
+/// national figures and by the requirements' legal basis; each once, oldest first.
 #[component]
 fn Sources(view: PublicView) -> impl IntoView {
     let lang = use_lang();
@@ -81,9 +109,16 @@ fn Sources(view: PublicView) -> impl IntoView {
                 .iter()
                 .filter_map(|f| f.source.clone()),
         )
+        .chain(
+            view.snapshot
+                .requirements
+                .iter()
+                .flat_map(|r| r.legal_basis_sources.iter().cloned()),
+        )
         .collect();
-    sources.sort_by_key(|s| s.id);
-    sources.dedup_by_key(|s| s.id);
+    // A source cited again in a later revision of the seed is a row of its own: list it once.
+    sources.sort_by(|a, b| cited_as(a).cmp(&cited_as(b)).then(a.id.cmp(&b.id)));
+    sources.dedup_by(|a, b| cited_as(a) == cited_as(b));
     let today = view.today;
     let items = sources
         .into_iter()
@@ -95,4 +130,15 @@ fn Sources(view: PublicView) -> impl IntoView {
             <ul class="sources">{items}</ul>
         </section>
     }
+}
+
+/// What a citation shows of a source, oldest publication first.
+fn cited_as(source: &Source) -> (chrono::NaiveDate, &str, &str, Option<&str>, &str) {
+    (
+        source.published.first_day(),
+        source.title.as_str(),
+        source.author.as_str(),
+        source.outlet.as_deref(),
+        source.url.as_str(),
+    )
 }

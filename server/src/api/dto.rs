@@ -21,7 +21,7 @@ pub struct SourceDto {
     /// `day`, `month` or `year`.
     pub published_precision: String,
     /// How a sentence credits the finding, in the language asked for ("InSight Crime's
-    /// analysis, citing experts"); the author's name when no wording was given.
+    /// analysis"); the author's name when no wording was given.
     pub attribution: String,
 }
 

@@ -217,6 +217,7 @@ mod tests {
             name: Bilingual::default(),
             legal_basis: Bilingual::default(),
             legal_basis_verified: false,
+            legal_basis_sources: Vec::new(),
             has_quality_criteria: true,
             in_force_needs_date: true,
             status_labels: Vec::new(),

@@ -208,8 +208,10 @@ async fn a_refused_form_comes_back_with_what_was_typed() {
     let before = app.claim_count().await;
     let expected = latest(&app, "BO-N", "action-plan").await;
     let mut form = plan_in_force(&expected);
-    form.retain(|(k, _)| *k != "status_since" && *k != "valid_until");
-    form.push(("valid_until", "2020"));
+    // In force with neither a start nor an end, about a moment after today: two problems,
+    // both shown beside their fields.
+    form.retain(|(k, _)| !["status_since", "valid_until", "event_date"].contains(k));
+    form.push(("event_date", "2099-01"));
     let response = app
         .post_form(&officer, "/departments/BO-N/action-plan/claims", &form)
         .await;
@@ -225,8 +227,10 @@ async fn a_refused_form_comes_back_with_what_was_typed() {
         .text()
         .await
         .unwrap();
-    assert!(page.contains("Un instrumento vigente necesita la fecha en que empezó a regir."));
-    assert!(page.contains("La vigencia no puede terminar antes de empezar."));
+    assert!(page.contains(
+        "Un instrumento vigente necesita la fecha en que empezó a regir o la de fin de su vigencia."
+    ));
+    assert!(page.contains("La fecha no puede ser posterior a hoy."));
     assert!(
         page.contains("The council approved the plan; resolution checked."),
         "the note is kept"

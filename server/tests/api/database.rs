@@ -11,11 +11,11 @@ async fn seeding_happens_once() {
     let first = db::load_snapshot(&pool).await.unwrap();
     assert_eq!(first.departments.len(), 9);
     assert_eq!(first.requirements.len(), 2);
-    assert_eq!(first.claims.len(), 21);
+    assert_eq!(first.claims.len(), 24);
     drop(pool);
     let pool = database_in(dir.path()).await;
     let second = db::load_snapshot(&pool).await.unwrap();
-    assert_eq!(second.claims.len(), 21, "a second start adds nothing");
+    assert_eq!(second.claims.len(), 24, "a second start adds nothing");
 }
 
 #[tokio::test]
@@ -28,7 +28,7 @@ async fn claims_cannot_be_edited_or_deleted() {
     assert!(update.unwrap_err().to_string().contains("append-only"));
     let delete = sqlx::query("DELETE FROM claims").execute(&pool).await;
     assert!(delete.unwrap_err().to_string().contains("append-only"));
-    assert_eq!(db::load_snapshot(&pool).await.unwrap().claims.len(), 21);
+    assert_eq!(db::load_snapshot(&pool).await.unwrap().claims.len(), 24);
 }
 
 #[tokio::test]
@@ -38,7 +38,7 @@ async fn the_audit_trail_and_its_companions_cannot_be_edited_or_deleted() {
     let history = db::load_snapshot(&pool).await.unwrap().history;
     assert_eq!(
         history.len(),
-        21,
+        24,
         "the seed's claims open the public history"
     );
     for (table, key) in [
@@ -83,101 +83,7 @@ async fn the_audit_trail_and_its_companions_cannot_be_edited_or_deleted() {
             assert_eq!(triggers, expected, "{table} has its append-only triggers");
         }
     }
-    assert_eq!(db::load_snapshot(&pool).await.unwrap().history.len(), 21);
-}
-
-/// A database seeded from the first revision of the cited data, before the provenance
-/// migration: the schema of the first three migrations and that revision's rows.
-async fn revision_one_database(dir: &std::path::Path) {
-    let settings = crate::helpers::settings_in(dir);
-    let pool = db::connect(&settings.database_url).await.unwrap();
-    let mut first_three = sqlx::migrate!("../migrations/sqlite");
-    first_three.migrations = first_three.migrations[..3].to_vec().into();
-    first_three.run(&pool).await.unwrap();
-    let mut tx = pool.begin().await.unwrap();
-    for statement in include_str!("fixtures/seed_revision_1.sql")
-        .lines()
-        .filter(|l| l.starts_with("INSERT"))
-    {
-        sqlx::query(statement).execute(&mut *tx).await.unwrap();
-    }
-    tx.commit().await.unwrap();
-    pool.close().await;
-}
-
-#[tokio::test]
-async fn a_database_seeded_from_the_first_revision_is_corrected_once_by_appending() {
-    if crate::engines::on_postgres() {
-        // No PostgreSQL database ever held the first revision: its schema starts later.
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    revision_one_database(dir.path()).await;
-    let pool = database_in(dir.path()).await;
-    let snapshot = db::load_snapshot(&pool).await.unwrap();
-    assert_eq!(
-        snapshot.claims.len(),
-        20 + 21,
-        "nothing deleted, the corrections appended"
-    );
-    let corrected = snapshot.claims.iter().filter(|c| c.is_corrected()).count();
-    assert_eq!(
-        corrected, 20,
-        "every claim of the first revision is superseded"
-    );
-    let plan = vigia::RequirementSlug::parse("action-plan").unwrap();
-    let la_paz = snapshot.record(vigia::DepartmentCode::LaPaz, &plan);
-    let current = la_paz.current().unwrap();
-    assert_eq!(current.source.author, "InSight Crime");
-    assert!(
-        current
-            .note_es
-            .starts_with("Corrección: antes se atribuía este dato a la Defensoría del Pueblo"),
-        "{}",
-        current.note_es
-    );
-    let oruro = snapshot.record(vigia::DepartmentCode::Oruro, &plan);
-    let current = oruro.current().unwrap();
-    assert_eq!(
-        (current.status, current.basis),
-        (vigia::Status::Unknown, vigia::Basis::Inferred)
-    );
-    assert!(current
-        .note_en
-        .starts_with("Correction: this showed a plan in force"));
-    // The old in-force claim is still there, marked, and points at its correction.
-    let old = oruro
-        .claims
-        .iter()
-        .find(|c| c.status == vigia::Status::InForce)
-        .unwrap();
-    assert_eq!(old.corrected_by, Some(current.id));
-    let tiers: Vec<(&str, Option<&str>)> = snapshot
-        .national
-        .iter()
-        .filter(|f| f.kind == "tip-tier")
-        .map(|f| (f.period.as_str(), f.value.as_deref()))
-        .collect();
-    assert_eq!(tiers.len(), 7, "2017 to 2023: {tiers:?}");
-    assert!(tiers.contains(&("2022", Some("tier-2"))));
-    let (mismatched,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM sources WHERE title = 'Bolivia Struggles to Help Human Trafficking Victims' AND date = '2018'",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!(
-        mismatched, 0,
-        "the source that paired InSight's title with 2018 is gone"
-    );
-
-    drop(pool);
-    let again = database_in(dir.path()).await;
-    assert_eq!(
-        db::load_snapshot(&again).await.unwrap().claims.len(),
-        41,
-        "a second start corrects nothing twice"
-    );
+    assert_eq!(db::load_snapshot(&pool).await.unwrap().history.len(), 24);
 }
 
 #[tokio::test]

@@ -37,26 +37,28 @@ async fn departments_lists_the_nine_with_their_seeded_state() {
     assert_eq!(plan["sources"][0]["outlet"], Value::Null);
     assert_eq!(
         plan["sources"][0]["attribution"],
-        "el análisis de InSight Crime, que cita a expertos"
+        "el análisis de InSight Crime"
     );
     assert!(la_paz.get("history").is_none(), "the list omits history");
 
     let tarija = find(&departments, "code", "BO-T");
     let plan = find(&tarija["requirements"], "requirement", "action-plan");
     assert_eq!(
-        plan["status"], "in-preparation",
-        "guidelines drafted, launch ahead"
+        plan["status"], "in-force",
+        "El Andaluz, September 2024: a five-year plan being carried out"
     );
+    assert_eq!(plan["valid_until"], "2025", "the newest source's end");
+    assert_eq!(plan["status_since"], Value::Null, "it gives no start");
+    let authors: Vec<&str> = plan["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["author"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        plan["valid_until"],
-        Value::Null,
-        "no source gives a validity"
-    );
-    assert_eq!(plan["status_since"], "2023-03");
-    assert_eq!(
-        plan["sources"].as_array().unwrap().len(),
-        2,
-        "both sources of Tarija's plan"
+        authors,
+        ["El Andaluz", "El País (Tarija)", "InSight Crime", "FIIAPP"],
+        "every source of Tarija's plan, the current one first"
     );
 
     for code in ["BO-O", "BO-P", "BO-C", "BO-H", "BO-S", "BO-B"] {
@@ -90,15 +92,33 @@ async fn one_department_has_its_history_in_order() {
         .iter()
         .filter(|c| c["requirement"] == "action-plan")
         .collect();
-    assert_eq!(plan_claims.len(), 2);
-    assert_eq!(plan_claims[0]["source"]["author"], "InSight Crime");
-    assert_eq!(plan_claims[0]["basis"], "inferred");
-    assert_eq!(plan_claims[1]["source"]["author"], "El País (Tarija)");
-    assert_eq!(plan_claims[1]["event_date"], "2023-03");
+    let told: Vec<(&str, &str, &str)> = plan_claims
+        .iter()
+        .map(|c| {
+            (
+                c["source"]["author"].as_str().unwrap(),
+                c["status"].as_str().unwrap(),
+                c["event_date"].as_str().unwrap(),
+            )
+        })
+        .collect();
     assert_eq!(
-        plan_claims[1]["quote"],
-        "los representantes de todas las instituciones involucradas redactaron los lineamientos del plan quinquenal 2023 – 2028"
+        told,
+        [
+            ("InSight Crime", "unknown", "2020"),
+            ("FIIAPP", "in-force", "2017"),
+            ("FIIAPP", "in-preparation", "2018-03-23"),
+            ("El País (Tarija)", "in-force", "2023-03-22"),
+            ("El Andaluz", "in-force", "2024-09-24"),
+        ],
+        "in the order they were recorded, each with the moment it describes"
     );
+    assert_eq!(plan_claims[0]["basis"], "inferred");
+    assert_eq!(
+        plan_claims[3]["quote"],
+        "Todas las instituciones involucradas acudieron a la sesión del Consejo Departamental y aprobaron el plan, que asigna a cada una de ellas tareas específicas en prevención"
+    );
+    assert_eq!(plan_claims[3]["valid_until"], "2028");
 
     let la_paz = app.json("/api/v1/departments/BO-L").await;
     let shelter_claims: Vec<&Value> = la_paz["history"]
@@ -175,7 +195,7 @@ async fn gaps_are_most_severe_first_and_explained() {
     );
     assert_eq!(
         la_paz_missing["message"],
-        "En 2020, La Paz no tenía plan departamental contra la trata y tráfico de personas, según el análisis de InSight Crime, que cita a expertos."
+        "En 2020, La Paz no tenía plan departamental contra la trata y tráfico de personas, según el análisis de InSight Crime."
     );
 }
 
@@ -208,13 +228,13 @@ async fn gaps_filter_and_reject_bad_values() {
     assert_eq!(
         departments,
         ["BO-O", "BO-P", "BO-C", "BO-H", "BO-S", "BO-B"],
-        "the plans nobody states, Tarija's aside (a 2023 article states it)"
+        "the plans nobody states, Tarija's aside (articles of 2018, 2023 and 2024 state it)"
     );
     let unverified = app.json("/api/v1/gaps?kind=unverified").await;
     assert_eq!(
         unverified.as_array().unwrap().len(),
-        4,
-        "the four shelters reported operating, none checked against a document"
+        5,
+        "the four shelters reported operating and Tarija's plan, none checked against a document"
     );
 
     for bad in [
@@ -239,7 +259,7 @@ async fn messages_follow_the_language() {
         .await;
     assert_eq!(
         english[0]["message"],
-        "In 2020, La Paz had no departmental action plan against human trafficking, according to InSight Crime's analysis, citing experts."
+        "In 2020, La Paz had no departmental action plan against human trafficking, according to InSight Crime's analysis."
     );
     let by_header: Value = app
         .get_with(
@@ -299,15 +319,18 @@ async fn export_csv_has_one_row_per_department_and_requirement() {
         .iter()
         .find(|r| &r[0] == "BO-T" && &r[1] == "action-plan")
         .unwrap();
-    assert_eq!(&tarija_plan[2], "in-preparation");
-    assert_eq!(&tarija_plan[5], "");
+    assert_eq!(&tarija_plan[2], "in-force");
+    assert_eq!(&tarija_plan[5], "2025");
     assert_eq!(
         &tarija_plan[8], "2025-06-01",
         "recorded on the (test) day of the first start"
     );
-    assert!(tarija_plan[9].contains("elpais.bo"));
-    assert_eq!((&tarija_plan[10], &tarija_plan[11]), ("stated", "2023-03"));
-    assert_eq!(&tarija_plan[15], "2023-03-23");
+    assert!(tarija_plan[9].contains("elandaluz.com.bo"));
+    assert_eq!(
+        (&tarija_plan[10], &tarija_plan[11]),
+        ("stated", "2024-09-24")
+    );
+    assert_eq!(&tarija_plan[15], "2024-09-24");
 }
 
 #[tokio::test]
@@ -315,8 +338,8 @@ async fn claims_csv_lists_every_claim() {
     let app = TestApp::spawn().await;
     let body = app.get("/api/v1/claims.csv").await.text().await.unwrap();
     let rows = csv::Reader::from_reader(body.as_bytes()).records().count();
-    // 9 plans + Tarija's second + 9 shelters + La Paz's second and third.
-    assert_eq!(rows, 21);
+    // 9 plans + Tarija's second to fifth + 9 shelters + La Paz's second and third.
+    assert_eq!(rows, 24);
 }
 
 #[tokio::test]
@@ -396,14 +419,14 @@ async fn public_sentences_name_who_said_it_and_when() {
         .unwrap();
     assert_eq!(
         plan_gap["message"],
-        "En 2020, Pando no tenía plan departamental contra la trata y tráfico de personas, según el análisis de InSight Crime, que cita a expertos."
+        "En 2020, Pando no tenía plan departamental contra la trata y tráfico de personas, según el análisis de InSight Crime."
     );
     let tarija = app
-        .json("/api/v1/gaps?department=BO-T&kind=not-in-force")
+        .json("/api/v1/gaps?department=BO-T&kind=unverified")
         .await;
     assert_eq!(
         message(&tarija),
-        "En marzo de 2023, el plan departamental contra la trata y tráfico de personas de Tarija estaba en elaboración, según El País de Tarija; ninguna fuente posterior dice que esté vigente."
+        "Que Tarija tenga plan departamental contra la trata y tráfico de personas vigente solo lo informa El Andaluz (24 de septiembre de 2024); nadie lo verificó con el documento."
     );
     let la_paz = app
         .json("/api/v1/gaps?department=BO-L&kind=unverified&lang=en")

@@ -57,19 +57,39 @@ async fn home_has_the_map_table_and_context_in_spanish() {
         6,
         "six unknown, drawn as Vigía's inference"
     );
-    assert_eq!(drawn(&html, "in-preparation: department"), 1, "Tarija");
     assert_eq!(
-        count(&html, "data-category=\"in-force"),
+        drawn(&html, "in-force-reported: department"),
+        1,
+        "Tarija: a five-year plan, reported by El Andaluz in 2024"
+    );
+    assert_eq!(
+        count(&html, "data-category=\"in-force\""),
         0,
-        "no source says any plan is in force"
+        "nobody has checked a plan against its document"
     );
     assert!(
         html.contains("Sin información (deducción de Vigía)"),
         "the legend says which statuses are inferred"
     );
     assert!(
-        !html.contains("Vigente, solo informado"),
+        !html.contains("Vigente, verificado"),
         "the legend lists only what is used"
+    );
+    assert!(
+        html.contains(
+            "Según la FIIAPP (23 de marzo de 2018) y el análisis de InSight Crime (2020)"
+        ) && html.contains("href=\"/methodology#unverified\""),
+        "the lede says who says the law requires the instruments, and links what is unverified"
+    );
+    assert!(
+        !html.contains("exige instrumentos a los nueve")
+            && !html.contains("los instrumentos que exige la ley"),
+        "the lede and the footer do not state the unverified duty as the law's"
+    );
+    assert!(
+        html.contains("6 centros de acogida especializados")
+            && html.contains("de las 733 víctimas de trata y tráfico reportadas"),
+        "the Ombudsman's shelter findings, and victims reported, not identified"
     );
     assert!(html.contains("<caption>Estado de cada instrumento por departamento</caption>"));
     assert!(
@@ -99,6 +119,9 @@ async fn language_follows_cookie_then_accept_language() {
         .unwrap();
     assert!(english.contains("<html lang=\"en\""));
     assert!(english.contains("Compliance map"));
+    assert!(
+        english.contains("According to FIIAPP (23 March 2018) and InSight Crime's analysis (2020)")
+    );
 
     let cookie = app
         .get_with("/", "cookie", "vigia_lang=en")
@@ -144,19 +167,30 @@ async fn department_page_shows_state_gaps_and_history() {
     let app = TestApp::spawn().await;
     let html = app.html("/departments/BO-T").await;
     assert!(html.contains("<h1>Tarija</h1>"));
-    assert!(html.contains("en elaboración"));
     assert!(
-        html.contains("marzo de 2023"),
-        "the date the guidelines were drafted, at month precision"
+        html.contains("en elaboración"),
+        "FIIAPP, 2018: a new plan being drafted"
     );
     assert!(
-        !html.contains("1 de marzo de 2023"),
-        "never the first day of the month"
+        html.contains("22 de marzo de 2023") && html.contains("24 de septiembre de 2024"),
+        "the council's session and El Andaluz's article, to the day"
+    );
+    assert!(
+        html.contains("<time datetime=\"2017\">2017</time>"),
+        "FIIAPP's 2014–2017 plan, at year precision, never 1 January"
     );
     assert_eq!(
         count(&html, "id=\"claim-"),
-        3,
-        "two plan claims and one shelter claim"
+        6,
+        "five plan claims and one shelter claim"
+    );
+    assert!(
+        html.contains("Las fuentes no coinciden") && html.contains("2023 – 2028"),
+        "El País's 2028 shown beside El Andaluz's 2025"
+    );
+    assert!(
+        html.contains("href=\"https://fiiapp.org/?p=9010\""),
+        "who says the law requires a plan, linked"
     );
     assert!(html.contains("El Consejo Contra la Trata aprueba plan quinquenal"));
     assert!(html.contains(
@@ -167,7 +201,7 @@ async fn department_page_shows_state_gaps_and_history() {
         "the 2020 inference is marked"
     );
     assert!(
-        outlines(&html).contains(&"in-preparation: department highlighted".to_owned()),
+        outlines(&html).contains(&"in-force-reported: department highlighted".to_owned()),
         "Tarija is highlighted"
     );
 }
@@ -218,11 +252,15 @@ async fn as_of_views_rebuild_the_past_from_history() {
     let before_tarija_plan = app.html("/departments/BO-T?as_of=2022-12-31").await;
     assert_eq!(
         count(&before_tarija_plan, "id=\"claim-"),
-        2,
-        "only the 2020 claims existed then"
+        4,
+        "FIIAPP's 2018 claims and the 2020 ones; El País's article was not out yet"
     );
     let before_anything = app.html("/?as_of=2019-12-31").await;
-    assert_eq!(count(&before_anything, "data-category=\"unknown\""), 9);
+    assert_eq!(
+        count(&before_anything, "data-category=\"unknown\""),
+        8,
+        "all but Tarija, of which FIIAPP wrote in 2018"
+    );
 }
 
 #[tokio::test]

@@ -157,7 +157,7 @@ async fn a_backup_of_a_running_sqlite_database_opens_with_everything() {
         .await
         .unwrap();
     let snapshot = vigia_store::db::load_snapshot(&pool).await.unwrap();
-    assert_eq!(snapshot.claims.len(), 22, "the seed's 21 and the new one");
+    assert_eq!(snapshot.claims.len(), 25, "the seed's 24 and the new one");
     assert!(
         vigia_server::cli::backup(&settings, &copy).await.is_err(),
         "an existing file is never overwritten"

@@ -23,7 +23,7 @@ pub mod transfer;
 pub mod version;
 
 pub use claims::AppendError;
-pub use seed::seed_if_empty;
+pub use seed::{seed_if_empty, seed_with};
 pub use snapshot::{load_record, load_record_since, load_snapshot};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -201,8 +201,10 @@ async fn load_requirements(pool: &Pool) -> Result<Vec<Requirement>, DbError> {
     )
     .fetch_all(pool)
     .await?;
+    let mut cited = requirement_sources(pool).await?;
     rows.into_iter()
         .map(|r| {
+            let legal_basis_sources = cited.remove(&r.slug).unwrap_or_default();
             let status_labels = labels
                 .iter()
                 .filter(|l| l.requirement == r.slug)
@@ -227,6 +229,7 @@ async fn load_requirements(pool: &Pool) -> Result<Vec<Requirement>, DbError> {
                     en: r.legal_basis_en,
                 },
                 legal_basis_verified: r.legal_basis_verified,
+                legal_basis_sources,
                 has_quality_criteria: r.has_quality_criteria,
                 in_force_needs_date: r.in_force_needs_date,
                 status_labels,
@@ -234,6 +237,31 @@ async fn load_requirements(pool: &Pool) -> Result<Vec<Requirement>, DbError> {
             })
         })
         .collect()
+}
+
+#[derive(FromRow)]
+struct CitedRow {
+    requirement: String,
+    #[sqlx(flatten)]
+    source: SourceRow,
+}
+
+/// The sources each requirement's legal basis cites, in the order it cites them.
+async fn requirement_sources(pool: &Pool) -> Result<HashMap<String, Vec<Source>>, DbError> {
+    let rows: Vec<CitedRow> = sqlx::query_as(&format!(
+        "SELECT r.requirement, {SOURCE_COLUMNS} FROM requirement_sources r \
+         JOIN sources s ON s.id = r.source_id ORDER BY r.requirement, r.position"
+    ))
+    .fetch_all(pool)
+    .await?;
+    let mut cited: HashMap<String, Vec<Source>> = HashMap::new();
+    for row in rows {
+        cited
+            .entry(row.requirement)
+            .or_default()
+            .push(row.source.into_source()?);
+    }
+    Ok(cited)
 }
 
 const CLAIM_COLUMNS: &str = "c.id, c.department, c.requirement, c.status, c.basis, c.event_date, \

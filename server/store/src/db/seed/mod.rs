@@ -1,6 +1,7 @@
 //! First-start seeding from the cited data shipped in `server/seed/`, and the one-time
 //! correction of databases seeded from an earlier revision of it.
 
+mod correct;
 mod plan;
 
 use super::{Pool, Tx};
@@ -8,9 +9,10 @@ use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 use plan::{SeedFile, SeededClaim};
+use vigia::new_claim::NewClaim;
 use vigia::Clock;
 
-use super::claims::{append_with_source, insert_source, record_correction, Append};
+use super::claims::{append_with_source, insert_source, Append};
 use super::{stamp, DbError};
 
 fn corrupt(what: impl std::fmt::Display) -> DbError {
@@ -21,14 +23,22 @@ fn corrupt(what: impl std::fmt::Display) -> DbError {
 /// transaction; a database that holds the current revision is left alone.
 #[tracing::instrument(skip_all)]
 pub async fn seed_if_empty(pool: &Pool, clock: &dyn Clock) -> Result<bool, DbError> {
+    seed_with(pool, clock, plan::SEED_JSON).await
+}
+
+/// [`seed_if_empty`] with the seed file `json`: the shipped one, or an earlier revision of it,
+/// which tests use to build a database as that revision left it.
+pub async fn seed_with(pool: &Pool, clock: &dyn Clock, json: &str) -> Result<bool, DbError> {
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM departments")
         .fetch_one(pool)
         .await?;
     let (revision,): (Option<i64>,) = sqlx::query_as("SELECT MAX(revision) FROM seed_revisions")
         .fetch_one(pool)
         .await?;
-    let seed = plan::seed_file().map_err(corrupt)?;
-    if count > 0 && revision.unwrap_or(1) >= seed.revision {
+    let seed = plan::parse(json).map_err(corrupt)?;
+    // Databases seeded before revisions were recorded hold the first one.
+    let held = revision.unwrap_or(1);
+    if count > 0 && held >= seed.revision {
         return Ok(false);
     }
     let now = clock.now();
@@ -38,14 +48,16 @@ pub async fn seed_if_empty(pool: &Pool, clock: &dyn Clock) -> Result<bool, DbErr
         insert_departments(&mut tx).await?;
         insert_requirements(&mut tx, &seed).await?;
         let sources = insert_sources(&mut tx, &seed).await?;
+        cite_requirement_sources(&mut tx, &seed, &sources).await?;
         for seeded in &claims {
             append_seeded(&mut tx, seeded, &sources, now).await?;
         }
         replace_figures(&mut tx, &seed, &sources).await?;
         tracing::info!("seeded the database with cited data");
     } else {
-        correct(&mut tx, &seed, &claims, now).await?;
+        correct::correct(&mut tx, &seed, &claims, held, now).await?;
         tracing::info!(
+            from = held,
             revision = seed.revision,
             "appended corrections to the cited seed"
         );
@@ -66,87 +78,36 @@ async fn append_seeded(
     sources: &HashMap<String, i64>,
     now: DateTime<Utc>,
 ) -> Result<i64, DbError> {
-    let source_id = sources[&seeded.source_key];
+    append_claim(
+        tx,
+        &seeded.claim,
+        &seeded.note_en,
+        &seeded.source_key,
+        sources,
+        now,
+    )
+    .await
+}
+
+async fn append_claim(
+    tx: &mut Tx<'_>,
+    claim: &NewClaim,
+    note_en: &str,
+    source_key: &str,
+    sources: &HashMap<String, i64>,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    let source_id = sources[source_key];
     let append = Append {
         recorded_by: None,
         expected_latest: None,
-        note_en: Some(&seeded.note_en),
+        note_en: Some(note_en),
         now,
     };
-    append_with_source(tx, &seeded.claim, source_id, &append, &[])
+    append_with_source(tx, claim, source_id, &append, &[])
         .await
         .map(|appended| appended.claim)
         .map_err(|e| corrupt(format!("could not seed a claim: {e}")))
-}
-
-/// Brings a database seeded from revision 1 to the current revision. The history is
-/// append-only, so every seeded claim of a record the seed speaks about is corrected by a new
-/// claim whose note says what changed and why; officers' claims are left as they are.
-async fn correct(
-    tx: &mut Tx<'_>,
-    seed: &SeedFile,
-    claims: &[SeededClaim],
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    insert_requirements(tx, seed).await?;
-    let sources = insert_sources(tx, seed).await?;
-    let old: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT c.id, c.department, c.requirement, s.url, s.title FROM claims c \
-         JOIN sources s ON s.id = c.source_id WHERE c.recorded_by IS NULL \
-         AND c.id NOT IN (SELECT corrected_claim_id FROM claim_corrections) ORDER BY c.id",
-    )
-    .fetch_all(&mut **tx)
-    .await?;
-    let mut appended: Vec<(&SeededClaim, i64)> = Vec::new();
-    for seeded in claims {
-        let mut with_note = seeded.claim.clone();
-        let mut note_en = seeded.note_en.clone();
-        let record = (
-            seeded.claim.department.as_str(),
-            seeded.claim.requirement.as_str(),
-        );
-        let corrects_something = old
-            .iter()
-            .any(|(_, d, r, ..)| (d.as_str(), r.as_str()) == record);
-        if let (Some(correction), true) = (&seeded.correction, corrects_something) {
-            with_note.note = format!("{} {}", correction.es, with_note.note);
-            note_en = format!("{} {note_en}", correction.en);
-        }
-        let corrected = SeededClaim {
-            claim: with_note,
-            note_en,
-            source_key: seeded.source_key.clone(),
-            correction: None,
-        };
-        let id = append_seeded(tx, &corrected, &sources, now).await?;
-        appended.push((seeded, id));
-    }
-    for (old_id, department, requirement, url, title) in &old {
-        let same_record: Vec<&(&SeededClaim, i64)> = appended
-            .iter()
-            .filter(|(s, _)| {
-                s.claim.department.as_str() == department
-                    && s.claim.requirement.as_str() == requirement
-            })
-            .collect();
-        // The new claim citing the same page corrects it; otherwise the record's latest.
-        let by_page = same_record.iter().find(|(s, _)| {
-            s.claim.source.url.as_ref() == Some(url) || &s.claim.source.title == title
-        });
-        if let Some((_, new_id)) = by_page.or(same_record.last()) {
-            record_correction(tx, *old_id, *new_id).await?;
-        }
-    }
-    // Figures are the seed's own table, not history: they are replaced, and the sources only
-    // they cited (one of which paired a page's title with another's date) go with them.
-    replace_figures(tx, seed, &sources).await?;
-    sqlx::query(
-        "DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM claims) \
-         AND id NOT IN (SELECT source_id FROM national_figures WHERE source_id IS NOT NULL)",
-    )
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
 
 async fn insert_departments(tx: &mut Tx<'_>) -> Result<(), DbError> {
@@ -214,6 +175,34 @@ async fn insert_sources(tx: &mut Tx<'_>, seed: &SeedFile) -> Result<HashMap<Stri
         ids.insert(s.key.clone(), id);
     }
     Ok(ids)
+}
+
+/// Replaces which sources each requirement's legal basis cites: like the figures, they are
+/// the seed's own table, not history.
+async fn cite_requirement_sources(
+    tx: &mut Tx<'_>,
+    seed: &SeedFile,
+    sources: &HashMap<String, i64>,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM requirement_sources")
+        .execute(&mut **tx)
+        .await?;
+    for r in &seed.requirements {
+        for (position, key) in r.sources.iter().enumerate() {
+            let source_id = sources
+                .get(key)
+                .ok_or_else(|| corrupt(format!("unknown seed source {key}")))?;
+            sqlx::query(
+                "INSERT INTO requirement_sources (requirement, source_id, position) VALUES ($1, $2, $3)",
+            )
+            .bind(&r.slug)
+            .bind(source_id)
+            .bind(position as i64)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 async fn replace_figures(

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use vigia::new_claim::{ClaimDraft, NewClaim, NewSource};
 use vigia::requirement::{Bilingual, Requirement, StatusLabel};
@@ -29,6 +29,9 @@ pub struct SeedRequirement {
     pub legal_basis_es: String,
     pub legal_basis_en: String,
     pub legal_basis_verified: bool,
+    /// The keys of the sources the legal basis cites, in the order it cites them.
+    #[serde(default)]
+    pub sources: Vec<String>,
     pub has_quality_criteria: bool,
     pub in_force_needs_date: bool,
     pub position: i64,
@@ -70,12 +73,19 @@ pub struct SeedClaim {
     /// `{department}` stands for the department's name.
     pub note_es: String,
     pub note_en: String,
-    /// Why this claim replaces what an earlier revision of the seed said, for databases that
-    /// hold that revision.
+    /// The revision of the seed that last changed this claim; a database seeded from an
+    /// earlier one gets it appended.
+    #[serde(default = "first_corrected_revision")]
+    pub revised: i64,
+    /// Why this claim replaces what a database seeded from an earlier revision shows, by the
+    /// revision that database holds.
     #[serde(default)]
-    pub correction_es: Option<String>,
-    #[serde(default)]
-    pub correction_en: Option<String>,
+    pub corrections: BTreeMap<i64, Bilingual>,
+}
+
+/// Revision 2 re-read every source, so every claim it kept changed then.
+fn first_corrected_revision() -> i64 {
+    2
 }
 
 #[derive(Deserialize)]
@@ -102,11 +112,19 @@ pub struct SeededClaim {
     pub claim: NewClaim,
     pub note_en: String,
     pub source_key: String,
-    pub correction: Option<Bilingual>,
+    pub revised: i64,
+    pub corrections: BTreeMap<i64, Bilingual>,
 }
 
+/// The shipped seed file.
+#[cfg(test)]
 pub fn seed_file() -> Result<SeedFile, String> {
-    serde_json::from_str(SEED_JSON).map_err(|e| format!("seed.json: {e}"))
+    parse(SEED_JSON)
+}
+
+/// A seed file: the shipped one, or an earlier revision of it in tests.
+pub fn parse(json: &str) -> Result<SeedFile, String> {
+    serde_json::from_str(json).map_err(|e| format!("seed.json: {e}"))
 }
 
 pub fn departments() -> Result<Vec<DepartmentRow>, String> {
@@ -162,6 +180,8 @@ impl SeedRequirement {
                 en: self.legal_basis_en.clone(),
             },
             legal_basis_verified: self.legal_basis_verified,
+            // The domain's requirement checks claims; the cited sources are stored apart.
+            legal_basis_sources: Vec::new(),
             has_quality_criteria: self.has_quality_criteria,
             in_force_needs_date: self.in_force_needs_date,
             status_labels,
@@ -197,11 +217,8 @@ pub fn claims(seed: &SeedFile, today: NaiveDate) -> Result<Vec<SeededClaim>, Str
                     claim,
                     note_en: entry.note_en.replace("{department}", &name),
                     source_key: source.key.clone(),
-                    correction: entry
-                        .correction_es
-                        .clone()
-                        .zip(entry.correction_en.clone())
-                        .map(|(es, en)| Bilingual { es, en }),
+                    revised: entry.revised,
+                    corrections: entry.corrections.clone(),
                 }),
                 Err(errors) => problems.push(format!(
                     "{code} {} {}: {errors:?}",
@@ -246,73 +263,4 @@ fn draft(entry: &SeedClaim, source: &SeedSource, code: &str, name: &str) -> Clai
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn la_paz_today() -> NaiveDate {
-        vigia::la_paz_date(chrono::Utc::now())
-    }
-
-    #[test]
-    fn every_seeded_claim_passes_the_officers_validation() {
-        let seed = seed_file().unwrap();
-        for today in [la_paz_today(), NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()] {
-            let claims = claims(&seed, today).unwrap_or_else(|e| panic!("on {today}: {e}"));
-            assert_eq!(
-                claims.len(),
-                2 + 7 + 1 + 4 + 5 + 2,
-                "one claim per department named"
-            );
-        }
-    }
-
-    #[test]
-    fn no_source_pairs_one_pages_title_with_another_pages_address_or_date() {
-        let seed = seed_file().unwrap();
-        for a in &seed.sources {
-            for b in &seed.sources {
-                if a.url == b.url {
-                    assert_eq!(
-                        (&a.title, &a.published),
-                        (&b.title, &b.published),
-                        "{} / {}",
-                        a.key,
-                        b.key
-                    );
-                }
-                if a.title == b.title {
-                    assert_eq!(a.url, b.url, "{} / {}", a.key, b.key);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn no_seeded_plan_is_in_force_and_la_paz_and_pando_are_credited_to_insight_crime() {
-        let seed = seed_file().unwrap();
-        let claims = claims(&seed, la_paz_today()).unwrap();
-        let plans: Vec<_> = claims
-            .iter()
-            .filter(|c| c.claim.requirement.as_str() == "action-plan")
-            .collect();
-        assert!(plans.iter().all(|c| c.claim.status != Status::InForce));
-        for code in ["BO-L", "BO-N"] {
-            let claim = &plans
-                .iter()
-                .find(|c| c.claim.department.as_str() == code)
-                .unwrap()
-                .claim;
-            assert_eq!(claim.status, Status::Missing);
-            assert_eq!(claim.basis, vigia::Basis::Stated);
-            assert_eq!(claim.source.author, "InSight Crime");
-        }
-        let inferred = plans
-            .iter()
-            .filter(|c| c.claim.basis == vigia::Basis::Inferred)
-            .count();
-        assert_eq!(
-            inferred, 7,
-            "the seven others are Vigía's inference of unknown"
-        );
-    }
-}
+mod tests;

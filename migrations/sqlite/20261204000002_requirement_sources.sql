@@ -1,0 +1,8 @@
+-- The sources a requirement's legal basis cites (who says the law requires the instrument),
+-- so that pages link each one and the methodology lists it with the other sources.
+CREATE TABLE requirement_sources (
+    requirement TEXT NOT NULL REFERENCES requirements (slug),
+    source_id   INTEGER NOT NULL REFERENCES sources (id),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (requirement, source_id)
+);
