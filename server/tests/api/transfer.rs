@@ -65,6 +65,8 @@ async fn a_database_moves_between_engines_and_back_without_losing_anything() {
         ("lang", "es"),
     ];
     app.post_form(&app.client, "/alerts", &subscribe).await;
+    // The form is kept as a request the worker carries out: carry it out now.
+    app.dispatch_all_pending().await;
 
     let files = tempfile::tempdir().unwrap();
     let first = files.path().join("first.jsonl");
