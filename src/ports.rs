@@ -67,6 +67,22 @@ pub trait SuggestionTracker: Send + Sync {
     ) -> Result<Option<crate::office::SuggestionProgress>, PortError>;
 }
 
+/// The alerts' own reads, for the pages that need them: what a signed link from an email
+/// opens, and how the deliveries are doing.
+#[async_trait]
+pub trait AlertReader: Send + Sync {
+    /// The subscription a link of this purpose opens; `None` when the token is not one we
+    /// signed for that purpose, has expired, or its subscription is gone.
+    async fn opened(
+        &self,
+        purpose: crate::subscriptions::AlertLinkPurpose,
+        token: &str,
+    ) -> Result<Option<crate::subscriptions::Subscription>, PortError>;
+
+    /// Counts, recent deliveries and webhooks, for the admins' page.
+    async fn overview(&self) -> Result<crate::subscriptions::AlertsOverview, PortError>;
+}
+
 /// The gap a department answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GapRef {

@@ -277,6 +277,30 @@ impl SubscriptionDraft {
     }
 }
 
+/// What a link in an alert email is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertLinkPurpose {
+    Confirm,
+    Manage,
+    Unsubscribe,
+}
+
+/// What the admins' alerts page shows: counts, recent deliveries by state, webhooks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertsOverview {
+    pub events: i64,
+    /// (channel, state, subscriptions)
+    pub subscriptions: Vec<(String, String, i64)>,
+    /// (channel, state, department or `*`, subscribers)
+    pub subscribers: Vec<(String, String, String, i64)>,
+    /// (channel, state, deliveries)
+    pub deliveries: Vec<(String, String, i64)>,
+    pub failed: Vec<DeliveryRow>,
+    pub pending: Vec<DeliveryRow>,
+    pub sent: Vec<DeliveryRow>,
+    pub webhooks: Vec<WebhookRow>,
+}
+
 /// One delivery as the admins' page lists it: never an address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeliveryRow {

@@ -1,4 +1,7 @@
-//! What the server hands the UI through Leptos context: the data port and the clock.
+//! What the server hands the UI through Leptos context, once per request, from its one page
+//! handler: the ports and the clock, who is signed in (`Viewer`), what the last form post
+//! left for this page (`FormFlash`), an admin's import preview, and the request itself
+//! (`RequestInfo`). Pages read them here; nothing else puts request data in their way.
 
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -73,46 +76,58 @@ pub fn real_today() -> Option<NaiveDate> {
 
 /// Sets the HTTP status of the page being rendered (404 for an unknown department, say).
 pub fn set_http_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(status)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(code),
-    ) {
-        options.set_status(status);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
+    respond(Some(code), &[]);
 }
 
 /// Marks the page being rendered as for its reader only (a follow link's page): no shared
 /// cache may keep it, and no referrer carries its address elsewhere.
 pub fn keep_private() {
-    #[cfg(feature = "ssr")]
-    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        options.insert_header(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("private, no-store"),
-        );
-        options.insert_header(
-            http::header::REFERRER_POLICY,
-            http::HeaderValue::from_static("no-referrer"),
-        );
-    }
+    respond(
+        None,
+        &[
+            ("cache-control", "private, no-store"),
+            ("referrer-policy", "no-referrer"),
+        ],
+    );
 }
 
 /// Sends the reader to `path` (a redirect from the server) instead of this page.
 pub fn redirect_to(path: &str) {
     // Not `leptos_axum::redirect`, which redirects only requests that accept HTML.
+    respond(Some(302), &[("location", path)]);
+}
+
+/// Sets the status and headers of the answer being rendered (on the server; pages render
+/// nowhere else).
+fn respond(status: Option<u16>, headers: &[(&'static str, &str)]) {
     #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(location)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(path),
-    ) {
-        options.set_status(http::StatusCode::FOUND);
-        options.insert_header(http::header::LOCATION, location);
+    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        if let Some(status) = status.and_then(|code| http::StatusCode::from_u16(code).ok()) {
+            options.set_status(status);
+        }
+        for (name, value) in headers {
+            if let Ok(value) = http::HeaderValue::from_str(value) {
+                options.insert_header(http::HeaderName::from_static(name), value);
+            }
+        }
     }
     #[cfg(not(feature = "ssr"))]
-    let _ = path;
+    let _ = (status, headers);
+}
+
+/// The request a page is rendered for, as the server read it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RequestInfo {
+    pub path: String,
+    /// The query string, without its `?` (empty when none).
+    pub query: String,
+    /// `?lang=`, else the cookie, else Accept-Language.
+    pub lang: crate::i18n::Lang,
+}
+
+/// The request being rendered (an empty one where there is none: the browser).
+pub fn request_info() -> RequestInfo {
+    leptos::prelude::use_context::<RequestInfo>().unwrap_or_default()
 }
 
 /// The signed-in person, as pages may show them (never their email or password).
@@ -128,15 +143,9 @@ pub struct Viewer {
     pub actor: vigia::access::Actor,
 }
 
-/// The signed-in person of the current request, which the server puts in its extensions.
+/// The signed-in person of the current request.
 pub fn current_viewer() -> Option<Viewer> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<Viewer>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
+    leptos::prelude::use_context::<Viewer>()
 }
 
 /// What a session keeps of a refused form, however much was sent: each field cut to a
@@ -245,13 +254,7 @@ pub struct PreviewRow {
 
 /// The import preview kept for the admin's session, if any.
 pub fn import_preview() -> Option<ImportPreview> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<ImportPreview>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
+    leptos::prelude::use_context::<ImportPreview>()
 }
 
 /// A link from an alert email (to confirm, manage or leave a subscription), as the server
@@ -264,42 +267,13 @@ pub struct AlertLink {
     pub subscription: Option<vigia::subscriptions::Subscription>,
 }
 
-/// The checked alert link of this request, if its page has one.
-pub fn alert_link() -> Option<AlertLink> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<AlertLink>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
+/// The alerts' reads (what an email's link opens, the admins' overview), provided by the
+/// server.
+#[derive(Clone)]
+pub struct AlertPorts {
+    pub reader: Arc<dyn vigia::ports::AlertReader>,
 }
 
 pub use vigia::subscriptions::{DeliveryRow, WebhookRow};
 
-/// What the admins' alerts page shows: counts, recent deliveries by state, webhooks.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct AlertsOverview {
-    pub events: i64,
-    /// (channel, state, subscriptions)
-    pub subscriptions: Vec<(String, String, i64)>,
-    /// (channel, state, department or `*`, subscribers)
-    pub subscribers: Vec<(String, String, String, i64)>,
-    /// (channel, state, deliveries)
-    pub deliveries: Vec<(String, String, i64)>,
-    pub failed: Vec<DeliveryRow>,
-    pub pending: Vec<DeliveryRow>,
-    pub sent: Vec<DeliveryRow>,
-    pub webhooks: Vec<WebhookRow>,
-}
-
-/// The alerts overview the server prepared for an admin, if any.
-pub fn alerts_overview() -> Option<AlertsOverview> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<AlertsOverview>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
-}
+pub use vigia::subscriptions::AlertsOverview;

@@ -138,13 +138,7 @@ pub fn page_of(target: &str) -> String {
 
 /// The flash left for this page by the form it sent, if any.
 pub fn form_flash() -> Option<FormFlash> {
-    #[cfg(feature = "ssr")]
-    {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<FormFlash>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
+    leptos::prelude::use_context::<FormFlash>()
 }
 
 #[cfg(test)]

@@ -77,47 +77,16 @@ fn head_links(lang: Lang) -> impl IntoView {
 }
 
 fn request_query() -> String {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.uri.query().map(str::to_owned))
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    String::new()
+    context::request_info().query
 }
 
 fn request_path() -> String {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>()
-            .map(|parts| parts.uri.path().to_owned())
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    String::new()
+    context::request_info().path
 }
 
 /// The language of the request: `?lang=`, then the cookie, then Accept-Language.
 fn request_lang() -> Lang {
-    #[cfg(feature = "ssr")]
-    {
-        let parts = use_context::<http::request::Parts>();
-        let header = |name: http::HeaderName| {
-            parts
-                .as_ref()
-                .and_then(|p| p.headers.get(name))
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        };
-        Lang::of_request(
-            parts.as_ref().and_then(|p| p.uri.query()),
-            header(http::header::COOKIE).as_deref(),
-            header(http::header::ACCEPT_LANGUAGE).as_deref(),
-        )
-    }
-    #[cfg(not(feature = "ssr"))]
-    Lang::default()
+    context::request_info().lang
 }
 
 #[component]
@@ -137,21 +106,21 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/embed/map") view=EmbedMapPage ssr=SsrMode::Async/>
                 <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                 <Route path=path!("/history/:id") view=HistoryEntryPage ssr=SsrMode::Async/>
-                <Route path=path!("/signin") view=SignInPage/>
+                <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/:requirement/new") view=RecordClaimPage ssr=SsrMode::Async/>
-                <Route path=path!("/account/set-password") view=SetPasswordPage/>
+                <Route path=path!("/account/set-password") view=SetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/suggest") view=SuggestPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/:requirement/gaps/:kind/reply") view=ReplyPage ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/alerts") view=AdminAlertsPage/>
+                <Route path=path!("/admin/alerts") view=AdminAlertsPage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts") view=AlertsPage ssr=SsrMode::Async/>
-                <Route path=path!("/alerts/confirm") view=ConfirmAlertPage/>
+                <Route path=path!("/alerts/confirm") view=ConfirmAlertPage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts/manage") view=ManageAlertPage ssr=SsrMode::Async/>
-                <Route path=path!("/alerts/unsubscribe") view=UnsubscribeAlertPage/>
-                <Route path=path!("/alerts/unsubscribed") view=UnsubscribedPage/>
+                <Route path=path!("/alerts/unsubscribe") view=UnsubscribeAlertPage ssr=SsrMode::Async/>
+                <Route path=path!("/alerts/unsubscribed") view=UnsubscribedPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users/:id/disable") view=AdminDisablePage ssr=SsrMode::Async/>
                 <Route path=path!("/suggestions/:token") view=FollowSuggestionPage ssr=SsrMode::Async/>
             </Routes>

@@ -9,9 +9,9 @@ pub mod clock;
 pub mod feeds;
 pub mod follow;
 pub mod http;
+pub mod present;
 pub mod settings;
 pub mod signing;
-pub mod state;
 pub mod telemetry;
 
 use std::net::SocketAddr;
@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
+pub use http::state::AppState;
 use settings::Settings;
-pub use state::AppState;
 
 /// Connects, migrates and seeds an empty database (or corrects one seeded from an earlier
 /// revision of the cited data); the pool, for the commands that move whole databases.
@@ -48,13 +48,18 @@ impl Application {
         alerts::scheduler::spawn(store.clone(), clock.clone(), settings.alerts_hour);
         let listener = TcpListener::bind(settings.site_addr).await?;
         let address = listener.local_addr()?;
-        let public_url = state::public_url(&settings, address);
-        let worker =
-            Arc::new(alerts::worker::Worker::new(store.clone(), &settings, &public_url).await?);
+        let public_url = http::state::public_url(&settings, address);
+        let signer = signing::Signer::load(&store).await?;
+        let worker = Arc::new(alerts::worker::Worker::new(
+            store.clone(),
+            &settings,
+            &public_url,
+            signer.clone(),
+        )?);
         if settings.delivery_loop {
             worker.clone().spawn();
         }
-        let state = AppState::new(settings, store, clock, address, worker);
+        let state = AppState::new(settings, store, clock, address, worker, signer);
         let auth = auth_layer(&state).await?;
         state.prune_limits_regularly();
         Ok(Self {

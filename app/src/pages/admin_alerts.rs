@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::{Layout, PageMeta, Refused};
-use crate::context::{alerts_overview, current_viewer, AlertsOverview, DeliveryRow};
+use crate::context::{current_viewer, set_http_status, AlertPorts, AlertsOverview, DeliveryRow};
 use crate::i18n::{t, tr, use_lang, Lang};
 
 #[component]
@@ -16,15 +16,29 @@ pub fn AdminAlertsPage() -> impl IntoView {
         return view! { <Refused title message="admin-only" next="/admin/alerts".to_owned()/> }
             .into_any();
     }
-    let body = match alerts_overview() {
-        Some(overview) => view! { <Overview overview/> }.into_any(),
-        None => view! { <p class="form-error">{t(lang, "error-unavailable-body")}</p> }.into_any(),
-    };
+    let ports = use_context::<AlertPorts>();
     view! {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
             <h1>{title}</h1>
-            {body}
+            <Suspense fallback=|| ()>
+                {
+                    let ports = ports.clone();
+                    Suspend::new(async move {
+                        let overview = match ports {
+                            Some(ports) => ports.reader.overview().await.ok(),
+                            None => None,
+                        };
+                        match overview {
+                            Some(overview) => view! { <Overview overview/> }.into_any(),
+                            None => {
+                                set_http_status(503);
+                                view! { <p class="form-error">{t(lang, "error-unavailable-body")}</p> }.into_any()
+                            }
+                        }
+                    })
+                }
+            </Suspense>
         </Layout>
     }
     .into_any()

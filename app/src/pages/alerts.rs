@@ -6,14 +6,49 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{FormField, Input, Layout, PageMeta, WithPublicView};
-use crate::context::{alert_link, AlertLink, PublicView};
+use crate::context::{set_http_status, AlertLink, AlertPorts, PublicView};
 use crate::flash::{form_flash, FormFlash};
 use crate::i18n::{t, tr, use_lang, Lang};
 use vigia::events::{EventKind, THRESHOLDS};
 use vigia::gaps::Severity;
 use vigia::new_claim::Problem;
-use vigia::subscriptions::{Channel, Filters, State, Subscription};
+use vigia::subscriptions::{AlertLinkPurpose, Channel, Filters, State, Subscription};
 use vigia::DepartmentCode;
+
+/// Renders `render` with what this page's `?token=` link opens, once the server has checked
+/// it (through its port), so the page is whole when it leaves the server.
+#[component]
+fn WithAlertLink<F, V>(purpose: AlertLinkPurpose, render: F) -> impl IntoView
+where
+    F: Fn(AlertLink) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let token = use_query_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let ports = use_context::<AlertPorts>();
+    view! {
+        <Suspense fallback=|| ()>
+            {
+                let (token, ports, render) = (token.clone(), ports.clone(), render.clone());
+                Suspend::new(async move {
+                    let subscription = match &ports {
+                        Some(ports) => match ports.reader.opened(purpose, &token).await {
+                            Ok(subscription) => subscription,
+                            Err(_) => {
+                                set_http_status(503);
+                                None
+                            }
+                        },
+                        None => None,
+                    };
+                    render(AlertLink { token, subscription })
+                })
+            }
+        </Suspense>
+    }
+}
 
 /// What the filter fields show checked: a refused form's values, a subscription's, or the
 /// defaults (with the department the reader came from, if any).
@@ -314,11 +349,10 @@ fn describe(lang: Lang, subscription: &Subscription) -> String {
 pub fn ConfirmAlertPage() -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "alerts-confirm-title");
-    let AlertLink {
-        token,
-        subscription,
-    } = alert_link().unwrap_or_default();
-    let body = match subscription {
+    let body = move |AlertLink {
+                         token,
+                         subscription,
+                     }: AlertLink| match subscription {
         Some(s) if s.state == State::Pending => view! {
             <p>{describe(lang, &s)}</p>
             <form method="post" action="/alerts/confirm" class="inline-form">
@@ -334,7 +368,7 @@ pub fn ConfirmAlertPage() -> impl IntoView {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
             <h1>{title}</h1>
-            {body}
+            <WithAlertLink purpose=AlertLinkPurpose::Confirm render=body/>
         </Layout>
     }
 }
@@ -349,13 +383,15 @@ fn ManageAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "alerts-manage-title");
     let flash = form_flash().unwrap_or_default();
-    let AlertLink {
-        token,
-        subscription,
-    } = alert_link().unwrap_or_default();
-    let body = match subscription {
+    let shown = flash.clone();
+    let body = move |AlertLink {
+                         token,
+                         subscription,
+                     }: AlertLink| match subscription {
         None => dead_link(lang),
         Some(s) => {
+            let flash = shown.clone();
+            let names = names.clone();
             let webhook = s.channel == Channel::Webhook;
             let sub_lang = Lang::parse(&s.lang).unwrap_or(lang);
             let chosen = Chosen::from_flash(&flash, lang)
@@ -406,7 +442,7 @@ fn ManageAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
         <Layout>
             <h1>{title}</h1>
             <ShownOnce flash=flash.clone()/>
-            {body}
+            <WithAlertLink purpose=AlertLinkPurpose::Manage render=body/>
         </Layout>
     }
 }
@@ -415,11 +451,11 @@ fn ManageAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
 pub fn UnsubscribeAlertPage() -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "alerts-unsubscribe-title");
-    let AlertLink {
-        token,
-        subscription,
-    } = alert_link().unwrap_or_default();
-    let body = match subscription {
+    let body = move |AlertLink {
+                         token,
+                         subscription,
+                     }: AlertLink| {
+        match subscription {
         Some(s) => view! {
             <p>{describe(lang, &s)}</p>
             <form method="post" action=format!("/alerts/unsubscribe?token={token}") class="inline-form">
@@ -428,12 +464,13 @@ pub fn UnsubscribeAlertPage() -> impl IntoView {
         }
         .into_any(),
         None => view! { <p role="status">{t(lang, "alerts-unsubscribed-already")}</p> }.into_any(),
+    }
     };
     view! {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
             <h1>{title}</h1>
-            {body}
+            <WithAlertLink purpose=AlertLinkPurpose::Unsubscribe render=body/>
         </Layout>
     }
 }

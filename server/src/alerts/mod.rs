@@ -4,6 +4,7 @@
 pub mod lanes;
 pub mod letters;
 pub mod mailer;
+pub mod reader;
 pub mod scheduler;
 pub mod webhook;
 pub mod worker;

@@ -70,10 +70,11 @@ struct InFlight {
 }
 
 impl Worker {
-    pub async fn new(
+    pub fn new(
         store: Arc<Store>,
         settings: &Settings,
         public_url: &str,
+        signer: Signer,
     ) -> anyhow::Result<Self> {
         let from: Mailbox = settings
             .mail_from
@@ -86,11 +87,11 @@ impl Worker {
         Ok(Self {
             mailer: Mailer::new(settings.smtp_url.as_deref(), &settings.data_dir)?,
             hooks: WebhookSender::new(settings.webhook_allow_private)?,
-            signer: Signer::load(&store).await?,
+            signer,
             from,
             unsubscribe_mailto,
             base: public_url.trim_end_matches('/').to_owned(),
-            host: crate::feeds::authority(public_url),
+            host: crate::present::authority(public_url),
             max_attempts: settings.delivery_attempts,
             first_retry: std::time::Duration::from_millis(settings.delivery_retry_ms),
             lease: Duration::seconds(i64::try_from(settings.delivery_lease_secs).unwrap_or(300)),
@@ -101,10 +102,6 @@ impl Worker {
                 NonZeroUsize::new(CHANGES_KEPT).expect("not zero"),
             )),
         })
-    }
-
-    pub fn signer(&self) -> &Signer {
-        &self.signer
     }
 
     pub fn webhooks(&self) -> &WebhookSender {
@@ -356,7 +353,13 @@ impl Worker {
                 }
                 if subscription.channel == Channel::Webhook {
                     let change = delivery.change_id.unwrap_or_default();
-                    let body = payload("vigia.events", Some(change), &wanted, snapshot, &self.base);
+                    let body = crate::present::webhook_payload(
+                        "vigia.events",
+                        Some(change),
+                        &wanted,
+                        snapshot,
+                        &self.base,
+                    );
                     return Ok(Some(Compose::Hook {
                         id: format!("msg_change-{change}.subscription-{id}"),
                         body,
@@ -547,23 +550,4 @@ fn failed(error: String) -> Outcome {
         error,
         permanent: false,
     }
-}
-
-/// The JSON a webhook receives (its schema is `WebhookPayload` in the OpenAPI document).
-pub fn payload(
-    kind: &str,
-    change: Option<i64>,
-    events: &[Event],
-    snapshot: &Snapshot,
-    base: &str,
-) -> String {
-    let payload = crate::api::events::WebhookPayload {
-        kind: kind.to_owned(),
-        change_id: change,
-        events: events
-            .iter()
-            .map(|e| crate::api::events::event_dto(e, snapshot, base))
-            .collect(),
-    };
-    serde_json::to_string(&payload).unwrap_or_default()
 }

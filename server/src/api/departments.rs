@@ -4,13 +4,12 @@ use axum::extract::{Path, State};
 
 use super::query::ApiQuery;
 use axum::Json;
-use http::HeaderMap;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::dto::{department_dto, DepartmentDto};
 use super::error::{ApiError, ErrorBody};
-use crate::state::AppState;
+use crate::present::{ReaderLang, Reading};
 use vigia::DepartmentCode;
 
 #[derive(Deserialize, IntoParams)]
@@ -29,15 +28,15 @@ pub struct LangQuery {
     responses((status = 200, description = "The nine departments", body = [DepartmentDto]), (status = 400, body = ErrorBody))
 )]
 pub async fn list_departments(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     ApiQuery(query): ApiQuery<LangQuery>,
-    headers: HeaderMap,
+    reader: ReaderLang,
 ) -> Result<Json<Vec<DepartmentDto>>, ApiError> {
     let view = super::gaps::load_view(
         &state,
         query.lang.as_deref(),
         query.as_of.as_deref(),
-        &headers,
+        reader,
     )
     .await?;
     let body = view
@@ -60,10 +59,10 @@ pub async fn list_departments(
     )
 )]
 pub async fn get_department(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     Path(code): Path<String>,
     ApiQuery(query): ApiQuery<LangQuery>,
-    headers: HeaderMap,
+    reader: ReaderLang,
 ) -> Result<Json<DepartmentDto>, ApiError> {
     let code = DepartmentCode::parse(&code)
         .map_err(|_| ApiError::NotFound(format!("no department has the code {code:?}")))?;
@@ -71,7 +70,7 @@ pub async fn get_department(
         &state,
         query.lang.as_deref(),
         query.as_of.as_deref(),
-        &headers,
+        reader,
     )
     .await?;
     let department = view

@@ -2,19 +2,17 @@
 
 use axum::extract::State;
 use axum::Json;
-use http::HeaderMap;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, ErrorBody};
 use super::gaps::parse_filter;
 use super::query::ApiQuery;
-use crate::state::AppState;
-use app::i18n::Lang;
+use crate::present::{event_dto, EventDto, Reading};
 use vigia::events::{Event, EventKind};
 use vigia::gaps::Severity;
 use vigia::ports::ComplianceReader;
-use vigia::{DepartmentCode, Snapshot};
+use vigia::DepartmentCode;
 use vigia_store::EventFilter;
 
 const PER_PAGE: i64 = 100;
@@ -34,82 +32,6 @@ pub struct EventQuery {
     pub before: Option<String>,
 }
 
-/// Where to read more about an event.
-#[derive(Serialize, ToSchema)]
-pub struct EventLinks {
-    pub department: String,
-    /// The history entry of the change that caused it (absent for the daily scheduler's).
-    pub history: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct EventDto {
-    /// Stable id.
-    pub id: i64,
-    /// Events of one change share it: deliver them together.
-    pub change_id: i64,
-    /// When Vigía recorded it (RFC 3339, UTC).
-    pub at: String,
-    pub kind: String,
-    pub department: String,
-    pub requirement: String,
-    pub gap_kind: Option<String>,
-    pub severity: Option<String>,
-    /// For `deadline.approaching`: 30, 7 or 1.
-    pub threshold_days: Option<u32>,
-    /// For `deadline.approaching`: `due` or `validity-end`.
-    pub deadline: Option<String>,
-    /// The date the event refers to (`YYYY-MM-DD`).
-    pub refers_to: Option<String>,
-    pub status_before: Option<String>,
-    pub status_after: Option<String>,
-    pub reply_id: Option<i64>,
-    pub links: EventLinks,
-    pub message_es: String,
-    pub message_en: String,
-}
-
-/// What a webhook receives: the events of one change that its filters want (`vigia.events`),
-/// or, when it is created, a test with no events (`vigia.test`). Signed as Standard Webhooks
-/// specifies; `webhook-id` is the same on every retry of one delivery.
-#[derive(Serialize, ToSchema)]
-pub struct WebhookPayload {
-    /// `vigia.events` or `vigia.test`.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// The change whose events these are (absent for a test).
-    pub change_id: Option<i64>,
-    pub events: Vec<EventDto>,
-}
-
-pub fn event_dto(event: &Event, snapshot: &Snapshot, public_url: &str) -> EventDto {
-    let d = &event.draft;
-    EventDto {
-        id: event.id,
-        change_id: event.change_id,
-        at: event.at.to_rfc3339(),
-        kind: d.kind.slug().to_owned(),
-        department: d.department.to_string(),
-        requirement: d.requirement.to_string(),
-        gap_kind: d.gap_kind.map(|k| k.slug().to_owned()),
-        severity: d.severity.map(|s| s.slug().to_owned()),
-        threshold_days: d.threshold_days,
-        deadline: d.deadline.map(|k| k.slug().to_owned()),
-        refers_to: d.refers_to.map(|r| r.to_string()),
-        status_before: d.status_before.map(|s| s.slug().to_owned()),
-        status_after: d.status_after.map(|s| s.slug().to_owned()),
-        reply_id: d.reply_id,
-        links: EventLinks {
-            department: format!("{public_url}/departments/{}", d.department),
-            history: event
-                .history_entry
-                .map(|id| format!("{public_url}/history/{id}")),
-        },
-        message_es: app::explain::event_message(Lang::Es, event, snapshot),
-        message_en: app::explain::event_message(Lang::En, event, snapshot),
-    }
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct EventPageDto {
     pub events: Vec<EventDto>,
@@ -125,9 +47,8 @@ pub struct EventPageDto {
     responses((status = 200, description = "A page of events", body = EventPageDto), (status = 400, description = "A filter is not valid", body = ErrorBody))
 )]
 pub async fn list_events(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     ApiQuery(query): ApiQuery<EventQuery>,
-    _headers: HeaderMap,
 ) -> Result<Json<EventPageDto>, ApiError> {
     let filter = EventFilter {
         department: parse_filter::<DepartmentCode>("department", query.department.as_deref())?,

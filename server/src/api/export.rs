@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 
 use super::error::ApiError;
-use crate::state::AppState;
+use crate::present::Reading;
 use vigia::ports::ComplianceReader;
 use vigia::Snapshot;
 
@@ -189,7 +189,7 @@ pub(super) fn csv_response(body: String, filename: &str) -> Response {
 
 /// The current state of every department and requirement, as CSV.
 #[utoipa::path(get, path = "/api/v1/export.csv", responses((status = 200, description = "CSV with a header row", content_type = "text/csv")))]
-pub async fn export_csv(State(state): State<AppState>) -> Result<Response, ApiError> {
+pub async fn export_csv(State(state): State<Reading>) -> Result<Response, ApiError> {
     let snapshot = state.store.snapshot().await?;
     let body = records_csv(&snapshot).map_err(ApiError::Internal)?;
     Ok(csv_response(body, "vigia-export.csv"))
@@ -197,7 +197,7 @@ pub async fn export_csv(State(state): State<AppState>) -> Result<Response, ApiEr
 
 /// Every claim ever recorded, for researchers.
 #[utoipa::path(get, path = "/api/v1/claims.csv", responses((status = 200, description = "CSV with a header row", content_type = "text/csv")))]
-pub async fn claims_csv(State(state): State<AppState>) -> Result<Response, ApiError> {
+pub async fn claims_csv(State(state): State<Reading>) -> Result<Response, ApiError> {
     let snapshot = state.store.snapshot().await?;
     let body = claims_csv_text(&snapshot).map_err(ApiError::Internal)?;
     Ok(csv_response(body, "vigia-claims.csv"))

@@ -4,14 +4,13 @@ use axum::extract::State;
 
 use super::query::ApiQuery;
 use axum::Json;
-use http::HeaderMap;
 use serde::Deserialize;
 use std::sync::Arc;
 use utoipa::IntoParams;
 
 use super::dto::{gap_dto, GapDto};
 use super::error::{ApiError, ErrorBody};
-use crate::state::AppState;
+use crate::present::{ReaderLang, Reading};
 use app::i18n::Lang;
 use vigia::gaps::{Gap, GapKind, Severity};
 use vigia::ports::ComplianceReader;
@@ -26,17 +25,17 @@ pub struct ApiView {
 }
 
 /// The state and its gaps, today or as of a past date (`as_of`, rebuilt from the history),
-/// in the language asked for (`lang`, else the headers).
+/// in the language asked for (`lang`, else the reader's).
 pub async fn load_view(
-    state: &AppState,
+    state: &Reading,
     lang: Option<&str>,
     as_of: Option<&str>,
-    headers: &HeaderMap,
+    ReaderLang(reader): ReaderLang,
 ) -> Result<ApiView, ApiError> {
     let lang = match lang {
         Some(code) => Lang::parse(code)
             .ok_or_else(|| ApiError::BadRequest(format!("unknown lang {code:?}; use es or en")))?,
-        None => crate::http::cache::request_lang(None, headers),
+        None => reader,
     };
     let as_of = parse_filter::<chrono::NaiveDate>("as_of (YYYY-MM-DD)", as_of)?;
     let snapshot = state.store.snapshot().await?;
@@ -83,18 +82,18 @@ pub fn parse_filter<T: std::str::FromStr>(
     responses((status = 200, description = "Open gaps", body = [GapDto]), (status = 400, description = "A filter is not valid", body = ErrorBody))
 )]
 pub async fn list_gaps(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     ApiQuery(filters): ApiQuery<GapFilters>,
-    headers: HeaderMap,
+    reader: ReaderLang,
 ) -> Result<Json<Vec<GapDto>>, ApiError> {
-    Ok(Json(filtered_gaps(&state, &filters, &headers).await?))
+    Ok(Json(filtered_gaps(&state, &filters, reader).await?))
 }
 
 /// The open gaps the filters select, as the JSON list gives them.
 async fn filtered_gaps(
-    state: &AppState,
+    state: &Reading,
     filters: &GapFilters,
-    headers: &HeaderMap,
+    reader: ReaderLang,
 ) -> Result<Vec<GapDto>, ApiError> {
     let department: Option<DepartmentCode> =
         parse_filter("department", filters.department.as_deref())?;
@@ -104,7 +103,7 @@ async fn filtered_gaps(
         state,
         filters.lang.as_deref(),
         filters.as_of.as_deref(),
-        headers,
+        reader,
     )
     .await?;
     Ok(view
@@ -135,11 +134,11 @@ pub const GAP_COLUMNS: [&str; 6] = [
     responses((status = 200, description = "CSV with a header row", content_type = "text/csv"), (status = 400, description = "A filter is not valid", body = ErrorBody))
 )]
 pub async fn list_gaps_csv(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     ApiQuery(filters): ApiQuery<GapFilters>,
-    headers: HeaderMap,
+    reader: ReaderLang,
 ) -> Result<axum::response::Response, ApiError> {
-    let gaps = filtered_gaps(&state, &filters, &headers).await?;
+    let gaps = filtered_gaps(&state, &filters, reader).await?;
     let body = gaps_csv(&gaps).map_err(ApiError::Internal)?;
     Ok(super::export::csv_response(body, "vigia-gaps.csv"))
 }

@@ -2,7 +2,6 @@
 
 use axum::extract::State;
 use axum::Json;
-use http::HeaderMap;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -10,7 +9,7 @@ use super::dto::{claim_dto, ClaimDto};
 use super::error::{ApiError, ErrorBody};
 use super::gaps::{load_view, parse_filter};
 use super::query::ApiQuery;
-use crate::state::AppState;
+use crate::present::{ReaderLang, Reading};
 use app::i18n::Lang;
 use vigia::{DepartmentCode, HistoryEntry, Snapshot};
 
@@ -98,9 +97,9 @@ pub struct HistoryPageDto {
     responses((status = 200, description = "A page of the history", body = HistoryPageDto), (status = 400, body = ErrorBody))
 )]
 pub async fn list_history(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     ApiQuery(query): ApiQuery<HistoryQuery>,
-    headers: HeaderMap,
+    reader: ReaderLang,
 ) -> Result<Json<HistoryPageDto>, ApiError> {
     let page: usize = parse_filter("page", query.page.as_deref())?.unwrap_or(1);
     if !(1..=MAX_PAGE).contains(&page) {
@@ -114,7 +113,7 @@ pub async fn list_history(
         &state,
         query.lang.as_deref(),
         query.as_of.as_deref(),
-        &headers,
+        reader,
     )
     .await?;
     let entries: Vec<HistoryEntry> = match department {

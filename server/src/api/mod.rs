@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 
 pub use error::ApiError;
 
-use crate::state::AppState;
+use crate::present::Reading;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,11 +29,11 @@ use crate::state::AppState;
         license(name = "CC BY 4.0", identifier = "CC-BY-4.0")
     ),
     paths(openapi_json),
-    components(schemas(events::WebhookPayload))
+    components(schemas(crate::present::WebhookPayload))
 )]
 struct ApiDoc;
 
-fn documented() -> OpenApiRouter<AppState> {
+fn documented() -> OpenApiRouter<Reading> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(departments::list_departments))
         .routes(routes!(departments::get_department))
@@ -43,7 +43,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(events::list_events))
         .routes(routes!(export::export_csv))
         .routes(routes!(export::claims_csv))
-        .routes(routes!(crate::http::ops::healthz))
+        .routes(routes!(healthz))
 }
 
 static SPEC: LazyLock<String> = LazyLock::new(|| {
@@ -61,8 +61,26 @@ async fn openapi_json() -> Response {
         .into_response()
 }
 
-/// Every `/api` route; unknown paths under `/api` answer JSON, never the HTML fallback.
-pub fn router() -> Router<AppState> {
+/// 200 when the database answers, 503 otherwise.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    responses((status = 200, description = "The database answers"), (status = 503, description = "The database does not answer"))
+)]
+pub async fn healthz(axum::extract::State(state): axum::extract::State<Reading>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (http::StatusCode::OK, "ok").into_response(),
+        Err(_) => (
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            "database unavailable",
+        )
+            .into_response(),
+    }
+}
+
+/// Every `/api` route (and `/healthz`); unknown paths under `/api` answer JSON, never the
+/// HTML fallback.
+pub fn router() -> Router<Reading> {
     let (documented, _) = documented().split_for_parts();
     let not_found = || async { ApiError::NotFound("no such API endpoint".into()) };
     documented

@@ -14,9 +14,10 @@ use vigia::gaps::Severity;
 use vigia::ports::ComplianceReader;
 use vigia::DepartmentCode;
 
-use super::{authority, conditional, feed_lang, filter};
-use crate::http::error::PageError;
-use crate::state::AppState;
+use super::FeedError;
+use super::{conditional, feed_lang, filter};
+use crate::present::authority;
+use crate::present::{ReaderLang, Reading};
 use vigia_store::EventFilter;
 
 /// Entries in the feed; older events are in `/api/v1/events`.
@@ -43,11 +44,12 @@ fn link(href: String, rel: &str, mime: Option<&str>) -> Link {
 }
 
 pub async fn events_atom(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     Query(query): Query<FeedQuery>,
+    ReaderLang(reader): ReaderLang,
     headers: HeaderMap,
-) -> Result<Response, PageError> {
-    let lang = feed_lang(query.lang.as_deref(), &headers)?;
+) -> Result<Response, FeedError> {
+    let lang = feed_lang(query.lang.as_deref(), reader)?;
     let filters = EventFilter {
         department: filter::<DepartmentCode>(query.department.as_deref())?,
         kind: filter::<EventKind>(query.kind.as_deref())?,
@@ -55,11 +57,7 @@ pub async fn events_atom(
         ..EventFilter::default()
     };
     let snapshot = state.store.snapshot().await?;
-    let list = state
-        .store
-        .events(&filters, ENTRIES)
-        .await
-        .map_err(|e| PageError::Internal(e.into()))?;
+    let list = state.store.events(&filters, ENTRIES).await?;
     let base = &state.public_url;
     let host = authority(base);
     let mut self_href = format!("{base}/feeds/events.atom?lang={}", lang.code());

@@ -13,9 +13,10 @@ use vigia::events::{upcoming_deadline, DeadlineKind};
 use vigia::ports::ComplianceReader;
 use vigia::DepartmentCode;
 
-use super::{authority, conditional, feed_lang, filter};
-use crate::http::error::PageError;
-use crate::state::AppState;
+use super::FeedError;
+use super::{conditional, feed_lang, filter};
+use crate::present::authority;
+use crate::present::{ReaderLang, Reading};
 
 #[derive(Deserialize, Default)]
 pub struct CalendarQuery {
@@ -24,11 +25,12 @@ pub struct CalendarQuery {
 }
 
 pub async fn deadlines_ics(
-    State(state): State<AppState>,
+    State(state): State<Reading>,
     Query(query): Query<CalendarQuery>,
+    ReaderLang(reader): ReaderLang,
     headers: HeaderMap,
-) -> Result<Response, PageError> {
-    let lang = feed_lang(query.lang.as_deref(), &headers)?;
+) -> Result<Response, FeedError> {
+    let lang = feed_lang(query.lang.as_deref(), reader)?;
     let only = filter::<DepartmentCode>(query.department.as_deref())?;
     let snapshot = state.store.snapshot().await?;
     let today = state.clock.today();

@@ -17,33 +17,47 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 
 use app::i18n::Lang;
 
-use crate::http::error::PageError;
+use vigia::ports::PortError;
 
-/// The `lang` parameter, else the reader's cookie and browser.
-pub fn feed_lang(raw: Option<&str>, headers: &HeaderMap) -> Result<Lang, PageError> {
+/// Why a feed could not be answered. Only the status is set: the web layer's error pages give
+/// it a body in the reader's language.
+#[derive(Debug)]
+pub enum FeedError {
+    /// A parameter that does not parse.
+    BadRequest,
+    /// The store did not answer (it logged why).
+    Unavailable,
+}
+
+impl IntoResponse for FeedError {
+    fn into_response(self) -> Response {
+        match self {
+            FeedError::BadRequest => StatusCode::BAD_REQUEST,
+            FeedError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+        .into_response()
+    }
+}
+
+impl From<PortError> for FeedError {
+    fn from(_: PortError) -> Self {
+        FeedError::Unavailable
+    }
+}
+
+/// The `lang` parameter, else the reader's.
+pub fn feed_lang(raw: Option<&str>, reader: Lang) -> Result<Lang, FeedError> {
     match raw.filter(|l| !l.is_empty()) {
-        Some(code) => Lang::parse(code).ok_or(PageError::BadRequest),
-        None => Ok(crate::http::cache::request_lang(None, headers)),
+        Some(code) => Lang::parse(code).ok_or(FeedError::BadRequest),
+        None => Ok(reader),
     }
 }
 
 /// A filter value that does not parse is refused, not ignored.
-pub fn filter<T: std::str::FromStr>(raw: Option<&str>) -> Result<Option<T>, PageError> {
+pub fn filter<T: std::str::FromStr>(raw: Option<&str>) -> Result<Option<T>, FeedError> {
     raw.filter(|v| !v.is_empty())
-        .map(|v| v.parse().map_err(|_| PageError::BadRequest))
+        .map(|v| v.parse().map_err(|_| FeedError::BadRequest))
         .transpose()
-}
-
-/// The host part of the public address, for `tag:` ids and calendar UIDs.
-pub fn authority(public_url: &str) -> String {
-    public_url
-        .split("://")
-        .nth(1)
-        .unwrap_or(public_url)
-        .split('/')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// The body, or 304 when the reader has it already (by ETag first, else by date).

@@ -16,7 +16,7 @@ use super::flash::{back_if_known, back_with, confirm, refused_because};
 use super::form::Fields;
 use super::metrics::Refusal;
 use crate::auth::{AuthSession, BackendError, Credentials, HashError, MIN_PASSWORD_LENGTH};
-use crate::state::AppState;
+use crate::http::state::AppState;
 use vigia::ports::{AccountWriter, WriteError};
 use vigia::text;
 use vigia_store::RateLimit;

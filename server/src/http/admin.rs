@@ -18,7 +18,7 @@ use super::error::PageError;
 use super::flash::{back_with, confirm, said};
 use super::form::{problems, Fields};
 use crate::auth::{AuthSession, User};
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 const USERS_PAGE: &str = "/admin/users";
 

@@ -2,13 +2,11 @@
 //! carries (confirm, manage, unsubscribe, each a signed token), and the one-click
 //! unsubscribe that mail providers post with no cookie and no Origin (RFC 8058).
 
-use axum::extract::{Query, Request, State};
-use axum::middleware::Next;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use app::context::AlertLink;
 use app::flash::FormFlash;
 use vigia::new_claim::Problem;
 use vigia::ports::{ComplianceReader, WriteError};
@@ -19,12 +17,11 @@ use super::error::PageError;
 use super::flash::{back_if_known, leave_flash, said};
 use super::form::Fields;
 use crate::alerts::webhook::new_secret;
+use crate::http::state::AppState;
 use crate::signing::Purpose;
-use crate::state::AppState;
 use vigia_store::RateLimit;
 
 pub const ALERTS_PAGE: &str = "/alerts";
-const CONFIRM_PAGE: &str = "/alerts/confirm";
 const MANAGE_PAGE: &str = "/alerts/manage";
 pub const UNSUBSCRIBE_PATH: &str = "/alerts/unsubscribe";
 pub const UNSUBSCRIBED_PAGE: &str = "/alerts/unsubscribed";
@@ -126,7 +123,7 @@ async fn add_webhook(
     }
     let secret = new_secret();
     let test_id = format!("msg_test-{}", hex::encode(rand::random::<[u8; 8]>()));
-    let body = crate::alerts::worker::payload(
+    let body = crate::present::webhook_payload(
         "vigia.test",
         None,
         &[],
@@ -145,10 +142,7 @@ async fn add_webhook(
     }
     match state.store.add_webhook(new, &secret).await {
         Ok(id) => {
-            let token = state
-                .alerts
-                .signer()
-                .sign(Purpose::ManageSubscription, id, None);
+            let token = state.signer.sign(Purpose::ManageSubscription, id, None);
             flash.fields = vec![
                 ("secret".into(), secret),
                 (
@@ -165,38 +159,6 @@ async fn add_webhook(
     Ok(())
 }
 
-/// For the pages a token opens: checks the token and hands the page what it opens.
-pub async fn provide_link(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let purpose = match request.uri().path() {
-        CONFIRM_PAGE => Some(Purpose::ConfirmSubscription),
-        MANAGE_PAGE => Some(Purpose::ManageSubscription),
-        UNSUBSCRIBE_PATH => Some(Purpose::Unsubscribe),
-        _ => None,
-    };
-    if let (Some(purpose), &http::Method::GET) = (purpose, request.method()) {
-        let token = Query::<TokenQuery>::try_from_uri(request.uri())
-            .map(|q| q.0.token)
-            .unwrap_or_default();
-        let subscription = match state
-            .alerts
-            .signer()
-            .verify(purpose, &token, state.store.now())
-        {
-            Some(id) => state.store.subscription(id).await.ok().flatten(),
-            None => None,
-        };
-        request.extensions_mut().insert(AlertLink {
-            token,
-            subscription,
-        });
-    }
-    next.run(request).await
-}
-
 /// The subscription a posted token opens, or a page saying the link no longer works.
 async fn opened(
     state: &AppState,
@@ -208,8 +170,7 @@ async fn opened(
         return Err(PageError::TooMany);
     }
     state
-        .alerts
-        .signer()
+        .signer
         .verify(purpose, token, state.store.now())
         .ok_or(PageError::NotFound)
 }
@@ -234,10 +195,7 @@ pub async fn confirm(
     if !confirmed && !still_there {
         return Err(PageError::NotFound);
     }
-    let token = state
-        .alerts
-        .signer()
-        .sign(Purpose::ManageSubscription, id, None);
+    let token = state.signer.sign(Purpose::ManageSubscription, id, None);
     let page = format!("{MANAGE_PAGE}?token={token}");
     let flash = FormFlash {
         path: MANAGE_PAGE.into(),
@@ -272,7 +230,7 @@ pub async fn unsubscribe(
     };
     let id = opened(&state, Purpose::Unsubscribe, &token, client).await?;
     state.store.delete_subscription(id).await?;
-    let lang = super::cache::request_lang(None, &headers);
+    let lang = super::lang::request_lang(None, &headers);
     let page = app::error_page::notice(
         lang,
         &app::i18n::t(lang, "alerts-unsubscribed-title"),
@@ -359,46 +317,6 @@ pub async fn manage(
 }
 
 const ADMIN_ALERTS_PAGE: &str = "/admin/alerts";
-/// Deliveries the admins' page lists in each state.
-const LISTED: i64 = 50;
-
-/// For admins opening `/admin/alerts`: counts, recent deliveries and webhooks.
-pub async fn provide_overview(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let admin = request
-        .extensions()
-        .get::<crate::auth::AuthSession>()
-        .and_then(|s| s.user.as_ref())
-        .is_some_and(|u| u.actor().may_manage_users());
-    if admin && request.method() == http::Method::GET && request.uri().path() == ADMIN_ALERTS_PAGE {
-        match overview(&state).await {
-            Ok(overview) => {
-                request.extensions_mut().insert(overview);
-            }
-            Err(error) => tracing::error!(error = ?error, "could not read the alerts overview"),
-        }
-    }
-    next.run(request).await
-}
-
-async fn overview(
-    state: &AppState,
-) -> Result<app::context::AlertsOverview, vigia::ports::PortError> {
-    let counts = state.store.alert_counts().await?;
-    Ok(app::context::AlertsOverview {
-        events: counts.events,
-        subscriptions: counts.subscriptions,
-        subscribers: counts.subscribers,
-        deliveries: counts.deliveries,
-        failed: state.store.recent_deliveries("failed", LISTED).await?,
-        pending: state.store.recent_deliveries("pending", LISTED).await?,
-        sent: state.store.recent_deliveries("sent", LISTED).await?,
-        webhooks: state.store.webhook_statuses().await?,
-    })
-}
 
 /// Back to the admins' page, saying what happened.
 async fn back_to_admin(session: &Session, notice: &'static str) -> Redirect {

@@ -18,7 +18,7 @@ use super::error::PageError;
 use super::flash::{back_with, refused_because};
 use super::form::{problems, signed_in, SubmittedForm, DOCUMENT_FIELD};
 use crate::auth::{AuthSession, User};
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// The hidden field naming the suggestion a claim answers.
 pub const SUGGESTION_FIELD: &str = "suggestion";

@@ -12,8 +12,8 @@ use ipnet::IpNet;
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 
+use crate::http::state::AppState;
 use crate::settings::ClientIpHeader;
-use crate::state::AppState;
 
 /// Every value of a header that may be sent several times, each split at its commas.
 fn elements<'h>(headers: &'h HeaderMap, name: &str) -> impl Iterator<Item = &'h str> {

@@ -23,8 +23,8 @@ use tower::ServiceExt;
 
 use super::client::limit_key;
 use super::metrics::Refusal;
+use crate::http::state::AppState;
 use crate::settings::Settings;
-use crate::state::AppState;
 
 /// File descriptors kept back from client connections: the database pools, documents being
 /// read or written, the log, the listener.

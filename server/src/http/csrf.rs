@@ -9,7 +9,7 @@ use http::header::{HOST, ORIGIN};
 use http::HeaderMap;
 
 use super::error::PageError;
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// The origins our pages are served from: the public address, and the address the request
 /// itself names (with the scheme the deployment uses).

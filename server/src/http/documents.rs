@@ -14,12 +14,12 @@ use app::i18n::tr;
 use vigia::drafts;
 use vigia::ports::ComplianceWriter;
 
+use super::lang::request_lang;
 use crate::auth::AuthSession;
-use crate::http::cache::request_lang;
 use crate::http::error::PageError;
 use crate::http::flash::{back_with, confirm};
 use crate::http::form::{signed_in, Fields};
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// `GET /documents/{id}`: the PDF as a download, never rendered inline on our origin. The
 /// file is streamed from disk a chunk at a time (with `Range`, `HEAD` and `If-Modified-Since`),

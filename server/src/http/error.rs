@@ -12,7 +12,7 @@ use http::{HeaderValue, StatusCode};
 use app::error_page::ErrorKind;
 use vigia::ports::{PortError, WriteError};
 
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
@@ -117,7 +117,7 @@ impl StatusKind for ErrorKind {
 /// Gives every error answer a body: a page in the reader's language, or JSON under `/api/`.
 /// Answers that already have one (a rendered 404 page, an API error) pass untouched.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = super::cache::request_lang(request.uri().query(), request.headers());
+    let lang = super::lang::request_lang(request.uri().query(), request.headers());
     let api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let status = response.status();

@@ -6,7 +6,8 @@ use tower_sessions::Session;
 use app::flash::{FlashMessage, FormFlash};
 use app::i18n::{tr, Arg};
 
-use super::viewer::FORM_FLASH_KEY;
+/// Where a form leaves what the next page should show.
+pub const FORM_FLASH_KEY: &str = "form_flash";
 
 /// Leaves `flash` for the next request to its page, bounded whatever was sent.
 pub async fn leave_flash(session: &Session, flash: FormFlash) {

@@ -14,7 +14,7 @@ use tower::{Layer, Service};
 
 use super::request_id::CountingRequestId;
 use super::{cache, security, REQUEST_ID};
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 #[derive(Clone)]
 pub struct ServeHitsLayer {

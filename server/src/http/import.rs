@@ -16,7 +16,7 @@ use super::admin::admin;
 use super::error::PageError;
 use super::form::SubmittedForm;
 use crate::auth::AuthSession;
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 pub const IMPORT_PAGE: &str = "/admin/import";
 /// The preview the page shows.

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
 
 use crate::api::error::ApiError;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use app::map::standalone;
 use vigia::ports::ComplianceReader;
 use vigia::DepartmentCode;
@@ -64,7 +64,7 @@ async fn svg_text(
         "as_of (YYYY-MM-DD)",
         query.as_of.as_deref(),
     )?;
-    let lang = crate::http::cache::request_lang(uri.query(), headers);
+    let lang = crate::http::lang::request_lang(uri.query(), headers);
     let snapshot = state.store.snapshot().await?;
     let view = app::context::PublicView::build(snapshot, state.clock.today(), as_of);
     Ok(standalone::map_svg(

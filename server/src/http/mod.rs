@@ -17,19 +17,21 @@ pub mod flash;
 pub mod form;
 mod hits;
 mod import;
-mod lang;
+pub mod lang;
 mod lang_links;
 pub mod limits;
 mod map_image;
 pub mod metrics;
 pub mod ops;
+mod pages;
 mod replies;
 mod request_id;
 mod security;
+pub mod state;
 mod suggestions;
-pub mod viewer;
 
 use axum::extract::DefaultBodyLimit;
+use axum::extract::FromRef;
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use http::header::HeaderName;
@@ -43,7 +45,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::auth::Backend;
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// Answers the cache coded itself are not compressed again.
 type CompressionPredicate =
@@ -143,21 +145,11 @@ pub fn router(
        + 'static {
     let routes = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join("pkg");
-    let ui_state = state.clone();
-    let fallback_state = state.clone();
     let pages = Router::new()
-        .leptos_routes_with_context(&state, routes, move || ui_state.provide_ui_context(), {
-            let options = state.leptos_options.clone();
-            move || app::shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(
-            move || fallback_state.provide_ui_context(), app::shell
-        ));
+        .leptos_routes_with_handler(routes, pages::render)
+        .fallback(pages::fallback);
     let routes = Router::new()
-        .merge(crate::api::router())
+        .merge(crate::api::router().with_state(crate::present::Reading::from_ref(&state)))
         .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
         .route("/documents/{id}", get(documents::download))
@@ -214,9 +206,7 @@ pub fn router(
         .layer(middleware::from_fn(lang_links::keep_lang))
         .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(auth)
-        .layer(middleware::from_fn(viewer::provide))
-        .layer(middleware::from_fn_with_state(state.clone(), alerts::provide_link))
-        .layer(middleware::from_fn_with_state(state.clone(), alerts::provide_overview))
+        .layer(middleware::from_fn(lang::provide))
         .service(routes)
 }
 

@@ -1,25 +1,11 @@
-//! Health and metrics endpoints for operators.
+//! The metrics endpoint for operators (health is part of the documented API).
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use http::StatusCode;
 
 use super::client::ClientAddress;
 use super::error::PageError;
-use crate::state::AppState;
-
-/// 200 when the database answers, 503 otherwise.
-#[utoipa::path(
-    get,
-    path = "/healthz",
-    responses((status = 200, description = "The database answers"), (status = 503, description = "The database does not answer"))
-)]
-pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ok").into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
-    }
-}
+use crate::http::state::AppState;
 
 /// Prometheus metrics, only for the addresses in `VIGIA_METRICS_ALLOW` (loopback by default):
 /// they describe the server, not the data, and are nobody else's business.

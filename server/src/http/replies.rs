@@ -14,7 +14,7 @@ use super::error::PageError;
 use super::flash::{back_with, confirm};
 use super::form::{problems, signed_in, Fields, SubmittedForm, DOCUMENT_FIELD};
 use crate::auth::AuthSession;
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// `POST /departments/{code}/{requirement}/gaps/{kind}/replies`
 pub async fn post_reply(

@@ -18,7 +18,7 @@ use super::error::PageError;
 use super::flash::{back_if_known, back_with, confirm, said};
 use super::form::{problems, signed_in, Fields};
 use crate::auth::AuthSession;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use vigia_store::RateLimit;
 
 const QUEUE: &str = "/moderation";
@@ -63,7 +63,7 @@ pub async fn suggest(
     let link = format!(
         "{}{}",
         state.public_url,
-        follow_path(&crate::follow::token(state.alerts.signer(), id))
+        follow_path(&crate::follow::token(&state.signer, id))
     );
     let mut thanks = FormFlash::done(&form_path, said("suggestion-thanks", &[]));
     thanks.fields = vec![("follow".into(), link)];

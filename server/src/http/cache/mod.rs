@@ -15,8 +15,8 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{
-    ACCEPT_ENCODING, ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH,
-    CONTENT_TYPE, COOKIE, ETAG, IF_NONE_MATCH, VARY,
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, ETAG,
+    IF_NONE_MATCH, VARY,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use http_body_util::BodyExt;
@@ -28,7 +28,7 @@ use app::i18n::Lang;
 use super::encoding;
 use super::metrics::CacheOutcome;
 use super::security;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use store::{Entry, Stored};
 use vigia::ports::ComplianceReader;
 
@@ -47,16 +47,6 @@ fn cacheable(request: &Request) -> bool {
             .is_ok_and(|c| c.contains(crate::http::SESSION_COOKIE))
     });
     matches!(*request.method(), Method::GET | Method::HEAD) && !signed_in
-}
-
-/// The reader's language: `?lang=` in `query`, then the cookie, then Accept-Language.
-pub fn request_lang(query: Option<&str>, headers: &HeaderMap) -> Lang {
-    let get = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
-    };
-    Lang::of_request(query, get(COOKIE), get(ACCEPT_LANGUAGE))
 }
 
 /// The whole body of one of our own answers (already in memory as rendered).
@@ -82,7 +72,7 @@ struct Wanted {
 impl Wanted {
     fn of(request: &Request) -> Self {
         Self {
-            lang: request_lang(request.uri().query(), request.headers()),
+            lang: super::lang::request_lang(request.uri().query(), request.headers()),
             lang_in_url: Lang::in_query(request.uri().query()).is_some(),
             if_none_match: request.headers().get(IF_NONE_MATCH).cloned(),
             accept_encoding: request

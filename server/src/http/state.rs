@@ -12,6 +12,7 @@ use crate::auth::Hasher;
 use crate::http::cache::PageCache;
 use crate::http::metrics::{Metrics, Refusal};
 use crate::settings::Settings;
+use crate::signing::Signer;
 use vigia::ports::WriteError;
 use vigia_store::{RateLimit, Store};
 
@@ -33,14 +34,26 @@ pub struct Shared {
     pub metrics: Metrics,
     /// Every password hash the server computes, sign-ins' included, bounded.
     pub hasher: Hasher,
-    /// Sends alerts; its signer and webhook client serve the subscription pages too.
+    /// Sends alerts; its webhook client tests a webhook when it subscribes.
     pub alerts: Arc<Worker>,
+    /// Signs and checks the links of alert emails and suggestions.
+    pub signer: Signer,
 }
 
 impl Deref for AppState {
     type Target = Shared;
     fn deref(&self) -> &Shared {
         &self.0
+    }
+}
+
+impl FromRef<AppState> for crate::present::Reading {
+    fn from_ref(state: &AppState) -> Self {
+        crate::present::Reading {
+            store: state.store.clone(),
+            clock: state.clock.clone(),
+            public_url: state.public_url.clone(),
+        }
     }
 }
 
@@ -66,6 +79,7 @@ impl AppState {
         clock: Arc<dyn vigia::Clock>,
         address: SocketAddr,
         alerts: Arc<Worker>,
+        signer: Signer,
     ) -> Self {
         let hashes = SiteHashes::next_to_binary();
         let leptos_options = LeptosOptions::builder()
@@ -99,6 +113,7 @@ impl AppState {
             metrics,
             hasher,
             alerts,
+            signer,
         }))
     }
 
@@ -142,7 +157,13 @@ impl AppState {
         });
         leptos::prelude::provide_context(app::context::FollowPorts {
             tracker: Arc::new(crate::follow::Tracker {
-                signer: self.alerts.signer().clone(),
+                signer: self.signer.clone(),
+                store: self.store.clone(),
+            }),
+        });
+        leptos::prelude::provide_context(app::context::AlertPorts {
+            reader: Arc::new(crate::alerts::reader::AlertPages {
+                signer: self.signer.clone(),
                 store: self.store.clone(),
             }),
         });
