@@ -35,11 +35,14 @@ pub fn email_form<'a>(
     ]
 }
 
+/// A server that sends to `sink` only when the test says so (`dispatch_all_pending`), so a
+/// test that finds nothing more was sent has given the worker every chance to send it.
 async fn app_with(sink: &SmtpSink) -> TestApp {
     let url = sink.url();
     TestApp::spawn_with(move |s| {
         s.smtp_url = Some(url);
         s.delivery_retry_ms = 200;
+        s.delivery_loop = false;
     })
     .await
 }
@@ -76,6 +79,7 @@ pub async fn subscribed(
         )
         .await;
     assert_eq!(answer.status(), 303);
+    app.dispatch_all_pending().await;
     let mail = sink.wait_for(address, 1).await.remove(0);
     let link = mail
         .link("http://vigia.test/alerts/confirm?token=")
@@ -122,6 +126,7 @@ async fn double_opt_in_confirms_only_by_the_button_and_never_tells_who_is_subscr
     assert_eq!(first.headers()["location"], "/alerts");
     let answer_page = app.html_as(&browser, "/alerts").await;
     assert!(answer_page.contains("Check your inbox") || answer_page.contains("Revise su bandeja"));
+    app.dispatch_all_pending().await;
     let mail = sink.wait_for("ana@example.org", 1).await.remove(0);
     assert!(mail.subject().contains("Confirm"), "{}", mail.subject());
     assert!(
@@ -200,6 +205,7 @@ async fn double_opt_in_confirms_only_by_the_button_and_never_tells_who_is_subscr
             .to_owned()
     };
     assert_eq!(notice(&known_page), notice(&unknown_page));
+    app.dispatch_all_pending().await;
     let reminder = sink.wait_for("ana@example.org", 2).await.remove(1);
     assert!(reminder
         .link("http://vigia.test/alerts/manage?token=")
@@ -246,7 +252,7 @@ async fn a_pending_address_gets_at_most_three_confirmations_a_day_and_bad_input_
         )
         .await;
     }
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    app.dispatch_all_pending().await;
     assert_eq!(sink.to("eve@example.org").len(), 3);
 
     let browser = app.browser();
@@ -283,6 +289,7 @@ async fn unconfirmed_subscriptions_expire_after_48_hours_with_their_link() {
         &email_form("late@example.org", "BO-N", "each"),
     )
     .await;
+    app.dispatch_all_pending().await;
     let mail = sink.wait_for("late@example.org", 1).await.remove(0);
     let link = mail
         .link("http://vigia.test/alerts/confirm?token=")
@@ -317,6 +324,7 @@ async fn one_click_unsubscribe_works_with_a_bare_post_and_leaves_only_counts() {
     subscribed(&app, &sink, "leo@example.org", "BO-N", "each").await;
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     record_plan(&app, &officer, "BO-N").await;
+    app.dispatch_all_pending().await;
     let alert = sink.wait_for("leo@example.org", 2).await.remove(1);
     let header = alert.header("List-Unsubscribe").expect("List-Unsubscribe");
     assert!(header.contains("<mailto:"), "{header}");
@@ -366,7 +374,7 @@ async fn one_click_unsubscribe_works_with_a_bare_post_and_leaves_only_counts() {
     );
     // Nothing more is sent to it.
     record_plan(&app, &officer, "BO-N").await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    app.dispatch_all_pending().await;
     assert_eq!(sink.to("leo@example.org").len(), 2);
 }
 
@@ -381,9 +389,9 @@ async fn an_officers_claim_sends_one_email_per_matching_subscriber_and_none_to_o
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     record_plan(&app, &officer, "BO-N").await;
 
+    app.dispatch_all_pending().await;
     let pando = sink.wait_for("pando@example.org", 2).await;
     let all = sink.wait_for("all@example.org", 2).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     assert_eq!(
         sink.to("pando@example.org").len(),
         2,
@@ -446,6 +454,7 @@ async fn the_daily_digest_groups_the_days_changes_and_is_not_sent_when_there_are
         .unwrap();
     assert_eq!(store.queue_digests().await.unwrap(), 1);
     assert_eq!(store.queue_digests().await.unwrap(), 0, "one a day");
+    app.dispatch_all_pending().await;
     let digest = sink.wait_for("daily@example.org", 2).await.remove(1);
     let text = digest.text();
     let (pando, la_paz) = (
@@ -465,7 +474,7 @@ async fn the_daily_digest_groups_the_days_changes_and_is_not_sent_when_there_are
         0,
         "nothing new: no digest"
     );
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    app.dispatch_all_pending().await;
     assert_eq!(sink.to("daily@example.org").len(), 2);
 }
 
@@ -480,6 +489,7 @@ async fn when_the_mail_server_is_down_alerts_wait_and_arrive_once_it_is_back() {
     let app = TestApp::spawn_with(move |s| {
         s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
         s.delivery_retry_ms = 300;
+        s.delivery_loop = false;
     })
     .await;
     let browser = app.browser();
@@ -489,7 +499,7 @@ async fn when_the_mail_server_is_down_alerts_wait_and_arrive_once_it_is_back() {
         &email_form("wait@example.org", "BO-N", "each"),
     )
     .await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    app.dispatch_all_pending().await;
     let pool = app.database().await;
     let (state, attempts, error): (String, i64, Option<String>) =
         sqlx::query_as("SELECT state, attempts, last_error FROM deliveries")
@@ -501,8 +511,16 @@ async fn when_the_mail_server_is_down_alerts_wait_and_arrive_once_it_is_back() {
     assert!(error.is_some());
 
     let sink = SmtpSink::start_on(port).await;
-    let got = sink.wait_for("wait@example.org", 1).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    // The retry falls due within 450 ms (300 ms, spread by half either way).
+    for _ in 0..100 {
+        app.dispatch_all_pending().await;
+        if !sink.to("wait@example.org").is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let got = sink.to("wait@example.org");
+    app.dispatch_all_pending().await;
     assert_eq!(got.len(), 1);
     assert_eq!(sink.to("wait@example.org").len(), 1, "once");
     let (state,): (String,) = sqlx::query_as("SELECT state FROM deliveries")
@@ -520,16 +538,7 @@ async fn an_address_the_mail_server_refuses_for_good_stops_and_admins_see_it() {
     sink.refuse("gone@example.org");
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     record_plan(&app, &officer, "BO-N").await;
-    for _ in 0..100 {
-        if subscription_state(&app, "gone@example.org")
-            .await
-            .as_deref()
-            == Some("bounced")
-        {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.dispatch_all_pending().await;
     assert_eq!(
         subscription_state(&app, "gone@example.org")
             .await

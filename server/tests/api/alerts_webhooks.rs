@@ -28,6 +28,34 @@ async fn private_app(sink: Option<&SmtpSink>) -> TestApp {
     .await
 }
 
+/// Like [`private_app`], but it sends only when the test says so (`dispatch_all_pending`).
+async fn driven_app(sink: Option<&SmtpSink>) -> TestApp {
+    let smtp = sink.map(SmtpSink::url);
+    TestApp::spawn_with(move |s| {
+        s.webhook_allow_private = true;
+        s.delivery_retry_ms = 200;
+        s.smtp_url = smtp;
+        s.delivery_loop = false;
+    })
+    .await
+}
+
+/// Sends what falls due, again and again, until `path` has received `count` calls (retries
+/// fall due a few hundred milliseconds apart).
+async fn dispatch_until(app: &TestApp, receiver: &Receiver, path: &str, count: usize) {
+    for _ in 0..200 {
+        app.dispatch_all_pending().await;
+        if receiver.calls_to(path).len() >= count {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!(
+        "{path} received {} calls, not {count}",
+        receiver.calls_to(path).len()
+    );
+}
+
 /// Subscribes a webhook through the form; returns its secret and management link.
 async fn hooked(app: &TestApp, address: &str, department: &str) -> (String, String) {
     let browser = app.browser();
@@ -61,7 +89,7 @@ async fn subscriptions(app: &TestApp) -> Vec<(String, String)> {
 #[tokio::test]
 async fn a_webhook_is_confirmed_by_a_signed_test_and_gets_one_delivery_per_matching_change() {
     let receiver = Receiver::start().await;
-    let app = private_app(None).await;
+    let app = driven_app(None).await;
     let (secret, manage) = hooked(&app, &receiver.url("/pando"), "BO-N").await;
     assert!(secret.starts_with("whsec_"));
     assert!(manage.starts_with("http://vigia.test/alerts/manage?token="));
@@ -83,8 +111,8 @@ async fn a_webhook_is_confirmed_by_a_signed_test_and_gets_one_delivery_per_match
 
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     record_plan(&app, &officer, "BO-N").await;
-    let calls = receiver.wait_for("/pando", 2).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    app.dispatch_all_pending().await;
+    let calls = receiver.calls_to("/pando");
     assert_eq!(
         receiver.calls_to("/pando").len(),
         2,
@@ -220,14 +248,15 @@ async fn private_loopback_and_plain_http_addresses_are_refused_without_the_setti
 #[tokio::test]
 async fn deliveries_retry_with_the_same_id_until_the_receiver_is_back() {
     let receiver = Receiver::start().await;
-    let app = private_app(None).await;
+    let app = driven_app(None).await;
     let (secret, _) = hooked(&app, &receiver.url("/flaky"), "BO-N").await;
     receiver.answer(503);
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     record_plan(&app, &officer, "BO-N").await;
-    receiver.wait_for("/flaky", 3).await;
+    // The test and two refused attempts.
+    dispatch_until(&app, &receiver, "/flaky", 3).await;
     receiver.answer(200);
-    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    dispatch_until(&app, &receiver, "/flaky", 4).await;
     let calls = receiver.calls_to("/flaky");
     let deliveries: Vec<_> = calls.iter().skip(1).collect();
     assert!(deliveries.len() >= 3);
@@ -243,7 +272,7 @@ async fn deliveries_retry_with_the_same_id_until_the_receiver_is_back() {
         .unwrap();
     assert_eq!(state, "sent");
     let after = receiver.calls_to("/flaky").len();
-    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    app.dispatch_all_pending().await;
     assert_eq!(
         receiver.calls_to("/flaky").len(),
         after,
@@ -255,7 +284,7 @@ async fn deliveries_retry_with_the_same_id_until_the_receiver_is_back() {
 async fn a_webhook_failing_for_a_day_is_paused_its_contact_told_and_resumed_by_an_admin() {
     let sink = SmtpSink::start().await;
     let receiver = Receiver::start().await;
-    let app = private_app(Some(&sink)).await;
+    let app = driven_app(Some(&sink)).await;
     let browser = app.browser();
     app.post_form(
         &browser,
@@ -273,6 +302,7 @@ async fn a_webhook_failing_for_a_day_is_paused_its_contact_told_and_resumed_by_a
         .unwrap();
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
     record_plan(&app, &officer, "BO-N").await;
+    app.dispatch_all_pending().await;
     let told = sink.wait_for("ops@example.org", 1).await.remove(0);
     assert!(
         told.subject().contains("paused") || told.subject().contains("pausa"),
@@ -282,7 +312,7 @@ async fn a_webhook_failing_for_a_day_is_paused_its_contact_told_and_resumed_by_a
     assert!(told.text().contains("502"), "with the last error");
     assert_eq!(subscriptions(&app).await[0].1, "paused");
     let calls_when_paused = receiver.calls_to("/down").len();
-    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    app.dispatch_all_pending().await;
     assert_eq!(
         receiver.calls_to("/down").len(),
         calls_when_paused,
@@ -305,6 +335,7 @@ async fn a_webhook_failing_for_a_day_is_paused_its_contact_told_and_resumed_by_a
         .post_form(&admin, &format!("/admin/alerts/webhooks/{id}/resume"), &[])
         .await;
     assert_eq!(resumed.status(), 303);
+    app.dispatch_all_pending().await;
     let calls = receiver.wait_for("/down", calls_when_paused + 1).await;
     assert_eq!(
         calls.last().unwrap().json()["type"],
