@@ -48,7 +48,8 @@ pub struct Actor {
 }
 
 impl Actor {
-    fn covers(&self, department: DepartmentCode) -> bool {
+    /// Whether this person works on a department's records (an admin, on all of them).
+    pub fn covers(&self, department: DepartmentCode) -> bool {
         !self.disabled && (self.role == Role::Admin || self.departments.contains(&department))
     }
 
@@ -57,9 +58,11 @@ impl Actor {
         matches!(self.role, Role::Admin | Role::Officer) && self.covers(department)
     }
 
-    /// Replies and evidence from the department itself (and oversight staff in scope).
+    /// Replying to a gap is the department's own word: its representatives only. Oversight
+    /// staff record claims and review replies; a reply from them would speak for the
+    /// department.
     pub fn may_reply(&self, department: DepartmentCode) -> bool {
-        self.covers(department)
+        self.role == Role::Department && self.covers(department)
     }
 
     /// Reviewing a department's reply and deciding on public suggestions is oversight work.
@@ -126,6 +129,9 @@ mod tests {
         let la_paz = actor(Role::Department, &[LaPaz], false);
         assert!(la_paz.may_reply(LaPaz));
         assert!(!la_paz.may_reply(Pando));
+        assert!(!actor(Role::Officer, &[LaPaz], false).may_reply(LaPaz));
+        assert!(!actor(Role::Admin, &[], false).may_reply(LaPaz));
+        assert!(!actor(Role::Department, &[LaPaz], true).may_reply(LaPaz));
         assert!(!la_paz.may_manage_users());
         assert!(actor(Role::Admin, &[], false).may_manage_users());
     }

@@ -246,6 +246,12 @@ pub struct Claim {
     /// The later claim that corrected this one: it stays in the history but no longer counts.
     #[serde(default)]
     pub corrected_by: Option<i64>,
+    /// The earlier claim this one corrects, and what was corrected and why (as its officer
+    /// wrote it; the seed's corrections say it in their notes).
+    #[serde(default)]
+    pub corrects: Option<i64>,
+    #[serde(default)]
+    pub correction_reason: Option<String>,
     /// Set when an admin hid the note from the public (the notes are then empty).
     #[serde(default)]
     pub note_hidden: Option<crate::history::HiddenText>,
@@ -266,7 +272,29 @@ impl Claim {
     /// Whether anyone could have known this claim on `date`: what it describes had begun and
     /// its source was out (a source dated only to a month or year counts once that period ends).
     pub fn knowable_on(&self, date: NaiveDate) -> bool {
-        self.event_date.first_day() <= date && self.source.published.last_day() <= date
+        self.knowable_from() <= date
+    }
+
+    /// The first day [`Self::knowable_on`] holds: what it describes had begun and its source
+    /// was out. Views of the past change only on such days, so a replay can jump to them.
+    pub fn knowable_from(&self) -> NaiveDate {
+        self.event_date
+            .first_day()
+            .max(self.source.published.last_day())
+    }
+
+    /// The period in which the claim became knowable, at the precision its dates give: its
+    /// source's publication date when what it describes had begun by then (a claim about
+    /// "2020" from a "2020" article is knowable in 2020, not on a day of it), else the date
+    /// of what it describes. `knowable_on` answers from the end of this period (or the first
+    /// day of the event); charts draw the whole period, marked as uncertain.
+    pub fn knowable_in(&self) -> PartialDate {
+        let published = self.source.published;
+        if published.last_day() >= self.event_date.first_day() {
+            published
+        } else {
+            self.event_date
+        }
     }
 
     pub fn is_corrected(&self) -> bool {

@@ -55,11 +55,36 @@ impl PartialDate {
         if !YEARS.contains(&year) {
             return Err(bad());
         }
-        let first_day = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)?;
+        // Twelve months and 31 days at most look like a date; past those the typing is wrong,
+        // within them the calendar has no such day (30 February).
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return Err(bad());
+        }
+        let first_day = NaiveDate::from_ymd_opt(year, month, day)
+            .ok_or_else(|| ParseError::NoSuchDate(input.to_owned()))?;
         Ok(Self {
             first_day,
             precision,
         })
+    }
+
+    /// A day as people in Bolivia write it (`31/12/2019`, also `31-12-2019`) or as the site
+    /// writes it (`2019-12-31`), for fields where a reader types a day to look at.
+    pub fn parse_typed_day(input: &str) -> Result<NaiveDate, ParseError> {
+        let typed = input.trim();
+        let parts: Vec<&str> = typed.split(['/', '-']).collect();
+        match parts.as_slice() {
+            [d, m, y]
+                if y.len() == 4 && (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) =>
+            {
+                Self::parse_day(&format!("{y}-{m:0>2}-{d:0>2}")).map_err(|e| match e {
+                    ParseError::NoSuchDate(_) => ParseError::NoSuchDate(typed.to_owned()),
+                    _ => ParseError::InvalidDate(typed.to_owned()),
+                })
+            }
+            _ if typed.contains('/') => Err(ParseError::InvalidDate(typed.to_owned())),
+            _ => Self::parse_day(typed),
+        }
     }
 
     /// Parses a full day (`2025-06-30`), as due dates need, with the same year limits.
@@ -137,6 +162,34 @@ impl From<PartialDate> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_read_as_bolivians_write_it_or_as_iso_and_nothing_else() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            PartialDate::parse_typed_day("31/12/2019"),
+            Ok(day(2019, 12, 31))
+        );
+        assert_eq!(
+            PartialDate::parse_typed_day(" 1/2/2020 "),
+            Ok(day(2020, 2, 1))
+        );
+        assert_eq!(
+            PartialDate::parse_typed_day("01-02-2020"),
+            Ok(day(2020, 2, 1))
+        );
+        assert_eq!(
+            PartialDate::parse_typed_day("2019-12-31"),
+            Ok(day(2019, 12, 31))
+        );
+        assert_eq!(
+            PartialDate::parse_typed_day("30/02/2020"),
+            Err(ParseError::NoSuchDate("30/02/2020".into()))
+        );
+        for refused in ["12/31/2019", "2019/12/31", "31/12/19", "2019", "ayer", ""] {
+            assert!(PartialDate::parse_typed_day(refused).is_err(), "{refused}");
+        }
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::ParseError;
+use crate::{ParseError, PartialDate};
 
 /// An ISO 3166-2:BO department code; only the nine real ones parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -92,9 +92,31 @@ pub struct Department {
     pub name: String,
     pub capital: String,
     pub area_km2: u32,
+    /// `None` in a view of a day before the census was published.
+    pub census: Option<Census>,
+}
+
+/// A department's population as a census counted it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Census {
     pub population: u32,
-    pub population_year: u16,
-    pub population_source: String,
+    pub year: u16,
+    /// Who published the figure, and when, in words.
+    pub source: String,
+}
+
+impl Census {
+    /// When the figure could first be known. Only the census year is stored, so it counts as
+    /// published by the end of that year: a view of an earlier day never shows it, at the
+    /// cost of hiding it for the months between its presentation and the year's end.
+    pub fn published(&self) -> Option<PartialDate> {
+        PartialDate::parse(&self.year.to_string()).ok()
+    }
+
+    /// Whether the figure was out by the end of `date` (a year no date parses as never is).
+    pub fn knowable_on(&self, date: chrono::NaiveDate) -> bool {
+        self.published().is_some_and(|p| p.last_day() <= date)
+    }
 }
 
 #[cfg(test)]

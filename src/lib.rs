@@ -35,7 +35,7 @@ pub use claim::{
 };
 pub use clock::{la_paz_date, la_paz_time, Clock, FixedClock, ManualClock};
 pub use date::{DatePrecision, PartialDate};
-pub use department::{Department, DepartmentCode};
+pub use department::{Census, Department, DepartmentCode};
 pub use document::Document;
 pub use gaps::{Gap, GapKind, Severity};
 pub use history::{HistoryAction, HistoryEntry};
@@ -72,4 +72,7 @@ pub enum ParseError {
     UnknownRole(String),
     #[error("invalid date {0:?}")]
     InvalidDate(String),
+    /// Written as a date, but the calendar has no such day (`2026-02-30`).
+    #[error("no such date {0:?}")]
+    NoSuchDate(String),
 }

@@ -50,6 +50,10 @@ pub struct ClaimDraft {
     pub source_quote: String,
     pub source_attribution_es: String,
     pub source_attribution_en: String,
+    /// The claim this one corrects (its id), when it is a correction.
+    pub corrects: String,
+    /// What is corrected and why: required for a correction.
+    pub correction_reason: String,
 }
 
 /// Which field is wrong and why; the UI words it in the reader's language.
@@ -69,6 +73,8 @@ pub enum Problem {
     UnknownEvidenceLevel,
     InvalidChoice,
     InvalidDate,
+    /// Written as a date, but no such day exists (30 February).
+    NoSuchDate,
     InvalidUrl,
     EndBeforeStart,
     InForceWithoutDate,
@@ -98,6 +104,14 @@ pub enum Problem {
     WebhookTaken,
     /// A document permalink that names no document.
     UnknownDocument,
+    /// The password typed twice differs.
+    PasswordsDiffer,
+    /// "All" chosen together with some of the items it covers.
+    AllAndSome,
+    /// A webhook's host name does not resolve.
+    WebhookUnknownHost,
+    /// A department this person may not record claims for.
+    OutOfScope,
 }
 
 impl Problem {
@@ -111,6 +125,7 @@ impl Problem {
             Problem::UnknownEvidenceLevel => "unknown-evidence-level",
             Problem::InvalidChoice => "invalid-choice",
             Problem::InvalidDate => "invalid-date",
+            Problem::NoSuchDate => "no-such-date",
             Problem::InvalidUrl => "invalid-url",
             Problem::EndBeforeStart => "end-before-start",
             Problem::InForceWithoutDate => "in-force-without-date",
@@ -130,6 +145,10 @@ impl Problem {
             Problem::WebhookFailed => "webhook-failed",
             Problem::WebhookTaken => "webhook-taken",
             Problem::UnknownDocument => "unknown-document",
+            Problem::PasswordsDiffer => "passwords-differ",
+            Problem::AllAndSome => "all-and-some",
+            Problem::WebhookUnknownHost => "webhook-unknown-host",
+            Problem::OutOfScope => "out-of-scope",
         }
     }
 
@@ -175,6 +194,24 @@ pub struct NewClaim {
     pub source: NewSource,
     pub locator: Option<String>,
     pub quote: Option<String>,
+    /// The claim this one corrects, and what is corrected and why.
+    #[serde(default)]
+    pub corrects: Option<Correction>,
+}
+
+/// A claim corrected by a later one, which replaces it wherever it counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub claim: i64,
+    pub reason: String,
+}
+
+/// Why a typed date was refused.
+fn date_problem(error: &crate::ParseError) -> Problem {
+    match error {
+        crate::ParseError::NoSuchDate(_) => Problem::NoSuchDate,
+        _ => Problem::InvalidDate,
+    }
 }
 
 pub fn is_web_url(text: &str) -> bool {
@@ -254,7 +291,7 @@ impl Checker {
             return None;
         }
         PartialDate::parse(input)
-            .map_err(|_| self.fail(field, Problem::InvalidDate))
+            .map_err(|e| self.fail(field, date_problem(&e)))
             .ok()
     }
 
@@ -283,7 +320,7 @@ impl Checker {
             return None;
         }
         PartialDate::parse_day(input)
-            .map_err(|_| self.fail(field, Problem::InvalidDate))
+            .map_err(|e| self.fail(field, date_problem(&e)))
             .ok()
     }
 
@@ -309,7 +346,8 @@ impl Checker {
                 };
                 let label = self.text(field, label, text::EVIDENCE_LABEL)?;
                 let url = self.text(field, url, text::URL)?;
-                if !is_web_url(&url) {
+                // A stored document is cited by its permalink, as the source may be.
+                if !is_web_url(&url) && crate::document::permalink_id(&url).is_none() {
                     self.fail(field, Problem::InvalidUrl);
                     return None;
                 }
@@ -402,6 +440,7 @@ impl ClaimDraft {
         let source = self.source(&mut c, published, attached_documents);
         let locator = c.optional("source_locator", &self.source_locator, text::LOCATOR);
         let quote = c.optional("source_quote", &self.source_quote, text::QUOTE);
+        let corrects = self.correction(&mut c);
         match (
             department,
             requirement,
@@ -439,9 +478,27 @@ impl ClaimDraft {
                 source,
                 locator,
                 quote,
+                corrects,
             }),
             _ => Err(c.0),
         }
+    }
+
+    /// The claim this draft corrects and why; `None` for a claim that corrects nothing.
+    fn correction(&self, c: &mut Checker) -> Option<Correction> {
+        let named = self.corrects.trim();
+        if named.is_empty() {
+            return None;
+        }
+        let claim = named.parse::<i64>().ok().filter(|id| *id > 0).or_else(|| {
+            c.fail("corrects", Problem::InvalidChoice);
+            None
+        });
+        let reason = c.required("correction_reason", &self.correction_reason, text::REASON);
+        Some(Correction {
+            claim: claim?,
+            reason: reason?,
+        })
     }
 
     fn source(

@@ -79,6 +79,13 @@ pub trait AlertReader: Send + Sync {
         token: &str,
     ) -> Result<Option<crate::subscriptions::Subscription>, PortError>;
 
+    /// What an emailed link to apply new choices opens: the change asked for, or `None`
+    /// when the token is not one we signed, has expired, or its subscription is gone.
+    async fn asked_change(
+        &self,
+        token: &str,
+    ) -> Result<Option<crate::subscriptions::AskedChange>, PortError>;
+
     /// Counts, recent deliveries and webhooks, for the admins' page.
     async fn overview(&self) -> Result<crate::subscriptions::AlertsOverview, PortError>;
 }
@@ -119,13 +126,17 @@ impl HideTarget {
 #[async_trait]
 pub trait ComplianceWriter: Send + Sync {
     /// Appends a claim; with `accepting`, the suggestion it answers is recorded as accepted
-    /// in the same transaction (`Conflict` if someone decided on it first).
+    /// in the same transaction (`Conflict` if someone decided on it first). A claim that
+    /// corrects another (`claim.corrects`) is linked to it, and `carried` names documents of
+    /// the corrected claim it keeps as evidence (`Conflict` if that claim is corrected
+    /// already, `NotFound` if it is not of this record).
     async fn record_claim(
         &self,
         by: i64,
         claim: NewClaim,
         expected_latest: i64,
         documents: Vec<Upload>,
+        carried: Vec<i64>,
         accepting: Option<i64>,
     ) -> Result<i64, WriteError>;
 

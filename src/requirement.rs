@@ -108,6 +108,14 @@ impl Requirement {
             .find(|l| l.status == status)
             .map(|l| &l.label)
     }
+
+    /// Whether every source the legal basis cites was out by the end of `date`: its text
+    /// quotes them, so a view of an earlier day cannot show it.
+    pub fn legal_basis_knowable_on(&self, date: chrono::NaiveDate) -> bool {
+        self.legal_basis_sources
+            .iter()
+            .all(|s| s.published.last_day() <= date)
+    }
 }
 
 #[cfg(test)]

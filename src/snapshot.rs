@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gaps::{gaps_for, Gap};
 use crate::national::NationalFigure;
+use crate::requirement::Bilingual;
 use crate::{
     la_paz_date, Claim, ComplianceRecord, Department, DepartmentCode, GapReply, HistoryEntry,
     PartialDate, Requirement, RequirementSlug,
@@ -37,13 +38,32 @@ impl Snapshot {
 
     /// The record of one department and requirement (empty when nobody has claimed anything).
     pub fn record(&self, code: DepartmentCode, slug: &RequirementSlug) -> ComplianceRecord {
-        let claims = self
-            .claims
+        ComplianceRecord::new(
+            code,
+            slug.clone(),
+            self.claims_of(code, slug).cloned().collect(),
+        )
+    }
+
+    /// The claims of one department and requirement, in the order recorded, borrowed: what
+    /// needs only to read them need not copy the record.
+    pub fn claims_of(
+        &self,
+        code: DepartmentCode,
+        slug: &RequirementSlug,
+    ) -> impl Iterator<Item = &Claim> + use<'_> {
+        let slug = slug.clone();
+        self.claims
             .iter()
-            .filter(|c| c.department == code && &c.requirement == slug)
-            .cloned()
-            .collect();
-        ComplianceRecord::new(code, slug.clone(), claims)
+            .filter(move |c| c.department == code && c.requirement == slug)
+    }
+
+    /// The current claim of one department and requirement, as [`ComplianceRecord::current`]
+    /// gives it, without copying the record.
+    pub fn current(&self, code: DepartmentCode, slug: &RequirementSlug) -> Option<&Claim> {
+        self.claims_of(code, slug)
+            .filter(|c| !c.is_corrected())
+            .max_by_key(|c| c.chronology())
     }
 
     /// One record per requirement for a department, in the requirements' order.
@@ -56,7 +76,9 @@ impl Snapshot {
 
     /// What could be known on a past date: claims about moments up to that day whose source
     /// was out by then, the replies and history entries recorded by the end of that day in
-    /// La Paz, and the national figures published by then.
+    /// La Paz, the national figures and census counts published by then, and only the legal
+    /// bases whose every cited source was (the others are left empty: their text quotes
+    /// later sources, and the page says so).
     pub fn as_of(&self, date: NaiveDate) -> Snapshot {
         let claims: Vec<Claim> = self
             .claims
@@ -102,7 +124,27 @@ impl Snapshot {
                 })
                 .cloned()
                 .collect(),
-            ..self.clone()
+            departments: self
+                .departments
+                .iter()
+                .cloned()
+                .map(|mut d| {
+                    d.census = d.census.filter(|c| c.knowable_on(date));
+                    d
+                })
+                .collect(),
+            requirements: self
+                .requirements
+                .iter()
+                .cloned()
+                .map(|mut r| {
+                    if !r.legal_basis_knowable_on(date) {
+                        r.legal_basis = Bilingual::default();
+                        r.legal_basis_sources.clear();
+                    }
+                    r
+                })
+                .collect(),
         }
     }
 

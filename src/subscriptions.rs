@@ -61,7 +61,28 @@ impl Default for Filters {
     }
 }
 
+/// Each item of `mine`, then those of `more` it lacks.
+fn union<T: Clone + PartialEq>(mine: &[T], more: &[T]) -> Vec<T> {
+    let mut all = mine.to_vec();
+    all.extend(more.iter().filter(|x| !mine.contains(x)).cloned());
+    all
+}
+
 impl Filters {
+    /// Everything these follow and everything `more` follows.
+    pub fn joined(&self, more: &Filters) -> Filters {
+        let departments = match (&self.departments, &more.departments) {
+            (Some(mine), Some(more)) => Some(union(mine, more)),
+            _ => None,
+        };
+        Filters {
+            departments,
+            kinds: union(&self.kinds, &more.kinds),
+            severities: union(&self.severities, &more.severities),
+            thresholds: union(&self.thresholds, &more.thresholds),
+        }
+    }
+
     pub fn wants(&self, event: &EventDraft) -> bool {
         let department = self
             .departments
@@ -128,6 +149,52 @@ pub struct Subscription {
     pub state: State,
 }
 
+impl Subscription {
+    /// The subscription once a request from its address is applied: the choices asked for
+    /// added to its own, or in their place, as the request said; frequency and language as
+    /// asked.
+    pub fn with_asked(&self, asked: &NewSubscription) -> Subscription {
+        let filters = match asked.if_subscribed {
+            IfSubscribed::Add => self.filters.joined(&asked.filters),
+            IfSubscribed::Replace => asked.filters.clone(),
+        };
+        Subscription {
+            filters,
+            digest: asked.digest,
+            lang: asked.lang.clone(),
+            ..self.clone()
+        }
+    }
+}
+
+impl Subscription {
+    /// The subscription with only the choices a request asked for (what "replace" gives).
+    pub fn as_asked(&self, asked: &NewSubscription) -> Subscription {
+        self.with_asked(&NewSubscription {
+            if_subscribed: IfSubscribed::Replace,
+            ..asked.clone()
+        })
+    }
+}
+
+/// New choices asked for an address that receives alerts already, waiting for its owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskedChange {
+    pub subscription: Subscription,
+    pub asked: NewSubscription,
+    pub applied: bool,
+}
+
+/// What a request for an address that receives alerts already does to its choices, once
+/// the owner applies it from the email.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IfSubscribed {
+    #[default]
+    Add,
+    Replace,
+}
+
 /// What the subscription form sends, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SubscriptionDraft {
@@ -136,7 +203,10 @@ pub struct SubscriptionDraft {
     pub address: String,
     /// For webhooks: whom to tell when it keeps failing (optional).
     pub contact: String,
-    /// Department codes, or `all`.
+    /// `all` (the nine departments) or `chosen` (those ticked in
+    /// `departments`). Empty for older forms, whose `departments` may hold `all`.
+    pub scope: String,
+    /// Department codes.
     pub departments: Vec<String>,
     pub kinds: Vec<String>,
     pub severities: Vec<String>,
@@ -144,6 +214,8 @@ pub struct SubscriptionDraft {
     /// `each` (one message per change) or `daily`.
     pub frequency: String,
     pub lang: String,
+    /// `add` (the default) or `replace`: see [`IfSubscribed`].
+    pub if_subscribed: String,
 }
 
 /// A subscription that passed the checks.
@@ -156,6 +228,9 @@ pub struct NewSubscription {
     pub digest: bool,
     /// `es` or `en`.
     pub lang: String,
+    /// Requests written before this existed add.
+    #[serde(default)]
+    pub if_subscribed: IfSubscribed,
 }
 
 /// Each value chosen, once: a box sent twice (`departments=BO-L&departments=BO-L`) is one
@@ -202,6 +277,44 @@ pub fn webhook_url(c: &mut Checker, input: &str, allow_plain_http: bool) -> Opti
 }
 
 impl SubscriptionDraft {
+    /// The departments followed (`None`: all), exactly as chosen: "all" with departments
+    /// ticked too, or neither, is refused rather than read as either.
+    fn departments(&self, c: &mut Checker) -> Option<Vec<DepartmentCode>> {
+        let everywhere = self.departments.iter().any(|d| d.trim() == "all");
+        let codes: Vec<String> = self
+            .departments
+            .iter()
+            .filter(|d| d.trim() != "all")
+            .cloned()
+            .collect();
+        let all = match self.scope.trim() {
+            "all" => true,
+            "chosen" if everywhere => {
+                c.fail("departments", Problem::InvalidChoice);
+                false
+            }
+            "chosen" => false,
+            "" => everywhere,
+            _ => {
+                c.fail("departments", Problem::InvalidChoice);
+                return None;
+            }
+        };
+        let list: Vec<DepartmentCode> = parse_each(c, "departments", &codes);
+        match (all, list.is_empty()) {
+            (true, true) => None,
+            (true, false) => {
+                c.fail("departments", Problem::AllAndSome);
+                None
+            }
+            (false, true) => {
+                c.fail("departments", Problem::Required);
+                None
+            }
+            (false, false) => Some(list),
+        }
+    }
+
     pub fn validate(&self, allow_plain_http: bool) -> Result<NewSubscription, Vec<FieldError>> {
         let mut c = Checker::default();
         let channel = self
@@ -218,15 +331,7 @@ impl SubscriptionDraft {
             (Some(Channel::Webhook), false) => drafts::email("contact", &self.contact, &mut c),
             _ => None,
         };
-        let departments = if self.departments.iter().any(|d| d == "all") {
-            None
-        } else {
-            let list: Vec<DepartmentCode> = parse_each(&mut c, "departments", &self.departments);
-            if list.is_empty() {
-                c.fail("departments", Problem::Required);
-            }
-            Some(list)
-        };
+        let departments = self.departments(&mut c);
         let kinds: Vec<EventKind> = parse_each(&mut c, "kinds", &self.kinds);
         if kinds.is_empty() {
             c.fail("kinds", Problem::Required);
@@ -258,6 +363,14 @@ impl SubscriptionDraft {
                 "es"
             }
         };
+        let if_subscribed = match self.if_subscribed.trim() {
+            "add" | "" => IfSubscribed::Add,
+            "replace" => IfSubscribed::Replace,
+            _ => {
+                c.fail("if_subscribed", Problem::InvalidChoice);
+                IfSubscribed::Add
+            }
+        };
         match (channel, address) {
             (Some(channel), Some(address)) if c.0.is_empty() => Ok(NewSubscription {
                 channel,
@@ -271,6 +384,7 @@ impl SubscriptionDraft {
                 },
                 digest,
                 lang: lang.to_owned(),
+                if_subscribed,
             }),
             _ => Err(c.0),
         }
@@ -382,6 +496,7 @@ mod tests {
         SubscriptionDraft {
             channel: "email".into(),
             address: "Red@Example.org".into(),
+            scope: "chosen".into(),
             departments: vec!["BO-N".into()],
             kinds: EventKind::ALL.iter().map(|k| k.slug().to_owned()).collect(),
             severities: vec!["critical".into(), "warning".into()],
@@ -475,11 +590,100 @@ mod tests {
             }),
             [("thresholds", Problem::InvalidChoice)]
         );
-        let all = SubscriptionDraft {
-            departments: vec!["all".into()],
+    }
+
+    #[test]
+    fn the_departments_are_all_or_those_ticked_never_a_mix_read_as_either() {
+        let scoped = |scope: &str, departments: &[&str]| SubscriptionDraft {
+            scope: scope.into(),
+            departments: departments.iter().map(|d| d.to_string()).collect(),
             ..draft()
         };
-        assert_eq!(all.validate(false).unwrap().filters.departments, None);
+        let departments = |d: SubscriptionDraft| d.validate(false).map(|s| s.filters.departments);
+        let refused = |d: SubscriptionDraft| -> Vec<Problem> {
+            d.validate(false)
+                .unwrap_err()
+                .into_iter()
+                .map(|e| e.problem)
+                .collect()
+        };
+        assert_eq!(departments(scoped("all", &[])), Ok(None));
+        assert_eq!(
+            departments(scoped("chosen", &["BO-C", "BO-N"])),
+            Ok(Some(vec![
+                DepartmentCode::Cochabamba,
+                DepartmentCode::Pando
+            ]))
+        );
+        // "All" with Cochabamba ticked too is neither all nor Cochabamba: it is refused.
+        assert_eq!(refused(scoped("all", &["BO-C"])), [Problem::AllAndSome]);
+        assert_eq!(refused(scoped("chosen", &[])), [Problem::Required]);
+        assert_eq!(refused(scoped("", &[])), [Problem::Required]);
+        assert_eq!(refused(scoped("some", &["BO-C"])), [Problem::InvalidChoice]);
+        // Older forms sent "all" as a department.
+        assert_eq!(departments(scoped("", &["all"])), Ok(None));
+        assert_eq!(refused(scoped("", &["all", "BO-C"])), [Problem::AllAndSome]);
+    }
+
+    #[test]
+    fn a_request_applied_to_a_subscription_adds_or_replaces_as_it_said() {
+        let current = Subscription {
+            id: 1,
+            channel: Channel::Email,
+            address: "red@example.org".into(),
+            contact: None,
+            lang: "es".into(),
+            digest: true,
+            filters: draft().validate(false).unwrap().filters,
+            state: State::Active,
+        };
+        let asked = SubscriptionDraft {
+            departments: vec!["BO-L".into()],
+            kinds: vec!["gap.opened".into()],
+            severities: vec!["notice".into()],
+            thresholds: vec!["30".into()],
+            ..draft()
+        };
+        let added = current.with_asked(&asked.validate(false).unwrap());
+        assert_eq!(
+            added.filters.departments,
+            Some(vec![DepartmentCode::Pando, DepartmentCode::LaPaz])
+        );
+        assert_eq!(added.filters.kinds, current.filters.kinds, "all kinds stay");
+        assert_eq!(
+            added.filters.severities,
+            [Severity::Critical, Severity::Warning, Severity::Notice]
+        );
+        assert_eq!(added.filters.thresholds, [7, 1, 30]);
+        assert_eq!(
+            (added.digest, added.lang.as_str()),
+            (false, "en"),
+            "as asked"
+        );
+
+        let replacing = SubscriptionDraft {
+            if_subscribed: "replace".into(),
+            ..asked.clone()
+        };
+        let replaced = current.with_asked(&replacing.validate(false).unwrap());
+        assert_eq!(
+            replaced.filters.departments,
+            Some(vec![DepartmentCode::LaPaz])
+        );
+        assert_eq!(replaced.filters.kinds, [EventKind::GapOpened]);
+
+        let everywhere = SubscriptionDraft {
+            scope: "all".into(),
+            departments: Vec::new(),
+            ..asked
+        };
+        let all = current.with_asked(&everywhere.validate(false).unwrap());
+        assert_eq!(all.filters.departments, None, "all of them, as asked");
+        let unknown = SubscriptionDraft {
+            if_subscribed: "merge".into(),
+            ..draft()
+        };
+        assert!(unknown.validate(false).is_err());
     }
 
     #[test]

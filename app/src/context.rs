@@ -187,10 +187,11 @@ pub fn bounded<T: serde::Serialize + serde::de::DeserializeOwned + Default>(valu
         .unwrap_or_default()
 }
 
-/// Characters kept of one field of a refused form (above every field's limit).
-const FIELD_KEPT: usize = 8 * 1024;
+/// Characters kept of one field of a refused form: far above every field's limit, so even a
+/// note pasted twice over comes back whole, with its length and the limit.
+const FIELD_KEPT: usize = 32 * 1024;
 /// Characters kept of a whole refused form.
-const FORM_KEPT: usize = 64 * 1024;
+const FORM_KEPT: usize = 128 * 1024;
 /// Fields, and errors, kept of a refused form.
 const ITEMS_KEPT: usize = 64;
 
@@ -249,6 +250,9 @@ pub struct PreviewRow {
     /// Who said it and where: author, title and link, as written.
     #[serde(default)]
     pub source: String,
+    /// Every date of the row, by the column it came from, as written.
+    #[serde(default)]
+    pub dates: Vec<(String, String)>,
     pub errors: Vec<(String, vigia::new_claim::Problem)>,
 }
 

@@ -75,7 +75,7 @@ pub fn gap_message(lang: Lang, gap: &Gap, snapshot: &Snapshot, today: NaiveDate)
 /// What an alert event says, in the reader's language: for a gap that opened, the same
 /// sentence the gaps page shows.
 pub fn event_message(lang: Lang, event: &vigia::events::Event, snapshot: &Snapshot) -> String {
-    use vigia::events::{DeadlineKind, EventKind};
+    use vigia::events::EventKind;
     let draft = &event.draft;
     let department = snapshot
         .department(draft.department)
@@ -99,27 +99,8 @@ pub fn event_message(lang: Lang, event: &vigia::events::Event, snapshot: &Snapsh
         ("kind", kind_label.into()),
         ("from", status(draft.status_before).into()),
         ("to", status(draft.status_after).into()),
-        (
-            "date",
-            draft
-                .refers_to
-                .map(|d| format::date(lang, d))
-                .unwrap_or_default()
-                .into(),
-        ),
-        (
-            "days",
-            i64::from(draft.threshold_days.unwrap_or_default()).into(),
-        ),
-        (
-            "deadline",
-            match draft.deadline {
-                Some(DeadlineKind::ValidityEnd) => "validity-end",
-                _ => "due",
-            }
-            .into(),
-        ),
     ];
+    args.extend(date_args(lang, draft));
     let key = match draft.kind {
         EventKind::GapOpened => {
             let gap = vigia::gaps::Gap {
@@ -144,18 +125,111 @@ pub fn event_message(lang: Lang, event: &vigia::events::Event, snapshot: &Snapsh
         EventKind::ReplyPosted => "event-reply-posted",
         EventKind::ReplyReviewed => "event-reply-reviewed",
     };
-    tr(lang, key, &args)
+    let message = tr(lang, key, &args);
+    // A change made by correcting an earlier claim says so: the record was not news, a
+    // mistake was.
+    if corrected_by_event(event, snapshot) {
+        format!("{}: {message}", crate::i18n::t(lang, "event-correction"))
+    } else {
+        message
+    }
 }
 
 /// A short title for an event (a feed entry's title).
+/// What happened, in a line that tells one change from another: "Pando · plan departamental
+/// contra la trata y tráfico de personas: sin plan → en elaboración". Feed entry titles,
+/// email headings and subjects use it.
 pub fn event_title(lang: Lang, event: &vigia::events::Event, snapshot: &Snapshot) -> String {
+    use vigia::events::EventKind;
+    let draft = &event.draft;
+    let requirement_data = snapshot.requirement(&draft.requirement);
+    let status = |s: Option<vigia::Status>| {
+        s.map(|s| format::status_label(lang, requirement_data, s))
+            .unwrap_or_else(|| crate::i18n::t(lang, "status-unknown"))
+    };
+    let mut args: Vec<(&'static str, Arg)> = vec![
+        ("from", status(draft.status_before).into()),
+        ("to", status(draft.status_after).into()),
+        (
+            "kind",
+            draft
+                .gap_kind
+                .map(|k| crate::i18n::t(lang, &format!("gap-kind-{}", k.slug())))
+                .unwrap_or_default()
+                .into(),
+        ),
+        (
+            "severity",
+            draft
+                .severity
+                .map(|s| crate::i18n::t(lang, &format!("severity-{}", s.slug())))
+                .unwrap_or_default()
+                .into(),
+        ),
+    ];
+    args.extend(date_args(lang, draft));
+    let what_key = match draft.kind {
+        EventKind::StatusChanged => "event-what-status-changed",
+        EventKind::GapOpened => "event-what-gap-opened",
+        EventKind::GapClosed => "event-what-gap-closed",
+        EventKind::DeadlineApproaching => "event-what-deadline-approaching",
+        EventKind::ReplyPosted => "event-what-reply-posted",
+        EventKind::ReplyReviewed => "event-what-reply-reviewed",
+    };
+    let mut what = tr(lang, what_key, &args);
+    if corrected_by_event(event, snapshot) {
+        what = tr(lang, "event-what-correction", &[("what", what.into())]);
+    }
     let department = snapshot
-        .department(event.draft.department)
+        .department(draft.department)
         .map(|d| d.name.clone())
-        .unwrap_or_else(|| event.draft.department.to_string());
+        .unwrap_or_else(|| draft.department.to_string());
+    let requirement = requirement_data
+        .map(|r| format::requirement_phrase(lang, r))
+        .unwrap_or_else(|| draft.requirement.to_string());
     tr(
         lang,
-        &format!("event-title-{}", event.draft.kind.slug().replace('.', "-")),
-        &[("department", department.into())],
+        "event-headline",
+        &[
+            ("department", department.into()),
+            ("requirement", requirement.into()),
+            ("what", what.into()),
+        ],
     )
+}
+
+/// The date an event refers to, how many days before it, and what kind of date it is.
+fn date_args(lang: Lang, draft: &vigia::events::EventDraft) -> [(&'static str, Arg); 3] {
+    use vigia::events::DeadlineKind;
+    [
+        (
+            "date",
+            draft
+                .refers_to
+                .map(|d| format::date(lang, d))
+                .unwrap_or_default()
+                .into(),
+        ),
+        (
+            "days",
+            i64::from(draft.threshold_days.unwrap_or_default()).into(),
+        ),
+        (
+            "deadline",
+            match draft.deadline {
+                Some(DeadlineKind::ValidityEnd) => "validity-end",
+                _ => "due",
+            }
+            .into(),
+        ),
+    ]
+}
+
+/// Whether the claim behind an event corrects an earlier one.
+fn corrected_by_event(event: &vigia::events::Event, snapshot: &Snapshot) -> bool {
+    event
+        .draft
+        .claim_id
+        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        .is_some_and(|c| c.corrects.is_some())
 }

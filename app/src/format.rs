@@ -22,6 +22,26 @@ pub fn date(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
+/// A moment as the store writes it (RFC 3339, UTC), in La Paz time as the history shows
+/// moments: "4 de diciembre de 2026, 08:15 (hora de Bolivia)". Text that is not such a moment
+/// is shown as it is.
+pub fn moment(lang: Lang, stored: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(stored) {
+        Ok(at) => {
+            let local = vigia::la_paz_time(at.with_timezone(&chrono::Utc));
+            tr(
+                lang,
+                "history-when",
+                &[
+                    ("date", date(lang, local.date_naive()).into()),
+                    ("time", local.format("%H:%M").to_string().into()),
+                ],
+            )
+        }
+        Err(_) => stored.to_owned(),
+    }
+}
+
 /// A date to the precision its source gave: "18 de febrero de 2020", "marzo de 2023", "2028".
 pub fn partial_date(lang: Lang, value: PartialDate) -> String {
     let first = value.first_day();
@@ -134,6 +154,16 @@ pub fn number(lang: Lang, value: u32) -> String {
     out
 }
 
+/// A file's size as people read it: "2,1 MB" (or "2.1 MB" in English), "340 KB" below one.
+pub fn file_size(lang: Lang, bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        return format!("{} KB", number(lang, bytes.div_ceil(1024) as u32));
+    }
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    let point = if lang.is_spanish() { ',' } else { '.' };
+    format!("{}{point}{} MB", tenths / 10, tenths % 10)
+}
+
 /// Percent-encodes text for a query-string value, leaving `/` readable so that a path stays
 /// recognisable in a link (`?next=/gaps%3Fseverity%3Dcritical`).
 pub fn query_value(input: &str) -> String {
@@ -147,4 +177,16 @@ pub fn query_value(input: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod file_size_tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(file_size(Lang::Es, 2_200_000), "2,1 MB");
+        assert_eq!(file_size(Lang::En, 2_200_000), "2.1 MB");
+        assert_eq!(file_size(Lang::Es, 340 * 1024), "340 KB");
+    }
 }

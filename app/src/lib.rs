@@ -2,10 +2,12 @@
 //! Vigía's user interface. Pages render on the server (islands mode); only the components in
 //! `islands` hydrate in the browser.
 
+pub mod alert_choices;
 pub mod components;
 pub mod context;
 pub mod error_page;
 pub mod explain;
+pub mod feed_page;
 pub mod flash;
 pub mod format;
 pub mod i18n;
@@ -22,10 +24,11 @@ use leptos_router::{path, SsrMode};
 
 use i18n::Lang;
 use pages::{
-    AdminAlertsPage, AdminDisablePage, AdminUsersPage, AlertsPage, ConfirmAlertPage, DashboardPage,
-    DepartmentPage, EmbedMapPage, FollowSuggestionPage, GapsPage, HistoryEntryPage, HomePage,
-    ImportPage, ManageAlertPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage,
-    ReplyPage, SetPasswordPage, SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
+    AdminAlertsPage, AdminDisablePage, AdminUsersPage, AlertsPage, ApplyAlertChangePage,
+    ConfirmAlertPage, DashboardPage, DepartmentPage, EmbedMapPage, FeedsPage, FollowSuggestionPage,
+    ForgotPasswordPage, GapsPage, HistoryEntryPage, HomePage, ImportPage, ManageAlertPage,
+    MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage, SetPasswordPage,
+    SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -107,6 +110,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                 <Route path=path!("/history/:id") view=HistoryEntryPage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/:requirement/new") view=RecordClaimPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/set-password") view=SetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/suggest") view=SuggestPage ssr=SsrMode::Async/>
@@ -117,8 +121,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/alerts") view=AdminAlertsPage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts") view=AlertsPage ssr=SsrMode::Async/>
+                <Route path=path!("/feeds") view=FeedsPage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts/confirm") view=ConfirmAlertPage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts/manage") view=ManageAlertPage ssr=SsrMode::Async/>
+                <Route path=path!("/alerts/apply") view=ApplyAlertChangePage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts/unsubscribe") view=UnsubscribeAlertPage ssr=SsrMode::Async/>
                 <Route path=path!("/alerts/unsubscribed") view=UnsubscribedPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users/:id/disable") view=AdminDisablePage ssr=SsrMode::Async/>

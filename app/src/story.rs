@@ -2,11 +2,17 @@
 //! each state of a requirement, today and on every day the record changed. Pure functions of
 //! the snapshot, so the sentence, the timeline and their tests share one counting.
 
+pub mod credits;
+mod replay;
+#[cfg(test)]
+mod sweep_matches_replay;
+
 use chrono::NaiveDate;
 
 use crate::i18n::{tr, Lang};
 use crate::map::{MapCategory, Tone};
-use vigia::{Claim, ComplianceRecord, DepartmentCode, RequirementSlug, Snapshot, Status};
+use replay::Replay;
+use vigia::{Claim, DatePrecision, DepartmentCode, PartialDate, RequirementSlug, Snapshot, Status};
 
 /// The groups the sentence and the timeline count, in the order the sentence names them:
 /// what is lacking first. Anything Vigía inferred, or nobody stated, is "unconfirmed".
@@ -115,26 +121,31 @@ pub fn categories(
     snapshot
         .departments
         .iter()
-        .map(|d| {
-            (
-                d.code,
-                MapCategory::of(snapshot.record(d.code, slug).current(), day),
-            )
-        })
+        .map(|d| (d.code, MapCategory::of(snapshot.current(d.code, slug), day)))
         .collect()
 }
 
-/// "De los 9 departamentos, 2 no tienen plan, según sus fuentes, 1 tiene … y 6 …".
-pub fn sentence(lang: Lang, counts: &Counts) -> String {
+/// "De los 9 departamentos, 2 no tienen plan, según InSight Crime (2020), 1 tiene … y 6 …":
+/// each count with the sources behind it (`credits`, from `credits::sources_by_group`).
+pub fn sentence(
+    lang: Lang,
+    counts: &Counts,
+    credits: &[(StoryGroup, Vec<vigia::Source>)],
+) -> String {
     let parts: Vec<String> = counts
         .present()
         .into_iter()
         .map(|(group, n)| {
-            tr(
+            let part = tr(
                 lang,
                 &format!("story-{}", group.slug()),
                 &[("n", (n as i64).into())],
-            )
+            );
+            let sources = credits
+                .iter()
+                .find(|(g, _)| *g == group)
+                .map_or(&[][..], |(_, s)| s.as_slice());
+            credits::credited(lang, group, part, sources)
         })
         .collect();
     let Some((last, rest)) = parts.split_last() else {
@@ -146,8 +157,9 @@ pub fn sentence(lang: Lang, counts: &Counts) -> String {
         tr(
             lang,
             "story-list",
+            // The parts carry commas of their own (their credits), so semicolons part them.
             &[
-                ("rest", rest.join(", ").into()),
+                ("rest", rest.join("; ").into()),
                 ("last", last.clone().into()),
             ],
         )
@@ -162,104 +174,103 @@ pub fn sentence(lang: Lang, counts: &Counts) -> String {
     )
 }
 
-/// The day a claim became part of the record as `?as_of=` rebuilds it: when what it describes
-/// had begun and its source was out.
-fn knowable_from(claim: &Claim) -> NaiveDate {
-    claim
-        .event_date
-        .first_day()
-        .max(claim.source.published.last_day())
+/// When a step of the timeline or a strip begins: the period its change falls in, at the
+/// precision the dates behind it give (a claim about "2020" from a "2020" article changes
+/// things in 2020, on no particular day), and the day `?as_of=` first shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepStart {
+    pub period: PartialDate,
+    /// The day the counts of the step are rebuilt for, as a view of that day would show them.
+    pub shown_from: NaiveDate,
 }
 
-/// The days on which the state of `slug` could change, up to `today`, oldest first: when a
-/// claim became knowable, and the day after a validity it gives ended (an instrument in force
-/// lapses then with no new claim).
-fn change_days<'a>(claims: impl Iterator<Item = &'a Claim>, today: NaiveDate) -> Vec<NaiveDate> {
-    let mut days: Vec<NaiveDate> = claims
+impl StepStart {
+    /// Whether the change happened at some unknown point of a month or year, so it is drawn
+    /// over that whole period, marked as uncertain, and worded at its precision.
+    pub fn uncertain(self) -> bool {
+        self.period.precision() != DatePrecision::Day
+    }
+}
+
+/// The starts at which the state of `slug` could change, up to `today`, in the order views of
+/// the past show them: when a claim became knowable, and the day after a validity it gives
+/// ended (an instrument in force lapses then with no new claim; the gap rules count that day).
+fn change_starts<'a>(claims: impl Iterator<Item = &'a Claim>, today: NaiveDate) -> Vec<StepStart> {
+    let mut starts: Vec<StepStart> = claims
         .flat_map(|c| {
-            let known = knowable_from(c);
+            let period = c.knowable_in();
+            let known = StepStart {
+                period,
+                shown_from: c.knowable_from(),
+            };
             // A validity that ended before anyone could know of it changes nothing then.
             let lapse = c
                 .valid_until
                 .and_then(|until| until.last_day().succ_opt())
-                .filter(|lapse| *lapse > known);
+                .filter(|lapse| *lapse > known.shown_from)
+                .map(|lapse| StepStart {
+                    period: PartialDate::day(lapse),
+                    shown_from: lapse,
+                });
             [Some(known), lapse]
         })
         .flatten()
-        .filter(|d| *d <= today)
+        .filter(|s| s.shown_from <= today)
         .collect();
-    days.sort();
-    days.dedup();
-    days
+    // Of starts shown from the same day, the widest period is kept: what is uncertain stays
+    // marked so.
+    starts.sort_by_key(|s| (s.shown_from, s.period.first_day()));
+    starts.dedup_by_key(|s| s.shown_from);
+    starts
 }
 
-/// How many departments stood in each group from each day on: one step per change, oldest
-/// first, rebuilt the way `?as_of=` rebuilds a past day (each record from the claims knowable
-/// on that day; nothing else in the snapshot bears on a record's category, so the rest of it
-/// is not copied for every day).
+/// How many departments stood in each group from each start on: one step per change, in the
+/// order views of the past show them, as `?as_of=` would rebuild each of those days (each
+/// record from the claims knowable then; nothing else in the snapshot bears on a record's
+/// category). Each record is replayed once over its change points, not rebuilt per day.
 pub fn timeline(
     snapshot: &Snapshot,
     slug: &RequirementSlug,
     today: NaiveDate,
-) -> Vec<(NaiveDate, Counts)> {
-    let records: Vec<ComplianceRecord> = snapshot
+) -> Vec<(StepStart, Counts)> {
+    let mut replays: Vec<Replay> = snapshot
         .departments
         .iter()
-        .map(|d| snapshot.record(d.code, slug))
+        .map(|d| Replay::new(snapshot.claims_of(d.code, slug)))
         .collect();
-    let days = change_days(records.iter().flat_map(|r| r.claims.iter()), today);
-    let mut steps: Vec<(NaiveDate, Counts)> = Vec::new();
-    for day in days {
+    let starts = change_starts(replays.iter().flat_map(|r| r.claims()), today);
+    let mut steps: Vec<(StepStart, Counts)> = Vec::new();
+    for start in starts {
+        let day = start.shown_from;
         let counts = Counts::of(
-            records
-                .iter()
-                .map(|record| MapCategory::of(known_on(record, day).current(), day)),
+            replays
+                .iter_mut()
+                .map(|replay| MapCategory::of(replay.current_on(day), day)),
         );
         if steps.last().is_none_or(|(_, previous)| *previous != counts) {
-            steps.push((day, counts));
+            steps.push((start, counts));
         }
     }
     steps
 }
 
-/// `record` as it could be known on `day`: the claims knowable then, a correction counting
-/// only once the correcting claim is knowable too.
-fn known_on(record: &ComplianceRecord, day: NaiveDate) -> ComplianceRecord {
-    let claims = record
-        .claims
-        .iter()
-        .filter(|c| c.knowable_on(day))
-        .cloned()
-        .map(|mut c| {
-            c.corrected_by = c.corrected_by.filter(|by| {
-                record
-                    .claims
-                    .iter()
-                    .any(|o| o.id == *by && o.knowable_on(day))
-            });
-            c
-        })
-        .collect();
-    ComplianceRecord::new(record.department, record.requirement.clone(), claims)
-}
-
-/// The category of one department's requirement from each day it changed, oldest first.
+/// The category of one department's requirement from each start it changed, oldest first.
 pub fn strip(
     snapshot: &Snapshot,
     code: DepartmentCode,
     slug: &RequirementSlug,
     today: NaiveDate,
-) -> Vec<(NaiveDate, MapCategory)> {
-    let record = snapshot.record(code, slug);
-    let days = change_days(record.claims.iter(), today);
-    let mut steps: Vec<(NaiveDate, MapCategory)> = Vec::new();
-    for day in days {
-        let category = MapCategory::of(known_on(&record, day).current(), day);
+) -> Vec<(StepStart, MapCategory)> {
+    let mut replay = Replay::new(snapshot.claims_of(code, slug));
+    let mut steps: Vec<(StepStart, MapCategory)> = Vec::new();
+    for start in change_starts(replay.claims(), today) {
+        let day = start.shown_from;
+        let category = MapCategory::of(replay.current_on(day), day);
         if steps
             .last()
             .is_none_or(|(_, previous)| *previous != category)
         {
-            steps.push((day, category));
+            steps.push((start, category));
         }
     }
     steps
@@ -271,15 +282,15 @@ mod tests {
     use vigia::requirement::{Bilingual, Requirement};
     use vigia::{Basis, Department, EvidenceLevel, PartialDate, Quality, Source};
 
-    fn pd(text: &str) -> PartialDate {
+    pub(super) fn pd(text: &str) -> PartialDate {
         PartialDate::parse(text).unwrap()
     }
 
-    fn plan() -> RequirementSlug {
+    pub(super) fn plan() -> RequirementSlug {
         RequirementSlug::parse("action-plan").unwrap()
     }
 
-    fn claim(id: i64, code: DepartmentCode, status: Status, event: &str) -> Claim {
+    pub(super) fn claim(id: i64, code: DepartmentCode, status: Status, event: &str) -> Claim {
         Claim {
             id,
             department: code,
@@ -312,11 +323,13 @@ mod tests {
             recorded_at: chrono::DateTime::UNIX_EPOCH,
             recorded_by: None,
             corrected_by: None,
+            corrects: None,
+            correction_reason: None,
             note_hidden: None,
         }
     }
 
-    fn snapshot(claims: Vec<Claim>) -> Snapshot {
+    pub(super) fn snapshot(claims: Vec<Claim>) -> Snapshot {
         Snapshot {
             departments: DepartmentCode::ALL
                 .into_iter()
@@ -325,9 +338,7 @@ mod tests {
                     name: code.to_string(),
                     capital: String::new(),
                     area_km2: 1,
-                    population: 1,
-                    population_year: 2024,
-                    population_source: String::new(),
+                    census: None,
                 })
                 .collect(),
             requirements: vec![Requirement {
@@ -396,7 +407,8 @@ mod tests {
         snapshot.claims.extend([corrected, correction]);
         let steps = timeline(&snapshot, &plan(), today());
         assert!(!steps.is_empty());
-        for (day, counts) in steps {
+        for (start, counts) in steps {
+            let day = start.shown_from;
             let rebuilt = Counts::of(
                 categories(&snapshot.as_of(day), &plan(), day)
                     .into_iter()
@@ -435,7 +447,7 @@ mod tests {
         };
         let days: Vec<(String, usize)> = steps
             .iter()
-            .map(|(d, counts)| (d.to_string(), unconfirmed(counts)))
+            .map(|(d, counts)| (d.shown_from.to_string(), unconfirmed(counts)))
             .collect();
         assert_eq!(
             days,
@@ -446,9 +458,12 @@ mod tests {
     #[test]
     fn the_timeline_steps_on_the_days_the_record_changed() {
         let steps = timeline(&sample(), &plan(), today());
-        let days: Vec<String> = steps.iter().map(|(d, _)| d.to_string()).collect();
-        // "2020" becomes knowable once the year its source was published ends; Potosí's
-        // inferred status (2024-01-10) leaves it unconfirmed, so that day is no step.
+        let days: Vec<String> = steps
+            .iter()
+            .map(|(d, _)| d.shown_from.to_string())
+            .collect();
+        // "2020" is shown once the year its source was published ends; Potosí's inferred
+        // status (2024-01-10) leaves it unconfirmed, so that day is no step.
         assert_eq!(
             days,
             [
@@ -457,6 +472,22 @@ mod tests {
                 "2023-02-01",
                 "2023-05-31",
                 "2024-06-01"
+            ]
+        );
+        // Each step is drawn and worded at the precision its dates give: the year 2020 and
+        // the month of May 2023, not their last days.
+        let periods: Vec<(String, bool)> = steps
+            .iter()
+            .map(|(d, _)| (d.period.to_string(), d.uncertain()))
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                ("2020".to_owned(), true),
+                ("2022-03-01".to_owned(), false),
+                ("2023-02-01".to_owned(), false),
+                ("2023-05".to_owned(), true),
+                ("2024-06-01".to_owned(), false)
             ]
         );
         let (_, first) = steps[0];
@@ -485,12 +516,12 @@ mod tests {
         let strip = strip(&sample(), DepartmentCode::LaPaz, &plan(), today());
         let statuses: Vec<(String, Status)> = strip
             .iter()
-            .map(|(d, c)| (d.to_string(), c.status))
+            .map(|(d, c)| (d.period.to_string(), c.status))
             .collect();
         assert_eq!(
             statuses,
             [
-                ("2020-12-31".to_owned(), Status::Missing),
+                ("2020".to_owned(), Status::Missing),
                 ("2024-06-01".to_owned(), Status::InForce)
             ]
         );
@@ -499,24 +530,26 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn the_sentence_states_the_finding_in_both_languages() {
+        let snapshot = sample();
         let counts = Counts::of(
-            categories(&sample(), &plan(), today())
+            categories(&snapshot, &plan(), today())
                 .into_iter()
                 .map(|(_, c)| c),
         );
+        let credits = credits::sources_by_group(&snapshot, &plan(), today());
         assert_eq!(
-            sentence(Lang::Es, &counts),
-            "De los 9 departamentos, 1 no tiene plan según su fuente, 1 tiene un plan vigente que una fuente solo informa, 2 tienen un plan vigente verificado con el documento y 5 no tienen información confirmada."
+            sentence(Lang::Es, &counts, &credits),
+            "De los 9 departamentos, 1 no tiene plan, según Defensoría (1 de marzo de 2022); 1 tiene un plan vigente que una fuente solo informa, según Defensoría (mayo de 2023); 2 tienen un plan vigente verificado con el documento, según Defensoría (1 de junio de 2024) y Defensoría (1 de febrero de 2023) y 5 no tienen información confirmada, con datos de Defensoría (10 de enero de 2024)."
         );
         assert_eq!(
-            sentence(Lang::En, &counts),
-            "Of the 9 departments, 1 has no plan according to its source, 1 has a plan in force that a source only reports, 2 have a plan in force verified against the document and 5 have no confirmed information."
+            sentence(Lang::En, &counts, &credits),
+            "Of the 9 departments, 1 has no plan, according to Defensoría (1 March 2022); 1 has a plan in force that a source only reports, according to Defensoría (May 2023); 2 have a plan in force verified against the document, according to Defensoría (1 June 2024) and Defensoría (1 February 2023) and 5 have no confirmed information, with data from Defensoría (10 January 2024)."
         );
         let one = Counts::of([MapCategory::of(None, today())]);
         assert_eq!(
-            sentence(Lang::Es, &one),
+            sentence(Lang::Es, &one, &[]),
             "De 1 departamento, 1 no tiene información confirmada."
         );
-        assert_eq!(sentence(Lang::En, &Counts::default()), "");
+        assert_eq!(sentence(Lang::En, &Counts::default(), &[]), "");
     }
 }

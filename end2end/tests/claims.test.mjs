@@ -39,7 +39,9 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel('Enlace (URL)').fill('https://example.org/res-45.pdf');
     await page.getByLabel('Fecha de publicación de la fuente').fill('2025-05');
     await page.getByRole('button', { name: 'Agregar al historial' }).click();
-    await page.getByText('Un instrumento vigente necesita la fecha en que empezó a regir o la de fin de su vigencia.').waitFor();
+    // Beside its field, and in the summary at the top that leads to it.
+    await page.locator('#status_since-error').getByText('Un instrumento vigente necesita la fecha en que empezó a regir o la de fin de su vigencia.').waitFor();
+    await page.locator('.error-summary a[href="#status_since"]').waitFor();
     assert.equal(await page.getByLabel('Nota: qué cambió y con qué fundamento').inputValue(), 'El consejo aprobó el plan.');
 
     await page.getByLabel('Fecha en que rige el estado').fill('2025-05');
@@ -55,7 +57,7 @@ for (const javaScriptEnabled of [true, false]) {
     if (javaScriptEnabled) await page.locator('input#document[data-checked]').waitFor();
     assert.equal(await page.locator('#document-check').textContent(), '');
     await page.getByRole('button', { name: 'Agregar al historial' }).click();
-    await page.waitForURL(/\/departments\/BO-N#claim-\d+/);
+    await page.waitForURL(/\/departments\/BO-N$/);
     assert.match(await page.locator('main').textContent(), /Registrado por Ana Quispe/);
 
     // The PDF is offered as a download with the bytes that were sent.

@@ -1,6 +1,6 @@
 // Starts the built Vigía on a free port with a fresh SQLite file, and opens Chromium.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,7 +11,7 @@ const root = resolve(process.env.VIGIA_ROOT ?? join(import.meta.dirname, '..', '
 const binary = process.env.VIGIA_BIN ?? join(root, 'target', 'debug', 'vigia');
 
 /** Starts the server; resolves once it says where it listens. */
-export async function startServer() {
+export async function startServer(extraEnv = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigia-e2e-'));
   const env = {
     ...process.env,
@@ -21,6 +21,7 @@ export async function startServer() {
     LEPTOS_SITE_ROOT: join(root, 'target', 'site'),
     VIGIA_LOG_FORMAT: 'json',
     VIGIA_TODAY: '2025-06-01',
+    ...extraEnv,
   };
   const child = spawn(binary, [], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
@@ -87,10 +88,10 @@ export async function openPage(browser, { javaScriptEnabled, width = 1280, local
 }
 
 /** One server and one browser for a test file, started before its tests and stopped after. */
-export function useServerAndBrowser() {
+export function useServerAndBrowser(extraEnv = {}) {
   const env = {};
   before(async () => {
-    env.server = await startServer();
+    env.server = await startServer(extraEnv);
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -126,4 +127,26 @@ export function plainText(raw) {
     return body;
   }
   return '';
+}
+
+/** The messages the server wrote to its outbox for `address`, oldest first, once there are
+ * `count` of them. */
+export async function mailFor(server, address, count) {
+  const outbox = join(server.dataDir, 'outbox');
+  for (let i = 0; i < 200; i++) {
+    let files = [];
+    try {
+      files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    } catch {
+      // not created yet
+    }
+    const messages = files
+      .map((f) => readFileSync(join(outbox, f), 'utf8'))
+      .filter((raw) => new RegExp(`^To: ${address}`, 'mi').test(raw))
+      .map((raw) => ({ raw, date: Date.parse(/^Date: (.*)$/m.exec(raw)?.[1] ?? '') }))
+      .sort((a, b) => a.date - b.date);
+    if (messages.length >= count) return messages.map((m) => m.raw);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${address} did not receive ${count} messages`);
 }

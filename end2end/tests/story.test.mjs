@@ -7,11 +7,11 @@ import { openPage, signInAs, useServerAndBrowser } from './helpers.mjs';
 
 const env = useServerAndBrowser();
 
-const publicPages = ['/', '/?requirement=shelter', '/?as_of=2021-01-01', '/departments/BO-L', '/departments/BO-T', '/departments/BO-N?as_of=2022-01-01', '/gaps', '/gaps?severity=notice', '/methodology', '/embed/map', '/embed/map?department=BO-N', '/history/1', '/no-such-page', '/signin', '/account/set-password?token=x', '/departments/BO-N/suggest', '/alerts', '/alerts?department=BO-N', '/alerts/confirm?token=x', '/alerts/unsubscribed'];
+const publicPages = ['/', '/?requirement=shelter', '/?as_of=2021-01-01', '/departments/BO-L', '/departments/BO-T', '/departments/BO-N?as_of=2022-01-01', '/gaps', '/gaps?severity=notice', '/methodology', '/embed/map', '/embed/map?department=BO-N', '/history/1', '/no-such-page', '/signin', '/account/set-password?token=x', '/departments/BO-N/suggest', '/alerts', '/alerts?department=BO-N', '/alerts/confirm?token=x', '/alerts/unsubscribed', '/feeds', '/account/forgot', '/alerts/apply?token=x'];
 // Every page a role reaches, with the public pages they see with their own header.
 const staffPages = {
   admin: ['/dashboard', '/moderation', '/admin/users', '/admin/users/1/disable', '/admin/import', '/admin/alerts', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/departments/BO-N/action-plan/gaps/missing/reply', '/', '/gaps'],
-  officer: ['/dashboard', '/moderation', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/departments/BO-N/action-plan/gaps/missing/reply', '/', '/gaps'],
+  officer: ['/dashboard', '/moderation', '/admin/import', '/departments/BO-N', '/departments/BO-N/action-plan/new', '/departments/BO-N/action-plan/gaps/missing/reply', '/', '/gaps'],
   department: ['/dashboard', '/departments/BO-N', '/departments/BO-N/action-plan/gaps/missing/reply', '/', '/gaps'],
 };
 
@@ -63,13 +63,13 @@ test('the reply page offers one reply button', async () => {
   await context.close();
 });
 
-test('the first screen states the finding with the date of the data apart from the last update', async () => {
+test('the first screen states the finding with the sources and dates behind each count, apart from the last update', async () => {
   const { context, page } = await openPage(env.browser, { javaScriptEnabled: false, width: 360 });
   await page.goto(env.server.baseUrl + '/');
   const story = page.locator('p.story');
-  assert.match(await story.innerText(), /^De los 9 departamentos, 2 no tienen plan según sus fuentes, .* no tienen información confirmada\.$/);
+  assert.match(await story.innerText(), /^De los 9 departamentos, 2 no tienen plan, según InSight Crime \(2020\); .* no tienen información confirmada, con datos de .+\.$/);
   const dates = await page.locator('p.story-dates').innerText();
-  assert.match(dates, /^Datos a(l)? .+ · actualizado el .+$/);
+  assert.match(dates, /^Actualizado el .+$/);
   // Above the fold of a phone, and every headline card inside the page.
   assert.ok((await story.boundingBox()).y < 640);
   for (const card of await page.locator('.headline dl > div').all()) {
@@ -78,8 +78,8 @@ test('the first screen states the finding with the date of the data apart from t
     assert.ok(box.x >= 0 && box.x + box.width <= 360 && inner, 'the card fits');
   }
   await page.goto(env.server.baseUrl + '/?lang=en');
-  assert.match(await page.locator('p.story').innerText(), /^Of the 9 departments, 2 have no plan according to their sources/);
-  assert.match(await page.locator('p.story-dates').innerText(), /^Data as of .+ · updated .+$/);
+  assert.match(await page.locator('p.story').innerText(), /^Of the 9 departments, 2 have no plan, according to InSight Crime \(2020\); /);
+  assert.match(await page.locator('p.story-dates').innerText(), /^Updated .+$/);
   await context.close();
 });
 
@@ -170,7 +170,7 @@ test('the gaps page puts critical gaps and warnings first, folds notices behind 
   await context.close();
 });
 
-test('the embed shows its whole map, legend, date and credit inside the size its snippet declares', async () => {
+test('the embed shows its whole map, legend, date, sources and credit inside the size its snippet declares', async () => {
   const { context, page } = await openPage(env.browser, { javaScriptEnabled: false });
   await page.goto(env.server.baseUrl + '/');
   const snippet = await page.locator('#embed-code').inputValue();
@@ -181,7 +181,8 @@ test('the embed shows its whole map, legend, date and credit inside the size its
   const frame = page.frameLocator('iframe');
   const credit = frame.locator('.embed-credit');
   await credit.waitFor();
-  assert.match(await credit.innerText(), /CC BY 4\.0 · Vigía · Límites: Natural Earth/);
+  assert.match(await credit.innerText(), /Vigía \(datos: CC BY 4\.0\) · Límites: Natural Earth/);
+  assert.match(await frame.locator('.embed-sources').first().innerText(), /^Fuentes: .*InSight Crime \(2020\)/);
   const inFrame = await frame.locator('body').evaluate(() => {
     const within = (el) => {
       const r = el.getBoundingClientRect();
@@ -190,12 +191,13 @@ test('the embed shows its whole map, legend, date and credit inside the size its
     return {
       size: [window.innerWidth, window.innerHeight],
       credit: within(document.querySelector('.embed-credit')),
+      sources: [...document.querySelectorAll('.embed-sources')].every(within),
       map: within(document.querySelector('svg.map')),
       legend: within(document.querySelector('.legend')),
       dates: within(document.querySelector('.story-dates')),
       scrolls: document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth,
     };
   });
-  assert.deepEqual(inFrame, { size: [width, height], credit: true, map: true, legend: true, dates: true, scrolls: false });
+  assert.deepEqual(inFrame, { size: [width, height], credit: true, sources: true, map: true, legend: true, dates: true, scrolls: false });
   await context.close();
 });

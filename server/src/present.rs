@@ -38,6 +38,9 @@ pub struct Reading {
     pub clock: Arc<dyn vigia::Clock>,
     /// Where the public reaches this server, without a trailing slash.
     pub public_url: String,
+    /// The stylesheet's address, for pages written outside the router (a feed read in a
+    /// browser).
+    pub stylesheet: String,
 }
 
 /// Where to read more about an event.

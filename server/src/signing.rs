@@ -17,6 +17,9 @@ pub enum Purpose {
     Unsubscribe,
     /// Where a suggestion stands, for whoever submitted it.
     FollowSuggestion,
+    /// New choices asked for a subscribed address (the subject is the change, not the
+    /// subscription, so a link applies exactly what its email showed).
+    ApplySubscriptionChange,
 }
 
 impl Purpose {
@@ -26,6 +29,7 @@ impl Purpose {
             Self::ManageSubscription => "manage",
             Self::Unsubscribe => "unsubscribe",
             Self::FollowSuggestion => "suggestion",
+            Self::ApplySubscriptionChange => "apply-change",
         }
     }
 }

@@ -59,6 +59,8 @@ fn claim(id: i64, status: Status, event: &str) -> Claim {
         recorded_at: chrono::Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0).unwrap(),
         recorded_by: None,
         corrected_by: None,
+        corrects: None,
+        correction_reason: None,
         note_hidden: None,
     }
 }

@@ -64,6 +64,8 @@ fn claim(status: Status) -> Claim {
         recorded_at: at(ymd(2024, 1, 20), 12, 0, 0),
         recorded_by: None,
         corrected_by: None,
+        corrects: None,
+        correction_reason: None,
         note_hidden: None,
     }
 }
@@ -526,9 +528,7 @@ fn department(code: DepartmentCode) -> Department {
         name: code.to_string(),
         capital: String::new(),
         area_km2: 1,
-        population: 1,
-        population_year: 2024,
-        population_source: String::new(),
+        census: None,
     }
 }
 
@@ -741,4 +741,5 @@ fn a_repeated_finding_keeps_the_gap_start_of_the_first_claim() {
     );
 }
 
+mod as_of_texts;
 mod disagreeing_ends;

@@ -144,7 +144,7 @@ fn each_rule_names_its_field() {
         (
             "impossible date",
             |d| d.due_date = "2024-02-30".into(),
-            &[("due_date", Problem::InvalidDate)],
+            &[("due_date", Problem::NoSuchDate)],
         ),
         (
             "due date not to the day",
@@ -361,4 +361,36 @@ fn an_attached_pdf_stands_in_for_the_source_link_and_a_permalink_is_a_link() {
         ..good_draft()
     };
     assert_eq!(problems(elsewhere), [("source_url", Problem::InvalidUrl)]);
+}
+
+#[test]
+fn a_correction_names_its_claim_and_says_why() {
+    let mut draft = good_draft();
+    draft.corrects = "12".into();
+    assert_eq!(
+        problems(draft.clone()),
+        [("correction_reason", Problem::Required)]
+    );
+    draft.correction_reason = "The approval date was 2 May, not 2 April.".into();
+    let claim = draft.validate(&requirements(), 0, today()).unwrap();
+    assert_eq!(claim.corrects.map(|c| c.claim), Some(12));
+    draft.corrects = "twelve".into();
+    assert_eq!(problems(draft), [("corrects", Problem::InvalidChoice)]);
+}
+
+#[test]
+fn a_stored_document_may_be_evidence_by_its_permalink() {
+    let mut draft = good_draft();
+    draft.evidence_level = "verified".into();
+    draft.evidence_primary = "Resolución | /documents/7".into();
+    let claim = draft.validate(&requirements(), 0, today()).unwrap();
+    assert_eq!(claim.evidence[0].url, "/documents/7");
+    draft.evidence_primary = "/etc/passwd".into();
+    assert_eq!(
+        problems(draft),
+        [
+            ("evidence_primary", Problem::InvalidUrl),
+            ("evidence_primary", Problem::VerifiedWithoutEvidence)
+        ]
+    );
 }

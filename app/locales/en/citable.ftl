@@ -3,7 +3,9 @@
 share-image-alt = Map of Bolivia coloured by the status of each department's anti-trafficking plan
 map-image-date = Status as of { $date }
 map-image-highlight = Highlighted: { $department }
-map-image-credit = Source: Vigía, { $site }. Data under a CC BY 4.0 licence.
+map-image-credit = Vigía, { $site }. Vigía's data under the CC BY 4.0 licence.
+map-sources = Sources: { $list }.
+map-sources-non-commercial = InSight Crime's findings are under its non-commercial terms, not CC BY 4.0.
 map-download-heading = Download the map
 map-download-intro = The same map as an image, with its title, date, legend and credit, for reports and slides.
 map-download-label = Download map:
@@ -11,7 +13,7 @@ map-download-svg = SVG (vector)
 map-download-png = PNG (1200 × 630)
 
 cite-heading = How to cite
-cite-intro = Copy the reference or the BibTeX entry: each field is read-only; select it (click and press Ctrl+A, or Cmd+A) and copy it (Ctrl+C, or Cmd+C).
+cite-intro = Copy the reference or the BibTeX entry with its "Copy" button, or select the text in the field and copy it.
 cite-plain-label = Reference
 cite-bibtex-label = BibTeX
 cite-department-title = { $department }: status of the departmental instruments against human trafficking
@@ -43,3 +45,6 @@ entry-account-role = Account role: { $role }
 entry-account-departments = Departments in charge: { $departments }
 entry-account-no-departments = Departments in charge: none
 history-actor-console = Vigía's server administration (command line)
+share-label = Share:
+share-email = Email
+share-more = More options…

@@ -10,7 +10,7 @@ claim-hint-day = YYYY-MM-DD, for example 2026-03-31.
 claim-hint-source_url = An https://… link to the source, or the address of a document already stored in Vigía (/documents/12). If the source is the PDF you attach below, leave it empty: the source will cite that document.
 claim-hint-source_quote = Up to 300 characters, as the source says it.
 reply-hint-evidence = An https://… link to the document or the official publication.
-reply-hint-document = Up to 10 MB; it is checked to be a PDF. If the form comes back with an error, choose the file again.
+reply-hint-document = Up to 10 MB; it is checked to be a PDF. If the form comes back with an error, the file is kept for a day: there is no need to send it again.
 problem-unknown-document = Vigía holds no document at that address.
 
 ## Confirmations, shown once on the next page

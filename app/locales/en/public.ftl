@@ -7,8 +7,8 @@ story-sentence = { $total ->
 }
 story-list = { $rest } and { $last }
 story-missing = { $n } { $n ->
-    [one] has no plan according to its source
-   *[other] have no plan according to their sources
+    [one] has no plan
+   *[other] have no plan
 }
 story-expired = { $n } { $n ->
     [one] has an expired plan
@@ -30,9 +30,10 @@ story-unconfirmed = { $n } { $n ->
     [one] has no confirmed information
    *[other] have no confirmed information
 }
-story-data-day = Data as of { $date }
-story-data-period = Data as of { $date }
-story-updated = updated { $date }
+story-credit = { $part }, according to { $who }
+story-credit-data = { $part }, with data from { $who }
+story-credit-source = { $author } ({ $date })
+story-updated = Updated { $date }
 story-dates-label = Dates of the data
 
 ## Groups, in the timeline and its table
@@ -51,6 +52,8 @@ map-switch-label = What the map shows
 
 ## "Show the state on …"
 as-of-form-label = Show the state on
+as-of-form-hint = dd/mm/yyyy, for example 31/12/2019.
+as-of-refused = "{ $typed }" is not a date we can read: write it as dd/mm/yyyy (31/12/2019) or yyyy-mm-dd. The page shows the state as of today.
 as-of-form-submit = Show
 as-of-form-today = Back to today
 
@@ -58,7 +61,8 @@ as-of-form-today = Back to today
 timeline-heading = The departmental plan over time
 timeline-intro = How many departments stood in each state, by the dates the claims describe and when each source was published: the same as "Show the state on" shows.
 timeline-title = Departments by status of the departmental plan, from { $from } to { $to }
-timeline-summary = On { $from }: { $first }. On { $to }: { $last }.
+timeline-summary = { $from }: { $first }. { $to }: { $last }.
+step-uncertain = { $date }, no exact day
 timeline-table-summary = See the chart's data as a table
 timeline-table-caption = Departments by status of the plan, from each date it changed
 timeline-col-from = From
@@ -67,7 +71,10 @@ timeline-count = { $n } { $label }
 
 ## A department's status over time
 strip-label = { $requirement } over time
-strip-step = from { $date }: { $status }
+strip-step = { $precision ->
+    [day] from { $date }
+   *[period] from { $date }, no exact day
+}: { $status }
 strip-empty = Nobody has claimed anything about this yet.
 history-event-date = Date described: { $date }
 history-order-note = Sorted by the date of what each entry describes, newest first.
@@ -85,4 +92,4 @@ gaps-department-count = { $n ->
 gaps-csv = Download this list (CSV)
 
 ## The embed's credit
-embed-credit = CC BY 4.0 · Vigía · Boundaries: Natural Earth
+embed-credit = Vigía (data: CC BY 4.0) · Boundaries: Natural Earth

@@ -4,7 +4,9 @@
 share-image-alt = Mapa de Bolivia coloreado según el estado del plan departamental contra la trata en cada departamento
 map-image-date = Estado al { $date }
 map-image-highlight = Destacado: { $department }
-map-image-credit = Fuente: Vigía, { $site }. Datos bajo licencia CC BY 4.0.
+map-image-credit = Vigía, { $site }. Datos de Vigía bajo licencia CC BY 4.0.
+map-sources = Fuentes: { $list }.
+map-sources-non-commercial = Los hallazgos de InSight Crime están bajo sus condiciones de uso no comercial, no bajo CC BY 4.0.
 map-download-heading = Descargar el mapa
 map-download-intro = El mismo mapa como imagen, con título, fecha, leyenda y créditos, para informes y presentaciones.
 map-download-label = Descargar mapa:
@@ -12,7 +14,7 @@ map-download-svg = SVG (vectorial)
 map-download-png = PNG (1200 × 630)
 
 cite-heading = Cómo citar
-cite-intro = Copie la referencia o la entrada BibTeX: cada campo es de solo lectura; selecciónelo (haga clic y pulse Ctrl+A, o Cmd+A) y cópielo (Ctrl+C, o Cmd+C).
+cite-intro = Copie la referencia o la entrada BibTeX con su botón «Copiar», o seleccione el texto del campo y cópielo.
 cite-plain-label = Referencia
 cite-bibtex-label = BibTeX
 cite-department-title = { $department }: estado de los instrumentos departamentales contra la trata de personas
@@ -44,3 +46,6 @@ entry-account-role = Rol de la cuenta: { $role }
 entry-account-departments = Departamentos a cargo: { $departments }
 entry-account-no-departments = Departamentos a cargo: ninguno
 history-actor-console = la administración del servidor de Vigía (línea de comandos)
+share-label = Compartir:
+share-email = Correo
+share-more = Más opciones…

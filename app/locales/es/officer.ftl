@@ -10,7 +10,7 @@ claim-hint-day = AAAA-MM-DD, por ejemplo 2026-03-31.
 claim-hint-source_url = Un enlace https://… a la fuente, o la dirección de un documento ya guardado en Vigía (/documents/12). Si la fuente es el PDF que adjunta abajo, déjelo vacío: la fuente citará ese documento.
 claim-hint-source_quote = Hasta 300 caracteres, tal como lo dice la fuente.
 reply-hint-evidence = Un enlace https://… al documento o a la publicación oficial.
-reply-hint-document = Hasta 10 MB; se revisa que sea un PDF. Si el formulario vuelve con un error, elija el archivo otra vez.
+reply-hint-document = Hasta 10 MB; se revisa que sea un PDF. Si el formulario vuelve con un error, el archivo se conserva un día: no hace falta enviarlo de nuevo.
 problem-unknown-document = No hay ningún documento con esa dirección en Vigía.
 
 ## Confirmations, shown once on the next page

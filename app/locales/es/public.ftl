@@ -7,8 +7,8 @@ story-sentence = { $total ->
 }
 story-list = { $rest } y { $last }
 story-missing = { $n } { $n ->
-    [one] no tiene plan según su fuente
-   *[other] no tienen plan según sus fuentes
+    [one] no tiene plan
+   *[other] no tienen plan
 }
 story-expired = { $n } { $n ->
     [one] tiene el plan vencido
@@ -30,9 +30,10 @@ story-unconfirmed = { $n } { $n ->
     [one] no tiene información confirmada
    *[other] no tienen información confirmada
 }
-story-data-day = Datos al { $date }
-story-data-period = Datos a { $date }
-story-updated = actualizado el { $date }
+story-credit = { $part }, según { $who }
+story-credit-data = { $part }, con datos de { $who }
+story-credit-source = { $author } ({ $date })
+story-updated = Actualizado el { $date }
 story-dates-label = Fechas de los datos
 
 ## Groups, in the timeline and its table
@@ -51,6 +52,8 @@ map-switch-label = Qué muestra el mapa
 
 ## "Show the state on …"
 as-of-form-label = Ver el estado al
+as-of-form-hint = dd/mm/aaaa, por ejemplo 31/12/2019.
+as-of-refused = «{ $typed }» no es una fecha que podamos leer: escríbala como dd/mm/aaaa (31/12/2019) o aaaa-mm-dd. La página muestra el estado de hoy.
 as-of-form-submit = Ver
 as-of-form-today = Volver a hoy
 
@@ -58,7 +61,8 @@ as-of-form-today = Volver a hoy
 timeline-heading = El plan departamental en el tiempo
 timeline-intro = Cuántos departamentos estaban en cada estado, según las fechas que describen las afirmaciones y cuándo se publicó cada fuente: lo mismo que muestra «Ver el estado al».
 timeline-title = Departamentos por estado del plan departamental, de { $from } a { $to }
-timeline-summary = El { $from }: { $first }. El { $to }: { $last }.
+timeline-summary = { $from }: { $first }. { $to }: { $last }.
+step-uncertain = { $date }, sin día preciso
 timeline-table-summary = Ver los datos del gráfico en una tabla
 timeline-table-caption = Departamentos por estado del plan, desde cada fecha en que cambió
 timeline-col-from = Desde
@@ -67,7 +71,10 @@ timeline-count = { $n } { $label }
 
 ## A department's status over time
 strip-label = { $requirement } en el tiempo
-strip-step = desde { $date }: { $status }
+strip-step = { $precision ->
+    [day] desde el { $date }
+   *[period] desde { $date }, sin día preciso
+}: { $status }
 strip-empty = Todavía nadie afirmó nada sobre esto.
 history-event-date = Fecha de lo descrito: { $date }
 history-order-note = Ordenado por la fecha de lo que describe cada entrada, lo más reciente primero.
@@ -85,4 +92,4 @@ gaps-department-count = { $n ->
 gaps-csv = Descargar esta lista (CSV)
 
 ## The embed's credit
-embed-credit = CC BY 4.0 · Vigía · Límites: Natural Earth
+embed-credit = Vigía (datos: CC BY 4.0) · Límites: Natural Earth

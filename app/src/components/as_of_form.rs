@@ -17,7 +17,15 @@ pub fn AsOfForm(
     keep: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let value = view.as_of.map(|d| d.to_string()).unwrap_or_default();
+    // What was typed comes back as typed, even when it could not be read.
+    let typed = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("as_of")
+        .unwrap_or_default();
+    let value = match view.as_of {
+        Some(day) if typed.trim().is_empty() => day.to_string(),
+        _ => typed,
+    };
     let hidden = keep
         .into_iter()
         .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
@@ -36,11 +44,10 @@ pub fn AsOfForm(
                 name="as_of"
                 value=value
                 inputmode="numeric"
-                pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}"
                 aria-describedby="as-of-hint"
                 size="10"
             />
-            <span id="as-of-hint" class="hint">{t(lang, "claim-hint-day")}</span>
+            <span id="as-of-hint" class="hint">{t(lang, "as-of-form-hint")}</span>
             {hidden}
             <button type="submit">{t(lang, "as-of-form-submit")}</button>
             {back}

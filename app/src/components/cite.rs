@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
+use super::CopyButton;
 use crate::context::{real_today, SiteInfo};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
@@ -49,8 +50,10 @@ pub fn HowToCite(citation: Citation) -> impl IntoView {
             <p id="cite-how" class="hint">{t(lang, "cite-intro")}</p>
             <label for="cite-plain">{t(lang, "cite-plain-label")}</label>
             <textarea id="cite-plain" readonly rows="3" aria-describedby="cite-how">{plain}</textarea>
+            <CopyButton target="cite-plain"/>
             <label for="cite-bibtex">{t(lang, "cite-bibtex-label")}</label>
             <textarea id="cite-bibtex" readonly rows="11" aria-describedby="cite-how" translate="no">{bibtex}</textarea>
+            <CopyButton target="cite-bibtex"/>
         </section>
     }
 }

@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::components::{AsWritten, DocumentList, LinkAsWritten, StatusBadge};
+use crate::components::{AsWritten, CorrectionNotes, DocumentList, LinkAsWritten, StatusBadge};
+use crate::context::current_viewer;
 use crate::format;
 use crate::i18n::{t, use_lang};
 use vigia::{Basis, Claim, Snapshot};
@@ -56,7 +57,8 @@ pub fn ClaimRecord(
     view! {
         <section class="claim-record" aria-labelledby="record-heading">
             <h2 id="record-heading">{t(lang, "entry-heading-record")}</h2>
-            {claim.is_corrected().then(|| view! { <p class="corrected-note">{t(lang, "entry-corrected")}</p> })}
+            <CorrectionNotes claim=claim.clone()/>
+            {correct_link(&claim).map(|href| view! { <p><a class="correct-link" href=href>{t(lang, "correct-link")}</a></p> })}
             <dl class="fields">
                 <div><dt>{t(lang, "entry-department")}</dt><dd>{department}</dd></div>
                 <div><dt>{t(lang, "entry-requirement")}</dt><dd>{requirement_name}</dd></div>
@@ -68,6 +70,18 @@ pub fn ClaimRecord(
             <ClaimEvidence claim/>
         </section>
     }
+}
+
+/// Where the signed-in person corrects this claim, if they may record claims for its
+/// department and nothing corrects it yet.
+fn correct_link(claim: &Claim) -> Option<String> {
+    let may = current_viewer().is_some_and(|v| v.may_record.contains(&claim.department));
+    (may && !claim.is_corrected()).then(|| {
+        format!(
+            "/departments/{}/{}/new?corrects={}",
+            claim.department, claim.requirement, claim.id
+        )
+    })
 }
 
 #[component]

@@ -1,6 +1,6 @@
-//! "Datos al … · actualizado el …": the day the data describes (the newest event any standing
-//! claim is about) apart from the day Vigía last recorded anything, so a quiet period does
-//! not look like abandonment.
+//! "actualizado el …": the day Vigía last recorded anything. The dates of the facts go with
+//! the facts themselves (each count of the sentence on `/` names its sources and their dates),
+//! not in one "data as of" that would date them all by the newest claim about anything.
 
 use leptos::prelude::*;
 
@@ -11,15 +11,6 @@ use crate::i18n::{tr, use_lang};
 #[component]
 pub fn DataDates(view: PublicView) -> impl IntoView {
     let lang = use_lang();
-    let data = view.snapshot.newest_event().map(|d| {
-        let key = if d.precision() == vigia::DatePrecision::Day {
-            "story-data-day"
-        } else {
-            "story-data-period"
-        };
-        let text = tr(lang, key, &[("date", format::partial_date(lang, d).into())]);
-        view! { <span class="story-data"><time datetime=d.to_string()>{text}</time></span> }
-    });
     let updated = view.snapshot.last_update().map(|d| {
         let text = tr(
             lang,
@@ -28,6 +19,5 @@ pub fn DataDates(view: PublicView) -> impl IntoView {
         );
         view! { <span class="story-updated"><time datetime=d.to_string()>{text}</time></span> }
     });
-    let separator = (data.is_some() && updated.is_some()).then_some(" · ");
-    view! { <p class="story-dates">{data}{separator}{updated}</p> }
+    view! { <p class="story-dates">{updated}</p> }
 }

@@ -50,6 +50,8 @@ pub fn FollowLinks(#[prop(optional)] department: Option<DepartmentCode>) -> impl
                 <a href=calendar type="text/calendar">{t(lang, "follow-calendar")}</a>
                 " · "
                 <a href=alerts>{t(lang, "follow-alerts")}</a>
+                " · "
+                <a href="/feeds">{t(lang, "follow-how")}</a>
             </p>
         </section>
     }

@@ -31,13 +31,28 @@ pub fn field_label(
     view! { <label for=id>{label}{mark}</label> }
 }
 
-/// The problems of one field, worded for the reader (nothing when there are none).
+/// The problems of one field, worded for the reader (nothing when there are none). A text
+/// over its limit says how long it is (`length`), so the reader knows how much to cut.
 #[component]
-pub fn FieldProblems(#[prop(into)] id: String, problems: Vec<Problem>) -> impl IntoView {
+pub fn FieldProblems(
+    #[prop(into)] id: String,
+    problems: Vec<Problem>,
+    #[prop(optional)] length: Option<usize>,
+) -> impl IntoView {
     let lang = use_lang();
     let messages = problems
         .iter()
-        .map(|p| crate::format::problem(lang, *p))
+        .map(|p| match (p, length) {
+            (Problem::TooLong(max), Some(length)) => crate::i18n::tr(
+                lang,
+                "problem-too-long-count",
+                &[
+                    ("count", (length as i64).into()),
+                    ("max", i64::from(*max).into()),
+                ],
+            ),
+            _ => crate::format::problem(lang, *p),
+        })
         .collect::<Vec<_>>()
         .join(" ");
     (!problems.is_empty()).then(|| view! { <p class="field-error" id=id>{messages}</p> })
@@ -59,6 +74,7 @@ pub fn FormField(
     #[prop(optional, into)] id_suffix: String,
 ) -> impl IntoView {
     let id = format!("{name}{id_suffix}");
+    let length = value.chars().count();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let invalid = !problems.is_empty();
@@ -89,7 +105,7 @@ pub fn FormField(
             {field_label(id.clone(), label, required, condition)}
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             {control}
-            <FieldProblems id=error_id problems/>
+            <FieldProblems id=error_id problems length/>
         </div>
     }
 }

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
+use crate::components::ErrorSummary;
 use crate::context::{current_viewer, SiteInfo};
 use crate::flash::form_flash;
 use crate::format;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, tr, use_lang};
 
 /// Title, description and share preview (Open Graph) of a page; `image` is the share
 /// image's path (a map, 1200×630), shown large in previews.
@@ -22,7 +23,13 @@ pub fn PageMeta(
         .map(|s| s.public_url)
         .unwrap_or_default();
     let path = use_location().pathname.get_untracked();
-    let full_title = format!("{title} · Vigía");
+    // A form that came back with problems says so first, in the title the reader hears.
+    let refused = form_flash().is_some_and(|f| !f.errors.is_empty());
+    let full_title = if refused {
+        format!("{}{title} · Vigía", t(lang, "error-title-prefix"))
+    } else {
+        format!("{title} · Vigía")
+    };
     let locale = if lang.is_spanish() { "es_BO" } else { "en_US" };
     let card = if image.is_some() {
         "summary_large_image"
@@ -98,10 +105,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     view! {
                     <nav class="staff-nav" aria-label=t(lang, "staff-nav-label")>
                         <a href="/dashboard">{t(lang, "nav-dashboard")}</a>
-                        {oversight.then(|| view! { " · "<a href="/moderation">{t(lang, "nav-moderation")}</a> })}
+                        {oversight.then(|| view! {
+                            " · "<a href="/moderation">{t(lang, "nav-moderation")}</a>
+                            " · "<a href="/admin/import">{t(lang, "nav-import")}</a>
+                        })}
                         {admin.then(|| view! {
                             " · "<a href="/admin/users">{t(lang, "nav-admin-users")}</a>
-                            " · "<a href="/admin/import">{t(lang, "nav-import")}</a>
                             " · "<a href="/admin/alerts">{t(lang, "nav-admin-alerts")}</a>
                         })}
                     </nav>
@@ -142,15 +151,20 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn FlashNotice() -> impl IntoView {
     let lang = use_lang();
     let flash = form_flash()?;
-    let text = match &flash.message {
-        Some(message) => message.text(lang).to_owned(),
-        None if !flash.errors.is_empty() => t(lang, "record-has-errors"),
-        None => return None,
+    let summary =
+        (!flash.errors.is_empty()).then(|| view! { <ErrorSummary errors=flash.errors.clone()/> });
+    let Some(message) = &flash.message else {
+        return Some(summary.into_any());
     };
-    let refused = flash.message.as_ref().is_none_or(|m| m.refused);
-    Some(if refused {
-        view! { <p class="form-error flash" role="alert">{text}</p> }.into_any()
+    let text = message.text(lang).to_owned();
+    // A saved claim's confirmation links to its entry below.
+    let saved = flash.field("saved_claim");
+    let link = (!saved.is_empty()).then(|| {
+        view! { " "<a href=format!("#claim-{saved}")>{tr(lang, "done-see-claim", &[("id", saved.parse::<i64>().unwrap_or_default().into())])}</a> }
+    });
+    Some(if message.refused {
+        view! { <p class="form-error flash" role="alert">{text}</p>{summary} }.into_any()
     } else {
-        view! { <p class="form-notice flash" role="status">{text}</p> }.into_any()
+        view! { <p class="form-notice flash" role="status">{text}{link}</p>{summary} }.into_any()
     })
 }

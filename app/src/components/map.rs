@@ -29,7 +29,7 @@ pub fn categories(view: &PublicView, slug: &RequirementSlug) -> Vec<(DepartmentC
         .map(|d| {
             (
                 d.code,
-                MapCategory::of(view.snapshot.record(d.code, slug).current(), view.today),
+                MapCategory::of(view.snapshot.current(d.code, slug), view.today),
             )
         })
         .collect()
@@ -90,7 +90,7 @@ pub fn ComplianceMap(
         .filter_map(|(code, _, d)| {
             let code = DepartmentCode::parse(code).ok()?;
             let department = view.snapshot.department(code)?;
-            let category = MapCategory::of(view.snapshot.record(code, &slug).current(), view.today);
+            let category = MapCategory::of(view.snapshot.current(code, &slug), view.today);
             let mut label = format::status_label(lang, requirement.as_ref(), category.status);
             if category.inferred {
                 label = format!("{label} ({})", t(lang, "basis-inferred"));

@@ -11,9 +11,9 @@ use crate::context::PublicView;
 use crate::format;
 use crate::i18n::{t, tr, use_lang, Lang};
 use crate::map::{status_fill, tone_fill};
-use crate::story::{self, Counts, StoryGroup};
+use crate::story::{self, Counts, StepStart, StoryGroup};
 use vigia::requirement::Requirement;
-use vigia::{DepartmentCode, RequirementSlug};
+use vigia::{DepartmentCode, PartialDate, RequirementSlug};
 
 const WIDTH: f64 = 600.0;
 const LEFT: f64 = 34.0;
@@ -25,6 +25,57 @@ const BOTTOM: f64 = 200.0;
 fn x_of(day: NaiveDate, from: NaiveDate, to: NaiveDate, left: f64, right: f64) -> f64 {
     let span = (to - from).num_days().max(1) as f64;
     left + (right - left) * ((day - from).num_days() as f64 / span).clamp(0.0, 1.0)
+}
+
+/// Where each step's band begins on the axis, and where it turns certain: a step whose change
+/// fell at an unknown point of a month or year begins with that period, drawn as uncertain up
+/// to its end. A period reaching back before the previous step begins there instead.
+fn step_edges(
+    starts: &[StepStart],
+    from: NaiveDate,
+    to: NaiveDate,
+    (left, right): (f64, f64),
+) -> Vec<(f64, f64)> {
+    let mut edges: Vec<(f64, f64)> = Vec::with_capacity(starts.len());
+    for start in starts {
+        let floor = edges.last().map_or(left, |(x0, _)| *x0);
+        let x0 = x_of(start.period.first_day(), from, to, left, right).max(floor);
+        let certain = match start.period.last_day().succ_opt() {
+            Some(after) if start.uncertain() => x_of(after, from, to, left, right).max(x0),
+            _ => x0,
+        };
+        edges.push((x0, certain));
+    }
+    edges
+}
+
+/// One band of a step as SVG rectangles: the uncertain part faded, the rest solid.
+fn band(x0: f64, certain: f64, x1: f64, y: f64, h: f64, fill: &str) -> String {
+    let certain = certain.min(x1);
+    let mut out = String::new();
+    if certain > x0 {
+        out.push_str(&format!(
+            r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{fill}" fill-opacity="0.45" class="uncertain"/>"#,
+            certain - x0
+        ));
+    }
+    if x1 > certain || certain <= x0 {
+        out.push_str(&format!(
+            r#"<rect x="{certain:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{fill}"/>"#,
+            (x1 - certain).max(1.0)
+        ));
+    }
+    out
+}
+
+/// A step's start in words, at its precision ("2020, sin día preciso").
+fn start_text(lang: Lang, start: StepStart) -> String {
+    let date = format::partial_date(lang, start.period);
+    if start.uncertain() {
+        tr(lang, "step-uncertain", &[("date", date.into())])
+    } else {
+        date
+    }
 }
 
 fn counts_text(lang: Lang, counts: &Counts) -> String {
@@ -50,7 +101,7 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
     let lang = use_lang();
     let slug = RequirementSlug::parse(crate::map::MAP_REQUIREMENT).expect("slug");
     let steps = story::timeline(&view.snapshot, &slug, view.today);
-    let (Some((from, first)), Some((_, last))) = (steps.first().copied(), steps.last().copied())
+    let (Some((start, first)), Some((_, last))) = (steps.first().copied(), steps.last().copied())
     else {
         return view! {
             <section class="change" aria-labelledby="timeline-heading">
@@ -60,25 +111,21 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
         }
         .into_any();
     };
+    let from = start.period.first_day();
     let to = view.today;
     let total = last.total().max(1) as f64;
     let unit = (BOTTOM - TOP) / total;
+    let starts: Vec<StepStart> = steps.iter().map(|(s, _)| *s).collect();
+    let edges = step_edges(&starts, from, to, (LEFT, RIGHT));
     let mut bands = String::new();
-    for (i, (day, counts)) in steps.iter().enumerate() {
-        let x0 = x_of(*day, from, to, LEFT, RIGHT);
-        let x1 = steps
-            .get(i + 1)
-            .map(|(next, _)| x_of(*next, from, to, LEFT, RIGHT))
-            .unwrap_or(RIGHT);
+    for (i, (_, counts)) in steps.iter().enumerate() {
+        let (x0, certain) = edges[i];
+        let x1 = edges.get(i + 1).map_or(RIGHT, |(next, _)| *next);
         let mut y = BOTTOM;
         for (group, n) in counts.present() {
             let h = n as f64 * unit;
             y -= h;
-            bands.push_str(&format!(
-                r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{}"/>"#,
-                (x1 - x0).max(1.0),
-                tone_fill(group.tone())
-            ));
+            bands.push_str(&band(x0, certain, x1, y, h, &tone_fill(group.tone())));
         }
     }
     // Years along the bottom; the count of departments up the side.
@@ -103,23 +150,21 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
             BOTTOM + 28.0
         ));
     }
-    let from_text = format::date(lang, from);
-    let to_text = format::date(lang, to);
     let title = tr(
         lang,
         "timeline-title",
         &[
-            ("from", from_text.clone().into()),
-            ("to", to_text.clone().into()),
+            ("from", format::partial_date(lang, start.period).into()),
+            ("to", format::date(lang, to).into()),
         ],
     );
     let summary = tr(
         lang,
         "timeline-summary",
         &[
-            ("from", from_text.into()),
+            ("from", format::when(lang, start.period).into()),
             ("first", counts_text(lang, &first).into()),
-            ("to", to_text.into()),
+            ("to", format::when(lang, PartialDate::day(to)).into()),
             ("last", counts_text(lang, &last).into()),
         ],
     );
@@ -147,14 +192,16 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
     let rows = steps
         .iter()
         .rev()
-        .map(|(day, counts)| {
+        .map(|(start, counts)| {
             let cells = used
                 .iter()
                 .map(|g| view! { <td class="number">{counts.get(*g)}</td> })
                 .collect_view();
+            // The link opens the first day a view of the past shows the step.
+            let day = start.shown_from;
             view! {
                 <tr>
-                    <th scope="row"><a href=format!("/?as_of={day}")><time datetime=day.to_string()>{format::date(lang, *day)}</time></a></th>
+                    <th scope="row"><a href=format!("/?as_of={day}")><time datetime=start.period.to_string()>{start_text(lang, *start)}</time></a></th>
                     {cells}
                 </tr>
             }
@@ -200,9 +247,10 @@ pub fn StatusStrip(
 ) -> impl IntoView {
     let lang = use_lang();
     let steps = story::strip(&view.snapshot, code, &requirement.slug, view.today);
-    let Some((from, _)) = steps.first().copied() else {
+    let Some((first, _)) = steps.first().copied() else {
         return view! { <p class="strip-text">{t(lang, "strip-empty")}</p> }.into_any();
     };
+    let from = first.period.first_day();
     let to = view.today;
     let describe = |category: crate::map::MapCategory| {
         let label = format::status_label(lang, Some(&requirement), category.status);
@@ -216,30 +264,35 @@ pub fn StatusStrip(
     };
     let words: Vec<String> = steps
         .iter()
-        .map(|(day, category)| {
+        .map(|(start, category)| {
+            let precision = if start.uncertain() { "period" } else { "day" };
             tr(
                 lang,
                 "strip-step",
                 &[
-                    ("date", format::date(lang, *day).into()),
+                    ("date", format::partial_date(lang, start.period).into()),
+                    ("precision", precision.into()),
                     ("status", describe(*category).into()),
                 ],
             )
         })
         .collect();
+    let starts: Vec<StepStart> = steps.iter().map(|(s, _)| *s).collect();
+    let edges = step_edges(&starts, from, to, (0.0, WIDTH));
     let rects = steps
         .iter()
         .enumerate()
-        .map(|(i, (day, category))| {
-            let x0 = x_of(*day, from, to, 0.0, WIDTH);
-            let x1 = steps
+        .map(|(i, (_, category))| {
+            let (x0, certain) = edges[i];
+            let x1 = edges
                 .get(i + 1)
-                .map(|(next, _)| x_of(*next, from, to, 0.0, WIDTH))
-                .unwrap_or(WIDTH);
+                .map_or(WIDTH, |(next, _)| *next)
+                .max(x0 + 2.0);
             view! {
-                <rect x=format!("{x0:.1}") y="0" width=format!("{:.1}", (x1 - x0).max(2.0)) height="24" fill=status_fill(*category)>
+                <g>
                     <title>{words[i].clone()}</title>
-                </rect>
+                    <g inner_html=band(x0, certain, x1, 0.0, 24.0, &status_fill(*category))></g>
+                </g>
             }
         })
         .collect_view();

@@ -1,18 +1,22 @@
 //! Loads the public view through the read port and hands it to a page, or shows a localised
 //! error when the data store cannot answer.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::context::{load_public_view, set_http_status, Ports, PublicView};
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
+use vigia::PartialDate;
 
-/// Says which day the page describes when it is not simply today.
+/// Says which day the page describes when it is not simply today, and why a day asked for
+/// was not read.
 #[component]
-fn AsOfNotice(view: PublicView) -> impl IntoView {
+fn AsOfNotice(view: PublicView, refused: Option<String>) -> impl IntoView {
     let lang = use_lang();
+    let refused = refused.map(|typed| {
+        view! { <p class="form-error" role="alert">{tr(lang, "as-of-refused", &[("typed", typed.into())])}</p> }
+    });
     let past = view.as_of.map(|d| {
         let date = format::date(lang, d);
         view! { <p class="as-of" role="status">{tr(lang, "as-of-notice", &[("date", date.into())])}</p> }
@@ -21,7 +25,7 @@ fn AsOfNotice(view: PublicView) -> impl IntoView {
         let date = format::date(lang, d);
         view! { <p class="as-of" role="status">{tr(lang, "as-of-not-past", &[("date", date.into())])}</p> }
     });
-    view! { {past}{not_past} }
+    view! { {refused}{past}{not_past} }
 }
 
 /// Renders `render` with the view as of today (or `?as_of=YYYY-MM-DD`).
@@ -32,19 +36,29 @@ where
     V: IntoView + 'static,
 {
     let ports = use_context::<Ports>();
-    let as_of = use_query_map()
+    // A day typed as dd/mm/aaaa or aaaa-mm-dd; anything else is said, not ignored.
+    let typed = use_query_map()
         .get_untracked()
         .get("as_of")
-        .and_then(|raw| NaiveDate::parse_from_str(&raw, "%Y-%m-%d").ok());
+        .filter(|raw| !raw.trim().is_empty());
+    let (as_of, refused) = match typed.map(|raw| (PartialDate::parse_typed_day(&raw), raw)) {
+        Some((Ok(day), _)) => (Some(day), None),
+        Some((Err(_), raw)) => (None, Some(raw)),
+        None => (None, None),
+    };
     let lang = use_lang();
     view! {
         <Suspense fallback=|| ()>
             {
                 let ports = ports.clone();
                 let render = render.clone();
+                let refused = refused.clone();
                 Suspend::new(async move {
+                    if refused.is_some() {
+                        set_http_status(400);
+                    }
                     match load_public_view(ports, as_of).await {
-                        Ok(view) => view! { <AsOfNotice view=view.clone()/>{render(view)} }.into_any(),
+                        Ok(view) => view! { <AsOfNotice view=view.clone() refused/>{render(view)} }.into_any(),
                         Err(_) => {
                             set_http_status(503);
                             view! {

@@ -243,7 +243,12 @@ fn panel(
         y += 38.0;
     }
     let credit = tr(lang, "map-image-credit", &[("site", site.into())]);
-    let mut lines = wrap(&credit, 72);
+    let mut lines: Vec<String> =
+        crate::story::credits::image_credits(lang, &view.snapshot, &plan, view.today)
+            .iter()
+            .flat_map(|line| wrap(line, 72))
+            .collect();
+    lines.extend(wrap(&credit, 72));
     lines.extend(wrap(&t(lang, "map-attribution"), 72));
     let top = HEIGHT as f32 - 16.0 - 20.0 * (lines.len() as f32 - 1.0);
     text_lines(

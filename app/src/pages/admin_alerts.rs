@@ -105,10 +105,10 @@ fn Overview(overview: AlertsOverview) -> impl IntoView {
             let paused = w.state == "paused";
             view! {
                 <tr>
-                    <td>{w.host.clone()}</td>
-                    <td>{t(lang, &format!("alerts-subscriber-{}", w.state))}</td>
-                    <td>{w.last_success_at.clone().unwrap_or_default()}</td>
-                    <td class="wrap">{w.last_error.clone().unwrap_or_default()}</td>
+                    <th scope="row">{w.host.clone()}</th>
+                    <td data-label=t(lang, "alerts-admin-state")>{t(lang, &format!("alerts-subscriber-{}", w.state))}</td>
+                    <td data-label=t(lang, "alerts-admin-last-success")>{w.last_success_at.as_deref().map(|at| crate::format::moment(lang, at)).unwrap_or_default()}</td>
+                    <td data-label=t(lang, "alerts-admin-last-error") class="wrap">{w.last_error.clone().unwrap_or_default()}</td>
                     <td>
                         {paused.then(|| view! {
                             <form method="post" action=format!("/admin/alerts/webhooks/{}/resume", w.id) class="inline-form">
@@ -146,7 +146,7 @@ fn Overview(overview: AlertsOverview) -> impl IntoView {
         </div>
         <h2 id="webhooks-heading">{t(lang, "alerts-admin-webhooks")}</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="webhooks-heading">
-            <table>
+            <table class="card-table">
                 <thead><tr>
                     <th scope="col">{t(lang, "alerts-admin-host")}</th>
                     <th scope="col">{t(lang, "alerts-admin-state")}</th>
@@ -182,12 +182,12 @@ fn DeliveryList(
             .map(|d| {
                 view! {
                     <tr>
-                        <td class="number">{d.id}</td>
-                        <td>{t(lang, &format!("alerts-channel-{}", d.channel))}</td>
-                        <td>{purpose_label(lang, &d.purpose)}</td>
-                        <td class="number">{d.attempts}</td>
-                        <td>{d.sent_at.clone().unwrap_or(d.created_at.clone())}</td>
-                        <td class="wrap">{d.last_error.clone().unwrap_or_default()}</td>
+                        <th scope="row" class="number">"#"{d.id}</th>
+                        <td data-label=t(lang, "alerts-channel")>{t(lang, &format!("alerts-channel-{}", d.channel))}</td>
+                        <td data-label=t(lang, "alerts-admin-purpose")>{purpose_label(lang, &d.purpose)}</td>
+                        <td data-label=t(lang, "alerts-admin-attempts") class="number">{d.attempts}</td>
+                        <td data-label=t(lang, "alerts-admin-when")>{crate::format::moment(lang, d.sent_at.as_deref().unwrap_or(&d.created_at))}</td>
+                        <td data-label=t(lang, "alerts-admin-last-error") class="wrap">{d.last_error.clone().unwrap_or_default()}</td>
                         <td>
                             {retry.then(|| view! {
                                 <form method="post" action=format!("/admin/alerts/deliveries/{}/retry", d.id) class="inline-form">
@@ -201,7 +201,7 @@ fn DeliveryList(
             .collect_view();
         view! {
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby=heading>
-                <table>
+                <table class="card-table">
                     <thead><tr>
                         <th scope="col">"#"</th>
                         <th scope="col">{t(lang, "alerts-channel")}</th>

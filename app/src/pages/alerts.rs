@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{FormField, Input, Layout, PageMeta, WithPublicView};
+use crate::alert_choices::followed_choices;
+use crate::components::{CopyableText, FormField, Input, Layout, PageMeta, WithPublicView};
 use crate::context::{set_http_status, AlertLink, AlertPorts, PublicView};
 use crate::flash::{form_flash, FormFlash};
 use crate::i18n::{t, tr, use_lang, Lang};
@@ -54,7 +55,11 @@ where
 /// defaults (with the department the reader came from, if any).
 #[derive(Clone)]
 struct Chosen {
-    departments: Option<Vec<String>>,
+    /// "All departments" (`Some(true)`) or "only those ticked" (`Some(false)`), or neither
+    /// yet; kept apart from the boxes so that a refused form that had both comes back as it
+    /// was sent.
+    all: Option<bool>,
+    departments: Vec<String>,
     kinds: Vec<String>,
     severities: Vec<String>,
     thresholds: Vec<String>,
@@ -65,10 +70,13 @@ struct Chosen {
 impl Chosen {
     fn from_filters(filters: &Filters, daily: bool, lang: Lang) -> Self {
         Self {
+            all: Some(filters.departments.is_none()),
             departments: filters
                 .departments
-                .as_ref()
-                .map(|list| list.iter().map(|d| d.to_string()).collect()),
+                .iter()
+                .flatten()
+                .map(|d| d.to_string())
+                .collect(),
             kinds: filters.kinds.iter().map(|k| k.slug().to_owned()).collect(),
             severities: filters
                 .severities
@@ -93,9 +101,13 @@ impl Chosen {
                 .map(|(_, v)| v.clone())
                 .collect()
         };
-        let departments = values("departments");
         Some(Self {
-            departments: (!departments.iter().any(|d| d == "all")).then_some(departments),
+            all: match flash.field("scope").as_str() {
+                "all" => Some(true),
+                "chosen" => Some(false),
+                _ => None,
+            },
+            departments: values("departments"),
             kinds: values("kinds"),
             severities: values("severities"),
             thresholds: values("thresholds"),
@@ -105,8 +117,10 @@ impl Chosen {
     }
 
     fn defaults(department: Option<DepartmentCode>, lang: Lang) -> Self {
+        // Nothing about departments is chosen for the person, unless they came from one.
         let mut chosen = Self::from_filters(&Filters::default(), false, lang);
-        chosen.departments = department.map(|d| vec![d.to_string()]);
+        chosen.all = department.map(|_| false);
+        chosen.departments = department.iter().map(|d| d.to_string()).collect();
         chosen
     }
 }
@@ -139,14 +153,11 @@ fn FilterFields(
     #[prop(optional)] webhook: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let all = chosen.departments.is_none();
+    let all = chosen.all;
     let departments = names
         .into_iter()
         .map(|(code, name)| {
-            let checked = chosen
-                .departments
-                .as_ref()
-                .is_some_and(|list| list.contains(&code.to_string()));
+            let checked = chosen.departments.contains(&code.to_string());
             checkbox("departments", code.to_string(), name, checked)
         })
         .collect_view();
@@ -195,37 +206,39 @@ fn FilterFields(
         })
         .collect_view();
     view! {
-        <fieldset>
+        <fieldset class="department-scope" id="departments">
             <legend>{t(lang, "alerts-departments")}</legend>
             {field_problems(lang, &flash.errors_for("departments"))}
-            <label class="checkbox"><input type="checkbox" name="departments" value="all" checked=all/>" "{t(lang, "alerts-all-departments")}</label>
-            <div class="checkbox-grid">{departments}</div>
+            <p class="hint">{t(lang, "alerts-departments-hint")}</p>
+            <label class="checkbox"><input type="radio" name="scope" value="all" checked=all == Some(true)/>" "{t(lang, "alerts-all-departments")}</label>
+            <label class="checkbox"><input type="radio" name="scope" value="chosen" checked=all == Some(false)/>" "{t(lang, "alerts-some-departments")}</label>
+            <div class="checkbox-grid chosen-departments">{departments}</div>
         </fieldset>
-        <fieldset>
+        <fieldset id="kinds">
             <legend>{t(lang, "alerts-kinds")}</legend>
             {field_problems(lang, &flash.errors_for("kinds"))}
             <div class="checkbox-grid">{kinds}</div>
         </fieldset>
-        <fieldset>
+        <fieldset id="severities">
             <legend>{t(lang, "alerts-severities")}</legend>
             <p class="hint">{t(lang, "alerts-severities-hint")}</p>
             {field_problems(lang, &flash.errors_for("severities"))}
             <div class="checkbox-grid">{severities}</div>
         </fieldset>
-        <fieldset>
+        <fieldset id="thresholds">
             <legend>{t(lang, "alerts-thresholds")}</legend>
             {field_problems(lang, &flash.errors_for("thresholds"))}
             <div class="checkbox-grid">{thresholds}</div>
         </fieldset>
         {(!webhook).then(|| view! {
-            <fieldset>
+            <fieldset id="frequency">
                 <legend>{t(lang, "alerts-frequency")}</legend>
                 {field_problems(lang, &flash.errors_for("frequency"))}
                 <label class="checkbox"><input type="radio" name="frequency" value="each" checked=!chosen.daily/>" "{t(lang, "alerts-frequency-each")}</label>
                 <label class="checkbox"><input type="radio" name="frequency" value="daily" checked=chosen.daily/>" "{t(lang, "alerts-frequency-daily")}</label>
             </fieldset>
         })}
-        <fieldset>
+        <fieldset id="lang">
             <legend>{t(lang, "alerts-language")}</legend>
             {language}
         </fieldset>
@@ -243,8 +256,8 @@ fn ShownOnce(flash: FormFlash) -> impl IntoView {
         view! {
             <div class="shown-once" role="status">
                 <p><strong>{t(lang, "alerts-secret-once")}</strong></p>
-                <p><label for="webhook-secret">{t(lang, "alerts-secret")}</label></p>
-                <input id="webhook-secret" class="one-time-link" readonly value=secret/>
+                <p>{t(lang, "alerts-secret")}</p>
+                <CopyableText id="webhook-secret" text=secret/>
                 {(!manage.is_empty()).then(|| view! {
                     <p><label for="webhook-manage">{t(lang, "alerts-manage-link")}</label></p>
                     <input id="webhook-manage" class="one-time-link" readonly value=manage.clone()/>
@@ -255,18 +268,8 @@ fn ShownOnce(flash: FormFlash) -> impl IntoView {
     })
 }
 
-fn department_names(view: &PublicView) -> Vec<(DepartmentCode, String)> {
-    DepartmentCode::ALL
-        .into_iter()
-        .map(|code| {
-            let name = view
-                .snapshot
-                .department(code)
-                .map(|d| d.name.clone())
-                .unwrap_or_else(|| code.to_string());
-            (code, name)
-        })
-        .collect()
+pub(super) fn department_names(view: &PublicView) -> Vec<(DepartmentCode, String)> {
+    crate::alert_choices::department_names(&view.snapshot)
 }
 
 #[component]
@@ -275,7 +278,7 @@ pub fn AlertsPage() -> impl IntoView {
 }
 
 #[component]
-fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
+fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> AnyView {
     let lang = use_lang();
     let flash = form_flash().unwrap_or_default();
     let query = use_query_map().get_untracked();
@@ -285,9 +288,17 @@ fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
     let chosen =
         Chosen::from_flash(&flash, lang).unwrap_or_else(|| Chosen::defaults(department, lang));
     let webhook = flash.field("channel") == "webhook";
+    let replacing = flash.field("if_subscribed") == "replace";
     let webhook_error = flash.field("webhook_error");
     let title = t(lang, "alerts-title");
     let channel_errors = flash.errors_for("channel");
+    if flash.field("requested") == "email" {
+        return view! {
+            <PageMeta title=title.clone() description=t(lang, "alerts-intro")/>
+            <Layout><h1>{title}</h1><CheckInbox flash/></Layout>
+        }
+        .into_any();
+    }
     view! {
         <PageMeta title=title.clone() description=t(lang, "alerts-intro")/>
         <Layout>
@@ -296,7 +307,7 @@ fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
             <p>{t(lang, "alerts-intro")}</p>
             <p class="hint">{t(lang, "alerts-privacy")}</p>
             <form method="post" action="/alerts" class="claim-form alerts-form">
-                <fieldset>
+                <fieldset id="channel">
                     <legend>{t(lang, "alerts-channel")}</legend>
                     {field_problems(lang, &channel_errors)}
                     <label class="checkbox"><input type="radio" name="channel" value="email" checked=!webhook/>" "{t(lang, "alerts-channel-email")}</label>
@@ -310,6 +321,13 @@ fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
                 <FormField name="contact" label=t(lang, "alerts-contact") value=flash.field("contact")
                     hint=t(lang, "alerts-contact-hint") problems=flash.errors_for("contact") input=Input::Line("email")/>
                 <FilterFields chosen flash=flash.clone() names/>
+                <fieldset id="if_subscribed">
+                    <legend>{t(lang, "alerts-if-subscribed")}</legend>
+                    <p class="hint">{t(lang, "alerts-if-subscribed-hint")}</p>
+                    {field_problems(lang, &flash.errors_for("if_subscribed"))}
+                    <label class="checkbox"><input type="radio" name="if_subscribed" value="add" checked=!replacing/>" "{t(lang, "alerts-if-subscribed-add")}</label>
+                    <label class="checkbox"><input type="radio" name="if_subscribed" value="replace" checked=replacing/>" "{t(lang, "alerts-if-subscribed-replace")}</label>
+                </fieldset>
                 <button type="submit">{t(lang, "alerts-submit")}</button>
             </form>
             <details class="webhook-help">
@@ -319,10 +337,38 @@ fn AlertsForm(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
             </details>
         </Layout>
     }
+    .into_any()
+}
+
+/// In place of the form once an email subscription was asked for: where the link went, and
+/// a button that sends the same request again (counted like any other post). It reads the
+/// same whatever the address's state, so it reveals nothing about who subscribed.
+#[component]
+fn CheckInbox(flash: FormFlash) -> impl IntoView {
+    let lang = use_lang();
+    let address = flash.field("address");
+    let again = flash
+        .fields
+        .iter()
+        .filter(|(name, _)| name != "requested")
+        .map(|(name, value)| view! { <input type="hidden" name=name.clone() value=value.clone()/> })
+        .collect_view();
+    view! {
+        <section class="check-inbox" role="status" aria-labelledby="check-inbox-title">
+            <h2 id="check-inbox-title">{t(lang, "alerts-check-inbox-title")}</h2>
+            <p>{tr(lang, "alerts-check-inbox-sent", &[("address", address.into())])}</p>
+            <p>{t(lang, "alerts-check-inbox-replaces")}</p>
+            <form method="post" action="/alerts" class="inline-form">
+                {again}
+                <button type="submit" class="secondary">{t(lang, "alerts-check-inbox-resend")}</button>
+            </form>
+            <p><a href="/alerts">{t(lang, "alerts-check-inbox-other")}</a></p>
+        </section>
+    }
 }
 
 /// A link that no longer opens anything.
-fn dead_link(lang: Lang) -> AnyView {
+pub(super) fn dead_link(lang: Lang) -> AnyView {
     view! {
         <p class="form-error" role="alert">{t(lang, "alerts-link-dead")}</p>
         <p><a href="/alerts">{t(lang, "alerts-subscribe-again")}</a></p>
@@ -330,7 +376,7 @@ fn dead_link(lang: Lang) -> AnyView {
     .into_any()
 }
 
-fn describe(lang: Lang, subscription: &Subscription) -> String {
+pub(super) fn describe(lang: Lang, subscription: &Subscription) -> String {
     let channel = match subscription.channel {
         Channel::Email => t(lang, "alerts-channel-email"),
         Channel::Webhook => t(lang, "alerts-channel-webhook"),
@@ -347,6 +393,11 @@ fn describe(lang: Lang, subscription: &Subscription) -> String {
 
 #[component]
 pub fn ConfirmAlertPage() -> impl IntoView {
+    view! { <WithPublicView render=move |view| view! { <ConfirmAlert names=department_names(&view)/> }/> }
+}
+
+#[component]
+fn ConfirmAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "alerts-confirm-title");
     let body = move |AlertLink {
@@ -355,6 +406,8 @@ pub fn ConfirmAlertPage() -> impl IntoView {
                      }: AlertLink| match subscription {
         Some(s) if s.state == State::Pending => view! {
             <p>{describe(lang, &s)}</p>
+            <p>{t(lang, "alerts-confirm-what")}</p>
+            {followed_choices(lang, &s, &names)}
             <form method="post" action="/alerts/confirm" class="inline-form">
                 <input type="hidden" name="token" value=token/>
                 <button type="submit">{t(lang, "alerts-confirm-button")}</button>
@@ -406,6 +459,8 @@ fn ManageAlert(names: Vec<(DepartmentCode, String)>) -> impl IntoView {
             view! {
                 <p>{describe(lang, &s)}</p>
                 {state_note.map(|n| view! { <p class="form-error" role="status">{n}</p> })}
+                <p>{t(lang, "alerts-manage-what")}</p>
+                {followed_choices(lang, &s, &names)}
                 <form method="post" action="/alerts/manage" class="claim-form alerts-form">
                     <input type="hidden" name="token" value=token.clone()/>
                     <input type="hidden" name="action" value="save"/>

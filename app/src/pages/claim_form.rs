@@ -36,6 +36,51 @@ pub fn draft_from(current: Option<&vigia::Claim>) -> ClaimDraft {
     }
 }
 
+/// Every field of `claim`, as its form would hold them: the start of its correction, so the
+/// officer changes only what is wrong and keeps everything else, evidence included.
+pub fn draft_full(claim: &vigia::Claim, lang: Lang) -> ClaimDraft {
+    let links = |kind: vigia::EvidenceKind| {
+        claim
+            .evidence
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| {
+                if e.label == e.url {
+                    e.url.clone()
+                } else {
+                    format!("{} | {}", e.label, e.url)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let source = &claim.source;
+    let attribution = source.attribution.as_ref();
+    ClaimDraft {
+        department: claim.department.to_string(),
+        requirement: claim.requirement.to_string(),
+        event_date: claim.event_date.to_string(),
+        evidence_primary: links(vigia::EvidenceKind::Primary),
+        evidence_links: links(vigia::EvidenceKind::Report),
+        note: if lang.is_spanish() || claim.note_en.is_empty() {
+            claim.note_es.clone()
+        } else {
+            claim.note_en.clone()
+        },
+        source_author: source.author.clone(),
+        source_outlet: source.outlet.clone().unwrap_or_default(),
+        source_title: source.title.clone(),
+        source_url: source.url.clone(),
+        source_published: source.published.to_string(),
+        source_locator: claim.locator.clone().unwrap_or_default(),
+        source_quote: claim.quote.clone().unwrap_or_default(),
+        source_attribution_es: attribution.map(|a| a.es.clone()).unwrap_or_default(),
+        source_attribution_en: attribution.map(|a| a.en.clone()).unwrap_or_default(),
+        corrects: claim.id.to_string(),
+        ..draft_from(Some(claim))
+    }
+}
+
 /// A labelled select whose options are `(value, label)`.
 fn select(
     name: &'static str,
@@ -72,8 +117,29 @@ pub fn ClaimFormFields(
     action: String,
     /// The suggestion this claim answers: saving it accepts the suggestion.
     suggestion: Option<i64>,
+    /// The claim this one corrects, whose documents it may keep.
+    #[prop(default = None)]
+    correcting: Option<vigia::Claim>,
+    /// The documents of the corrected claim kept as evidence (ids); all of them at first.
+    #[prop(default = None)]
+    carried: Option<Vec<String>>,
+    /// A file kept from the form's last post, which came back with errors.
+    #[prop(default = None)]
+    kept: Option<KeptNotice>,
 ) -> impl IntoView {
     let d = draft;
+    let correction = correcting.as_ref().map(|claim| {
+        view! {
+            <CorrectionFields claim=claim.clone() reason=d.correction_reason.clone()
+                problems=errors.iter().filter(|(f, _)| f == "correction_reason").map(|(_, p)| *p).collect()/>
+        }
+    });
+    let carried_documents = correcting.map(|claim| {
+        let carried =
+            carried.unwrap_or_else(|| claim.documents.iter().map(|d| d.id.to_string()).collect());
+        view! { <CarriedDocuments documents=claim.documents carried/> }
+    });
+    let kept = kept.map(|kept| view! { <KeptDocument kept/> });
     let problems = move |field: &str| -> Vec<Problem> {
         errors
             .iter()
@@ -162,6 +228,7 @@ pub fn ClaimFormFields(
             <p class="hint">{t(lang, "form-marks")}</p>
             <input type="hidden" name="expected" value=expected.to_string()/>
             {suggestion.map(|id| view! { <input type="hidden" name="suggestion" value=id.to_string()/> })}
+            {correction}
             <fieldset>
                 <legend>{t(lang, "claim-legend-state")}</legend>
                 {select("status", label("status"), None, statuses, &d.status)}
@@ -222,6 +289,8 @@ pub fn ClaimFormFields(
             // oversized upload.
             <fieldset>
                 <legend>{t(lang, "claim-legend-document")}</legend>
+                {carried_documents}
+                {kept}
                 <div class="form-field">
                     {field_label("document".into(), label("document"), false, None)}
                     <p class="hint" id="document-hint">{t(lang, "claim-hint-document")}</p>
@@ -231,5 +300,78 @@ pub fn ClaimFormFields(
             </fieldset>
             <button type="submit">{t(lang, "record-submit")}</button>
         </form>
+    }
+}
+
+/// A file kept from the form's last post: its hash (the form sends it back), name and size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptNotice {
+    pub sha256: String,
+    pub filename: String,
+    pub size: u64,
+}
+
+impl KeptNotice {
+    /// What a refused form's flash says was kept, if anything.
+    pub fn of(flash: &crate::flash::FormFlash) -> Option<Self> {
+        let sha256 = flash.field("kept_document");
+        (!sha256.is_empty()).then(|| Self {
+            sha256,
+            filename: flash.field("kept_document_name"),
+            size: flash.field("kept_document_size").parse().unwrap_or(0),
+        })
+    }
+}
+
+/// What a correction says of itself: the claim it corrects, and what is corrected and why.
+#[component]
+fn CorrectionFields(claim: vigia::Claim, reason: String, problems: Vec<Problem>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let about = format::partial_date(lang, claim.event_date);
+    view! {
+        <fieldset class="correction">
+            <legend>{crate::i18n::tr(lang, "correct-legend", &[("id", claim.id.into())])}</legend>
+            <input type="hidden" name="corrects" value=claim.id.to_string()/>
+            <p class="hint">{crate::i18n::tr(lang, "correct-intro", &[("id", claim.id.into()), ("date", about.into())])}</p>
+            <FormField name="correction_reason" label=t(lang, "correct-reason") value=reason input=Input::Text
+                hint=t(lang, "correct-reason-hint") problems required=true/>
+        </fieldset>
+    }
+}
+
+/// The corrected claim's documents, each kept as evidence unless unticked: carried by
+/// reference, never uploaded again.
+#[component]
+fn CarriedDocuments(documents: Vec<vigia::Document>, carried: Vec<String>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let items = documents
+        .into_iter()
+        .filter(|doc| doc.withheld_reason.is_none())
+        .map(|doc| {
+            let id = doc.id.to_string();
+            let checked = carried.contains(&id);
+            let size = format::file_size(lang, doc.size);
+            view! {
+                <li><label>
+                    <input type="checkbox" name="carry_document" value=id checked=checked/>
+                    " "{crate::i18n::tr(lang, "correct-keep-document", &[("name", doc.filename.into()), ("size", size.into())])}
+                </label></li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="carried-documents">{items}</ul> }
+}
+
+/// "Archivo conservado: informe.pdf (2,1 MB)", with a box to remove it.
+#[component]
+pub fn KeptDocument(kept: KeptNotice) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let size = format::file_size(lang, kept.size);
+    view! {
+        <div class="kept-document" role="status">
+            <input type="hidden" name="kept_document" value=kept.sha256/>
+            <p>{crate::i18n::tr(lang, "kept-document", &[("name", kept.filename.into()), ("size", size.into())])}</p>
+            <label><input type="checkbox" name="drop_kept_document" value="on"/>" "{t(lang, "kept-document-remove")}</label>
+        </div>
     }
 }

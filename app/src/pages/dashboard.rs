@@ -34,23 +34,41 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
     let title = t(lang, "dashboard-title");
     let scope: Vec<DepartmentCode> = DepartmentCode::ALL
         .into_iter()
-        .filter(|d| viewer.actor.may_reply(*d))
+        .filter(|d| viewer.actor.covers(*d))
         .collect();
-    let gaps = view
-        .gaps
+    // Each department's gaps under its name with their count: folded when there are several
+    // departments, open for a department's own people, whose work is answering them.
+    let open = viewer.role == vigia::access::Role::Department || scope.len() == 1;
+    let gaps = scope
         .iter()
-        .filter(|g| scope.contains(&g.department))
-        .cloned()
-        .map(
-            |gap| view! { <GapItem gap view=view.clone() link_department=true offer_record=true/> },
-        )
+        .filter_map(|code| {
+            let of_department: Vec<_> = view
+                .gaps
+                .iter()
+                .filter(|g| g.department == *code)
+                .cloned()
+                .collect();
+            if of_department.is_empty() {
+                return None;
+            }
+            let name = view
+                .snapshot
+                .department(*code)
+                .map(|d| d.name.clone())
+                .unwrap_or_else(|| code.to_string());
+            let count = of_department.len() as i64;
+            let items = of_department
+                .into_iter()
+                .map(|gap| view! { <GapItem gap view=view.clone() link_department=true offer_record=true/> })
+                .collect_view();
+            Some(view! {
+                <details class="department-gaps" open=open>
+                    <summary>{tr(lang, "dashboard-department-gaps", &[("department", name.into()), ("n", count.into())])}</summary>
+                    <ul class="gap-list">{items}</ul>
+                </details>
+            })
+        })
         .collect_view();
-    let unreviewed = view
-        .snapshot
-        .replies
-        .iter()
-        .filter(|r| r.review.is_none() && viewer.actor.may_moderate(r.department))
-        .count() as i64;
     // Records with the most severe gap first; records without gaps last.
     let worst = |record: &vigia::ComplianceRecord| {
         view.gaps
@@ -102,7 +120,7 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
         <Layout>
             <h1>{title}</h1>
             <p>{tr(lang, "dashboard-intro", &[("name", viewer.display_name.clone().into())])}</p>
-            {(unreviewed > 0).then(|| view! { <p class="form-notice" role="status">{tr(lang, "dashboard-unreviewed", &[("n", unreviewed.into())])}</p> })}
+            <super::dashboard_todo::ToDo viewer=viewer.clone() view=view.clone()/>
             <h2>{t(lang, "dashboard-records")}</h2>
             <div class="table-scroll">
                 <table class="records card-table">
@@ -111,7 +129,7 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
                 </table>
             </div>
             <h2>{t(lang, "dashboard-gaps")}</h2>
-            <ul class="gap-list">{gaps}</ul>
+            {gaps}
         </Layout>
     }
     .into_any()

@@ -1,12 +1,15 @@
 //! `/departments/{code}`: every requirement's state, its gaps, sources and the full history.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    AsOfForm, AsWritten, Citation, ClaimSource, ComplianceMap, Disagreement, DocumentList,
-    FeedLink, FollowLinks, GapItem, HiddenNotice, HideForm, HistoryEntryItem, HowToCite, Layout,
-    LegalBasis, MapDownloads, PageMeta, StatusBadge, StatusStrip, WithPublicView,
+    AsOfForm, AsWritten, Citation, ClaimSource, ComplianceMap, CorrectionNotes, Disagreement,
+    DocumentList, FeedLink, FollowLinks, GapItem, HiddenNotice, HideForm, HistoryEntryItem,
+    HowToCite, Layout, LegalBasis, MapDownloads, PageMeta, StatusBadge, StatusStrip,
+    WithPublicView,
 };
 use crate::context::{current_viewer, PublicView};
 use crate::format;
@@ -45,18 +48,7 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
             ("n", gap_count.into()),
         ],
     );
-    let facts = tr(
-        lang,
-        "department-facts",
-        &[
-            ("capital", department.capital.clone().into()),
-            (
-                "population",
-                format::number(lang, department.population).into(),
-            ),
-            ("year", i64::from(department.population_year).into()),
-        ],
-    );
+    let facts = department_facts(lang, &department);
     let requirements = view
         .snapshot
         .requirements
@@ -108,8 +100,7 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
             <div class="department-head">
                 <div>
                     <h1>{department.name.clone()}</h1>
-                    <p class="department-facts">{facts}</p>
-                    <p class="population-source">{tr(lang, "population-source", &[("source", department.population_source.clone().into())])}</p>
+                    {facts}
                 </div>
                 <div class="mini-map"><ComplianceMap view=view.clone() highlight=code/></div>
             </div>
@@ -122,6 +113,7 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
                 {pages}
             </section>
             <MapDownloads view=view.clone() department=code/>
+            <crate::components::ShareLinks path=format!("/departments/{code}") title=department.name.clone()/>
             <HowToCite citation/>
             <FeedLink department=code/>
             <FollowLinks department=code/>
@@ -135,20 +127,74 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
     .into_any()
 }
 
+/// The capital, and the census count when the view's day is after its publication (a view
+/// of an earlier day names the capital only).
+fn department_facts(lang: Lang, department: &vigia::Department) -> impl IntoView {
+    let capital = department.capital.clone();
+    match department.census.clone() {
+        Some(census) => {
+            let facts = tr(
+                lang,
+                "department-facts",
+                &[
+                    ("capital", capital.into()),
+                    ("population", format::number(lang, census.population).into()),
+                    ("year", i64::from(census.year).into()),
+                ],
+            );
+            let source = tr(lang, "population-source", &[("source", census.source.into())]);
+            view! {
+                <p class="department-facts">{facts}</p>
+                <p class="population-source">{source}</p>
+            }
+            .into_any()
+        }
+        None => view! {
+            <p class="department-facts">{tr(lang, "department-capital", &[("capital", capital.into())])}</p>
+        }
+        .into_any(),
+    }
+}
+
 /// The history oldest first by the date of what each entry describes (a claim's event date;
-/// otherwise the day it was recorded), so a 2020 entry never sits above a 2023 one.
+/// otherwise the day it was recorded), so a 2020 entry never sits above a 2023 one; a
+/// corrected claim's entry goes right after the entry of the claim that corrects it.
 fn by_event_date(
     mut entries: Vec<vigia::HistoryEntry>,
     snapshot: &vigia::Snapshot,
 ) -> Vec<vigia::HistoryEntry> {
+    // Looked up by id, not searched: a department's entries times every claim was seconds at
+    // 20,000 claims.
+    // (Reversed, so that of claims sharing an id the first wins, as a search would find.)
+    let claims: HashMap<i64, &Claim> = snapshot.claims.iter().rev().map(|c| (c.id, c)).collect();
+    let claim_of = |e: &vigia::HistoryEntry| e.claim_id().and_then(|id| claims.get(&id).copied());
     let described = |e: &vigia::HistoryEntry| {
-        e.claim_id()
-            .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        claim_of(e)
             .map(|c| c.event_date.first_day())
             .unwrap_or_else(|| e.local_date())
     };
-    entries.sort_by_key(|e| (described(e), e.id));
-    entries
+    let mut entry_of_claim: HashMap<i64, &vigia::HistoryEntry> = HashMap::new();
+    for entry in &entries {
+        if let Some(claim) = entry.claim_id() {
+            // The first entry of a claim, as a search from the start would find.
+            entry_of_claim.entry(claim).or_insert(entry);
+        }
+    }
+    let keys: Vec<_> = entries
+        .iter()
+        .map(|e| {
+            let correcting = claim_of(e)
+                .and_then(|c| c.corrected_by)
+                .and_then(|by| entry_of_claim.get(&by).copied());
+            match correcting {
+                Some(by) => (described(by), by.id, 1, e.id),
+                None => (described(e), e.id, 0, e.id),
+            }
+        })
+        .collect();
+    let mut keyed: Vec<_> = keys.into_iter().zip(entries.drain(..)).collect();
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, e)| e).collect()
 }
 
 /// Entries of the public history on one page of a department.
@@ -204,7 +250,7 @@ fn RequirementSection(
             {current_viewer().filter(|v| v.may_record.contains(&record.department)).map(|_| view! {
                 <p><a class="button-link" href=format!("/departments/{}/{}/new", record.department, requirement.slug)>{t(lang, "record-new")}</a></p>
             })}
-            <LegalBasis requirement=requirement.clone() today=view.today/>
+            <LegalBasis requirement=requirement.clone() today=view.today as_of=view.as_of/>
             <StatusStrip view=view.clone() code=record.department requirement=requirement.clone()/>
             {match current {
                 Some(claim) => view! { <CurrentState claim requirement=requirement.clone() view=view.clone()/> }.into_any(),
@@ -344,6 +390,36 @@ fn QualityList(claim: Claim) -> impl IntoView {
     }
 }
 
+/// The department a record's claims are about (all the same).
+fn requirement_department(claims: &[Claim]) -> DepartmentCode {
+    claims
+        .first()
+        .map_or(DepartmentCode::LaPaz, |c| c.department)
+}
+
+/// Newest moment first, each corrected claim right after the claim that corrects it, so the
+/// history reads as the pair it is rather than two unrelated entries.
+fn paired(claims: Vec<Claim>) -> Vec<Claim> {
+    fn with_corrected(claim: &Claim, claims: &[Claim], ordered: &mut Vec<Claim>) {
+        ordered.push(claim.clone());
+        for corrected in claims
+            .iter()
+            .rev()
+            .filter(|c| c.corrected_by == Some(claim.id))
+        {
+            with_corrected(corrected, claims, ordered);
+        }
+    }
+    let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
+    let mut ordered = Vec::with_capacity(claims.len());
+    for claim in claims.iter().rev() {
+        if !claim.corrected_by.is_some_and(|by| ids.contains(&by)) {
+            with_corrected(claim, &claims, &mut ordered);
+        }
+    }
+    ordered
+}
+
 #[component]
 fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> impl IntoView {
     let lang = use_lang();
@@ -360,26 +436,32 @@ fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> im
         );
         view! { <p class="hint"><a href="#history">{message}</a></p> }
     });
-    let entries = claims
+    let may_correct =
+        current_viewer().is_some_and(|v| v.may_record.contains(&requirement_department(&claims)));
+    let entries = paired(claims)
         .into_iter()
-        .rev()
         .take(CLAIMS_SHOWN)
         .map(|c| {
             let status = c.status;
             let level = c.evidence_level;
             let about = format::partial_date(lang, c.event_date);
             let corrected = c.is_corrected();
+            let correct = (may_correct && !corrected).then(|| {
+                let href = format!("/departments/{}/{}/new?corrects={}", c.department, c.requirement, c.id);
+                view! { <p><a class="correct-link" href=href>{t(lang, "correct-link")}</a></p> }
+            });
             view! {
-                <li id=format!("claim-{}", c.id) class:corrected=corrected>
+                <li id=format!("claim-{}", c.id) class:corrected=corrected class:correction=c.corrects.is_some()>
                     <p class="timeline-date">
                         <time datetime=c.event_date.to_string()>{about}</time>
                     </p>
-                    {corrected.then(|| view! { <p class="corrected-note">{t(lang, "claim-corrected-by")}</p> })}
+                    <CorrectionNotes claim=c.clone()/>
                     <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis=c.basis/></p>
                     <ClaimNote claim=c.clone()/>
                     {c.recorded_by.clone().map(|name| view! { <p class="recorded-by">{tr(lang, "history-recorded-by", &[("name", name.into())])}</p> })}
                     {(!c.documents.is_empty()).then(|| view! { <DocumentList documents=c.documents.clone() back_to=format!("/departments/{}#claim-{}", c.department, c.id)/> })}
                     <ClaimSource claim=c.clone() today=view.today/>
+                    {correct}
                 </li>
             }
         })

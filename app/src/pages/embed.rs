@@ -1,5 +1,5 @@
 //! `/embed/map`: the map with minimal chrome, for other sites to frame. Everything (the
-//! whole map, a compact legend, the date and the credit) fits the size the snippet on `/`
+//! whole map, a compact legend, the date, the sources and the credit) fits the size the snippet on `/`
 //! declares (400 × 460): the map takes whatever height the rest leaves.
 
 use leptos::prelude::*;
@@ -25,6 +25,11 @@ pub fn EmbedMapPage() -> impl IntoView {
             <WithPublicView render=move |view| {
                 let legend_view = view.clone();
                 let dates_view = view.clone();
+                let plan = vigia::RequirementSlug::parse(crate::map::MAP_REQUIREMENT).expect("slug");
+                let sources = crate::story::credits::image_credits(lang, &view.snapshot, &plan, view.today)
+                    .into_iter()
+                    .map(|line| view! { <p class="embed-sources">{line}</p> })
+                    .collect_view();
                 let map = match highlight {
                     Some(code) => view! { <ComplianceMap view highlight=code link_target="_blank"/> }.into_any(),
                     None => view! { <ComplianceMap view link_target="_blank"/> }.into_any(),
@@ -35,6 +40,7 @@ pub fn EmbedMapPage() -> impl IntoView {
                     <div class="embed-foot">
                         <MapLegend view=legend_view/>
                         <DataDates view=dates_view/>
+                        {sources}
                         <p class="embed-credit"><a href="/methodology#licence" target="_blank">{t(lang, "embed-credit")}</a></p>
                     </div>
                 }

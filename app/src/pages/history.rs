@@ -68,11 +68,12 @@ fn HistoryEntryView(id: i64, view: PublicView) -> impl IntoView {
     view! {
         <PageMeta title=title.clone() description image/>
         <Layout>
-            <h1>{title}</h1>
+            <h1>{title.clone()}</h1>
             <ol class="timeline">
                 <HistoryEntryItem entry snapshot=view.snapshot.clone()/>
             </ol>
             {claim}
+            <crate::components::ShareLinks path=format!("/history/{id}") title=title.clone()/>
             <HowToCite citation/>
             {back}
         </Layout>

@@ -46,7 +46,7 @@ fn Home(view: PublicView) -> impl IntoView {
         <h1>{t(lang, "home-heading")}</h1>
         <Story view=view.clone()/>
         <Headline view=view.clone()/>
-        <p class="lede">{t(lang, "home-lede")}" "<a href="/methodology#unverified">{t(lang, "footer-unverified-link")}</a></p>
+        <p class="lede">{lede(lang, &view)}" "<a href="/methodology#unverified">{t(lang, "footer-unverified-link")}</a></p>
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{heading}</h2>
             <RequirementSwitch view=view.clone() current=slug.clone()/>
@@ -68,8 +68,16 @@ fn Home(view: PublicView) -> impl IntoView {
     }
 }
 
-/// The finding in one sentence, with the day the data describes apart from the day Vigía
-/// last recorded anything, so a quiet period does not look like abandonment.
+/// The lede cites 2018 and 2020 sources: a view of a past day says what Vigía does instead.
+fn lede(lang: crate::i18n::Lang, view: &PublicView) -> String {
+    match view.as_of {
+        Some(_) => t(lang, "home-lede-as-of"),
+        None => t(lang, "home-lede"),
+    }
+}
+
+/// The finding in one sentence, each count with the sources and dates behind it, and the day
+/// Vigía last recorded anything.
 #[component]
 fn Story(view: PublicView) -> impl IntoView {
     let lang = use_lang();
@@ -79,8 +87,9 @@ fn Story(view: PublicView) -> impl IntoView {
             .into_iter()
             .map(|(_, c)| c),
     );
+    let credits = story::credits::sources_by_group(&view.snapshot, &plan, view.today);
     view! {
-        <p class="story">{story::sentence(lang, &counts)}</p>
+        <p class="story">{story::sentence(lang, &counts, &credits)}</p>
         <DataDates view/>
     }
 }
@@ -116,39 +125,41 @@ fn RequirementSwitch(view: PublicView, current: RequirementSlug) -> impl IntoVie
     }
 }
 
+/// The headline figures, each with the sources (and their dates) of the claims it counts.
 #[component]
 fn Headline(view: PublicView) -> impl IntoView {
     let lang = use_lang();
     let plan = RequirementSlug::parse("action-plan").expect("valid slug");
-    let in_force = |level: EvidenceLevel| {
+    let in_force = |level: EvidenceLevel| -> Vec<vigia::Source> {
         view.snapshot
             .departments
             .iter()
-            .filter(|d| {
-                let record = view.snapshot.record(d.code, &plan);
-                record.current().is_some_and(|c| {
-                    c.status_on(view.today) == Status::InForce && c.evidence_level == level
-                })
-            })
-            .count() as i64
+            .filter_map(|d| view.snapshot.current(d.code, &plan).cloned())
+            .filter(|c| c.status_on(view.today) == Status::InForce && c.evidence_level == level)
+            .map(|c| c.source)
+            .collect()
     };
-    let critical: std::collections::BTreeSet<_> = view
+    let critical_gaps: Vec<_> = view
         .gaps
         .iter()
         .filter(|g| g.severity == Severity::Critical)
-        .map(|g| g.department)
         .collect();
+    let critical: std::collections::BTreeSet<_> =
+        critical_gaps.iter().map(|g| g.department).collect();
+    let critical_sources: Vec<vigia::Source> = critical_gaps
+        .iter()
+        .filter_map(|g| g.claim_id)
+        .filter_map(|id| view.snapshot.claims.iter().find(|c| c.id == id))
+        .map(|c| c.source.clone())
+        .collect();
+    let verified = in_force(EvidenceLevel::Verified);
+    let reported = in_force(EvidenceLevel::Reported);
     let figures = [
+        (verified.len(), verified, t(lang, "headline-plans-verified")),
+        (reported.len(), reported, t(lang, "headline-plans-reported")),
         (
-            in_force(EvidenceLevel::Verified).to_string(),
-            t(lang, "headline-plans-verified"),
-        ),
-        (
-            in_force(EvidenceLevel::Reported).to_string(),
-            t(lang, "headline-plans-reported"),
-        ),
-        (
-            critical.len().to_string(),
+            critical.len(),
+            critical_sources,
             t(lang, "headline-critical-departments"),
         ),
     ];
@@ -157,7 +168,14 @@ fn Headline(view: PublicView) -> impl IntoView {
             <dl>
                 {figures
                     .into_iter()
-                    .map(|(value, label)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+                    .map(|(value, sources, label)| {
+                        let credit = (!sources.is_empty()).then(|| {
+                            // The list names each source once however many claims cite it.
+                            let who = story::credits::credit_list(lang, &sources);
+                            view! { <dd class="headline-source">{tr(lang, "headline-source", &[("who", who.into())])}</dd> }
+                        });
+                        view! { <div><dt>{label}</dt><dd>{value}</dd>{credit}</div> }
+                    })
                     .collect_view()}
             </dl>
         </section>
@@ -182,7 +200,7 @@ fn ComplianceTable(view: PublicView) -> impl IntoView {
             let cells = requirements
                 .iter()
                 .map(|r| {
-                    let current = view.snapshot.record(d.code, &r.slug).current().cloned();
+                    let current = view.snapshot.current(d.code, &r.slug).cloned();
                     let status = current.as_ref().map(|c| c.status_on(view.today)).unwrap_or(Status::Unknown);
                     let evidence = current.as_ref().map(|c| c.evidence_level);
                     let basis = current.map(|c| match c.inferred_on(view.today) {
@@ -243,9 +261,21 @@ fn NationalContext(view: PublicView) -> impl IntoView {
             <h2 id="national-heading">{t(lang, "national-heading")}</h2>
             <p>{t(lang, "national-intro")}</p>
             <ul class="national-list">{items}</ul>
-            <p class="note">{t(lang, "national-disagreement-note")}</p>
+            {case_counts_disagree(&view.snapshot.national).then(|| view! { <p class="note">{t(lang, "national-disagreement-note")}</p> })}
         </section>
     }
+}
+
+/// Whether both accounts of the 2019 case counts are in the view: the note comparing them
+/// quotes both, so it appears only once both were published.
+fn case_counts_disagree(figures: &[NationalFigure]) -> bool {
+    ["cases-reported", "police-trafficking-cases"]
+        .iter()
+        .all(|kind| {
+            figures
+                .iter()
+                .any(|f| f.kind == *kind && f.period == "2019")
+        })
 }
 
 fn national_figure_text(lang: crate::i18n::Lang, figure: &NationalFigure) -> String {
@@ -278,18 +308,20 @@ fn EmbedSnippet() -> impl IntoView {
     let base = use_context::<SiteInfo>()
         .map(|s| s.public_url)
         .unwrap_or_default();
+    // Full width up to the map's own size, its height from the aspect ratio, so it fits a
+    // 320 px article as well as a wide one.
+    let (width, height) = super::embed::EMBED_SIZE;
     let code = format!(
-        r#"<iframe src="{base}/embed/map" title="{}" width="{}" height="{}" loading="lazy" style="border:0"></iframe>"#,
+        r#"<iframe src="{base}/embed/map" title="{}" width="{width}" height="{height}" loading="lazy" style="border:0;display:block;width:100%;max-width:{width}px;height:auto;aspect-ratio:{width}/{height}"></iframe>"#,
         t(lang, "embed-iframe-title"),
-        super::embed::EMBED_SIZE.0,
-        super::embed::EMBED_SIZE.1
     );
     view! {
         <section class="embed" aria-labelledby="embed-heading">
             <h2 id="embed-heading">{t(lang, "embed-heading")}</h2>
             <p>{t(lang, "embed-intro")}</p>
             <label for="embed-code">{t(lang, "embed-code-label")}</label>
-            <textarea id="embed-code" readonly rows="3" aria-describedby="embed-how">{code}</textarea>
+            <textarea id="embed-code" readonly rows="4" aria-describedby="embed-how">{code}</textarea>
+            <crate::components::CopyButton target="embed-code"/>
             <p id="embed-how" class="hint">{t(lang, "embed-how-to-copy")}</p>
         </section>
     }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Layout, PageMeta, Refused};
-use crate::context::{current_viewer, import_preview, ImportPreview};
+use crate::components::{Layout, PageMeta, Refused, WithPublicView};
+use crate::context::{current_viewer, import_preview, ImportPreview, PublicView};
 use crate::i18n::{t, tr, use_lang, Lang};
 use vigia::new_claim::Problem;
 use vigia::RequirementSlug;
@@ -13,8 +13,10 @@ use vigia::RequirementSlug;
 pub fn ImportPage() -> impl IntoView {
     let lang = use_lang();
     let title = t(lang, "import-title");
-    if !current_viewer().is_some_and(|v| v.actor.may_manage_users()) {
-        return view! { <Refused title message="admin-only" next="/admin/import".to_owned()/> }
+    // Admins import for every department, officers for theirs (other rows are refused in
+    // the preview, with the reason).
+    if current_viewer().is_none_or(|v| v.may_record.is_empty()) {
+        return view! { <Refused title message="import-not-allowed" next="/admin/import".to_owned()/> }
             .into_any();
     }
     let preview = import_preview().unwrap_or_default();
@@ -25,7 +27,7 @@ pub fn ImportPage() -> impl IntoView {
             <h1>{title}</h1>
             <p>{t(lang, "import-intro")}</p>
             <p><a href="/api/v1/export.csv">{t(lang, "import-template")}</a></p>
-            <Preview preview/>
+            <WithPublicView render=move |view| view! { <Preview preview=preview.clone() view/> }/>
             <form method="post" action="/admin/import" enctype="multipart/form-data" class="claim-form">
                 <div class="form-field">
                     <label for="table">{t(lang, "import-field-file")}</label>
@@ -50,7 +52,12 @@ pub fn ImportPage() -> impl IntoView {
 /// obligatorio." otherwise. Problems name the sheet's column, not the form's field.
 fn cell_problem(lang: Lang, field: &str, problem: Problem, tracked: &[RequirementSlug]) -> String {
     let column = vigia::import::column_of(field).to_owned();
-    match vigia::import::allowed_values(field, tracked) {
+    // A department out of the person's scope is a valid value they may not use.
+    let choices = match problem {
+        Problem::OutOfScope => None,
+        _ => vigia::import::allowed_values(field, tracked),
+    };
+    match choices {
         Some(values) => tr(
             lang,
             "import-choose-one",
@@ -63,8 +70,28 @@ fn cell_problem(lang: Lang, field: &str, problem: Problem, tracked: &[Requiremen
     }
 }
 
+/// A requirement's name and a status's label, as the pages write them, for what the table
+/// gives as codes; a code that names nothing is shown as written.
+fn named(view: &PublicView, lang: Lang, requirement: &str, status: &str) -> (String, String) {
+    let found = view
+        .snapshot
+        .requirements
+        .iter()
+        .find(|r| r.slug.as_str() == requirement.trim());
+    let name = found.map_or_else(
+        || requirement.to_owned(),
+        |r| r.name.get(lang.is_spanish()).to_owned(),
+    );
+    let label = status
+        .trim()
+        .parse::<vigia::Status>()
+        .map(|s| crate::format::status_label(lang, found, s))
+        .unwrap_or_else(|_| status.to_owned());
+    (name, label)
+}
+
 #[component]
-fn Preview(preview: ImportPreview) -> impl IntoView {
+fn Preview(preview: ImportPreview, view: PublicView) -> impl IntoView {
     let lang = use_lang();
     if let Some(n) = preview.imported {
         return view! { <p class="form-notice" role="status">{tr(lang, "import-done", &[("n", (n as i64).into())])}</p> }.into_any();
@@ -92,15 +119,25 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
                 .map(|(field, problem)| cell_problem(lang, field, *problem, &tracked))
                 .collect::<Vec<_>>();
             let ok = problems.is_empty();
+            let (requirement, status) = named(&view, lang, &row.requirement, &row.status);
+            let dates = row
+                .dates
+                .iter()
+                .map(|(column, value)| format!("{}: {value}", vigia::import::column_of(column)))
+                .collect::<Vec<_>>()
+                .join(" · ");
             view! {
                 <tr class=if ok { "row-ok" } else { "row-error" }>
-                    <td>{row.line}</td>
-                    <td>{row.department}</td>
-                    <td>{row.requirement}</td>
-                    <td>{row.status}</td>
-                    <td class="import-note">{row.note}</td>
-                    <td class="import-source">{row.source}</td>
-                    <td>{if ok { t(lang, "import-row-ok") } else { problems.join(" · ") }}</td>
+                    <th scope="row">{tr(lang, "import-line", &[("line", (row.line as i64).into())])}</th>
+                    // The check first: on a phone each row is a card, and its error must be
+                    // in view, not off to the side.
+                    <td data-label=t(lang, "import-col-check") class="import-check">{if ok { t(lang, "import-row-ok") } else { problems.join(" · ") }}</td>
+                    <td data-label=t(lang, "table-department")>{row.department}</td>
+                    <td data-label=t(lang, "dashboard-requirement")>{requirement}</td>
+                    <td data-label=t(lang, "dashboard-status")>{status}</td>
+                    <td data-label=t(lang, "import-col-dates")>{dates}</td>
+                    <td data-label=t(lang, "import-col-note") class="import-note">{row.note}</td>
+                    <td data-label=t(lang, "import-col-source") class="import-source">{row.source}</td>
                 </tr>
             }
         })
@@ -113,15 +150,16 @@ fn Preview(preview: ImportPreview) -> impl IntoView {
             view! { <p class="form-error" role="alert">{tr(lang, "import-has-errors", &[("n", failing.into())])}</p> }.into_any()
         }}
         <div class="table-scroll">
-            <table class="records">
+            <table class="records card-table import-preview">
                 <thead><tr>
                     <th scope="col">{t(lang, "import-col-line")}</th>
+                    <th scope="col">{t(lang, "import-col-check")}</th>
                     <th scope="col">{t(lang, "table-department")}</th>
                     <th scope="col">{t(lang, "dashboard-requirement")}</th>
                     <th scope="col">{t(lang, "dashboard-status")}</th>
+                    <th scope="col">{t(lang, "import-col-dates")}</th>
                     <th scope="col">{t(lang, "import-col-note")}</th>
                     <th scope="col">{t(lang, "import-col-source")}</th>
-                    <th scope="col">{t(lang, "import-col-check")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -3,11 +3,14 @@
 mod admin_alerts;
 mod admin_disable;
 mod admin_users;
+mod alert_apply;
 mod alerts;
 mod claim_form;
 mod dashboard;
+mod dashboard_todo;
 mod department;
 mod embed;
+mod feeds;
 mod follow;
 mod gaps;
 mod history;
@@ -24,12 +27,14 @@ mod suggest;
 pub use admin_alerts::AdminAlertsPage;
 pub use admin_disable::AdminDisablePage;
 pub use admin_users::AdminUsersPage;
+pub use alert_apply::ApplyAlertChangePage;
 pub use alerts::{
     AlertsPage, ConfirmAlertPage, ManageAlertPage, UnsubscribeAlertPage, UnsubscribedPage,
 };
 pub use dashboard::DashboardPage;
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;
+pub use feeds::FeedsPage;
 pub use follow::FollowSuggestionPage;
 pub use gaps::GapsPage;
 pub use history::HistoryEntryPage;
@@ -40,5 +45,5 @@ pub use moderation::ModerationPage;
 pub use not_found::NotFoundPage;
 pub use record_claim::RecordClaimPage;
 pub use reply::ReplyPage;
-pub use sign_in::{SetPasswordPage, SignInPage};
+pub use sign_in::{ForgotPasswordPage, SetPasswordPage, SignInPage};
 pub use suggest::SuggestPage;

@@ -24,11 +24,12 @@ pub fn RecordClaimPage() -> impl IntoView {
     let (Some(code), Some(slug)) = (code, slug) else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let suggestion = use_query_map()
-        .get_untracked()
+    let query = use_query_map().get_untracked();
+    let suggestion = query
         .get("suggestion")
         .and_then(|id| id.parse::<i64>().ok());
-    view! { <WithPublicView render=move |view| view! { <RecordClaim code slug=slug.clone() view suggestion/> }/> }.into_any()
+    let corrects = query.get("corrects").and_then(|id| id.parse::<i64>().ok());
+    view! { <WithPublicView render=move |view| view! { <RecordClaim code slug=slug.clone() view suggestion corrects/> }/> }.into_any()
 }
 
 /// The pending suggestion `id`, if it is about `code` and this officer may decide on it.
@@ -47,6 +48,7 @@ fn RecordClaim(
     slug: RequirementSlug,
     view: PublicView,
     suggestion: Option<i64>,
+    corrects: Option<i64>,
 ) -> impl IntoView {
     let lang = use_lang();
     let (Some(department), Some(requirement)) = (
@@ -55,9 +57,28 @@ fn RecordClaim(
     ) else {
         return view! { <NotFoundPage/> }.into_any();
     };
+    let record = view.snapshot.record(code, &slug);
+    // Only a claim of this record that nothing corrects yet can be corrected.
+    let correcting = corrects.and_then(|id| {
+        record
+            .claims
+            .iter()
+            .find(|c| c.id == id && !c.is_corrected())
+            .cloned()
+    });
+    if corrects.is_some() && correcting.is_none() {
+        crate::context::set_http_status(404);
+        return view! { <NotFoundPage/> }.into_any();
+    }
+    let is_correction = correcting.is_some();
+    provide_context(crate::components::FieldNames::from_catalog("claim-field-"));
     let title = tr(
         lang,
-        "record-title",
+        if is_correction {
+            "correct-title"
+        } else {
+            "record-title"
+        },
         &[
             ("department", department.name.clone().into()),
             (
@@ -71,10 +92,16 @@ fn RecordClaim(
         let next = format!("/departments/{code}/{slug}/new");
         return view! { <Refused title message="record-not-allowed" next/> }.into_any();
     }
-    let record = view.snapshot.record(code, &slug);
     let expected = record.current().map(|c| c.id).unwrap_or(0);
     let flash = form_flash().unwrap_or_default();
-    let current = super::claim_form::draft_from(record.current());
+    // A correction starts from every field of the claim it corrects; a new claim from the
+    // current state.
+    let current = match &correcting {
+        Some(claim) => super::claim_form::draft_full(claim, lang),
+        None => super::claim_form::draft_from(record.current()),
+    };
+    let kept = super::claim_form::KeptNotice::of(&flash);
+    let carried = (!flash.fields.is_empty()).then(|| flash.values("carry_document"));
     let action = format!("/departments/{code}/{slug}/claims");
     let form = move |answering: Option<Suggestion>| {
         // What was typed wins; then what the suggestion says; then the current claim.
@@ -84,7 +111,8 @@ fn RecordClaim(
             .unwrap_or_else(|| current.clone());
         view! {
             <ClaimFormFields lang requirement=requirement.clone() draft errors=flash.errors.clone()
-                expected action=action.clone() suggestion=answering.as_ref().map(|s| s.id)/>
+                expected action=action.clone() suggestion=answering.as_ref().map(|s| s.id)
+                correcting=correcting.clone() carried=carried.clone() kept=kept.clone()/>
         }
     };
     let body = match suggestion {
@@ -106,10 +134,10 @@ fn RecordClaim(
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
             <nav class="breadcrumb" aria-label=t(lang, "breadcrumb-label")>
-                <a href=format!("/departments/{code}")>{department.name.clone()}</a>" › "<span>{t(lang, "record-new")}</span>
+                <a href=format!("/departments/{code}")>{department.name.clone()}</a>" › "<span>{t(lang, if is_correction { "correct-link" } else { "record-new" })}</span>
             </nav>
             <h1>{title}</h1>
-            <p>{t(lang, "record-intro")}</p>
+            <p>{t(lang, if is_correction { "correct-page-intro" } else { "record-intro" })}</p>
             {body}
         </Layout>
     }

@@ -53,6 +53,7 @@ fn Reply(
         return view! { <Refused title message="reply-not-allowed" next=here/> }.into_any();
     }
     let flash = form_flash().unwrap_or_default();
+    provide_context(crate::components::FieldNames::from_catalog("reply-field-"));
     view! {
         <PageMeta title=title.clone() description=title.clone()/>
         <Layout>
@@ -67,6 +68,7 @@ fn Reply(
                     hint=t(lang, "reply-hint-body") problems=flash.errors_for("body") required=true/>
                 <FormField name="evidence_url" label=t(lang, "reply-field-evidence_url") value=flash.field("evidence_url")
                     input=Input::Line("url") hint=t(lang, "reply-hint-evidence") problems=flash.errors_for("evidence_url")/>
+                {super::claim_form::KeptNotice::of(&flash).map(|kept| view! { <super::claim_form::KeptDocument kept/> })}
                 <div class="form-field">
                     {field_label("document".into(), t(lang, "claim-field-document"), false, None)}
                     <p class="hint" id="document-hint">{t(lang, "reply-hint-document")}</p>

@@ -102,6 +102,18 @@ fn department_name(snapshot: &Snapshot, event: &Event) -> String {
         .unwrap_or_else(|| event.draft.department.to_string())
 }
 
+/// The departments of these events, by name, in the order they first appear.
+fn departments_named(snapshot: &Snapshot, events: &[Event]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for event in events {
+        let name = department_name(snapshot, event);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
+}
+
 /// One event: its title, what happened, the source when a claim caused it, and its page.
 fn describe(
     lang: Lang,
@@ -116,16 +128,55 @@ fn describe(
     paragraphs.push(Paragraph::Text(app::explain::event_message(
         lang, event, snapshot,
     )));
-    if event.draft.kind == EventKind::StatusChanged {
-        let record = snapshot.record(event.draft.department, &event.draft.requirement);
-        if let Some(claim) = record.current() {
+    // The claim behind the change: when it was recorded, its source and how well it is
+    // evidenced, so a reader can judge it from the email alone.
+    let claim = event
+        .draft
+        .claim_id
+        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id));
+    if let Some(claim) = claim {
+        paragraphs.push(Paragraph::Text(tr(
+            lang,
+            "alerts-mail-claim",
+            &[
+                (
+                    "recorded",
+                    app::format::date(lang, vigia::la_paz_date(claim.recorded_at)).into(),
+                ),
+                ("who", app::format::attribution(lang, &claim.source).into()),
+                ("title", claim.source.title.clone().into()),
+                (
+                    "published",
+                    app::format::partial_date(lang, claim.source.published).into(),
+                ),
+                (
+                    "level",
+                    t(lang, &format!("evidence-{}", claim.evidence_level.slug())).into(),
+                ),
+            ],
+        )));
+    }
+    let reply = event
+        .draft
+        .reply_id
+        .and_then(|id| snapshot.replies.iter().find(|r| r.id == id))
+        .filter(|r| r.hidden.is_none());
+    if let (Some(reply), EventKind::ReplyPosted) = (reply, event.draft.kind) {
+        paragraphs.push(Paragraph::Text(tr(
+            lang,
+            "alerts-mail-reply",
+            &[
+                ("who", reply.replied_by.clone().into()),
+                ("body", reply.body.clone().into()),
+            ],
+        )));
+    }
+    if let Some(review) = reply.and_then(|r| r.review.as_ref()) {
+        if event.draft.kind == EventKind::ReplyReviewed {
             paragraphs.push(Paragraph::Text(tr(
                 lang,
-                "alerts-mail-source",
-                &[
-                    ("who", app::format::attribution(lang, &claim.source).into()),
-                    ("title", claim.source.title.clone().into()),
-                ],
+                "alerts-mail-review",
+                &[("note", review.note.clone().into())],
             )));
         }
     }
@@ -148,16 +199,22 @@ fn describe(
 
 /// The events of one change that the subscription wants.
 pub fn change_letter(lang: Lang, snapshot: &Snapshot, events: &[Event], links: &Links) -> Letter {
-    let first = events
-        .first()
-        .map(|e| app::explain::event_title(lang, e, snapshot))
-        .unwrap_or_default();
-    let subject = match events.len() {
-        0 | 1 => tr(lang, "alerts-mail-subject-one", &[("title", first.into())]),
-        n => tr(
+    let subject = match events {
+        [one] => tr(
+            lang,
+            "alerts-mail-subject-one",
+            &[(
+                "title",
+                app::explain::event_title(lang, one, snapshot).into(),
+            )],
+        ),
+        many => tr(
             lang,
             "alerts-mail-subject-more",
-            &[("title", first.into()), ("more", ((n - 1) as i64).into())],
+            &[
+                ("departments", departments_named(snapshot, many).into()),
+                ("count", (many.len() as i64).into()),
+            ],
         ),
     };
     let mut paragraphs = Vec::new();
@@ -187,6 +244,7 @@ pub fn digest_letter(
         lang,
         "alerts-mail-digest-subject",
         &[
+            ("departments", departments_named(snapshot, events).into()),
             ("count", ((events.len() + more) as i64).into()),
             ("day", day.to_owned().into()),
         ],
@@ -229,30 +287,88 @@ pub fn digest_letter(
     }
 }
 
-pub fn confirmation_letter(lang: Lang, confirm: &str) -> Letter {
-    Letter {
-        subject: t(lang, "alerts-mail-confirm-subject"),
-        paragraphs: vec![
-            Paragraph::Text(t(lang, "alerts-mail-confirm-body")),
-            Paragraph::Link {
-                text: t(lang, "alerts-mail-confirm-link"),
-                href: confirm.to_owned(),
-            },
-            Paragraph::Footer(t(lang, "alerts-mail-confirm-ignore")),
-        ],
+/// Each choice as a line of its own, under a heading.
+fn choices(heading: String, lines: Vec<(String, String)>, paragraphs: &mut Vec<Paragraph>) {
+    paragraphs.push(Paragraph::Heading(heading));
+    for (label, value) in lines {
+        paragraphs.push(Paragraph::Text(format!("• {label}: {value}")));
     }
 }
 
-pub fn reminder_letter(lang: Lang, manage: &str) -> Letter {
+/// Asks to confirm a subscription, saying exactly what it will send.
+pub fn confirmation_letter(lang: Lang, confirm: &str, chosen: Vec<(String, String)>) -> Letter {
+    let mut paragraphs = vec![Paragraph::Text(t(lang, "alerts-mail-confirm-body"))];
+    choices(t(lang, "alerts-confirm-what"), chosen, &mut paragraphs);
+    paragraphs.push(Paragraph::Text(t(lang, "alerts-mail-confirm-replaces")));
+    paragraphs.push(Paragraph::Link {
+        text: t(lang, "alerts-mail-confirm-link"),
+        href: confirm.to_owned(),
+    });
+    paragraphs.push(Paragraph::Footer(t(lang, "alerts-mail-confirm-ignore")));
+    Letter {
+        subject: t(lang, "alerts-mail-confirm-subject"),
+        paragraphs,
+    }
+}
+
+/// New choices asked for an address that receives alerts already, as the three lists a
+/// subscriber compares: what it receives now, what was asked, and what it would receive.
+pub struct AskedChange {
+    pub now: Vec<(String, String)>,
+    pub asked: Vec<(String, String)>,
+    pub after: Vec<(String, String)>,
+    pub replaces: bool,
+    pub apply: String,
+}
+
+/// To an address subscribed already that was typed into the form again: nothing changes
+/// unless its owner applies the change asked for.
+pub fn reminder_letter(lang: Lang, manage: &str, change: Option<AskedChange>) -> Letter {
+    let mut paragraphs = Vec::new();
+    match change {
+        Some(change) => {
+            paragraphs.push(Paragraph::Text(t(lang, "alerts-mail-change-body")));
+            choices(t(lang, "alerts-manage-what"), change.now, &mut paragraphs);
+            choices(
+                t(lang, "alerts-mail-change-asked"),
+                change.asked,
+                &mut paragraphs,
+            );
+            let after = if change.replaces {
+                "alerts-mail-change-after-replace"
+            } else {
+                "alerts-mail-change-after-add"
+            };
+            choices(t(lang, after), change.after, &mut paragraphs);
+            paragraphs.push(Paragraph::Link {
+                text: t(lang, "alerts-mail-change-apply"),
+                href: change.apply,
+            });
+        }
+        None => paragraphs.push(Paragraph::Text(t(lang, "alerts-mail-reminder-body"))),
+    }
+    paragraphs.push(Paragraph::Link {
+        text: t(lang, "alerts-mail-manage"),
+        href: manage.to_owned(),
+    });
+    paragraphs.push(Paragraph::Footer(t(lang, "alerts-mail-reminder-ignore")));
     Letter {
         subject: t(lang, "alerts-mail-reminder-subject"),
+        paragraphs,
+    }
+}
+
+/// A one-time link to choose a new password, asked for on the sign-in page.
+pub fn password_reset_letter(lang: Lang, link: &str) -> Letter {
+    Letter {
+        subject: t(lang, "reset-mail-subject"),
         paragraphs: vec![
-            Paragraph::Text(t(lang, "alerts-mail-reminder-body")),
+            Paragraph::Text(t(lang, "reset-mail-body")),
             Paragraph::Link {
-                text: t(lang, "alerts-mail-manage"),
-                href: manage.to_owned(),
+                text: t(lang, "reset-mail-link"),
+                href: link.to_owned(),
             },
-            Paragraph::Footer(t(lang, "alerts-mail-confirm-ignore")),
+            Paragraph::Footer(t(lang, "reset-mail-ignore")),
         ],
     }
 }

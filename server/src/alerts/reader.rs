@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use std::sync::Arc;
 
 use vigia::ports::{AlertReader, PortError};
-use vigia::subscriptions::{AlertLinkPurpose, AlertsOverview, Subscription};
+use vigia::subscriptions::{AlertLinkPurpose, AlertsOverview, AskedChange, Subscription};
 use vigia_store::Store;
 
 use crate::signing::{Purpose, Signer};
@@ -40,6 +40,25 @@ impl AlertReader for AlertPages {
             Some(id) => self.store.subscription(id).await,
             None => Ok(None),
         }
+    }
+
+    async fn asked_change(&self, token: &str) -> Result<Option<AskedChange>, PortError> {
+        let now = self.store.now();
+        let Some(change) = self
+            .signer
+            .verify(Purpose::ApplySubscriptionChange, token, now)
+        else {
+            return Ok(None);
+        };
+        Ok(self
+            .store
+            .subscription_change(change)
+            .await?
+            .map(|(subscription, asked, applied)| AskedChange {
+                subscription,
+                asked,
+                applied,
+            }))
     }
 
     async fn overview(&self) -> Result<AlertsOverview, PortError> {

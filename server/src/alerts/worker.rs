@@ -13,10 +13,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::Notify;
 
+use app::alert_choices::choice_lines;
 use app::i18n::Lang;
 use vigia::events::Event;
 use vigia::ports::ComplianceReader;
-use vigia::subscriptions::{retry_delay, Channel, Subscription};
+use vigia::subscriptions::{retry_delay, Channel, IfSubscribed, Subscription};
 use vigia::Snapshot;
 
 use super::lanes::{lane_of, Lanes};
@@ -102,6 +103,28 @@ impl Worker {
                 NonZeroUsize::new(CHANGES_KEPT).expect("not zero"),
             )),
         })
+    }
+
+    /// A message about a person's account (a password reset link), sent now, not queued:
+    /// it is no alert, and a link that arrives an hour late is no use.
+    pub async fn send_account_letter(
+        &self,
+        to: &str,
+        letter: &Letter,
+        lang: Lang,
+    ) -> Result<(), String> {
+        let envelope = Envelope {
+            from: &self.from,
+            to,
+            message_id: format!(
+                "<account-{}@{}>",
+                hex::encode(rand::random::<[u8; 12]>()),
+                self.host
+            ),
+            unsubscribe: None,
+        };
+        let message = letters::message(letter, lang, envelope)?;
+        self.mailer.send(message).await.map_err(|e| e.message)
     }
 
     pub fn webhooks(&self) -> &WebhookSender {
@@ -394,17 +417,38 @@ impl Worker {
                 }))
             }
             Purpose::Confirmation | Purpose::Reminder => {
+                let names = app::alert_choices::department_names(snapshot);
+                let expires = self.store.now() + Duration::hours(CONFIRMATION_HOURS);
                 let letter = if delivery.purpose == Purpose::Confirmation {
-                    let expires = self.store.now() + Duration::hours(CONFIRMATION_HOURS);
                     let token =
                         self.signer
                             .sign(signing::Purpose::ConfirmSubscription, id, Some(expires));
                     letters::confirmation_letter(
                         lang,
                         &format!("{}/alerts/confirm?token={token}", self.base),
+                        choice_lines(lang, subscription, &names),
                     )
                 } else {
-                    letters::reminder_letter(lang, &links.manage)
+                    let change = self
+                        .store
+                        .latest_subscription_change(id)
+                        .await
+                        .map_err(|e| e.to_string())?
+                        .map(|(change, asked)| {
+                            let token = self.signer.sign(
+                                signing::Purpose::ApplySubscriptionChange,
+                                change,
+                                Some(expires),
+                            );
+                            letters::AskedChange {
+                                now: choice_lines(lang, subscription, &names),
+                                asked: choice_lines(lang, &subscription.as_asked(&asked), &names),
+                                after: choice_lines(lang, &subscription.with_asked(&asked), &names),
+                                replaces: asked.if_subscribed == IfSubscribed::Replace,
+                                apply: format!("{}/alerts/apply?token={token}", self.base),
+                            }
+                        });
+                    letters::reminder_letter(lang, &links.manage, change)
                 };
                 let message_id = format!("<delivery-{}@{}>", delivery.id, self.host);
                 Ok(Some(Compose::Mail {

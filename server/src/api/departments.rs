@@ -9,6 +9,7 @@ use utoipa::IntoParams;
 
 use super::dto::{department_dto, DepartmentDto};
 use super::error::{ApiError, ErrorBody};
+use super::history::{entry_dto, history_page, page_number, push_params};
 use crate::present::{ReaderLang, Reading};
 use vigia::DepartmentCode;
 
@@ -48,11 +49,22 @@ pub async fn list_departments(
     Ok(Json(body))
 }
 
-/// One department, with its full claim history.
+/// The query of one department: its language and day, and the page of its history.
+#[derive(Deserialize, IntoParams)]
+pub struct DepartmentQuery {
+    /// `es` (default) or `en`, for labels and messages.
+    pub lang: Option<String>,
+    /// `YYYY-MM-DD`: the state as it stood at the end of that day, rebuilt from the history.
+    pub as_of: Option<String>,
+    /// The page of the history, newest first, from 1 (default).
+    pub page: Option<String>,
+}
+
+/// One department, with its claim history a page at a time.
 #[utoipa::path(
     get,
     path = "/api/v1/departments/{code}",
-    params(("code" = String, Path, description = "ISO 3166-2:BO code, e.g. BO-L"), LangQuery),
+    params(("code" = String, Path, description = "ISO 3166-2:BO code, e.g. BO-L"), DepartmentQuery),
     responses(
         (status = 200, description = "The department", body = DepartmentDto),
         (status = 404, description = "No department has this code", body = ErrorBody)
@@ -61,7 +73,7 @@ pub async fn list_departments(
 pub async fn get_department(
     State(state): State<Reading>,
     Path(code): Path<String>,
-    ApiQuery(query): ApiQuery<LangQuery>,
+    ApiQuery(query): ApiQuery<DepartmentQuery>,
     reader: ReaderLang,
 ) -> Result<Json<DepartmentDto>, ApiError> {
     let code = DepartmentCode::parse(&code)
@@ -77,11 +89,29 @@ pub async fn get_department(
         .snapshot
         .department(code)
         .ok_or_else(|| ApiError::NotFound(format!("department {code} is not in the database")))?;
+    let page = page_number(query.page.as_deref())?;
+    let (entries, more) = history_page(
+        &state,
+        &view.snapshot,
+        Some(code),
+        query.as_of.is_some(),
+        page,
+    )
+    .await?;
+    let entries = entries
+        .iter()
+        .map(|e| entry_dto(view.lang, e, &view.snapshot, &state.public_url))
+        .collect();
+    let next = more.then(|| {
+        let mut url = format!("/api/v1/departments/{code}?page={}", page + 1);
+        push_params(&mut url, &[("lang", &query.lang), ("as_of", &query.as_of)]);
+        url
+    });
     Ok(Json(department_dto(
         view.lang,
         department,
         &view.snapshot,
         (&view.gaps, view.today),
-        Some(&state.public_url),
+        Some((entries, next)),
     )))
 }

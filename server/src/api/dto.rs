@@ -132,6 +132,9 @@ pub struct ClaimDto {
     pub quote: Option<String>,
     /// The later claim that corrected this one, which then no longer counts.
     pub corrected_by: Option<i64>,
+    /// The earlier claim this one corrects (and replaces), and what was corrected and why.
+    pub corrects: Option<i64>,
+    pub correction_reason: Option<String>,
     /// When the claim was recorded (RFC 3339, UTC).
     pub recorded_at: String,
     /// Uploaded PDFs; a withheld one has no `url` and says why.
@@ -166,14 +169,19 @@ pub struct DepartmentDto {
     pub code: String,
     pub name: String,
     pub capital: String,
-    pub population: u32,
-    pub population_year: u16,
+    /// The census count; `null` in a view of a day before the census was published.
+    pub population: Option<u32>,
+    pub population_year: Option<u16>,
     pub requirements: Vec<RequirementStateDto>,
     pub gaps: Vec<GapDto>,
-    /// The department's audit trail, oldest first: every claim (with its fields), reply,
-    /// decision and withheld document (only on the single-department endpoint).
+    /// One page of the department's audit trail, newest first, 50 a page (`?page=`): every
+    /// claim (with its fields), reply, decision and withheld document (only on the
+    /// single-department endpoint).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<super::history::HistoryEntryDto>>,
+    /// The next (older) page of the history, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history_next: Option<String>,
 }
 
 pub fn gap_dto(lang: Lang, gap: &Gap, snapshot: &Snapshot, today: chrono::NaiveDate) -> GapDto {
@@ -223,6 +231,8 @@ pub fn claim_dto(lang: Lang, claim: &Claim) -> ClaimDto {
         locator: claim.locator.clone(),
         quote: claim.quote.clone(),
         corrected_by: claim.corrected_by,
+        corrects: claim.corrects,
+        correction_reason: claim.correction_reason.clone(),
         recorded_at: claim.recorded_at.to_rfc3339(),
         documents: claim.documents.iter().map(DocumentDto::from).collect(),
     }
@@ -275,15 +285,16 @@ pub fn department_dto(
     department: &Department,
     snapshot: &Snapshot,
     (gaps, today): (&[Gap], chrono::NaiveDate),
-    history_links_to: Option<&str>,
+    history: Option<(Vec<super::history::HistoryEntryDto>, Option<String>)>,
 ) -> DepartmentDto {
+    let (history, history_next) = history.unzip();
     let records = snapshot.records_of(department.code);
     DepartmentDto {
         code: department.code.to_string(),
         name: department.name.clone(),
         capital: department.capital.clone(),
-        population: department.population,
-        population_year: department.population_year,
+        population: department.census.as_ref().map(|c| c.population),
+        population_year: department.census.as_ref().map(|c| c.year),
         requirements: records
             .iter()
             .map(|r| requirement_state(lang, r, snapshot))
@@ -293,12 +304,7 @@ pub fn department_dto(
             .filter(|g| g.department == department.code)
             .map(|g| gap_dto(lang, g, snapshot, today))
             .collect(),
-        history: history_links_to.map(|public_url| {
-            snapshot
-                .history_of(department.code)
-                .iter()
-                .map(|e| super::history::entry_dto(lang, e, snapshot, public_url))
-                .collect()
-        }),
+        history,
+        history_next: history_next.flatten(),
     }
 }

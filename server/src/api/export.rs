@@ -1,7 +1,9 @@
 //! CSV exports. The records export's columns are stable: the officers' bulk import reads them.
 
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use futures::{stream, StreamExt, TryStreamExt};
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 
 use super::error::ApiError;
@@ -91,89 +93,108 @@ fn links(claim: &vigia::Claim, kind: vigia::EvidenceKind) -> String {
         .join("\n")
 }
 
+/// The claims export's columns: the import's, so the export imports as it is.
+const CLAIM_COLUMNS: [&str; 34] = [
+    "claim_id",
+    "department_code",
+    "requirement",
+    "status",
+    "status_since",
+    "due_date",
+    "valid_from",
+    "valid_until",
+    "approving_instrument",
+    "evidence_level",
+    "note_es",
+    "note_en",
+    "source_author",
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "source_date",
+    "recorded_at",
+    "basis",
+    "event_date",
+    "evidence_primary",
+    "evidence_links",
+    "quality_responsible_institutions",
+    "quality_timetable",
+    "quality_financing",
+    "quality_indicators",
+    "quality_published",
+    "source_locator",
+    "source_quote",
+    "source_attribution_es",
+    "source_attribution_en",
+    "corrected_by",
+    "corrects",
+    "correction_reason",
+];
+
+/// One claim as a row of the claims export.
+fn claim_cells(c: &vigia::Claim) -> [String; 34] {
+    let attribution = c.source.attribution.as_ref();
+    let q = &c.quality;
+    [
+        c.id.to_string(),
+        c.department.to_string(),
+        c.requirement.to_string(),
+        c.status.slug().to_owned(),
+        text(c.status_since),
+        text(c.due_date),
+        text(c.valid_from),
+        text(c.valid_until),
+        text(c.approving_instrument.clone()),
+        c.evidence_level.slug().to_owned(),
+        c.note_es.clone(),
+        c.note_en.clone(),
+        c.source.author.clone(),
+        text(c.source.outlet.clone()),
+        c.source.title.clone(),
+        c.source.url.clone(),
+        c.source.published.to_string(),
+        c.recorded_at.to_rfc3339(),
+        c.basis.slug().to_owned(),
+        c.event_date.to_string(),
+        links(c, vigia::EvidenceKind::Primary),
+        links(c, vigia::EvidenceKind::Report),
+        q.responsible_institutions.slug().to_owned(),
+        q.timetable.slug().to_owned(),
+        q.financing.slug().to_owned(),
+        q.indicators.slug().to_owned(),
+        q.published.slug().to_owned(),
+        text(c.locator.clone()),
+        text(c.quote.clone()),
+        text(attribution.map(|a| a.es.clone())),
+        text(attribution.map(|a| a.en.clone())),
+        text(c.corrected_by),
+        text(c.corrects),
+        text(c.correction_reason.clone()),
+    ]
+}
+
+/// `claims` as lines of the claims export, after its header line when `header`.
+fn claims_csv_lines(claims: &[vigia::Claim], header: bool) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    if header {
+        writer.write_record(CLAIM_COLUMNS)?;
+    }
+    for claim in claims {
+        write_row(&mut writer, claim_cells(claim))?;
+    }
+    Ok(writer.into_inner()?)
+}
+
 /// Every claim ever recorded, oldest first. Importable as it is: its columns are the
 /// import's, and a corrected claim says which claim corrected it.
 pub fn claims_csv_text(snapshot: &Snapshot) -> anyhow::Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "claim_id",
-        "department_code",
-        "requirement",
-        "status",
-        "status_since",
-        "due_date",
-        "valid_from",
-        "valid_until",
-        "approving_instrument",
-        "evidence_level",
-        "note_es",
-        "note_en",
-        "source_author",
-        "source_publisher",
-        "source_title",
-        "source_url",
-        "source_date",
-        "recorded_at",
-        "basis",
-        "event_date",
-        "evidence_primary",
-        "evidence_links",
-        "quality_responsible_institutions",
-        "quality_timetable",
-        "quality_financing",
-        "quality_indicators",
-        "quality_published",
-        "source_locator",
-        "source_quote",
-        "source_attribution_es",
-        "source_attribution_en",
-        "corrected_by",
-    ])?;
-    for c in &snapshot.claims {
-        let attribution = c.source.attribution.as_ref();
-        let q = &c.quality;
-        write_row(
-            &mut writer,
-            [
-                c.id.to_string(),
-                c.department.to_string(),
-                c.requirement.to_string(),
-                c.status.slug().to_owned(),
-                text(c.status_since),
-                text(c.due_date),
-                text(c.valid_from),
-                text(c.valid_until),
-                text(c.approving_instrument.clone()),
-                c.evidence_level.slug().to_owned(),
-                c.note_es.clone(),
-                c.note_en.clone(),
-                c.source.author.clone(),
-                text(c.source.outlet.clone()),
-                c.source.title.clone(),
-                c.source.url.clone(),
-                c.source.published.to_string(),
-                c.recorded_at.to_rfc3339(),
-                c.basis.slug().to_owned(),
-                c.event_date.to_string(),
-                links(c, vigia::EvidenceKind::Primary),
-                links(c, vigia::EvidenceKind::Report),
-                q.responsible_institutions.slug().to_owned(),
-                q.timetable.slug().to_owned(),
-                q.financing.slug().to_owned(),
-                q.indicators.slug().to_owned(),
-                q.published.slug().to_owned(),
-                text(c.locator.clone()),
-                text(c.quote.clone()),
-                text(attribution.map(|a| a.es.clone())),
-                text(attribution.map(|a| a.en.clone())),
-                text(c.corrected_by),
-            ],
-        )?;
-    }
-    Ok(String::from_utf8(writer.into_inner()?)?)
+    Ok(String::from_utf8(claims_csv_lines(
+        &snapshot.claims,
+        true,
+    )?)?)
 }
 
-pub(super) fn csv_response(body: String, filename: &str) -> Response {
+pub(super) fn csv_response(body: impl Into<Body>, filename: &str) -> Response {
     (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -182,7 +203,7 @@ pub(super) fn csv_response(body: String, filename: &str) -> Response {
                 format!("attachment; filename=\"{filename}\""),
             ),
         ],
-        body,
+        body.into(),
     )
         .into_response()
 }
@@ -195,12 +216,36 @@ pub async fn export_csv(State(state): State<Reading>) -> Result<Response, ApiErr
     Ok(csv_response(body, "vigia-export.csv"))
 }
 
-/// Every claim ever recorded, for researchers.
+/// Claims read from the database for each part of the streamed export: enough to keep
+/// writes few, little enough to keep memory flat.
+const CLAIMS_A_BATCH: usize = 500;
+
+/// Every claim ever recorded, for researchers: streamed from the database a batch at a time
+/// (memory stays flat however many claims there are). Claims recorded while it streams are
+/// included; a correction made meanwhile shows only on claims not sent yet.
 #[utoipa::path(get, path = "/api/v1/claims.csv", responses((status = 200, description = "CSV with a header row", content_type = "text/csv")))]
 pub async fn claims_csv(State(state): State<Reading>) -> Result<Response, ApiError> {
-    let snapshot = state.store.snapshot().await?;
-    let body = claims_csv_text(&snapshot).map_err(ApiError::Internal)?;
-    Ok(csv_response(body, "vigia-claims.csv"))
+    let header = claims_csv_lines(&[], true).map_err(ApiError::Internal)?;
+    let store = state.store.clone();
+    // The state is the id after which the next batch begins; `None` once a batch came short.
+    let batches = stream::try_unfold(Some(0), move |after| {
+        let store = store.clone();
+        async move {
+            let Some(after) = after else {
+                return Ok(None);
+            };
+            let claims = store.claims_after(after, CLAIMS_A_BATCH).await?;
+            let Some(last) = claims.last().map(|c| c.id) else {
+                return Ok(None);
+            };
+            let next = (claims.len() == CLAIMS_A_BATCH).then_some(last);
+            let lines = claims_csv_lines(&claims, false)?;
+            Ok::<_, anyhow::Error>(Some((Bytes::from(lines), next)))
+        }
+    })
+    .inspect_err(|error| tracing::error!(error = ?error, "the claims export stopped"));
+    let body = stream::once(async { Ok(Bytes::from(header)) }).chain(batches);
+    Ok(csv_response(Body::from_stream(body), "vigia-claims.csv"))
 }
 
 #[cfg(test)]
@@ -266,6 +311,8 @@ mod tests {
             recorded_at: chrono::Utc::now(),
             recorded_by: None,
             corrected_by: None,
+            corrects: None,
+            correction_reason: None,
             note_hidden: None,
         }
     }

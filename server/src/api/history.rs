@@ -89,6 +89,46 @@ pub struct HistoryPageDto {
     pub next: Option<String>,
 }
 
+/// The page asked for, from 1 (the default).
+pub(super) fn page_number(text: Option<&str>) -> Result<usize, ApiError> {
+    let page: usize = parse_filter("page", text)?.unwrap_or(1);
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(ApiError::BadRequest(format!(
+            "page runs from 1 to {MAX_PAGE}"
+        )));
+    }
+    Ok(page)
+}
+
+/// Adds the query's parameters that were given to a link to another page.
+pub(super) fn push_params(url: &mut String, params: &[(&str, &Option<String>)]) {
+    for (name, value) in params {
+        if let Some(value) = value {
+            url.push_str(&format!("&{name}={}", app::format::query_value(value)));
+        }
+    }
+}
+
+/// One page of the history, newest first: today's from the database, a page at a time; a
+/// past day's from the snapshot rebuilt for that day (entries recorded by then), which
+/// `load_view` has built already.
+pub(super) async fn history_page(
+    state: &Reading,
+    snapshot: &Snapshot,
+    department: Option<DepartmentCode>,
+    past: bool,
+    page: usize,
+) -> Result<(Vec<HistoryEntry>, bool), ApiError> {
+    if !past {
+        return Ok(state.store.history_page(department, page, PER_PAGE).await?);
+    }
+    let entries: Vec<HistoryEntry> = match department {
+        Some(code) => snapshot.history_of(code),
+        None => snapshot.history.clone(),
+    };
+    Ok(vigia::history::page(&entries, page, PER_PAGE))
+}
+
 /// Recent entries of the audit trail, newest first, 50 a page.
 #[utoipa::path(
     get,
@@ -101,12 +141,7 @@ pub async fn list_history(
     ApiQuery(query): ApiQuery<HistoryQuery>,
     reader: ReaderLang,
 ) -> Result<Json<HistoryPageDto>, ApiError> {
-    let page: usize = parse_filter("page", query.page.as_deref())?.unwrap_or(1);
-    if !(1..=MAX_PAGE).contains(&page) {
-        return Err(ApiError::BadRequest(format!(
-            "page runs from 1 to {MAX_PAGE}"
-        )));
-    }
+    let page = page_number(query.page.as_deref())?;
     let department: Option<DepartmentCode> =
         parse_filter("department", query.department.as_deref())?;
     let view = load_view(
@@ -116,22 +151,24 @@ pub async fn list_history(
         reader,
     )
     .await?;
-    let entries: Vec<HistoryEntry> = match department {
-        Some(code) => view.snapshot.history_of(code),
-        None => view.snapshot.history.clone(),
-    };
-    let (items, more) = vigia::history::page(&entries, page, PER_PAGE);
+    let (items, more) = history_page(
+        &state,
+        &view.snapshot,
+        department,
+        query.as_of.is_some(),
+        page,
+    )
+    .await?;
     let next = more.then(|| {
         let mut url = format!("/api/v1/history?page={}", page + 1);
-        for (name, value) in [
-            ("department", &query.department),
-            ("lang", &query.lang),
-            ("as_of", &query.as_of),
-        ] {
-            if let Some(value) = value {
-                url.push_str(&format!("&{name}={}", app::format::query_value(value)));
-            }
-        }
+        push_params(
+            &mut url,
+            &[
+                ("department", &query.department),
+                ("lang", &query.lang),
+                ("as_of", &query.as_of),
+            ],
+        );
         url
     });
     Ok(Json(HistoryPageDto {

@@ -43,6 +43,14 @@ fn link(href: String, rel: &str, mime: Option<&str>) -> Link {
     link
 }
 
+/// The page that tells an event's story: its history entry, else its department.
+fn event_page(base: &str, event: &vigia::events::Event) -> String {
+    match event.history_entry {
+        Some(entry) => format!("{base}/history/{entry}"),
+        None => format!("{base}/departments/{}", event.draft.department),
+    }
+}
+
 pub async fn events_atom(
     State(state): State<Reading>,
     Query(query): Query<FeedQuery>,
@@ -82,10 +90,7 @@ pub async fn events_atom(
         .iter()
         .map(|event| {
             let draft = &event.draft;
-            let page = match event.history_entry {
-                Some(entry) => format!("{base}/history/{entry}"),
-                None => format!("{base}/departments/{}", draft.department),
-            };
+            let page = event_page(base, event);
             let mut entry = Entry::default();
             entry.set_id(format!("tag:{host},2026:event/{}", event.id));
             entry.set_title(Text::plain(app::explain::event_title(
@@ -114,6 +119,28 @@ pub async fn events_atom(
         })
         .collect();
     let updated = list.first().map(|e| e.at);
+    if super::wants_page(&headers) {
+        let page = app::feed_page::FeedPage {
+            title: title.clone(),
+            feed_url: self_href.clone(),
+            entries: list
+                .iter()
+                .map(|event| app::feed_page::FeedEntry {
+                    title: app::explain::event_title(lang, event, &snapshot),
+                    message: app::explain::event_message(lang, event, &snapshot),
+                    when: app::format::date(lang, vigia::la_paz_date(event.at)),
+                    href: event_page(base, event),
+                })
+                .collect(),
+        };
+        let html = app::feed_page::render(lang, &page, &state.stylesheet);
+        return Ok(conditional(
+            &headers,
+            "text/html; charset=utf-8",
+            html,
+            updated,
+        ));
+    }
     let mut feed = Feed::default();
     feed.set_id(format!("tag:{host},2026:events"));
     feed.set_title(Text::plain(title));

@@ -73,10 +73,27 @@ pub async fn deadlines_ics(
                 requirement.slug,
                 kind.slug()
             );
+            let page = format!("{base}/departments/{}", department.code);
+            let description = tr(
+                lang,
+                "calendar-description",
+                &[
+                    ("what", summary.clone().into()),
+                    ("department", department.name.clone().into()),
+                    ("who", app::format::attribution(lang, &claim.source).into()),
+                    ("title", claim.source.title.clone().into()),
+                    (
+                        "published",
+                        app::format::partial_date(lang, claim.source.published).into(),
+                    ),
+                    ("page", page.clone().into()),
+                ],
+            );
             let event = icalendar::Event::new()
                 .uid(&uid)
                 .summary(&summary)
-                .url(&format!("{base}/departments/{}", department.code))
+                .description(&description)
+                .url(&page)
                 .starts(date)
                 .ends(date.checked_add_days(Days::new(1)).unwrap_or(date))
                 .timestamp(claim.recorded_at)

@@ -17,6 +17,7 @@ use super::form::Fields;
 use super::metrics::Refusal;
 use crate::auth::{AuthSession, BackendError, Credentials, HashError, MIN_PASSWORD_LENGTH};
 use crate::http::state::AppState;
+use vigia::new_claim::Problem;
 use vigia::ports::{AccountWriter, WriteError};
 use vigia::text;
 use vigia_store::RateLimit;
@@ -56,8 +57,13 @@ async fn retry_sign_in(session: &Session, key: &'static str, email: &str, next: 
 
 /// Back to the password form with why, keeping the one-time link's token in the address.
 async fn retry_password(session: &Session, key: &'static str, token: &str) -> Response {
+    // Passwords never come back; the field they differ in says so.
+    let errors = match key {
+        "password-error-mismatch" => vec![("confirm".to_owned(), Problem::PasswordsDiffer)],
+        _ => Vec::new(),
+    };
     let refused =
-        FormFlash::refused(SET_PASSWORD, Vec::new(), Vec::new()).with_message(refused_because(key));
+        FormFlash::refused(SET_PASSWORD, Vec::new(), errors).with_message(refused_because(key));
     let target = format!("{SET_PASSWORD}?token={}", app::format::query_value(token));
     // A rate-limited post says so only to a browser that kept its session.
     if key == "password-error-too-many" {

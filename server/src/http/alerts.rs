@@ -39,12 +39,14 @@ fn draft(fields: &Fields) -> SubscriptionDraft {
         channel: fields.value("channel").to_owned(),
         address: fields.value("address").to_owned(),
         contact: fields.value("contact").to_owned(),
+        scope: fields.value("scope").to_owned(),
         departments: list("departments"),
         kinds: list("kinds"),
         severities: list("severities"),
         thresholds: list("thresholds"),
         frequency: fields.value("frequency").to_owned(),
         lang: fields.value("lang").to_owned(),
+        if_subscribed: fields.value("if_subscribed").to_owned(),
     }
 }
 
@@ -78,8 +80,8 @@ pub async fn subscribe(
         Err(errors) => flash.errors = problems(errors),
         Ok(new) if new.channel == Channel::Email => {
             state.store.request_email_subscription(&new).await?;
-            flash.fields = Vec::new();
-            flash.message = Some(said("alerts-check-inbox", &[]));
+            // The page shows where the link went, and can send the same request again.
+            flash.fields.push(("requested".into(), "email".into()));
         }
         Ok(new) => add_webhook(&state, &new, &mut flash).await?,
     }
@@ -87,29 +89,32 @@ pub async fn subscribe(
     Ok(Redirect::to(ALERTS_PAGE))
 }
 
-/// Whether every address the webhook's host resolves to is public (checked again when each
-/// delivery connects).
-async fn public_host(address: &str) -> bool {
-    let Ok(url) = reqwest::Url::parse(address) else {
-        return false;
+/// Why a webhook's host may not be called, if it may not: a name that does not resolve
+/// and a private address get different messages (checked again when each delivery
+/// connects).
+async fn host_problem(address: &str) -> Option<Problem> {
+    let Some(url) = reqwest::Url::parse(address).ok() else {
+        return Some(Problem::InvalidUrl);
     };
     let Some(host) = url.host_str() else {
-        return false;
+        return Some(Problem::InvalidUrl);
     };
-    let host = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_owned();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
     if let Ok(ip) = host.parse() {
-        return is_public_address(ip);
+        return (!is_public_address(ip)).then_some(Problem::WebhookNotPublic);
     }
     let port = url.port_or_known_default().unwrap_or(443);
-    let resolved: Vec<std::net::SocketAddr> =
-        match tokio::net::lookup_host((host.as_str(), port)).await {
-            Ok(addresses) => addresses.collect(),
-            Err(_) => return false,
-        };
-    !resolved.is_empty() && resolved.iter().all(|a| is_public_address(a.ip()))
+    let resolved: Vec<std::net::SocketAddr> = match tokio::net::lookup_host((host, port)).await {
+        Ok(addresses) => addresses.collect(),
+        Err(_) => return Some(Problem::WebhookUnknownHost),
+    };
+    if resolved.is_empty() {
+        Some(Problem::WebhookUnknownHost)
+    } else if resolved.iter().all(|a| is_public_address(a.ip())) {
+        None
+    } else {
+        Some(Problem::WebhookNotPublic)
+    }
 }
 
 async fn add_webhook(
@@ -117,9 +122,11 @@ async fn add_webhook(
     new: &NewSubscription,
     flash: &mut FormFlash,
 ) -> Result<(), PageError> {
-    if !state.settings.webhook_allow_private && !public_host(&new.address).await {
-        flash.errors = vec![("address".into(), Problem::WebhookNotPublic)];
-        return Ok(());
+    if !state.settings.webhook_allow_private {
+        if let Some(problem) = host_problem(&new.address).await {
+            flash.errors = vec![("address".into(), problem)];
+            return Ok(());
+        }
     }
     let secret = new_secret();
     let test_id = format!("msg_test-{}", hex::encode(rand::random::<[u8; 8]>()));
@@ -211,6 +218,30 @@ pub async fn confirm(
     };
     leave_flash(&session, flash).await;
     Ok(Redirect::to(&page))
+}
+
+/// `POST /alerts/apply`: the button under the choices an emailed change link shows; then
+/// the manage page, which shows what the address receives now.
+pub async fn apply(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    session: Session,
+    fields: Fields,
+) -> Result<Redirect, PageError> {
+    let token = fields.value("token");
+    let change = opened(&state, Purpose::ApplySubscriptionChange, token, client).await?;
+    match state.store.apply_subscription_change(change).await {
+        Ok(id) => {
+            let manage = state.signer.sign(Purpose::ManageSubscription, id, None);
+            let flash = FormFlash::done(MANAGE_PAGE, said("alerts-apply-done", &[]));
+            leave_flash(&session, flash).await;
+            Ok(Redirect::to(&format!("{MANAGE_PAGE}?token={manage}")))
+        }
+        // Applied already: its page says so.
+        Err(WriteError::Conflict) => Ok(Redirect::to(&format!("/alerts/apply?token={token}"))),
+        Err(WriteError::NotFound) => Err(PageError::NotFound),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// `POST /alerts/unsubscribe?token=…`: one click, from the page or straight from the mail

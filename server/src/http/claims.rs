@@ -114,6 +114,7 @@ pub async fn record(
     }
     let mut submitted = SubmittedForm::read(request).await?;
     let form: ClaimForm = submitted.parse()?;
+    let document = super::kept::document_of(&state, &session, &mut submitted).await;
     let accepting = form.suggestion.trim().parse::<i64>().ok();
     if let Some(id) = accepting {
         if !answerable(&state, &user, department, id).await? {
@@ -128,10 +129,21 @@ pub async fn record(
     draft.department = department.to_string();
     draft.requirement = requirement.to_string();
     let expected = form.expected.trim().parse::<i64>().unwrap_or(-1);
+    // The corrected claim's documents it keeps: evidence as much as a new upload.
+    let carried: Vec<i64> = if draft.corrects.trim().is_empty() {
+        Vec::new()
+    } else {
+        submitted
+            .fields
+            .iter()
+            .filter(|(name, _)| name == "carry_document")
+            .filter_map(|(_, id)| id.trim().parse().ok())
+            .collect()
+    };
     let reference = state.store.reference().await?;
     let validated = draft.validate(
         &reference.requirements,
-        usize::from(submitted.document.is_some()),
+        usize::from(document.is_some()) + carried.len(),
         state.clock.today(),
     );
     let mut errors = problems(&validated);
@@ -143,29 +155,53 @@ pub async fn record(
     if unknown_document(&state, &draft).await? {
         errors.push(("source_url".to_owned(), Problem::UnknownDocument));
     }
-    let claim = match validated {
-        Ok(claim) if errors.is_empty() => claim,
-        _ => {
-            let refused = FormFlash::refused(&form_path, submitted.fields, errors);
-            return Ok(back_with(&session, refused, &back_to).await);
+    // The form comes back (with its file kept) when it has a problem or was too late.
+    let refuse = |errors, message: Option<&'static str>| {
+        let (state, session, back_to) = (&state, &session, &back_to);
+        let (mut fields, document) = (submitted.fields.clone(), document.clone());
+        let form_path = &form_path;
+        async move {
+            fields.retain(|(name, _)| name != DOCUMENT_FIELD);
+            let mut refused = FormFlash::refused(form_path, fields, errors);
+            if let Some(message) = message {
+                refused = refused.with_message(refused_because(message));
+            }
+            if let Some(upload) = &document {
+                super::kept::keep(state, session, &mut refused, upload).await;
+            }
+            back_with(session, refused, back_to).await
         }
     };
-    let documents = submitted.documents();
+    let claim = match validated {
+        Ok(claim) if errors.is_empty() => claim,
+        _ => return Ok(refuse(errors, None).await),
+    };
+    let documents: Vec<_> = document.clone().into_iter().collect();
     let saved = state
         .store
-        .record_claim(user.id, claim.clone(), expected, documents, accepting)
+        .record_claim(
+            user.id,
+            claim.clone(),
+            expected,
+            documents,
+            carried,
+            accepting,
+        )
         .await;
     match saved {
         Ok(id) => {
             tracing::info!(claim = id, user = user.id, "claim recorded");
-            let target = format!("/departments/{department}#claim-{id}");
-            let done = FormFlash::done(&target, recorded(&reference, &claim, accepting));
+            super::kept::forget(&session).await;
+            // The confirmation at the top of the page, in view, with a link to the entry.
+            let target = format!("/departments/{department}");
+            let mut done = FormFlash::done(&target, recorded(&reference, &claim, accepting));
+            done.fields = vec![("saved_claim".into(), id.to_string())];
             Ok(back_with(&session, done, &target).await)
         }
-        Err(WriteError::Stale) => {
-            let refused = FormFlash::refused(&form_path, submitted.fields, Vec::new())
-                .with_message(refused_because("record-stale"));
-            Ok(back_with(&session, refused, &back_to).await)
+        Err(WriteError::Stale) => Ok(refuse(Vec::new(), Some("record-stale")).await),
+        // The claim it corrects was corrected meanwhile, or is not of this record.
+        Err(WriteError::Conflict | WriteError::NotFound) if claim.corrects.is_some() => {
+            Ok(refuse(Vec::new(), Some("correct-taken")).await)
         }
         // Someone decided on the suggestion meanwhile: the form comes back without it.
         Err(WriteError::Conflict) if accepting.is_some() => {

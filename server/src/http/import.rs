@@ -7,15 +7,15 @@ use std::collections::HashMap;
 use tower_sessions::Session;
 
 use app::context::{ImportPreview, PreviewRow};
+use vigia::access::Actor;
 use vigia::import::{drafts, TableProblem};
 use vigia::new_claim::{NewClaim, Problem};
 use vigia::ports::{ComplianceReader, ComplianceWriter, WriteError};
-use vigia::{text, Snapshot};
+use vigia::{text, DepartmentCode, Snapshot};
 
-use super::admin::admin;
 use super::error::PageError;
 use super::form::SubmittedForm;
-use crate::auth::AuthSession;
+use crate::auth::{AuthSession, User};
 use crate::http::state::AppState;
 
 pub const IMPORT_PAGE: &str = "/admin/import";
@@ -35,6 +35,7 @@ fn check(
     csv_text: &str,
     snapshot: &Snapshot,
     today: chrono::NaiveDate,
+    actor: &Actor,
 ) -> Result<(Vec<PreviewRow>, Vec<NewClaim>), String> {
     if csv_text.chars().count() > text::IMPORT_TABLE.max_chars {
         return Err("import-too-large".to_owned());
@@ -80,10 +81,26 @@ fn check(
             status: draft.status.clone(),
             note: draft.note.clone(),
             source,
+            dates: [
+                ("event_date", &draft.event_date),
+                ("status_since", &draft.status_since),
+                ("due_date", &draft.due_date),
+                ("valid_until", &draft.valid_until),
+                ("source_date", &draft.source_published),
+            ]
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(column, value)| (column.to_owned(), value.trim().to_owned()))
+            .collect(),
             errors: Vec::new(),
         };
         match draft.validate(&snapshot.requirements, 0, today) {
             // A source citing a stored document (as the claims export writes it) must name one.
+            // An officer imports for their own departments; a row for another is refused
+            // with the reason, never dropped.
+            Ok(claim) if !actor.may_record_claim(claim.department) => {
+                row.errors = vec![("department".to_owned(), Problem::OutOfScope)];
+            }
             Ok(claim) if !cites_known_document(snapshot, &claim) => {
                 row.errors = vec![("source_url".to_owned(), Problem::UnknownDocument)];
             }
@@ -152,6 +169,25 @@ async fn show(session: &Session, preview: ImportPreview) -> Redirect {
     Redirect::to(IMPORT_PAGE)
 }
 
+/// The signed-in person, if they may record claims somewhere: admins anywhere, officers in
+/// their departments.
+fn recorder(auth_session: &AuthSession) -> Result<User, PageError> {
+    match &auth_session.user {
+        None => Err(PageError::SignIn(IMPORT_PAGE.to_owned())),
+        Some(user)
+            if DepartmentCode::ALL
+                .iter()
+                .any(|d| user.actor().may_record_claim(*d)) =>
+        {
+            Ok(user.clone())
+        }
+        Some(user) => {
+            tracing::warn!(user = user.id, "import refused");
+            Err(PageError::Forbidden)
+        }
+    }
+}
+
 /// `POST /admin/import`: checks the uploaded table and shows the preview; stores nothing.
 pub async fn preview(
     State(state): State<AppState>,
@@ -159,7 +195,7 @@ pub async fn preview(
     session: Session,
     request: Request,
 ) -> Result<Redirect, PageError> {
-    admin(&auth_session, IMPORT_PAGE)?;
+    let user = recorder(&auth_session)?;
     let submitted = SubmittedForm::read(request).await?;
     let table = submitted
         .files
@@ -180,7 +216,7 @@ pub async fn preview(
             return Ok(show(&session, preview).await);
         }
     };
-    match check(&csv_text, &snapshot, state.clock.today()) {
+    match check(&csv_text, &snapshot, state.clock.today(), &user.actor()) {
         Err(problem) => preview.problem = Some(problem),
         Ok((rows, claims)) => {
             preview.rows = rows;
@@ -213,13 +249,14 @@ pub async fn confirm(
     auth_session: AuthSession,
     session: Session,
 ) -> Result<Redirect, PageError> {
-    let admin_id = admin(&auth_session, IMPORT_PAGE)?.id;
+    let user = recorder(&auth_session)?;
+    let admin_id = user.id;
     let Ok(Some(pending)) = session.remove::<PendingImport>(PENDING_KEY).await else {
         return Ok(Redirect::to(IMPORT_PAGE));
     };
     let snapshot = state.store.snapshot().await?;
     let mut preview = tracked(&snapshot);
-    let claims = match check(&pending.csv, &snapshot, state.clock.today()) {
+    let claims = match check(&pending.csv, &snapshot, state.clock.today(), &user.actor()) {
         Ok((rows, claims)) if rows.iter().all(|r| r.errors.is_empty()) => claims,
         Ok((rows, _)) => {
             preview.rows = rows;

@@ -17,13 +17,15 @@ pub mod flash;
 pub mod form;
 mod hits;
 mod import;
+mod kept;
 pub mod lang;
 mod lang_links;
 pub mod limits;
-mod map_image;
+pub mod map_image;
 pub mod metrics;
 pub mod ops;
 mod pages;
+mod password_reset;
 mod replies;
 mod request_id;
 mod security;
@@ -84,6 +86,7 @@ fn forms(state: AppState) -> Router<AppState> {
         .route("/signin", post(account::sign_in))
         .route("/signout", post(account::sign_out))
         .route("/account/set-password", post(account::set_password))
+        .route("/account/forgot", post(password_reset::forgot))
         .route("/replies/{id}/review", post(replies::review))
         .route(
             "/departments/{code}/suggestions",
@@ -99,6 +102,7 @@ fn forms(state: AppState) -> Router<AppState> {
         .route("/alerts", post(alerts::subscribe))
         .route("/alerts/confirm", post(alerts::confirm))
         .route("/alerts/manage", post(alerts::manage))
+        .route("/alerts/apply", post(alerts::apply))
         .route("/admin/alerts/deliveries/{id}/retry", post(alerts::retry))
         .route("/admin/alerts/webhooks/{id}/resume", post(alerts::resume))
         .route_layer(middleware::from_fn(limits::text_form))

@@ -51,6 +51,7 @@ pub async fn post_reply(
         return Err(PageError::NotFound);
     }
     let mut submitted = SubmittedForm::read(request).await?;
+    let document = super::kept::document_of(&state, &session, &mut submitted).await;
     let draft = ReplyDraft {
         body: submitted.field("body"),
         evidence_url: submitted.field("evidence_url"),
@@ -65,7 +66,10 @@ pub async fn post_reply(
     let reply = match validated {
         Ok(reply) if errors.is_empty() => reply,
         _ => {
-            let refused = FormFlash::refused(&form_path, submitted.fields, errors);
+            let mut refused = FormFlash::refused(&form_path, submitted.fields, errors);
+            if let Some(upload) = &document {
+                super::kept::keep(&state, &session, &mut refused, upload).await;
+            }
             return Ok(back_with(&session, refused, &form_path).await);
         }
     };
@@ -74,11 +78,11 @@ pub async fn post_reply(
         requirement,
         kind: gap_kind,
     };
-    let documents = submitted.documents();
     let id = state
         .store
-        .post_reply(user.id, gap, reply, documents)
+        .post_reply(user.id, gap, reply, document.into_iter().collect())
         .await?;
+    super::kept::forget(&session).await;
     let target = format!("/departments/{department}#reply-{id}");
     Ok(confirm(&session, &target, "done-reply-posted", &[]).await)
 }

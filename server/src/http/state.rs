@@ -53,6 +53,7 @@ impl FromRef<AppState> for crate::present::Reading {
             store: state.store.clone(),
             clock: state.clock.clone(),
             public_url: state.public_url.clone(),
+            stylesheet: state.stylesheet.clone(),
         }
     }
 }
@@ -141,6 +142,9 @@ impl AppState {
                 let Some(state) = state.upgrade() else { break };
                 if let Err(error) = state.store.forget_old_limits().await {
                     tracing::warn!(error = ?error, "old rate-limit rows were not forgotten");
+                }
+                if let Err(error) = state.store.files().forget_old_kept() {
+                    tracing::warn!(error = ?error, "files kept for forms were not forgotten");
                 }
             }
         });

@@ -83,6 +83,76 @@ impl DocumentStore {
     }
 }
 
+/// A checked upload kept while its form comes back with errors, so a reader on a slow link
+/// does not send the same 10 MB again. Stored by its hash under `kept/`; forgotten a day
+/// after it was last kept.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptFile {
+    pub sha256: String,
+    pub filename: String,
+    pub size: u64,
+}
+
+/// How long a kept file waits for its form.
+pub const KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+impl DocumentStore {
+    fn kept_dir(&self) -> PathBuf {
+        self.dir.with_file_name("kept")
+    }
+
+    fn kept_path(&self, sha256: &str) -> Option<PathBuf> {
+        // Only a hash names a kept file: nothing a client sends may become a path.
+        let hash = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
+        hash.then(|| self.kept_dir().join(format!("{sha256}.pdf")))
+    }
+
+    /// Keeps a checked upload for its form's next post.
+    pub async fn keep_for_form(&self, upload: &Upload) -> std::io::Result<KeptFile> {
+        let sha256 = hex::encode(Sha256::digest(&upload.bytes));
+        let path = self.kept_path(&sha256).expect("a hash names the file");
+        tokio::fs::create_dir_all(self.kept_dir()).await?;
+        // Written anew even when there, so its age counts from now.
+        tokio::fs::write(&path, &upload.bytes).await?;
+        Ok(KeptFile {
+            filename: clean_filename(&upload.filename),
+            size: upload.bytes.len() as u64,
+            sha256,
+        })
+    }
+
+    /// The kept upload, as it was sent; `None` once it is forgotten (or never was).
+    pub async fn kept(&self, kept: &KeptFile) -> Option<Upload> {
+        let bytes = tokio::fs::read(self.kept_path(&kept.sha256)?).await.ok()?;
+        let intact = hex::encode(Sha256::digest(&bytes)) == kept.sha256;
+        intact.then(|| Upload {
+            filename: kept.filename.clone(),
+            bytes,
+        })
+    }
+
+    /// Forgets kept files older than [`KEPT_FOR`]; how many went.
+    pub fn forget_old_kept(&self) -> std::io::Result<usize> {
+        let Ok(entries) = std::fs::read_dir(self.kept_dir()) else {
+            return Ok(0);
+        };
+        let mut forgotten = 0;
+        for entry in entries.flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|at| at.elapsed().ok())
+                .is_some_and(|age| age > KEPT_FOR);
+            if old {
+                std::fs::remove_file(entry.path())?;
+                forgotten += 1;
+            }
+        }
+        Ok(forgotten)
+    }
+}
+
 /// Checks an upload's size and, by its content rather than its name, that it is a PDF.
 pub fn check(upload: &Upload) -> Result<(), Problem> {
     if upload.bytes.len() > MAX_DOCUMENT_BYTES {
@@ -150,6 +220,28 @@ mod tests {
         assert_eq!(clean_filename("../../etc/passwd"), "passwd.pdf");
         assert_eq!(clean_filename(""), "document.pdf");
         assert_eq!(clean_filename("fdp.\u{202E}exe"), "fdp.exe.pdf");
+    }
+
+    #[tokio::test]
+    async fn a_file_kept_for_its_form_comes_back_whole_and_only_by_its_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DocumentStore::new(dir.path()).unwrap();
+        let kept = store
+            .keep_for_form(&upload("informe.pdf", PDF))
+            .await
+            .unwrap();
+        assert_eq!(kept.size, PDF.len() as u64);
+        let back = store.kept(&kept).await.unwrap();
+        assert_eq!(
+            (back.filename.as_str(), back.bytes.as_slice()),
+            ("informe.pdf", PDF)
+        );
+        let forged = KeptFile {
+            sha256: "../documents/x".into(),
+            ..kept.clone()
+        };
+        assert!(store.kept(&forged).await.is_none(), "a path is not a hash");
+        assert_eq!(store.forget_old_kept().unwrap(), 0, "a fresh file stays");
     }
 
     #[tokio::test]

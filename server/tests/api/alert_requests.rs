@@ -10,7 +10,8 @@ use crate::alerts_email::email_form;
 use crate::helpers::{clock, TestApp};
 use crate::receivers::SmtpSink;
 
-async fn driven(sink: &SmtpSink) -> TestApp {
+/// A server that sends to `sink` only when the test says so.
+pub async fn driven(sink: &SmtpSink) -> TestApp {
     let url = sink.url();
     TestApp::spawn_with(move |s| {
         s.smtp_url = Some(url);
@@ -63,7 +64,7 @@ async fn one_mailbox_written_many_ways_is_one_subscription_with_one_limit() {
         "target@y.org",
     ] {
         let page = subscribe(&app, &email_form(spelling, "BO-N", "each")).await;
-        assert!(page.contains("Revise su bandeja") || page.contains("Check your inbox"));
+        assert!(page.contains("Revise su correo") || page.contains("Check your email"));
     }
     app.dispatch_all_pending().await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM subscriptions").await, 1);
@@ -85,7 +86,7 @@ async fn a_department_box_sent_twice_is_one_choice() {
     let mut form = email_form("ana@example.org", "BO-L", "each");
     form.push(("departments", "BO-L"));
     let page = subscribe(&app, &form).await;
-    assert!(page.contains("Revise su bandeja") || page.contains("Check your inbox"));
+    assert!(page.contains("Revise su correo") || page.contains("Check your email"));
     app.dispatch_all_pending().await;
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM subscription_departments").await,

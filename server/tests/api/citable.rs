@@ -348,13 +348,13 @@ async fn the_downloaded_map_parses_and_holds_title_date_legend_and_credit() {
         (
             "es",
             "Leyenda del mapa",
-            "Fuente: Vigía, http://vigia.test",
+            "Vigía, http://vigia.test. Datos de Vigía bajo licencia CC BY 4.0.",
             "Estado al ",
         ),
         (
             "en",
             "Map legend",
-            "Source: Vigía, http://vigia.test",
+            "Vigía, http://vigia.test. Vigía",
             "Status as of ",
         ),
     ] {

@@ -82,7 +82,8 @@ async fn a_claim_a_reply_a_review_and_a_withholding_each_confirm_what_happened()
         )
         .await;
     let (to, page) = app.next_page(&officer, saved).await;
-    assert!(to.starts_with("/departments/BO-N#claim-"), "{to}");
+    assert_eq!(to, "/departments/BO-N", "at the top of the page, in view");
+    assert!(page.contains("href=\"#claim-"), "with a link to the entry");
     assert!(page.contains("Afirmación registrada en el historial:"));
     assert!(page.contains("role=\"status\""), "announced politely");
     let again = app.html_as(&officer, "/departments/BO-N").await;
@@ -118,7 +119,7 @@ async fn a_refused_form_comes_back_to_its_own_page_and_to_no_other() {
         page.contains("Typed but refused."),
         "what was typed is back"
     );
-    assert!(page.contains("Hay datos por corregir"));
+    assert!(page.contains("Hay 1 problema"), "a summary of the problems");
     assert!(page.contains("Debe ser un enlace que empiece con https://"));
     assert!(page.contains("aria-invalid=\"true\""));
     let reload = app.html_as(&department, PANDO_REPLY_FORM).await;

@@ -157,11 +157,27 @@ async fn feeds_parse_filter_and_answer_conditional_requests() {
         .entries
         .iter()
         .all(|e| e.id.starts_with("tag:vigia.test,2026:event/")));
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|e| e.title.as_ref().unwrap().content.clone())
+        .collect();
+    let mut distinct = titles.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        titles.len(),
+        "each title says what happened: {titles:?}"
+    );
     let status = feed
         .entries
         .iter()
-        .find(|e| e.title.as_ref().unwrap().content == "Status changed in Pando")
-        .unwrap();
+        .find(|e| {
+            let title = &e.title.as_ref().unwrap().content;
+            title.starts_with("Pando · ") && title.ends_with(": no plan → adopted and in force")
+        })
+        .unwrap_or_else(|| panic!("a status change titled by what changed: {titles:?}"));
     assert!(status
         .content
         .as_ref()
@@ -187,6 +203,43 @@ async fn feeds_parse_filter_and_answer_conditional_requests() {
         )
         .await;
     assert_eq!(since.status(), 304);
+    // A browser gets a page of the same entries; a feed reader, the feed. Two variants of
+    // one address, each with its own ETag.
+    let chromium = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,\
+                    image/webp,*/*;q=0.8";
+    let page = app
+        .get_with(
+            "/feeds/events.atom?department=BO-N&lang=en",
+            "accept",
+            chromium,
+        )
+        .await;
+    assert!(page.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(page.headers()["vary"].to_str().unwrap().contains("Accept"));
+    assert_ne!(page.headers()["etag"].to_str().unwrap(), etag);
+    let html = page.text().await.unwrap();
+    for title in &titles {
+        assert!(
+            html.contains(&title.replace('"', "&quot;")),
+            "{title} on the page"
+        );
+    }
+    assert!(html.contains("http://vigia.test/feeds/events.atom?lang=en&amp;department=BO-N"));
+    let reader = app
+        .get_with(
+            "/feeds/events.atom?department=BO-N&lang=en",
+            "accept",
+            "application/atom+xml,application/rdf+xml,application/rss+xml,application/xml;q=0.9,*/*;q=0.1",
+        )
+        .await;
+    assert!(reader.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/atom+xml"));
+    assert_eq!(reader.headers()["etag"].to_str().unwrap(), etag);
     let other = app.get("/feeds/events.atom?department=BO-L").await;
     let other = feed_rs::parser::parse(&other.bytes().await.unwrap()[..]).unwrap();
     assert!(other.entries.is_empty(), "La Paz has no event");
@@ -230,6 +283,11 @@ async fn feeds_parse_filter_and_answer_conditional_requests() {
         "deadline-BO-N-action-plan-validity-end-2029-12-31@vigia.test"
     );
     assert_eq!(property("URL"), "http://vigia.test/departments/BO-N");
+    let description = property("DESCRIPTION");
+    assert!(
+        description.contains("Pando") && description.contains("Fuente: "),
+        "what is due, by whom, from which source: {description}"
+    );
     assert_eq!(property("DTSTART"), "20291231");
     let again = app
         .get_with(
@@ -334,4 +392,24 @@ async fn each_deadline_threshold_fires_once_across_restarts_and_jumps() {
         overdue[0].history_entry, None,
         "the calendar, not a write, opened it"
     );
+}
+
+#[tokio::test]
+async fn the_feeds_page_gives_each_address_and_every_follow_box_links_to_it() {
+    let app = TestApp::spawn().await;
+    let page = app.html("/feeds").await;
+    assert!(page.contains("http://vigia.test/feeds/events.atom?lang=es"));
+    assert!(page.contains("http://vigia.test/feeds/deadlines.ics?lang=es"));
+    assert!(page.contains("Google Calendar") && page.contains("Thunderbird"));
+    assert!(page.contains("Outlook"));
+    assert!(
+        page.contains("/feeds/events.atom?department=BO-N&amp;lang=es"),
+        "one department's own feed"
+    );
+    for path in ["/", "/departments/BO-N"] {
+        assert!(
+            app.html(path).await.contains("href=\"/feeds\""),
+            "{path} links to how to follow"
+        );
+    }
 }

@@ -278,6 +278,50 @@ impl TestApp {
     }
 }
 
+/// The words of a page or SVG as a reader meets them: tags as spaces, whitespace collapsed
+/// (an image wraps its lines into separate `<text>` elements).
+pub fn words(markup: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A fresh server, and the record it was seeded with.
+pub async fn seeded() -> (TestApp, vigia::Snapshot) {
+    let app = TestApp::spawn().await;
+    let snapshot = vigia_store::db::load_snapshot(&app.database().await)
+        .await
+        .unwrap();
+    (app, snapshot)
+}
+
+/// Every source the record cites anywhere: claims, national figures, requirements' legal bases.
+pub fn cited_sources(snapshot: &vigia::Snapshot) -> Vec<&vigia::Source> {
+    snapshot
+        .claims
+        .iter()
+        .map(|c| &c.source)
+        .chain(snapshot.national.iter().filter_map(|f| f.source.as_ref()))
+        .chain(
+            snapshot
+                .requirements
+                .iter()
+                .flat_map(|r| r.legal_basis_sources.iter()),
+        )
+        .collect()
+}
+
 /// The id of the first suggestion listed on a moderation page.
 pub fn first_suggestion_id(queue: &str) -> String {
     queue

@@ -104,20 +104,45 @@ async fn a_record_changed_after_the_preview_refuses_the_whole_import() {
 }
 
 #[tokio::test]
-async fn only_admins_import() {
+async fn officers_import_for_their_departments_and_are_refused_for_others() {
     let app = TestApp::spawn().await;
     let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
-    assert_eq!(
-        upload(&app, &officer, format!("{HEADER}{GOOD}"))
-            .await
-            .status(),
-        403
-    );
+    let before = app.claim_count().await;
+    // GOOD has a Pando row and a La Paz row: the La Paz row is refused, with the reason.
+    upload(&app, &officer, format!("{HEADER}{GOOD}")).await;
+    let page = app.html_as(&officer, "/admin/import").await;
+    assert!(page.contains("Usted no puede registrar afirmaciones para este departamento"));
+    assert!(!page.contains("Todas las filas son válidas."));
     assert_eq!(
         app.post_form(&officer, "/admin/import/confirm", &[])
             .await
             .status(),
-        403
+        303
+    );
+    assert_eq!(
+        app.claim_count().await,
+        before,
+        "nothing, not even Pando's row"
+    );
+
+    let pando_only = GOOD.lines().next().unwrap();
+    upload(&app, &officer, format!("{HEADER}{pando_only}\n")).await;
+    assert!(app
+        .html_as(&officer, "/admin/import")
+        .await
+        .contains("Todas las filas son válidas."));
+    app.post_form(&officer, "/admin/import/confirm", &[]).await;
+    assert_eq!(app.claim_count().await, before + 1);
+
+    let department = app
+        .signed_in("d@example.org", "department", &["BO-N"])
+        .await;
+    assert_eq!(
+        upload(&app, &department, format!("{HEADER}{pando_only}\n"))
+            .await
+            .status(),
+        403,
+        "a department's account records no claims"
     );
     let anonymous = upload(&app, &app.client, format!("{HEADER}{GOOD}")).await;
     assert!(anonymous.headers()["location"]

@@ -26,18 +26,7 @@ async fn every_source_cited_anywhere_is_listed_once_with_its_link() {
         .unwrap();
     let html = app.html("/methodology").await;
     let list = source_list(&html);
-    let cited: Vec<&vigia::Source> = snapshot
-        .claims
-        .iter()
-        .map(|c| &c.source)
-        .chain(snapshot.national.iter().filter_map(|f| f.source.as_ref()))
-        .chain(
-            snapshot
-                .requirements
-                .iter()
-                .flat_map(|r| r.legal_basis_sources.iter()),
-        )
-        .collect();
+    let cited = crate::helpers::cited_sources(&snapshot);
     for source in &cited {
         let link = format!("href=\"{}\"", source.url.replace('&', "&amp;"));
         // One page may be cited for two findings (InSight Crime's own, and the Ombudsman's

@@ -17,15 +17,16 @@ fn reply_form() -> Vec<(&'static str, &'static str)> {
 async fn each_role_may_or_may_not_reply_to_a_pando_gap() {
     let app = TestApp::spawn().await;
     let cases = [
+        // Oversight staff review replies; only the department's own people reply.
         (
             "admin",
             app.signed_in("admin@example.org", "admin", &[]).await,
-            303,
+            403,
         ),
         (
             "officer in scope",
             app.signed_in("o1@example.org", "officer", &["BO-N"]).await,
-            303,
+            403,
         ),
         (
             "officer out of scope",
@@ -428,4 +429,73 @@ async fn the_dashboard_lists_the_records_in_scope_most_severe_first() {
     );
     let anonymous = app.get("/dashboard").await;
     assert_eq!(anonymous.status(), 302, "signed out, sent to sign in");
+}
+
+/// The number shown beside a to-do heading.
+fn todo_count(page: &str, heading: &str) -> usize {
+    let after = page
+        .split(heading)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {heading} on the dashboard"));
+    after
+        .split("class=\"todo-count\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count")
+}
+
+#[tokio::test]
+async fn the_dashboard_starts_with_a_to_do_list_whose_counts_match_the_record() {
+    let app = TestApp::spawn().await;
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let page = app.html_as(&officer, "/dashboard").await;
+    let todo = page.find("Para hacer").expect("the to-do list");
+    assert!(
+        todo < page.find("Registros a su cargo").unwrap(),
+        "it leads the page"
+    );
+    assert_eq!(todo_count(&page, "Respuestas esperando su revisión"), 0);
+    assert_eq!(todo_count(&page, "Sugerencias pendientes"), 0);
+    let gaps = app.json("/api/v1/gaps?department=BO-N").await;
+    let due = ["overdue", "expired", "due-soon", "expiring-soon"];
+    let count = |kinds: &[&str]| {
+        gaps.as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| kinds.contains(&g["kind"].as_str().unwrap()))
+            .count()
+    };
+    assert_eq!(
+        todo_count(&page, "Plazos vencidos o en los próximos 30 días"),
+        count(&due)
+    );
+    assert_eq!(
+        todo_count(&page, "Afirmaciones de hace más de un año"),
+        count(&["stale"])
+    );
+
+    // A department's reply and a public suggestion each join the list, with a link.
+    let department = app
+        .signed_in("d@example.org", "department", &["BO-N"])
+        .await;
+    let posted = app
+        .post_form(&department, PANDO_PLAN_REPLIES, &reply_form())
+        .await;
+    let location = posted.headers()["location"].to_str().unwrap().to_owned();
+    app.post_form(
+        &app.browser(),
+        "/departments/BO-N/suggestions",
+        &[("body", "El plan se aprobó en mayo.")],
+    )
+    .await;
+    let page = app.html_as(&officer, "/dashboard").await;
+    assert_eq!(todo_count(&page, "Respuestas esperando su revisión"), 1);
+    assert!(page.contains(&format!("href=\"{location}\"")), "{location}");
+    assert_eq!(todo_count(&page, "Sugerencias pendientes"), 1);
+    // An officer of La Paz sees none of Pando's.
+    let other = app.signed_in("x@example.org", "officer", &["BO-L"]).await;
+    let page = app.html_as(&other, "/dashboard").await;
+    assert_eq!(todo_count(&page, "Respuestas esperando su revisión"), 0);
+    assert_eq!(todo_count(&page, "Sugerencias pendientes"), 0);
 }

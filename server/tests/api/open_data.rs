@@ -105,20 +105,20 @@ async fn one_department_has_its_history_in_order() {
     assert_eq!(
         told,
         [
-            ("InSight Crime", "unknown", "2020"),
-            ("FIIAPP", "in-force", "2017"),
-            ("FIIAPP", "in-preparation", "2018-03-23"),
-            ("El País (Tarija)", "in-force", "2023-03-22"),
             ("El Andaluz", "in-force", "2024-09-24"),
+            ("El País (Tarija)", "in-force", "2023-03-22"),
+            ("FIIAPP", "in-preparation", "2018-03-23"),
+            ("FIIAPP", "in-force", "2017"),
+            ("InSight Crime", "unknown", "2020"),
         ],
-        "in the order they were recorded, each with the moment it describes"
+        "the last recorded first, each with the moment it describes"
     );
-    assert_eq!(plan_claims[0]["basis"], "inferred");
+    assert_eq!(plan_claims[4]["basis"], "inferred");
     assert_eq!(
-        plan_claims[3]["quote"],
+        plan_claims[1]["quote"],
         "Todas las instituciones involucradas acudieron a la sesión del Consejo Departamental y aprobaron el plan, que asigna a cada una de ellas tareas específicas en prevención"
     );
-    assert_eq!(plan_claims[3]["valid_until"], "2028");
+    assert_eq!(plan_claims[1]["valid_until"], "2028");
 
     let la_paz = app.json("/api/v1/departments/BO-L").await;
     let shelter_claims: Vec<&Value> = la_paz["history"]

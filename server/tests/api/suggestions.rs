@@ -95,10 +95,12 @@ async fn a_suggestion_is_accepted_only_once_its_claim_exists_and_its_link_follow
         .post_form(&officer, "/departments/BO-N/action-plan/claims", &claim)
         .await;
     let (to, page) = app.next_page(&officer, saved).await;
-    let claim_id = to
-        .split("#claim-")
+    assert_eq!(to, "/departments/BO-N");
+    let claim_id = page
+        .split("href=\"#claim-")
         .nth(1)
-        .expect("the new claim")
+        .and_then(|rest| rest.split('"').next())
+        .expect("the confirmation links to the new claim")
         .to_owned();
     assert!(page.contains(&format!("La sugerencia n.º {id} quedó aceptada.")));
 

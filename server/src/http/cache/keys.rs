@@ -10,15 +10,18 @@ pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
         ["departments", _] => &["as_of", "page", "lang"],
         ["gaps"] => &["department", "kind", "severity", "as_of", "lang"],
         ["embed", "map"] => &["department", "as_of", "lang"],
-        ["methodology"] | ["history", _] => &["lang"],
+        ["methodology"] | ["feeds"] | ["history", _] => &["lang"],
         ["map.svg"] | ["map.png"] => &["department", "as_of", "lang"],
-        ["api", "v1", "departments"] | ["api", "v1", "departments", _] => &["lang", "as_of"],
+        ["api", "v1", "departments"] => &["lang", "as_of"],
+        ["api", "v1", "departments", _] => &["page", "lang", "as_of"],
         ["api", "v1", "gaps"] | ["api", "v1", "gaps.csv"] => {
             &["department", "kind", "severity", "lang", "as_of"]
         }
         ["api", "v1", "history"] => &["page", "department", "lang", "as_of"],
         ["api", "v1", "events"] => &["department", "kind", "severity", "since", "before"],
-        ["api", "v1", "export.csv"] | ["api", "v1", "claims.csv"] | ["api", "openapi.json"] => &[],
+        // Not the claims export: it streams from the database, and the cache would hold it
+        // whole.
+        ["api", "v1", "export.csv"] | ["api", "openapi.json"] => &[],
         _ => return None,
     })
 }
@@ -53,12 +56,18 @@ mod tests {
     #[test]
     fn keys_keep_only_the_parameters_a_route_understands() {
         assert_eq!(
-            cache_key("/api/v1/claims.csv", Some("v=1")).unwrap(),
-            "/api/v1/claims.csv"
+            cache_key("/api/v1/export.csv", Some("v=1")).unwrap(),
+            "/api/v1/export.csv"
         );
+        assert!(cache_key("/api/v1/claims.csv", None).is_none());
         assert_eq!(
             cache_key("/gaps", Some("severity=critical&x=1&department=BO-N")).unwrap(),
             "/gaps?department=BO-N&severity=critical"
+        );
+        // Each page of a department's history is an answer of its own.
+        assert_eq!(
+            cache_key("/api/v1/departments/BO-N", Some("page=2")).unwrap(),
+            "/api/v1/departments/BO-N?page=2"
         );
         assert_eq!(cache_key("/", None).unwrap(), "/");
         assert_eq!(cache_key("/", Some("lang=en")).unwrap(), "/?lang=en");

@@ -247,3 +247,29 @@ pub async fn set_password(
         .await?;
     Ok(())
 }
+
+/// The enabled account with this (normalised) email, if any.
+pub async fn enabled_by_email(tx: &mut Tx<'_>, email: &str) -> Result<Option<i64>, DbError> {
+    let found: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM users WHERE email = $1 AND NOT disabled")
+            .bind(email)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(found.map(|(id,)| id))
+}
+
+/// How many of an account's one-time links still work.
+pub async fn live_tokens(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM sign_in_tokens WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(user_id)
+    .bind(stamp(now))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(n)
+}

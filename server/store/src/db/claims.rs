@@ -174,20 +174,39 @@ async fn cite_document(tx: &mut Tx<'_>, source_id: i64, document: i64) -> Result
     Ok(())
 }
 
-/// Marks `corrected` as superseded by `correcting`; the corrected claim stays in the history.
+/// Marks `corrected` as superseded by `correcting`, with what was corrected and why when an
+/// officer said it; the corrected claim stays in the history.
 pub async fn record_correction(
     tx: &mut Tx<'_>,
     corrected: i64,
     correcting: i64,
+    reason: Option<&str>,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO claim_corrections (corrected_claim_id, correcting_claim_id) VALUES ($1, $2)",
+        "INSERT INTO claim_corrections (corrected_claim_id, correcting_claim_id, reason) VALUES ($1, $2, $3)",
     )
     .bind(corrected)
     .bind(correcting)
+    .bind(reason)
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The record a claim belongs to, and whether a later claim corrects it already.
+pub async fn correctable(
+    tx: &mut Tx<'_>,
+    claim: i64,
+) -> Result<Option<(String, String, bool)>, DbError> {
+    let found: Option<(String, String, i64)> = sqlx::query_as(
+        "SELECT department, requirement, \
+         (SELECT COUNT(*) FROM claim_corrections k WHERE k.corrected_claim_id = claims.id) \
+         FROM claims WHERE id = $1",
+    )
+    .bind(claim)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(found.map(|(d, r, n)| (d, r, n > 0)))
 }
 
 /// The id of the last claim appended to a record (0 for none): the version a form carries.

@@ -50,6 +50,37 @@ pub async fn insert(
     Ok(ids)
 }
 
+/// Attaches to claim `to` the documents `ids` of claim `from` that are still public (a
+/// correction carries its claim's evidence by reference: the file is stored once, by its
+/// hash); how many were carried.
+pub async fn carry(
+    tx: &mut Tx<'_>,
+    from: i64,
+    ids: &[i64],
+    to: i64,
+    uploaded_by: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, DbError> {
+    let mut carried = 0;
+    for id in ids {
+        let done = sqlx::query(
+            "INSERT INTO documents (sha256, filename, size, claim_id, reply_id, uploaded_by, uploaded_at) \
+             SELECT d.sha256, d.filename, d.size, $1, NULL, $2, $3 FROM documents d \
+             WHERE d.id = $4 AND d.claim_id = $5 \
+             AND NOT EXISTS (SELECT 1 FROM document_withholdings w WHERE w.document_id = d.id)",
+        )
+        .bind(to)
+        .bind(uploaded_by)
+        .bind(stamp(now))
+        .bind(*id)
+        .bind(from)
+        .execute(&mut **tx)
+        .await?;
+        carried += done.rows_affected() as usize;
+    }
+    Ok(carried)
+}
+
 /// A document as the download and the withholding need it.
 #[derive(sqlx::FromRow)]
 pub struct DocumentRow {

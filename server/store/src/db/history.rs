@@ -27,63 +27,97 @@ struct EntryRow {
     suggestion: Option<String>,
 }
 
-/// Account changes are public (who may edit is part of accountability); password changes
-/// are not, so they are left out. Text an admin hid is left out with its hash and reason.
+/// The public audit trail's entries: account changes are public (who may edit is part of
+/// accountability); password changes are not, so they are left out.
+const PUBLIC_ENTRIES: &str =
+    "SELECT a.id, a.at, u.display_name AS actor, a.action, a.subject, a.department, a.requirement, a.reason, \
+     s.body AS suggestion \
+     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
+     LEFT JOIN suggestions s ON a.action IN ('suggestion-accepted', 'suggestion-rejected') \
+       AND a.subject = 'suggestion:' || s.id AND NOT s.private \
+     WHERE a.action <> 'password-set'";
+
+/// The whole public audit trail, oldest first. Text an admin hid is left out with its hash
+/// and reason.
 pub async fn load_history(
     pool: &Pool,
     hidden: &HashMap<String, HiddenText>,
 ) -> Result<Vec<HistoryEntry>, DbError> {
-    let rows: Vec<EntryRow> = sqlx::query_as(
-        "SELECT a.id, a.at, u.display_name AS actor, a.action, a.subject, a.department, a.requirement, a.reason, \
-         s.body AS suggestion \
-         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
-         LEFT JOIN suggestions s ON a.action IN ('suggestion-accepted', 'suggestion-rejected') \
-           AND a.subject = 'suggestion:' || s.id AND NOT s.private \
-         WHERE a.action <> 'password-set' ORDER BY a.id",
-    )
-    .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            let action: HistoryAction = parse(&r.action)?;
-            let quotes_text = matches!(
-                action,
-                HistoryAction::ClaimRecorded | HistoryAction::ReplyPosted
-            );
-            let decides_suggestion = matches!(
-                action,
-                HistoryAction::SuggestionAccepted | HistoryAction::SuggestionRejected
-            );
-            let hidden = hidden
-                .get(&r.subject)
-                .filter(|_| quotes_text || decides_suggestion)
-                .cloned();
-            // A decision keeps its own reason when the suggestion's text is hidden.
-            let hides_reason = hidden.is_some() && quotes_text;
-            Ok(HistoryEntry {
-                suggestion: r.suggestion.filter(|_| hidden.is_none()),
-                id: r.id,
-                at: instant(&r.at)?,
-                actor: r.actor,
-                action,
-                reason: if hides_reason {
-                    String::new()
-                } else {
-                    r.reason
-                },
-                hidden,
-                subject: r.subject,
-                department: r
-                    .department
-                    .map(|d| DepartmentCode::parse(&d).map_err(corrupt))
-                    .transpose()?,
-                requirement: r
-                    .requirement
-                    .map(|r| RequirementSlug::parse(&r).map_err(corrupt))
-                    .transpose()?,
-            })
-        })
-        .collect()
+    let rows: Vec<EntryRow> = sqlx::query_as(&format!("{PUBLIC_ENTRIES} ORDER BY a.id"))
+        .fetch_all(pool)
+        .await?;
+    rows.into_iter().map(|r| entry(r, hidden)).collect()
+}
+
+/// One page of the public audit trail, newest first, of one department or of all: at most
+/// `per_page` entries after the first `skip`, and whether more follow. Reads only those rows
+/// (the primary key orders them), so a page costs the same however long the trail grows.
+pub async fn history_page(
+    pool: &Pool,
+    hidden: &HashMap<String, HiddenText>,
+    department: Option<DepartmentCode>,
+    (skip, per_page): (i64, i64),
+) -> Result<(Vec<HistoryEntry>, bool), DbError> {
+    // One more than the page, to know whether another follows.
+    let query = match department {
+        Some(_) => {
+            format!("{PUBLIC_ENTRIES} AND a.department = $1 ORDER BY a.id DESC LIMIT $2 OFFSET $3")
+        }
+        None => format!("{PUBLIC_ENTRIES} ORDER BY a.id DESC LIMIT $1 OFFSET $2"),
+    };
+    let mut query = sqlx::query_as::<_, EntryRow>(&query);
+    if let Some(code) = department {
+        query = query.bind(code.as_str());
+    }
+    let rows = query.bind(per_page + 1).bind(skip).fetch_all(pool).await?;
+    let more = rows.len() as i64 > per_page;
+    let entries = rows
+        .into_iter()
+        .take(per_page as usize)
+        .map(|r| entry(r, hidden))
+        .collect::<Result<_, _>>()?;
+    Ok((entries, more))
+}
+
+/// An entry as the public sees it: text an admin hid is left out with its hash and reason.
+fn entry(r: EntryRow, hidden: &HashMap<String, HiddenText>) -> Result<HistoryEntry, DbError> {
+    let action: HistoryAction = parse(&r.action)?;
+    let quotes_text = matches!(
+        action,
+        HistoryAction::ClaimRecorded | HistoryAction::ReplyPosted
+    );
+    let decides_suggestion = matches!(
+        action,
+        HistoryAction::SuggestionAccepted | HistoryAction::SuggestionRejected
+    );
+    let hidden = hidden
+        .get(&r.subject)
+        .filter(|_| quotes_text || decides_suggestion)
+        .cloned();
+    // A decision keeps its own reason when the suggestion's text is hidden.
+    let hides_reason = hidden.is_some() && quotes_text;
+    Ok(HistoryEntry {
+        suggestion: r.suggestion.filter(|_| hidden.is_none()),
+        id: r.id,
+        at: instant(&r.at)?,
+        actor: r.actor,
+        action,
+        reason: if hides_reason {
+            String::new()
+        } else {
+            r.reason
+        },
+        hidden,
+        subject: r.subject,
+        department: r
+            .department
+            .map(|d| DepartmentCode::parse(&d).map_err(corrupt))
+            .transpose()?,
+        requirement: r
+            .requirement
+            .map(|r| RequirementSlug::parse(&r).map_err(corrupt))
+            .transpose()?,
+    })
 }
 
 #[derive(FromRow)]

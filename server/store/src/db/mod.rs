@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+mod claim_pages;
 pub mod claims;
 pub mod deliveries;
 pub mod dialect;
@@ -22,7 +23,9 @@ pub mod suggestions;
 pub mod transfer;
 pub mod version;
 
+pub use claim_pages::claims_after;
 pub use claims::AppendError;
+pub(crate) use history::history_page;
 pub use seed::{seed_if_empty, seed_with};
 pub use snapshot::{load_record, load_record_since, load_snapshot};
 

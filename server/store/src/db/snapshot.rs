@@ -8,6 +8,7 @@ use super::Pool;
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use vigia::history::HiddenText;
 use vigia::national::NationalFigure;
 use vigia::requirement::{Bilingual, StatusLabel};
 use vigia::{
@@ -53,8 +54,8 @@ struct LabelRow {
 }
 
 #[derive(FromRow)]
-struct ClaimRow {
-    id: i64,
+pub(super) struct ClaimRow {
+    pub(super) id: i64,
     department: String,
     requirement: String,
     status: String,
@@ -78,6 +79,8 @@ struct ClaimRow {
     recorded_at: String,
     recorded_by: Option<String>,
     corrected_by: Option<i64>,
+    corrects_id: Option<i64>,
+    correction_reason: Option<String>,
     #[sqlx(flatten)]
     source: SourceRow,
 }
@@ -113,7 +116,8 @@ impl SourceRow {
 }
 
 /// The source columns every query that loads a source selects, in `SourceRow`'s names.
-const SOURCE_COLUMNS: &str = "s.id AS source_id, s.author, s.publisher, s.title, s.url, \
+pub(super) const SOURCE_COLUMNS: &str =
+    "s.id AS source_id, s.author, s.publisher, s.title, s.url, \
      s.date AS source_date, s.attribution_es, s.attribution_en";
 
 #[derive(FromRow)]
@@ -145,13 +149,7 @@ fn partial(text: Option<String>) -> Result<Option<PartialDate>, DbError> {
 pub async fn load_snapshot(pool: &Pool) -> Result<Snapshot, DbError> {
     let hidden = super::hidden::all(pool).await?;
     let mut claims = load_claims(pool).await?;
-    for claim in &mut claims {
-        if let Some(h) = hidden.get(&format!("claim:{}", claim.id)) {
-            claim.note_es.clear();
-            claim.note_en.clear();
-            claim.note_hidden = Some(h.clone());
-        }
-    }
+    hide_notes(&mut claims, &hidden);
     Ok(Snapshot {
         departments: load_departments(pool).await?,
         requirements: load_requirements(pool).await?,
@@ -178,9 +176,11 @@ async fn load_departments(pool: &Pool) -> Result<Vec<Department>, DbError> {
                 name: r.name,
                 capital: r.capital,
                 area_km2: u32::try_from(r.area_km2).map_err(corrupt)?,
-                population: u32::try_from(r.population).map_err(corrupt)?,
-                population_year: u16::try_from(r.population_year).map_err(corrupt)?,
-                population_source: r.population_source,
+                census: Some(vigia::Census {
+                    population: u32::try_from(r.population).map_err(corrupt)?,
+                    year: u16::try_from(r.population_year).map_err(corrupt)?,
+                    source: r.population_source,
+                }),
             })
         })
         .collect()
@@ -264,13 +264,15 @@ async fn requirement_sources(pool: &Pool) -> Result<HashMap<String, Vec<Source>>
     Ok(cited)
 }
 
-const CLAIM_COLUMNS: &str = "c.id, c.department, c.requirement, c.status, c.basis, c.event_date, \
+pub(super) const CLAIM_COLUMNS: &str = "c.id, c.department, c.requirement, c.status, c.basis, c.event_date, \
      c.status_since, c.due_date, c.valid_from, c.valid_until, c.approving_instrument, c.evidence_level, \
      c.q_responsible, c.q_timetable, c.q_financing, c.q_indicators, c.q_published, c.note_es, \
      c.note_en, c.locator, c.quote, c.recorded_at, u.display_name AS recorded_by, \
-     k.correcting_claim_id AS corrected_by";
+     k.correcting_claim_id AS corrected_by, \
+     (SELECT MIN(mc.corrected_claim_id) FROM claim_corrections mc WHERE mc.correcting_claim_id = c.id) AS corrects_id, \
+     (SELECT MIN(mc.reason) FROM claim_corrections mc WHERE mc.correcting_claim_id = c.id) AS correction_reason";
 
-const CLAIM_JOINS: &str = "FROM claims c JOIN sources s ON s.id = c.source_id \
+pub(super) const CLAIM_JOINS: &str = "FROM claims c JOIN sources s ON s.id = c.source_id \
      LEFT JOIN users u ON u.id = c.recorded_by \
      LEFT JOIN claim_corrections k ON k.corrected_claim_id = c.id";
 
@@ -356,21 +358,11 @@ async fn load_claims(pool: &Pool) -> Result<Vec<Claim>, DbError> {
     ))
     .fetch_all(pool)
     .await?;
-    let evidence: Vec<(i64, String, String, String)> =
+    let evidence: Vec<EvidenceRow> =
         sqlx::query_as("SELECT claim_id, label, url, kind FROM claim_evidence ORDER BY id")
             .fetch_all(pool)
             .await?;
-    let mut evidence_by_claim: HashMap<i64, Vec<EvidenceLink>> = HashMap::new();
-    for (claim_id, label, url, kind) in evidence {
-        evidence_by_claim
-            .entry(claim_id)
-            .or_default()
-            .push(EvidenceLink {
-                label,
-                url,
-                kind: parse(&kind)?,
-            });
-    }
+    let mut evidence_by_claim = by_claim(evidence)?;
     let mut documents = super::history::load_documents(pool, "claim_id").await?;
     rows.into_iter()
         .map(|row| {
@@ -381,7 +373,37 @@ async fn load_claims(pool: &Pool) -> Result<Vec<Claim>, DbError> {
         .collect()
 }
 
-fn claim_from_row(
+/// A claim's evidence link as stored: claim id, label, URL and kind.
+pub(super) type EvidenceRow = (i64, String, String, String);
+
+/// Evidence links grouped by the claim they support, in the order given.
+pub(super) fn by_claim(rows: Vec<EvidenceRow>) -> Result<HashMap<i64, Vec<EvidenceLink>>, DbError> {
+    let mut evidence_by_claim: HashMap<i64, Vec<EvidenceLink>> = HashMap::new();
+    for (claim_id, label, url, kind) in rows {
+        evidence_by_claim
+            .entry(claim_id)
+            .or_default()
+            .push(EvidenceLink {
+                label,
+                url,
+                kind: parse(&kind)?,
+            });
+    }
+    Ok(evidence_by_claim)
+}
+
+/// Leaves out the notes an admin hid, keeping the hash and reason in their place.
+pub(super) fn hide_notes(claims: &mut [Claim], hidden: &HashMap<String, HiddenText>) {
+    for claim in claims {
+        if let Some(h) = hidden.get(&format!("claim:{}", claim.id)) {
+            claim.note_es.clear();
+            claim.note_en.clear();
+            claim.note_hidden = Some(h.clone());
+        }
+    }
+}
+
+pub(super) fn claim_from_row(
     r: ClaimRow,
     evidence: &mut HashMap<i64, Vec<EvidenceLink>>,
 ) -> Result<Claim, DbError> {
@@ -422,6 +444,8 @@ fn claim_from_row(
         recorded_at,
         recorded_by: r.recorded_by,
         corrected_by: r.corrected_by,
+        corrects: r.corrects_id,
+        correction_reason: r.correction_reason,
         note_hidden: None,
     })
 }

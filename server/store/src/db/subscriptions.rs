@@ -457,3 +457,77 @@ pub async fn take_request(tx: &mut Tx<'_>) -> Result<Option<NewSubscription>, Db
         .map(|(text,)| serde_json::from_str(&text).map_err(|e| DbError::Corrupt(e.to_string())))
         .transpose()
 }
+
+/// Keeps new choices asked for a subscribed address, until its owner applies them. A newer
+/// request replaces one not applied yet, so strangers typing the address into the form keep
+/// at most one row per subscription, however often they post.
+pub async fn add_change(
+    tx: &mut Tx<'_>,
+    subscription: i64,
+    request: &NewSubscription,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    let text = serde_json::to_string(request).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "DELETE FROM subscription_changes WHERE subscription_id = $1 AND applied_at IS NULL",
+    )
+    .bind(subscription)
+    .execute(&mut **tx)
+    .await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO subscription_changes (subscription_id, request, created_at) \
+         VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(subscription)
+    .bind(text)
+    .bind(stamp(now))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// A change asked for: its subscription, what it asks and whether it was applied.
+pub async fn change(
+    tx: &mut Tx<'_>,
+    id: i64,
+) -> Result<Option<(i64, NewSubscription, bool)>, DbError> {
+    let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT subscription_id, request, applied_at FROM subscription_changes WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|(subscription, text, applied)| {
+        let asked = serde_json::from_str(&text).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        Ok((subscription, asked, applied.is_some()))
+    })
+    .transpose()
+}
+
+/// The latest change asked for a subscription and not applied yet, with its id.
+pub async fn latest_change(
+    tx: &mut Tx<'_>,
+    subscription: i64,
+) -> Result<Option<(i64, NewSubscription)>, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM subscription_changes WHERE subscription_id = $1 AND applied_at IS NULL \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(subscription)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((id,)) = row else { return Ok(None) };
+    Ok(change(tx, id).await?.map(|(_, asked, _)| (id, asked)))
+}
+
+/// Marks a change applied; false when it was applied already.
+pub async fn mark_applied(tx: &mut Tx<'_>, id: i64, now: DateTime<Utc>) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE subscription_changes SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
+    )
+    .bind(stamp(now))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -16,6 +16,9 @@ use crate::ReadError;
 
 /// How long a one-time link works.
 const LINK_VALID_FOR: Duration = Duration::days(7);
+/// A password reset link works for an hour; an account has at most three at once.
+const RESET_VALID_FOR: Duration = Duration::hours(1);
+const RESET_LINKS_AT_ONCE: i64 = 3;
 
 /// Only a SHA-256 of a link's token is stored, so a database leak does not leak working links.
 fn digest(token: &str) -> String {
@@ -44,6 +47,25 @@ impl Store {
         accounts::sign_in_token_works(&self.pool, &digest(token), self.clock.now())
             .await
             .map_err(ReadError::from)
+    }
+
+    /// A one-time link to choose a new password, valid for an hour, for the enabled account
+    /// with this email; `None` when there is none, or when it has three links working
+    /// already (so nobody can fill someone's mailbox).
+    pub async fn password_reset_link(&self, email: &str) -> Result<Option<String>, WriteError> {
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        let Some(user) = accounts::enabled_by_email(&mut tx, email).await? else {
+            return Ok(None);
+        };
+        if accounts::live_tokens(&mut tx, user, now).await? >= RESET_LINKS_AT_ONCE {
+            return Ok(None);
+        }
+        let token = hex::encode(rand::random::<[u8; 32]>());
+        accounts::insert_sign_in_token(&mut tx, user, &digest(&token), now + RESET_VALID_FOR)
+            .await?;
+        self.commit(tx).await?;
+        Ok(Some(token))
     }
 
     /// The public display name of an account, if it exists.

@@ -131,9 +131,12 @@ impl Store {
                 subscriptions::restart_pending(tx, found.id, now).await?;
                 (found.id, Purpose::Confirmation)
             }
-            // Subscribed already: the owner changes filters through the link, not the form,
-            // so a stranger cannot change someone else's subscription.
-            Some(found) => (found.id, Purpose::Reminder),
+            // Subscribed already: the choices asked for wait until the owner applies them
+            // from the email, so a stranger cannot change someone else's subscription.
+            Some(found) => {
+                subscriptions::add_change(tx, found.id, new, now).await?;
+                (found.id, Purpose::Reminder)
+            }
         };
         let allowed = subscriptions::count_confirmation(tx, id, today).await?;
         if allowed {
@@ -168,6 +171,62 @@ impl Store {
         let found = subscriptions::get(&mut tx, id).await?;
         tx.commit().await.map_err(DbError::from)?;
         Ok(found)
+    }
+
+    /// A change asked for a subscribed address: its subscription as it is, what was asked,
+    /// and whether it was applied already.
+    pub async fn subscription_change(
+        &self,
+        change: i64,
+    ) -> Result<Option<(Subscription, NewSubscription, bool)>, ReadError> {
+        let mut tx = self.pool.begin().await.map_err(DbError::from)?;
+        let Some((id, asked, applied)) = subscriptions::change(&mut tx, change).await? else {
+            return Ok(None);
+        };
+        let found = subscriptions::get(&mut tx, id).await?;
+        tx.commit().await.map_err(DbError::from)?;
+        Ok(found.map(|subscription| (subscription, asked, applied)))
+    }
+
+    /// The latest change asked for a subscription and not applied yet, with its id.
+    pub async fn latest_subscription_change(
+        &self,
+        subscription: i64,
+    ) -> Result<Option<(i64, NewSubscription)>, ReadError> {
+        let mut tx = self.pool.begin().await.map_err(DbError::from)?;
+        let found = subscriptions::latest_change(&mut tx, subscription).await?;
+        tx.commit().await.map_err(DbError::from)?;
+        Ok(found)
+    }
+
+    /// Applies a change its owner confirmed from the email; returns the subscription's id.
+    /// `Conflict` when it was applied already, `NotFound` when it or its subscription is gone.
+    pub async fn apply_subscription_change(&self, change: i64) -> Result<i64, WriteError> {
+        let now = self.clock.now();
+        let mut tx = self.begin_alerts().await?;
+        let (id, asked, _) = subscriptions::change(&mut tx, change)
+            .await?
+            .ok_or(WriteError::NotFound)?;
+        let current = subscriptions::get(&mut tx, id)
+            .await?
+            .ok_or(WriteError::NotFound)?;
+        if !subscriptions::mark_applied(&mut tx, change, now).await? {
+            return Err(WriteError::Conflict);
+        }
+        let after = current.with_asked(&asked);
+        let new = NewSubscription {
+            channel: after.channel,
+            address: after.address,
+            contact: after.contact,
+            filters: after.filters,
+            digest: after.digest,
+            lang: after.lang,
+            if_subscribed: asked.if_subscribed,
+        };
+        subscriptions::set_filters(&mut tx, id, &new).await?;
+        self.commit_alerts(tx, false).await?;
+        tracing::info!(subscription = id, change, "subscription change applied");
+        Ok(id)
     }
 
     /// Confirms a pending email subscription; `false` when there is none to confirm.

@@ -17,8 +17,8 @@ use crate::db::audit::{self, Audit};
 use crate::db::claims::{self, Append, AppendError};
 use crate::db::documents::{self, Owner};
 use crate::db::events::Origin;
-use crate::db::DbError;
 use crate::db::{hidden, replies, suggestions};
+use crate::db::{DbError, Tx};
 use crate::documents::Staged;
 
 impl Store {
@@ -50,6 +50,27 @@ struct Touched {
     entry: i64,
 }
 
+/// Links a correction to the claim it corrects, which must be of the same record and not
+/// corrected already.
+async fn correct(
+    tx: &mut Tx<'_>,
+    claim: &NewClaim,
+    correction: &vigia::new_claim::Correction,
+    correcting: i64,
+) -> Result<(), WriteError> {
+    let (department, requirement, corrected) = claims::correctable(tx, correction.claim)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    if department != claim.department.as_str() || requirement != claim.requirement.as_str() {
+        return Err(WriteError::NotFound);
+    }
+    if corrected {
+        return Err(WriteError::Conflict);
+    }
+    claims::record_correction(tx, correction.claim, correcting, Some(&correction.reason)).await?;
+    Ok(())
+}
+
 fn append_error(error: AppendError) -> WriteError {
     match error {
         AppendError::Stale => WriteError::Stale,
@@ -70,6 +91,7 @@ impl ComplianceWriter for Store {
         claim: NewClaim,
         expected_latest: i64,
         documents: Vec<Upload>,
+        carried: Vec<i64>,
         accepting: Option<i64>,
     ) -> Result<i64, WriteError> {
         let staged = self.stage(&documents).await?;
@@ -89,6 +111,10 @@ impl ComplianceWriter for Store {
         if let Some(suggestion) = accepting {
             super::suggestions::accept(&mut tx, by, suggestion, &claim, appended.claim, now)
                 .await?;
+        }
+        if let Some(correction) = &claim.corrects {
+            correct(&mut tx, &claim, correction, appended.claim).await?;
+            documents::carry(&mut tx, correction.claim, &carried, appended.claim, by, now).await?;
         }
         let mut change = Change::to_records(now, begun_at);
         self.record_changed(

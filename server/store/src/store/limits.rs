@@ -23,6 +23,8 @@ pub enum RateLimit {
     AlertLinks,
     /// Choosing a password through a one-time link: a person needs a few tries at most.
     PasswordLinks,
+    /// "¿Olvidó su contraseña?" forms.
+    PasswordResets,
 }
 
 impl RateLimit {
@@ -32,6 +34,7 @@ impl RateLimit {
             RateLimit::AlertForms => "alert-forms",
             RateLimit::AlertLinks => "alert-links",
             RateLimit::PasswordLinks => "password-links",
+            RateLimit::PasswordResets => "password-resets",
         }
     }
 
@@ -42,6 +45,7 @@ impl RateLimit {
             RateLimit::AlertForms => (10, Duration::hours(1)),
             RateLimit::AlertLinks => (60, Duration::minutes(1)),
             RateLimit::PasswordLinks => (20, Duration::hours(1)),
+            RateLimit::PasswordResets => (5, Duration::hours(1)),
         }
     }
 }

@@ -206,6 +206,34 @@ impl Store {
             .map_err(PortError::from)
     }
 
+    /// One page of the public history, newest first, of one department or of all, and
+    /// whether more follow: read from the database page by page, not from the snapshot.
+    pub async fn history_page(
+        &self,
+        department: Option<vigia::DepartmentCode>,
+        page: usize,
+        per_page: usize,
+    ) -> Result<(Vec<vigia::HistoryEntry>, bool), PortError> {
+        let hidden = db::hidden::all(&self.pool).await?;
+        let skip = page.saturating_sub(1).saturating_mul(per_page);
+        let limits = (
+            i64::try_from(skip).unwrap_or(i64::MAX),
+            i64::try_from(per_page).unwrap_or(i64::MAX),
+        );
+        Ok(db::history_page(&self.pool, &hidden, department, limits).await?)
+    }
+
+    /// Up to `limit` claims recorded after claim `after`, oldest first: a batch of a
+    /// streamed export (see `db::claims_after`).
+    pub async fn claims_after(
+        &self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<vigia::Claim>, PortError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        Ok(db::claims_after(&self.pool, after, limit).await?)
+    }
+
     pub async fn document(&self, id: i64) -> Result<Option<db::documents::DocumentRow>, PortError> {
         db::documents::find(&self.pool, id)
             .await

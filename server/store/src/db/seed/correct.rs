@@ -68,7 +68,7 @@ pub(super) async fn correct(
     }
     for held_claim in &old {
         if let Some(by) = corrected_by(held_claim, claims, &appended) {
-            record_correction(tx, held_claim.id, by).await?;
+            record_correction(tx, held_claim.id, by, None).await?;
         }
     }
     // Figures are the seed's own table, not history: they are replaced, and the sources that
