@@ -42,6 +42,27 @@ pub fn moment(lang: Lang, stored: &str) -> String {
     }
 }
 
+/// A validity as its source gives it ("2019 – diciembre de 2023"), either end "desconocido"
+/// when the source does not give it, or `None` when it gives neither.
+pub fn validity(
+    lang: Lang,
+    from: Option<PartialDate>,
+    until: Option<PartialDate>,
+) -> Option<String> {
+    if from.is_none() && until.is_none() {
+        return None;
+    }
+    let end = |d: Option<PartialDate>| {
+        d.map(|d| partial_date(lang, d))
+            .unwrap_or_else(|| t(lang, "unknown"))
+    };
+    Some(tr(
+        lang,
+        "validity-range",
+        &[("from", end(from).into()), ("until", end(until).into())],
+    ))
+}
+
 /// A date to the precision its source gave: "18 de febrero de 2020", "marzo de 2023", "2028".
 pub fn partial_date(lang: Lang, value: PartialDate) -> String {
     let first = value.first_day();

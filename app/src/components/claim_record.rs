@@ -47,6 +47,24 @@ pub fn ClaimRecord(
             "entry-due-date",
             claim.due_date.map(|d| format::date(lang, d)),
         ),
+        // The whole claim: what its source gives of the validity and the approving
+        // instrument, "desconocido" where it gives nothing.
+        (
+            "field-validity",
+            Some(
+                format::validity(lang, claim.valid_from, claim.valid_until)
+                    .unwrap_or_else(|| t(lang, "unknown")),
+            ),
+        ),
+        (
+            "field-approving-instrument",
+            Some(
+                claim
+                    .approving_instrument
+                    .clone()
+                    .unwrap_or_else(|| t(lang, "unknown")),
+            ),
+        ),
     ]
     .into_iter()
     .filter_map(|(key, value)| {

@@ -271,23 +271,8 @@ fn optional_text(lang: Lang, value: Option<String>) -> String {
 #[component]
 fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> impl IntoView {
     let lang = use_lang();
-    let validity = match (claim.valid_from, claim.valid_until) {
-        (None, None) => t(lang, "unknown"),
-        (from, until) => tr(
-            lang,
-            "validity-range",
-            &[
-                (
-                    "from",
-                    optional_text(lang, from.map(|d| format::partial_date(lang, d))).into(),
-                ),
-                (
-                    "until",
-                    optional_text(lang, until.map(|d| format::partial_date(lang, d))).into(),
-                ),
-            ],
-        ),
-    };
+    let validity = format::validity(lang, claim.valid_from, claim.valid_until)
+        .unwrap_or_else(|| t(lang, "unknown"));
     let rows = [
         (
             t(lang, "field-event-date"),

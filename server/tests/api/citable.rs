@@ -95,6 +95,54 @@ async fn a_permalink_shows_the_claims_status_source_and_document_and_how_to_cite
     assert!(english.contains("How to cite"));
 }
 
+#[tokio::test]
+async fn a_permalink_shows_the_whole_claim_validity_and_approving_instrument_included() {
+    let app = TestApp::spawn().await;
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let expected = latest(&app, "BO-N", "action-plan").await;
+    let saved = app
+        .post_form(
+            &officer,
+            "/departments/BO-N/action-plan/claims",
+            &crate::claims::plan_in_force(&expected),
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    let path = newest_entry(&app, "BO-N").await;
+    let record = app.html(&path).await;
+    let record = &record[record
+        .find("class=\"claim-record\"")
+        .expect("the claim in full")..];
+    for (label, value) in [
+        ("Vigencia", "2025 – 2029"),
+        ("Instrumento de aprobación", "Resolución 123/2025"),
+    ] {
+        assert!(
+            record.contains(&format!("<dt>{label}</dt><dd>{value}</dd>")),
+            "{label}: {value}"
+        );
+    }
+    let english = app.html(&format!("{path}?lang=en")).await;
+    assert!(english.contains("<dt>Validity</dt><dd>2025 – 2029</dd>"));
+
+    // A claim whose source gives neither says so rather than leaving them out.
+    let seed = app.json("/api/v1/history?department=BO-N").await;
+    let unknown = seed["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "claim-recorded" && e["approving_instrument"].is_null())
+        .filter_map(|e| e["permalink"].as_str())
+        .map(|p| p.trim_start_matches("http://vigia.test").to_owned())
+        .find(|p| p != &path)
+        .expect("a seed claim");
+    let page = app.html(&unknown).await;
+    assert!(
+        page.contains("<dt>Instrumento de aprobación</dt><dd>desconocido</dd>"),
+        "{unknown}"
+    );
+}
+
 /// The text of the read-only field with id `id`.
 fn field(page: &str, id: &str) -> String {
     let start = page
