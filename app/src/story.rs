@@ -50,6 +50,24 @@ impl StoryGroup {
         }
     }
 
+    /// The stated status a group counts, drawn as the map draws it; `None` for the group of
+    /// records with no stated status (unknown, or inferred by Vigía).
+    pub fn stated(self) -> Option<MapCategory> {
+        let (status, only_reported) = match self {
+            StoryGroup::Missing => (Status::Missing, false),
+            StoryGroup::Expired => (Status::Expired, false),
+            StoryGroup::InPreparation => (Status::InPreparation, false),
+            StoryGroup::Reported => (Status::InForce, true),
+            StoryGroup::Verified => (Status::InForce, false),
+            StoryGroup::Unconfirmed => return None,
+        };
+        Some(MapCategory {
+            status,
+            only_reported,
+            inferred: false,
+        })
+    }
+
     /// The map colour the group is drawn in.
     pub fn tone(self) -> Tone {
         match self {

@@ -53,6 +53,41 @@ test('a 300-character URL in a note, a source, evidence and a reply wraps on eve
   }
 });
 
+// Every department identifiable and reachable on a phone: numbers on the map, and under it a
+// list naming each number, every entry a link at least 44 px tall to its department.
+async function mapKeyOnPhone(page, where) {
+  const keys = page.locator('.map-key a');
+  assert.equal(await keys.count(), 9, `${where}: nine departments in the key`);
+  for (let i = 0; i < 9; i += 1) {
+    const box = await keys.nth(i).boundingBox();
+    assert.ok(box && box.height >= 44 && box.width >= 44, `${where}: entry ${i + 1} is ${box?.width}×${box?.height}`);
+  }
+  assert.ok(await page.locator('.map-keys').first().isVisible(), `${where}: numbers on the map`);
+  assert.equal(await page.locator('.map-labels').first().isVisible(), false, `${where}: names too small to read are hidden`);
+  return keys;
+}
+
+test('on a 320, 360 and 400 px phone the map numbers every department and lists them as links', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const { context, page } = await openPage(env.browser, { javaScriptEnabled, width: 320 });
+    for (const width of [320, 360, 400]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(env.server.baseUrl + '/');
+      const keys = await mapKeyOnPhone(page, `/ at ${width} px`);
+      assert.match(await keys.first().innerText(), /1\s*Pando/);
+      assert.match(await keys.last().innerText(), /9\s*Tarija/);
+      await noSidewaysScroll(page, `/ at ${width} px`);
+    }
+    await page.locator('.map-key a', { hasText: 'Tarija' }).click();
+    await page.waitForURL(/\/departments\/BO-T$/);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(env.server.baseUrl + '/?lang=en');
+    assert.equal(await page.locator('.map-key').isVisible(), false, 'no key where the names fit');
+    assert.ok(await page.locator('.map-labels').isVisible(), 'names on a wide map');
+    await context.close();
+  }
+});
+
 test('the home table caption keeps its width on a phone', async () => {
   const { context, page } = await openPage(env.browser, { javaScriptEnabled: false, width: 360 });
   await page.goto(env.server.baseUrl + '/');
@@ -70,6 +105,7 @@ test('the embed snippet fits a 320 and a 360 px article with its legend and cred
   await new Promise((done) => site.listen(0, '127.0.0.1', done));
   assert.match(snippet, /title="[^"]+"/, 'a title for screen readers');
   assert.match(snippet, /max-width:400px/);
+  assert.match(snippet, /aspect-ratio:400\/600/);
   for (const width of [320, 360]) {
     await page.setViewportSize({ width, height: 800 });
     // An article on another site (another origin, without Vigía's CSP).
@@ -81,7 +117,8 @@ test('the embed snippet fits a 320 and a 360 px article with its legend and cred
     await noSidewaysScroll(page, `an article at ${width} px`);
     const box = await page.locator('iframe').boundingBox();
     assert.ok(box.width <= width - 16 && box.height > box.width, `the frame is ${box.width}×${box.height}`);
-    for (const part of ['.legend', '.embed-credit']) {
+    await mapKeyOnPhone(frame, `the embed at ${width} px`);
+    for (const part of ['.legend', '.map-key li:last-child', '.embed-credit']) {
       const inside = await frame.locator(part).first().boundingBox();
       assert.ok(inside && inside.y + inside.height <= box.y + box.height + 1, `${part} visible at ${width} px`);
     }

@@ -37,11 +37,6 @@ story-updated = Updated { $date }
 story-dates-label = Dates of the data
 
 ## Groups, in the timeline and its table
-group-missing = No plan
-group-expired = Plan expired
-group-in-preparation = In preparation
-group-reported = In force, only reported
-group-verified = In force, verified
 group-unconfirmed = No confirmed information
 
 ## The map's requirement switch

@@ -37,11 +37,6 @@ story-updated = Actualizado el { $date }
 story-dates-label = Fechas de los datos
 
 ## Groups, in the timeline and its table
-group-missing = Sin plan
-group-expired = Plan vencido
-group-in-preparation = En elaboración
-group-reported = Vigente, solo informado
-group-verified = Vigente, verificado
 group-unconfirmed = Sin información confirmada
 
 ## The map's requirement switch

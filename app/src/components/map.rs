@@ -35,32 +35,28 @@ pub fn categories(view: &PublicView, slug: &RequirementSlug) -> Vec<(DepartmentC
         .collect()
 }
 
+/// A legend entry in the words the table and every page use for the status (one catalogue:
+/// the requirement's own labels, "Sin plan" for the plan), with how far an in-force status was
+/// checked and whether Vigía inferred it.
 pub fn legend_label(
     category: MapCategory,
     requirement: Option<&vigia::Requirement>,
     lang: crate::i18n::Lang,
 ) -> String {
-    // The plan's legend has its own words; another instrument's uses its status labels
-    // ("Sin centro", "En funcionamiento, solo informado").
-    let label = match requirement.filter(|r| r.slug.as_str() != MAP_REQUIREMENT) {
-        None => t(lang, category.legend_key()),
-        Some(r) => {
-            let status = format::status_label(lang, Some(r), category.status);
-            let mut chars = status.chars();
-            let status: String = match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => status,
-            };
-            match (category.status, category.only_reported) {
-                (vigia::Status::InForce, true) => {
-                    tr(lang, "legend-status-reported", &[("status", status.into())])
-                }
-                (vigia::Status::InForce, false) => {
-                    tr(lang, "legend-status-verified", &[("status", status.into())])
-                }
-                _ => status,
-            }
+    let status = format::status_label(lang, requirement, category.status);
+    let mut chars = status.chars();
+    let status: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => status,
+    };
+    let label = match (category.status, category.only_reported) {
+        (vigia::Status::InForce, true) => {
+            tr(lang, "legend-status-reported", &[("status", status.into())])
         }
+        (vigia::Status::InForce, false) => {
+            tr(lang, "legend-status-verified", &[("status", status.into())])
+        }
+        _ => status,
     };
     if category.inferred {
         tr(lang, "legend-inferred", &[("label", label.into())])
@@ -125,6 +121,17 @@ pub fn ComplianceMap(
             Some(view! { <text x=*x y=*y class="map-label">{department.name.clone()}</text> })
         })
         .collect_view();
+    // Where the names do not fit (phones, the embed), CSS shows these numbers instead; the
+    // list under the map (`MapKey`) names each number.
+    let keys = crate::map::keys::numbered()
+        .into_iter()
+        .map(|(_, (x, y), number)| {
+            view! {
+                <circle cx=x cy=y r=crate::map::KEY_RADIUS class="map-key-dot"/>
+                <text x=x y=y class="map-key-number" dy="0.35em">{number}</text>
+            }
+        })
+        .collect_view();
     let title = match requirement {
         Some(r) => tr(
             lang,
@@ -142,8 +149,36 @@ pub fn ComplianceMap(
             <defs inner_html=patterns_svg()></defs>
             {departments}
             <g class="map-labels" aria-hidden="true">{labels}</g>
+            <g class="map-keys" aria-hidden="true">{keys}</g>
         </svg>
     }
+}
+
+/// The map's numbers named, each a link to its department's page large enough to tap: shown
+/// only where the map shows numbers instead of names.
+#[component]
+pub fn MapKey(
+    view: PublicView,
+    #[prop(optional)] link_target: Option<&'static str>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let entries = crate::map::keys::numbered()
+        .into_iter()
+        .filter_map(|(code, _, number)| {
+            let department = view
+                .snapshot
+                .department(DepartmentCode::parse(code).ok()?)?;
+            Some(view! {
+                <li>
+                    <a href=format!("/departments/{code}") target=link_target>
+                        <span class="map-key-badge" aria-hidden="true">{number}</span>
+                        {department.name.clone()}
+                    </a>
+                </li>
+            })
+        })
+        .collect_view();
+    view! { <ol class="map-key" aria-label=t(lang, "map-key-label")>{entries}</ol> }
 }
 
 /// What each colour and pattern means, listing only those the map uses.

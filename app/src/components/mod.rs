@@ -44,7 +44,7 @@ pub use hidden::{HiddenNotice, HideForm};
 pub use history_entry::HistoryEntryItem;
 pub use layout::{Layout, PageMeta};
 pub use legal_basis::LegalBasis;
-pub use map::{categories, legend_label, map_requirement, ComplianceMap, MapLegend};
+pub use map::{categories, legend_label, map_requirement, ComplianceMap, MapKey, MapLegend};
 pub use map_downloads::MapDownloads;
 pub use refused::Refused;
 pub use source::{ClaimSource, SourceCite};

@@ -18,7 +18,11 @@ pub fn StatusBadge(
 ) -> impl IntoView {
     let lang = use_lang();
     let label = format::status_label(lang, requirement.as_ref(), status);
-    let evidence_label = evidence.map(|level| t(lang, &format!("evidence-{}", level.slug())));
+    // With no status known there is nothing a source reported or a document proved: "sin
+    // información" beside "solo informado" would read as a contradiction.
+    let evidence_label = evidence
+        .filter(|_| status != Status::Unknown)
+        .map(|level| t(lang, &format!("evidence-{}", level.slug())));
     let inferred = basis == Some(Basis::Inferred);
     let class = format!(
         "badge status-{}{}",

@@ -27,6 +27,18 @@ fn x_of(day: NaiveDate, from: NaiveDate, to: NaiveDate, left: f64, right: f64) -
     left + (right - left) * ((day - from).num_days() as f64 / span).clamp(0.0, 1.0)
 }
 
+/// The first of January of the years an axis from `from` to `to` labels: at most six, evenly
+/// spaced, so labels never crowd a phone's width.
+fn year_marks(from: NaiveDate, to: NaiveDate) -> Vec<(i32, NaiveDate)> {
+    let years: Vec<i32> = (from.year() + 1..=to.year()).collect();
+    let step = years.len().div_ceil(6).max(1);
+    years
+        .into_iter()
+        .step_by(step)
+        .filter_map(|year| Some((year, NaiveDate::from_ymd_opt(year, 1, 1)?)))
+        .collect()
+}
+
 /// Where each step's band begins on the axis, and where it turns certain: a step whose change
 /// fell at an unknown point of a month or year begins with that period, drawn as uncertain up
 /// to its end. A period reaching back before the previous step begins there instead.
@@ -78,12 +90,21 @@ fn start_text(lang: Lang, start: StepStart) -> String {
     }
 }
 
-fn counts_text(lang: Lang, counts: &Counts) -> String {
+/// A group's name: the status catalogue's words, as the map's legend and the table say them;
+/// records without a stated status have their own.
+fn group_label(lang: Lang, group: StoryGroup, requirement: Option<&Requirement>) -> String {
+    match group.stated() {
+        Some(category) => crate::components::legend_label(category, requirement, lang),
+        None => t(lang, "group-unconfirmed"),
+    }
+}
+
+fn counts_text(lang: Lang, counts: &Counts, requirement: Option<&Requirement>) -> String {
     counts
         .present()
         .into_iter()
         .map(|(group, n)| {
-            let label = t(lang, &format!("group-{}", group.slug())).to_lowercase();
+            let label = group_label(lang, group, requirement).to_lowercase();
             tr(
                 lang,
                 "timeline-count",
@@ -100,6 +121,7 @@ fn counts_text(lang: Lang, counts: &Counts) -> String {
 pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
     let lang = use_lang();
     let slug = RequirementSlug::parse(crate::map::MAP_REQUIREMENT).expect("slug");
+    let requirement = view.snapshot.requirement(&slug).cloned();
     let steps = story::timeline(&view.snapshot, &slug, view.today);
     let (Some((start, first)), Some((_, last))) = (steps.first().copied(), steps.last().copied())
     else {
@@ -137,12 +159,7 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
         TOP + 16.0,
         last.total()
     );
-    let years: Vec<i32> = (from.year() + 1..=to.year()).collect();
-    let step = years.len().div_ceil(6).max(1);
-    for year in years.into_iter().step_by(step) {
-        let Some(jan) = NaiveDate::from_ymd_opt(year, 1, 1) else {
-            continue;
-        };
+    for (year, jan) in year_marks(from, to) {
         let x = x_of(jan, from, to, LEFT, RIGHT);
         axes.push_str(&format!(
             r#"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{}" class="grid"/><text x="{x:.1}" y="{}" class="tick" text-anchor="middle">{year}</text>"#,
@@ -163,9 +180,15 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
         "timeline-summary",
         &[
             ("from", format::when(lang, start.period).into()),
-            ("first", counts_text(lang, &first).into()),
+            (
+                "first",
+                counts_text(lang, &first, requirement.as_ref()).into(),
+            ),
             ("to", format::when(lang, PartialDate::day(to)).into()),
-            ("last", counts_text(lang, &last).into()),
+            (
+                "last",
+                counts_text(lang, &last, requirement.as_ref()).into(),
+            ),
         ],
     );
     let mut used: Vec<StoryGroup> = steps
@@ -180,14 +203,14 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
             view! {
                 <li>
                     <svg class="swatch" viewBox="0 0 28 28" aria-hidden="true"><rect width="28" height="28" fill=tone_fill(group.tone())/></svg>
-                    {t(lang, &format!("group-{}", group.slug()))}
+                    {group_label(lang, *group, requirement.as_ref())}
                 </li>
             }
         })
         .collect_view();
     let header = used
         .iter()
-        .map(|g| view! { <th scope="col" class="number">{t(lang, &format!("group-{}", g.slug()))}</th> })
+        .map(|g| view! { <th scope="col" class="number">{group_label(lang, *g, requirement.as_ref())}</th> })
         .collect_view();
     let rows = steps
         .iter()
@@ -305,11 +328,35 @@ pub fn StatusStrip(
         )],
     );
     let text_id = format!("strip-{}", requirement.slug);
+    // The strip stretches to the page's width, which would stretch text too: the years sit in
+    // a second SVG without a view box, placed in percent of its width.
+    let marks = year_marks(from, to);
+    let year_lines: String = marks
+        .iter()
+        .map(|(_, jan)| {
+            let x = x_of(*jan, from, to, 0.0, WIDTH);
+            format!(r#"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="24" class="strip-year" vector-effect="non-scaling-stroke"/>"#)
+        })
+        .collect();
+    let year_labels: String = marks
+        .iter()
+        .map(|(year, jan)| {
+            let percent = x_of(*jan, from, to, 0.0, 100.0);
+            let anchor = match percent {
+                p if p < 4.0 => "start",
+                p if p > 96.0 => "end",
+                _ => "middle",
+            };
+            format!(r#"<text x="{percent:.1}%" y="14" text-anchor="{anchor}">{year}</text>"#)
+        })
+        .collect();
     view! {
         <div class="status-strip">
             <svg viewBox=format!("0 0 {WIDTH} 24") preserveAspectRatio="none" role="img" aria-label=label aria-describedby=text_id.clone() xmlns="http://www.w3.org/2000/svg">
                 {rects}
+                <g inner_html=year_lines></g>
             </svg>
+            <svg class="strip-axis" width="100%" height="18" aria-hidden="true" xmlns="http://www.w3.org/2000/svg" inner_html=year_labels></svg>
             <p class="strip-text" id=text_id>{words.join(" · ")}</p>
         </div>
     }

@@ -38,16 +38,4 @@ impl MapCategory {
     pub fn tone(self) -> Tone {
         Tone::of(self.status, self.only_reported)
     }
-
-    /// The catalog key of the legend entry.
-    pub fn legend_key(self) -> &'static str {
-        match self.tone() {
-            Tone::Missing => "legend-missing",
-            Tone::InPreparation => "legend-in-preparation",
-            Tone::InForceVerified => "legend-in-force-verified",
-            Tone::InForceReported => "legend-in-force-reported",
-            Tone::Expired => "legend-expired",
-            Tone::Unknown => "legend-unknown",
-        }
-    }
 }

@@ -1,16 +1,16 @@
 //! `/embed/map`: the map with minimal chrome, for other sites to frame. Everything (the
-//! whole map, a compact legend, the date, the sources and the credit) fits the size the snippet on `/`
-//! declares (400 × 460): the map takes whatever height the rest leaves.
-
+//! whole map, its numbered key, a compact legend, the date, the sources and the credit) fits
+//! the size the snippet on `/` declares: the map takes whatever height the rest leaves.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ComplianceMap, DataDates, MapLegend, PageMeta, WithPublicView};
+use crate::components::{ComplianceMap, DataDates, MapKey, MapLegend, PageMeta, WithPublicView};
 use crate::i18n::{t, use_lang};
 use vigia::DepartmentCode;
 
-/// The size the embed snippet declares, in CSS pixels.
-pub const EMBED_SIZE: (u32, u32) = (400, 460);
+/// The size the embed snippet declares, in CSS pixels: tall enough for the numbered key
+/// under the map, which the embed shows at this width.
+pub const EMBED_SIZE: (u32, u32) = (400, 600);
 
 #[component]
 pub fn EmbedMapPage() -> impl IntoView {
@@ -24,6 +24,7 @@ pub fn EmbedMapPage() -> impl IntoView {
         <main class="embed-page">
             <WithPublicView render=move |view| {
                 let legend_view = view.clone();
+                let key_view = view.clone();
                 let dates_view = view.clone();
                 let plan = vigia::RequirementSlug::parse(crate::map::MAP_REQUIREMENT).expect("slug");
                 let sources = crate::story::credits::image_credits(lang, &view.snapshot, &plan, view.today)
@@ -37,6 +38,7 @@ pub fn EmbedMapPage() -> impl IntoView {
                 view! {
                     <p class="embed-title"><a href="/" target="_blank">{t(lang, "embed-title")}</a></p>
                     {map}
+                    <MapKey view=key_view link_target="_blank"/>
                     <div class="embed-foot">
                         <MapLegend view=legend_view/>
                         <DataDates view=dates_view/>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{
     map_requirement, AsOfForm, ComplianceMap, ComplianceTimeline, DataDates, FeedLink, FollowLinks,
-    Layout, MapDownloads, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView,
+    Layout, MapDownloads, MapKey, MapLegend, PageMeta, SourceCite, StatusBadge, WithPublicView,
 };
 use crate::context::{PublicView, SiteInfo};
 use crate::format;
@@ -54,6 +54,7 @@ fn Home(view: PublicView) -> impl IntoView {
             <div class="map-layout">
                 <figure class="map-figure">
                     <ComplianceMap view=view.clone() requirement=slug.clone()/>
+                    <MapKey view=view.clone()/>
                     <figcaption><MapLegend view=view.clone() requirement=slug/></figcaption>
                 </figure>
                 <ComplianceTable view=view.clone()/>

@@ -72,7 +72,7 @@ async fn home_has_the_map_table_and_context_in_spanish() {
         "the legend says which statuses are inferred"
     );
     assert!(
-        !html.contains("Vigente, verificado"),
+        !html.contains("Adoptado y vigente, verificado"),
         "the legend lists only what is used"
     );
     assert!(
@@ -336,4 +336,56 @@ async fn pages_allow_only_their_own_inline_script_and_only_the_embed_is_framable
         .unwrap()
         .contains("frame-ancestors *"));
     assert!(embed.headers().get("x-frame-options").is_none());
+}
+
+/// The texts of the entries of the map's legend.
+fn legend_entries(html: &str) -> Vec<String> {
+    let figure = html
+        .split("class=\"map-figure\"")
+        .nth(1)
+        .unwrap_or_default();
+    let legend = figure.split("class=\"legend\"").nth(1).unwrap_or_default();
+    let legend = &legend[..legend.find("</ul>").unwrap_or(0)];
+    legend
+        .split("</svg>")
+        .skip(1)
+        .map(|rest| rest[..rest.find("</li>").unwrap_or(0)].trim().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_map_legend_names_each_status_as_the_table_does_in_both_languages() {
+    let app = TestApp::spawn().await;
+    for (path, inferred, checked) in [
+        (
+            "/",
+            " (deducción de Vigía)",
+            [", solo informado", ", verificado"],
+        ),
+        (
+            "/?requirement=shelter",
+            " (deducción de Vigía)",
+            [", solo informado", ", verificado"],
+        ),
+        (
+            "/?lang=en",
+            " (Vigía's inference)",
+            [", only reported", ", verified"],
+        ),
+    ] {
+        let html = app.html(path).await;
+        let entries = legend_entries(&html);
+        assert!(entries.len() >= 2, "{path}: {entries:?}");
+        for entry in entries {
+            let mut status = entry.trim_end_matches(inferred).to_owned();
+            for suffix in checked {
+                status = status.trim_end_matches(suffix).to_owned();
+            }
+            let badge = format!(">{}</span>", status.to_lowercase());
+            assert!(
+                html.to_lowercase().contains(&badge),
+                "{path}: the legend's \"{entry}\" is no status the table shows"
+            );
+        }
+    }
 }

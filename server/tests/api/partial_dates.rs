@@ -29,3 +29,27 @@ async fn a_claim_dated_2020_reads_as_the_year_2020_on_strips_and_the_timeline() 
     let home = app.html("/").await;
     assert!(home.contains("href=\"/?as_of=2020-12-31\""));
 }
+
+#[tokio::test]
+async fn each_status_strip_has_an_axis_of_years_in_order() {
+    let app = TestApp::spawn().await;
+    let html = app.html("/departments/BO-T").await;
+    let axes: Vec<&str> = html
+        .split("class=\"strip-axis\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</svg>").unwrap()])
+        .collect();
+    assert!(
+        (1..=2).contains(&axes.len()),
+        "one axis under each requirement's strip"
+    );
+    let plan: Vec<i32> = axes[0]
+        .split("\">")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next()?.parse().ok())
+        .collect();
+    // Tarija's plan: from the first source (2018) to today, at most six labels, in order.
+    assert!((1..=6).contains(&plan.len()), "{plan:?}");
+    assert!(plan.windows(2).all(|w| w[0] < w[1]), "{plan:?}");
+    assert!(plan[0] <= 2020, "{plan:?}");
+}

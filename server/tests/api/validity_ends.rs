@@ -46,7 +46,7 @@ async fn the_newest_end_raises_the_expired_gap_and_the_other_end_is_shown_beside
     let figure = &figure[..figure.find("</figure>").unwrap()];
     assert!(
         figure.contains("Vencido (deducción de Vigía)")
-            && !figure.contains("Vigente, solo informado"),
+            && !figure.contains("Adoptado y vigente, solo informado"),
         "the map's legend shows no plan in force past its end"
     );
 }
