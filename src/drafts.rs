@@ -45,6 +45,23 @@ pub fn reason(field: &'static str, input: &str) -> Result<String, Vec<FieldError
     }
 }
 
+/// An officer's review of a reply: the outcome chosen (accept, or ask for more) and the note.
+pub fn review(
+    outcome: &str,
+    note: &str,
+) -> Result<(crate::reply::ReviewOutcome, String), Vec<FieldError>> {
+    let mut c = Checker::default();
+    let chosen = crate::reply::ReviewOutcome::parse(outcome);
+    if chosen.is_none() {
+        c.fail("outcome", Problem::InvalidChoice);
+    }
+    let note = c.required("note", note, text::REASON);
+    match (chosen, note) {
+        (Some(outcome), Some(note)) if c.0.is_empty() => Ok((outcome, note)),
+        _ => Err(c.0),
+    }
+}
+
 /// An optional reason, empty when none was given.
 pub fn optional_reason(field: &'static str, input: &str) -> Result<String, Vec<FieldError>> {
     let mut c = Checker::default();
@@ -242,6 +259,27 @@ pub fn is_link(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::reply::ReviewOutcome;
+
+    #[test]
+    fn a_review_needs_an_outcome_from_the_list_and_a_note() {
+        assert_eq!(
+            super::review("more-requested", " Falta la resolución. "),
+            Ok((ReviewOutcome::MoreRequested, "Falta la resolución.".into()))
+        );
+        let refused = super::review("", "Visto.").unwrap_err();
+        assert_eq!(refused[0].field, "outcome");
+        assert_eq!(refused[0].problem, Problem::InvalidChoice);
+        let refused = super::review("closed", "").unwrap_err();
+        let fields: Vec<&str> = refused.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["outcome", "note"]);
+        let long = "a".repeat(1001);
+        assert!(matches!(
+            super::review("accepted", &long).unwrap_err()[0].problem,
+            Problem::TooLong(1000)
+        ));
+    }
+
     use super::*;
 
     fn problems<T: std::fmt::Debug>(

@@ -40,7 +40,7 @@ pub use document::Document;
 pub use gaps::{Gap, GapKind, Severity};
 pub use history::{HistoryAction, HistoryEntry};
 pub use record::ComplianceRecord;
-pub use reply::GapReply;
+pub use reply::{GapReply, ReviewOutcome};
 pub use requirement::{Requirement, RequirementSlug};
 pub use snapshot::Snapshot;
 pub use status::Status;

@@ -156,7 +156,13 @@ pub trait ComplianceWriter: Send + Sync {
         documents: Vec<Upload>,
     ) -> Result<i64, WriteError>;
 
-    async fn review_reply(&self, by: i64, reply: i64, note: String) -> Result<(), WriteError>;
+    async fn review_reply(
+        &self,
+        by: i64,
+        reply: i64,
+        outcome: crate::ReviewOutcome,
+        note: String,
+    ) -> Result<(), WriteError>;
 
     async fn add_suggestion(
         &self,

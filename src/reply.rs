@@ -29,6 +29,33 @@ pub struct ReplyReview {
     pub note: String,
     pub reviewed_by: String,
     pub reviewed_at: DateTime<Utc>,
+    /// What the officer decided; `None` for reviews given before officers chose one.
+    #[serde(default)]
+    pub outcome: Option<ReviewOutcome>,
+}
+
+/// What an officer made of a reply: enough to act on (a new claim will follow), or more is
+/// needed from the department. Neither closes the gap; only a new claim does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewOutcome {
+    Accepted,
+    MoreRequested,
+}
+
+impl ReviewOutcome {
+    pub const ALL: [ReviewOutcome; 2] = [ReviewOutcome::Accepted, ReviewOutcome::MoreRequested];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ReviewOutcome::Accepted => "accepted",
+            ReviewOutcome::MoreRequested => "more-requested",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.slug() == raw)
+    }
 }
 
 impl GapReply {

@@ -27,8 +27,8 @@ use pages::{
     AdminAlertsPage, AdminDisablePage, AdminUsersPage, AlertsPage, ApplyAlertChangePage,
     ConfirmAlertPage, DashboardPage, DepartmentPage, EmbedMapPage, FeedsPage, FollowSuggestionPage,
     ForgotPasswordPage, GapsPage, HistoryEntryPage, HomePage, ImportPage, ManageAlertPage,
-    MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage, SetPasswordPage,
-    SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
+    MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage, ReplyReviewPage,
+    SetPasswordPage, SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/set-password") view=SetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/suggest") view=SuggestPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/:requirement/gaps/:kind/reply") view=ReplyPage ssr=SsrMode::Async/>
+                <Route path=path!("/replies/:id/review") view=ReplyReviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>

@@ -47,5 +47,33 @@ for (const javaScriptEnabled of [true, false]) {
     assert.match(await reply.textContent(), new RegExp(`Gobernación de Pando ${mode}`));
     await reply.getByRole('link', { name: `resolucion-${mode}.pdf` }).waitFor();
     await visitor.context.close();
+
+    // An officer reviews it on its own page (a phone without JavaScript, a laptop with it):
+    // a note over the limit comes back whole with its length; the outcome shows beside the reply.
+    const width = javaScriptEnabled ? 1280 : 360;
+    const officer = await openPage(env.browser, { javaScriptEnabled, width });
+    await signInAs(officer.page, env.server, { email: `rev-${mode}@example.org`, role: 'officer', departments: ['BO-N'], name: `Revisora ${mode}` });
+    await officer.page.goto(env.server.baseUrl + '/departments/BO-N');
+    await officer.page.locator('.gap-reply', { hasText: `(${mode}).` }).getByRole('link', { name: 'Revisar esta respuesta' }).click();
+    await officer.page.waitForURL(/\/replies\/\d+\/review$/);
+    await officer.page.getByText(`Aprobado por Resolución 45/2025 (${mode}).`).waitFor();
+    const note = officer.page.getByLabel('Nota de revisión');
+    const box = await note.boundingBox();
+    assert.ok(box.height >= 140, `the note has room: ${box.height} px`);
+    await officer.page.getByLabel(/Se pidió más información/).check();
+    await note.fill(`Falta el presupuesto. ${'x'.repeat(1000)}`);
+    await officer.page.getByRole('button', { name: 'Registrar revisión' }).click();
+    await officer.page.getByText(/1\.?022 caracteres/).first().waitFor();
+    assert.match(await note.inputValue(), /^Falta el presupuesto\. x{1000}$/);
+    assert.ok(await officer.page.getByLabel(/Se pidió más información/).isChecked(), 'the outcome is kept');
+    const { scroll, inner } = await officer.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    assert.ok(scroll <= inner, `the review page is ${scroll} px wide at ${inner} px`);
+    await note.fill('Falta el presupuesto del plan.');
+    await officer.page.getByRole('button', { name: 'Registrar revisión' }).click();
+    await officer.page.waitForURL(/\/departments\/BO-N#reply-\d+/);
+    const reviewed = officer.page.locator('.gap-reply', { hasText: `(${mode}).` });
+    assert.match(await reviewed.textContent(), /Se pidió más información\s*Falta el presupuesto del plan\./);
+    assert.deepEqual(officer.errors, []);
+    await officer.context.close();
   });
 }

@@ -34,12 +34,18 @@ pub fn DocumentList(documents: Vec<Document>, back_to: String) -> impl IntoView 
                         let problems = form_flash()
                             .map(|f| f.errors_for(&field))
                             .unwrap_or_default();
+                        // Secondary and behind its own step: withholding is rare and never sits
+                        // between a reply and its review. A refused attempt opens again.
+                        let refused = !problems.is_empty();
                         view! {
-                            <form method="post" action=format!("/documents/{}/withhold", doc.id) class="withhold-form inline-form">
-                                <input type="hidden" name="next" value=back_to.clone()/>
-                                <ReasonInput id=field name="reason" label=t(lang, "withhold-reason") problems/>
-                                <button type="submit">{t(lang, "withhold-submit")}</button>
-                            </form>
+                            <details class="secondary-action" open=refused>
+                                <summary>{t(lang, "withhold-open")}</summary>
+                                <form method="post" action=format!("/documents/{}/withhold", doc.id) class="withhold-form inline-form">
+                                    <input type="hidden" name="next" value=back_to.clone()/>
+                                    <ReasonInput id=field name="reason" label=t(lang, "withhold-reason") problems/>
+                                    <button type="submit" class="secondary">{t(lang, "withhold-submit")}</button>
+                                </form>
+                            </details>
                         }
                     });
                     view! {

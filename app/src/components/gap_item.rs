@@ -23,6 +23,9 @@ pub fn GapItem(
     /// Shows the gap alone, without the links to reply or record (on the reply form itself).
     #[prop(optional)]
     bare: bool,
+    /// Leaves out the replies (on the review page, which shows the one under review).
+    #[prop(optional)]
+    without_replies: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let requirement = name_requirement
@@ -40,7 +43,7 @@ pub fn GapItem(
         .snapshot
         .replies
         .iter()
-        .filter(|r| r.answers(gap.department, &gap.requirement, gap.kind))
+        .filter(|r| !without_replies && r.answers(gap.department, &gap.requirement, gap.kind))
         .cloned()
         .map(|reply| view! { <GapReplyItem reply/> })
         .collect_view();

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::{AsWritten, DocumentList, HiddenNotice, HideForm, ReasonInput};
+use crate::components::{AsWritten, DocumentList, HiddenNotice, HideForm};
 use crate::context::current_viewer;
-use crate::flash::form_flash;
 use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use vigia::la_paz_date;
+use vigia::reply::ReplyReview;
 use vigia::GapReply;
 
 #[component]
@@ -25,29 +25,13 @@ pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
     );
     let may_review = current_viewer().is_some_and(|v| v.actor.may_moderate(reply.department));
     let review = match reply.review.clone() {
-        Some(review) => {
-            let at = format::date(lang, la_paz_date(review.reviewed_at));
-            view! {
-                <p class="reply-review">
-                    {tr(lang, "reply-reviewed", &[("name", review.reviewed_by.into()), ("date", at.into())])}
-                    " "{review.note}
-                </p>
-            }
-            .into_any()
+        Some(review) => view! { <ReviewShown review/> }.into_any(),
+        None if may_review => view! {
+            <p class="reply-review pending">
+                <a class="review-link" href=format!("/replies/{}/review", reply.id)>{t(lang, "reply-review-open")}</a>
+            </p>
         }
-        None if may_review => {
-            let field = format!("review-{}", reply.id);
-            let problems = form_flash()
-                .map(|f| f.errors_for(&field))
-                .unwrap_or_default();
-            view! {
-                <form method="post" action=format!("/replies/{}/review", reply.id) class="inline-form">
-                    <ReasonInput id=field name="note" label=t(lang, "reply-review-label") problems/>
-                    <button type="submit">{t(lang, "reply-review-submit")}</button>
-                </form>
-            }
-            .into_any()
-        }
+        .into_any(),
         None => view! { <p class="reply-review pending">{t(lang, "reply-pending-review")}</p> }
             .into_any(),
     };
@@ -67,5 +51,19 @@ pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
             {review}
             <p class="hint">{t(lang, "reply-closes-only-with-claim")}</p>
         </div>
+    }
+}
+
+/// An officer's review as the public reads it: who, when, the outcome and the note.
+#[component]
+pub fn ReviewShown(review: ReplyReview) -> impl IntoView {
+    let lang = use_lang();
+    let at = format::date(lang, la_paz_date(review.reviewed_at));
+    view! {
+        <p class="reply-review">
+            {tr(lang, "reply-reviewed", &[("name", review.reviewed_by.into()), ("date", at.into())])}
+            " "{review.outcome.map(|o| view! { <strong>{t(lang, &format!("review-outcome-{}", o.slug()))}</strong>" " })}
+            <AsWritten text=review.note/>
+        </p>
     }
 }

@@ -66,7 +66,7 @@ fn from_record(view: &PublicView, viewer: &Viewer, lang: Lang) -> Vec<Group> {
         .iter()
         .filter(|r| r.review.is_none() && viewer.actor.may_moderate(r.department))
         .map(|r| {
-            let href = format!("/departments/{}#reply-{}", r.department, r.id);
+            let href = format!("/replies/{}/review", r.id);
             (
                 href,
                 place(view, lang, r.department, r.requirement.as_str()),

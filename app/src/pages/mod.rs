@@ -21,6 +21,7 @@ mod moderation;
 mod not_found;
 mod record_claim;
 mod reply;
+mod reply_review;
 mod sign_in;
 mod suggest;
 
@@ -45,5 +46,6 @@ pub use moderation::ModerationPage;
 pub use not_found::NotFoundPage;
 pub use record_claim::RecordClaimPage;
 pub use reply::ReplyPage;
+pub use reply_review::ReplyReviewPage;
 pub use sign_in::{ForgotPasswordPage, SetPasswordPage, SignInPage};
 pub use suggest::SuggestPage;

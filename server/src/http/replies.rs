@@ -87,7 +87,9 @@ pub async fn post_reply(
     Ok(confirm(&session, &target, "done-reply-posted", &[]).await)
 }
 
-/// `POST /replies/{id}/review`: an officer in scope notes what they made of a reply.
+/// `POST /replies/{id}/review`: an officer in scope decides what they make of a reply
+/// (accepted, or more asked of the department) and says why. A refused review goes back to
+/// its page with what was typed.
 pub async fn review(
     State(state): State<AppState>,
     auth_session: AuthSession,
@@ -107,20 +109,24 @@ pub async fn review(
     if !user.actor().may_moderate(department) {
         return Err(PageError::NotFound);
     }
-    let page = format!("/departments/{department}");
-    let field = format!("review-{id}");
-    let note = match drafts::reason("note", fields.value("note")) {
-        Ok(note) => note,
+    let (outcome, note) = match drafts::review(fields.value("outcome"), fields.value("note")) {
+        Ok(review) => review,
         Err(errors) => {
+            let page = review_page(id);
             let errors = errors
                 .into_iter()
-                .map(|e| (field.clone(), e.problem))
+                .map(|e| (e.field.to_owned(), e.problem))
                 .collect();
             let refused = FormFlash::refused(&page, fields.0, errors);
-            return Ok(back_with(&session, refused, &format!("{page}#reply-{id}")).await);
+            return Ok(back_with(&session, refused, &page).await);
         }
     };
-    state.store.review_reply(user.id, id, note).await?;
-    let target = format!("{page}#reply-{id}");
+    state.store.review_reply(user.id, id, outcome, note).await?;
+    let target = format!("/departments/{department}#reply-{id}");
     Ok(confirm(&session, &target, "done-reply-reviewed", &[]).await)
+}
+
+/// Where an officer reviews reply `id`.
+pub fn review_page(id: i64) -> String {
+    format!("/replies/{id}/review")
 }

@@ -44,7 +44,7 @@ async fn a_claim_a_reply_a_review_and_a_withholding_each_confirm_what_happened()
         .post_form(
             &officer,
             &format!("/replies/{reply}/review"),
-            &[("note", "Seen.")],
+            &[("outcome", "accepted"), ("note", "Seen.")],
         )
         .await;
     assert_eq!(reviewed.status(), 303);

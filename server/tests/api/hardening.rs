@@ -476,12 +476,22 @@ async fn a_second_review_or_withholding_is_a_conflict() {
     let by = app.user_id("d@example.org").await;
     let reply_id = store.post_reply(by, gap, reply, Vec::new()).await.unwrap();
     store
-        .review_reply(officer_id, reply_id, "Visto.".into())
+        .review_reply(
+            officer_id,
+            reply_id,
+            vigia::ReviewOutcome::Accepted,
+            "Visto.".into(),
+        )
         .await
         .unwrap();
     assert_eq!(
         store
-            .review_reply(officer_id, reply_id, "Otra vez.".into())
+            .review_reply(
+                officer_id,
+                reply_id,
+                vigia::ReviewOutcome::MoreRequested,
+                "Otra vez.".into(),
+            )
             .await,
         Err(WriteError::Conflict)
     );

@@ -124,10 +124,13 @@ async fn a_reply_sits_beside_its_gap_an_officer_reviews_it_and_the_gap_stays_ope
         .parse()
         .unwrap();
     let review = format!("/replies/{reply_id}/review");
-    let note = [(
-        "note",
-        "Resolution seen; a claim will follow once the plan is published.",
-    )];
+    let note = [
+        ("outcome", "accepted"),
+        (
+            "note",
+            "Resolution seen; a claim will follow once the plan is published.",
+        ),
+    ];
     // Out of scope answers as an unknown id would, so nobody learns which replies wait.
     assert_eq!(app.post_form(&outsider, &review, &note).await.status(), 404);
     assert_eq!(
@@ -158,6 +161,72 @@ async fn a_reply_sits_beside_its_gap_an_officer_reviews_it_and_the_gap_stays_ope
         .html("/departments/BO-N")
         .await
         .contains("Revisada por Test officer"));
+}
+
+#[tokio::test]
+async fn a_reply_is_reviewed_on_its_own_page_with_an_outcome_and_a_note_kept_when_refused() {
+    let app = TestApp::spawn().await;
+    let department = app
+        .signed_in("d@example.org", "department", &["BO-N"])
+        .await;
+    let officer = app.signed_in("o@example.org", "officer", &["BO-N"]).await;
+    let outsider = app.signed_in("x@example.org", "officer", &["BO-L"]).await;
+    app.post_form(&department, PANDO_PLAN_REPLIES, &reply_form())
+        .await;
+    let history = app.json("/api/v1/history?department=BO-N").await;
+    let reply_id = history["entries"][0]["subject"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("reply:")
+        .to_owned();
+    let review = format!("/replies/{reply_id}/review");
+
+    // The department page leads to the review page; the page shows the reply and the form.
+    let department_page = app.html_as(&officer, "/departments/BO-N").await;
+    assert!(department_page.contains(&format!("href=\"{review}\"")));
+    let page = app.html_as(&officer, &review).await;
+    assert!(page.contains("El plan fue aprobado por Resolución 123/2025."));
+    assert!(page.contains("<textarea id=\"note\" name=\"note\""));
+    for outcome in ["accepted", "more-requested"] {
+        assert!(page.contains(&format!("value=\"{outcome}\"")), "{outcome}");
+    }
+    // Out of scope reads as not found, as the post does.
+    let elsewhere = outsider.get(app.url(&review)).send().await.unwrap();
+    assert_eq!(elsewhere.status(), 404);
+
+    // No outcome chosen and a note over the limit: refused, the note kept with its count.
+    let long = format!("Falta el anexo. {}", "x".repeat(1100));
+    let refused = app
+        .post_form(&officer, &review, &[("note", long.as_str())])
+        .await;
+    let (to, page) = app.next_page(&officer, refused).await;
+    assert_eq!(to, review);
+    assert!(page.contains("Falta el anexo. xxxx"), "the note comes back");
+    assert!(
+        ["1116", "1.116", "1,116"].iter().any(|n| page.contains(n)),
+        "with how long it is"
+    );
+    assert!(
+        page.contains("id=\"outcome-error\""),
+        "the outcome is asked for"
+    );
+
+    let done = app
+        .post_form(
+            &officer,
+            &review,
+            &[
+                ("outcome", "more-requested"),
+                ("note", "Falta el anexo con el presupuesto."),
+            ],
+        )
+        .await;
+    assert_eq!(done.status(), 303);
+    let public = app.html("/departments/BO-N").await;
+    assert!(public.contains("<strong>Se pidió más información</strong>"));
+    assert!(public.contains("Falta el anexo con el presupuesto."));
+    let english = app.html("/departments/BO-N?lang=en").await;
+    assert!(english.contains("<strong>More information requested</strong>"));
 }
 
 #[tokio::test]

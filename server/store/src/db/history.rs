@@ -133,6 +133,7 @@ struct ReplyRow {
     review_note: Option<String>,
     reviewed_by: Option<String>,
     reviewed_at: Option<String>,
+    review_outcome: Option<String>,
 }
 
 pub async fn load_replies(
@@ -142,7 +143,7 @@ pub async fn load_replies(
     let rows: Vec<ReplyRow> = sqlx::query_as(
         "SELECT r.id, r.department, r.requirement, r.gap_kind, r.body, r.evidence_url, \
          u.display_name AS replied_by, r.replied_at, v.note AS review_note, \
-         rv.display_name AS reviewed_by, v.reviewed_at \
+         rv.display_name AS reviewed_by, v.reviewed_at, v.outcome AS review_outcome \
          FROM gap_replies r JOIN users u ON u.id = r.replied_by \
          LEFT JOIN reply_reviews v ON v.reply_id = r.id LEFT JOIN users rv ON rv.id = v.reviewed_by \
          ORDER BY r.id",
@@ -157,6 +158,13 @@ pub async fn load_replies(
                     note,
                     reviewed_by,
                     reviewed_at: instant(&at)?,
+                    // Reviews before outcomes were chosen have none.
+                    outcome: r
+                        .review_outcome
+                        .as_deref()
+                        .map(|raw| vigia::ReviewOutcome::parse(raw).ok_or(()))
+                        .transpose()
+                        .map_err(|()| corrupt("an unknown review outcome"))?,
                 }),
                 _ => None,
             };

@@ -46,15 +46,17 @@ pub async fn unreviewed(pool: &Pool, id: i64) -> Result<Option<(String, String)>
 pub async fn review(
     tx: &mut Tx<'_>,
     id: i64,
+    outcome: vigia::ReviewOutcome,
     note: &str,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     let inserted = sqlx::query(
-        "INSERT INTO reply_reviews (reply_id, note, reviewed_by, reviewed_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (reply_id) DO NOTHING",
+        "INSERT INTO reply_reviews (reply_id, outcome, note, reviewed_by, reviewed_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reply_id) DO NOTHING",
     )
     .bind(id)
+    .bind(outcome.slug())
     .bind(note)
     .bind(user_id)
     .bind(stamp(now))

@@ -229,7 +229,13 @@ impl ComplianceWriter for Store {
         Ok(id)
     }
 
-    async fn review_reply(&self, by: i64, reply: i64, note: String) -> Result<(), WriteError> {
+    async fn review_reply(
+        &self,
+        by: i64,
+        reply: i64,
+        outcome: vigia::ReviewOutcome,
+        note: String,
+    ) -> Result<(), WriteError> {
         let (department, requirement) = self
             .unreviewed_reply(reply)
             .await
@@ -237,7 +243,7 @@ impl ComplianceWriter for Store {
             .ok_or(WriteError::Conflict)?;
         let now = self.clock.now();
         let mut tx = self.begin().await?;
-        if !replies::review(&mut tx, reply, &note, by, now).await? {
+        if !replies::review(&mut tx, reply, outcome, &note, by, now).await? {
             return Err(WriteError::Conflict);
         }
         let entry = Audit {
