@@ -112,7 +112,7 @@ test('a department page draws its highlighted outline last, a status strip per r
   assert.equal(lastPath, 'BO-L');
   assert.ok(await page.locator('.status-strip').count() >= 2);
   for (const strip of await page.locator('.status-strip').all()) {
-    const described = await strip.locator('svg').getAttribute('aria-describedby');
+    const described = await strip.locator('svg[role="img"]').getAttribute('aria-describedby');
     assert.match(await page.locator(`#${described}`).innerText(), /desde /);
   }
   const days = await page.locator('#history .history-entry time[datetime]').evaluateAll((times) => times.filter((t) => t.closest('.timeline-date')).map((t) => t.getAttribute('datetime')));

@@ -148,8 +148,8 @@ pub fn ComplianceMap(
             <title id="map-title">{title}</title>
             <defs inner_html=patterns_svg()></defs>
             {departments}
-            <g class="map-labels" aria-hidden="true">{labels}</g>
             <g class="map-keys" aria-hidden="true">{keys}</g>
+            <g class="map-labels" aria-hidden="true">{labels}</g>
         </svg>
     }
 }
