@@ -10,7 +10,7 @@ use vigia::DepartmentCode;
 
 /// The size the embed snippet declares, in CSS pixels: tall enough for the numbered key
 /// under the map, which the embed shows at this width.
-pub const EMBED_SIZE: (u32, u32) = (400, 680);
+pub const EMBED_SIZE: (u32, u32) = (400, 760);
 
 #[component]
 pub fn EmbedMapPage() -> impl IntoView {
