@@ -560,7 +560,10 @@ async fn the_dashboard_starts_with_a_to_do_list_whose_counts_match_the_record() 
     .await;
     let page = app.html_as(&officer, "/dashboard").await;
     assert_eq!(todo_count(&page, "Respuestas esperando su revisión"), 1);
-    assert!(page.contains(&format!("href=\"{location}\"")), "{location}");
+    // It leads to the reply's review page.
+    let reply_id = location.rsplit("#reply-").next().unwrap();
+    let review = format!("/replies/{reply_id}/review");
+    assert!(page.contains(&format!("href=\"{review}\"")), "{review}");
     assert_eq!(todo_count(&page, "Sugerencias pendientes"), 1);
     // An officer of La Paz sees none of Pando's.
     let other = app.signed_in("x@example.org", "officer", &["BO-L"]).await;
