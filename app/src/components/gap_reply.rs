@@ -14,15 +14,7 @@ use vigia::GapReply;
 #[component]
 pub fn GapReplyItem(reply: GapReply) -> impl IntoView {
     let lang = use_lang();
-    let when = format::date(lang, la_paz_date(reply.replied_at));
-    let by = tr(
-        lang,
-        "reply-by",
-        &[
-            ("name", reply.replied_by.clone().into()),
-            ("date", when.into()),
-        ],
-    );
+    let by = reply_byline(lang, &reply);
     let may_review = current_viewer().is_some_and(|v| v.actor.may_moderate(reply.department));
     let review = match reply.review.clone() {
         Some(review) => view! { <ReviewShown review/> }.into_any(),
@@ -66,4 +58,17 @@ pub fn ReviewShown(review: ReplyReview) -> impl IntoView {
             <AsWritten text=review.note/>
         </p>
     }
+}
+
+/// Who replied and when, in La Paz's calendar.
+pub fn reply_byline(lang: crate::i18n::Lang, reply: &GapReply) -> String {
+    let when = format::date(lang, la_paz_date(reply.replied_at));
+    tr(
+        lang,
+        "reply-by",
+        &[
+            ("name", reply.replied_by.clone().into()),
+            ("date", when.into()),
+        ],
+    )
 }

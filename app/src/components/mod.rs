@@ -39,7 +39,7 @@ pub use error_summary::{ErrorSummary, FieldNames};
 pub use follow::{FeedLink, FollowLinks};
 pub use form_field::{field_label, FieldProblems, FormField, Input, ReasonInput};
 pub use gap_item::GapItem;
-pub use gap_reply::{GapReplyItem, ReviewShown};
+pub use gap_reply::{reply_byline, GapReplyItem, ReviewShown};
 pub use hidden::{HiddenNotice, HideForm};
 pub use history_entry::HistoryEntryItem;
 pub use layout::{Layout, PageMeta};

@@ -3,7 +3,6 @@
 //! and how to cite it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::{
     Citation, ClaimRecord, HistoryEntryItem, HowToCite, Layout, PageMeta, WithPublicView,
@@ -14,10 +13,7 @@ use crate::pages::NotFoundPage;
 
 #[component]
 pub fn HistoryEntryPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|raw| raw.parse::<i64>().ok());
+    let id = super::id_param();
     let Some(id) = id else {
         return view! { <NotFoundPage/> }.into_any();
     };

@@ -49,3 +49,12 @@ pub use reply::ReplyPage;
 pub use reply_review::ReplyReviewPage;
 pub use sign_in::{ForgotPasswordPage, SetPasswordPage, SignInPage};
 pub use suggest::SuggestPage;
+
+/// The route's numeric `:id` (`/history/:id`, `/replies/:id/review`), if it is one.
+fn id_param() -> Option<i64> {
+    use leptos::prelude::GetUntracked;
+    leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|raw| raw.parse::<i64>().ok())
+}

@@ -3,7 +3,6 @@
 //! has room to explain. Withholding a document stays a separate, secondary action.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::{
     AsWritten, DocumentList, FieldProblems, FormField, GapItem, Input, Layout, PageMeta, Refused,
@@ -11,17 +10,13 @@ use crate::components::{
 };
 use crate::context::{current_viewer, PublicView};
 use crate::flash::form_flash;
-use crate::format;
 use crate::i18n::{t, tr, use_lang};
 use crate::pages::NotFoundPage;
-use vigia::{la_paz_date, GapReply, ReviewOutcome};
+use vigia::{GapReply, ReviewOutcome};
 
 #[component]
 pub fn ReplyReviewPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|raw| raw.parse::<i64>().ok());
+    let id = super::id_param();
     let Some(id) = id else {
         return view! { <NotFoundPage/> }.into_any();
     };
@@ -90,15 +85,7 @@ fn Review(id: i64, view: PublicView) -> impl IntoView {
 #[component]
 fn ReplyShown(reply: GapReply) -> impl IntoView {
     let lang = use_lang();
-    let when = format::date(lang, la_paz_date(reply.replied_at));
-    let by = tr(
-        lang,
-        "reply-by",
-        &[
-            ("name", reply.replied_by.clone().into()),
-            ("date", when.into()),
-        ],
-    );
+    let by = crate::components::reply_byline(lang, &reply);
     let back_to = format!("/replies/{}/review", reply.id);
     view! {
         <section class="gap-reply review-reply" aria-labelledby="review-reply-heading">
