@@ -112,6 +112,10 @@ pub enum Problem {
     WebhookUnknownHost,
     /// A department this person may not record claims for.
     OutOfScope,
+    /// The current password typed to change it is not the account's.
+    WrongPassword,
+    /// A new password shorter than twelve characters.
+    PasswordTooShort,
 }
 
 impl Problem {
@@ -149,6 +153,8 @@ impl Problem {
             Problem::AllAndSome => "all-and-some",
             Problem::WebhookUnknownHost => "webhook-unknown-host",
             Problem::OutOfScope => "out-of-scope",
+            Problem::WrongPassword => "wrong-password",
+            Problem::PasswordTooShort => "password-too-short",
         }
     }
 

@@ -230,4 +230,8 @@ pub trait AccountWriter: Send + Sync {
         token: &str,
         password_hash: String,
     ) -> Result<i64, WriteError>;
+
+    /// A signed-in person's new password (the current one checked by the caller); the
+    /// account's unused one-time links stop working.
+    async fn change_password(&self, user: i64, password_hash: String) -> Result<(), WriteError>;
 }

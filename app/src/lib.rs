@@ -25,10 +25,11 @@ use leptos_router::{path, SsrMode};
 use i18n::Lang;
 use pages::{
     AdminAlertsPage, AdminDisablePage, AdminUsersPage, AlertsPage, ApplyAlertChangePage,
-    ConfirmAlertPage, DashboardPage, DepartmentPage, EmbedMapPage, FeedsPage, FollowSuggestionPage,
-    ForgotPasswordPage, GapsPage, HistoryEntryPage, HomePage, ImportPage, ManageAlertPage,
-    MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage, ReplyReviewPage,
-    SetPasswordPage, SignInPage, SuggestPage, UnsubscribeAlertPage, UnsubscribedPage,
+    ChangePasswordPage, ConfirmAlertPage, DashboardPage, DepartmentPage, EmbedMapPage, FeedsPage,
+    FollowSuggestionPage, ForgotPasswordPage, GapsPage, HistoryEntryPage, HomePage, ImportPage,
+    ManageAlertPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage,
+    ReplyReviewPage, SetPasswordPage, SignInPage, SuggestPage, UnsubscribeAlertPage,
+    UnsubscribedPage,
 };
 
 /// The HTML document around every page, in the reader's language.
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/:requirement/new") view=RecordClaimPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/set-password") view=SetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/suggest") view=SuggestPage ssr=SsrMode::Async/>
                 <Route path=path!("/departments/:code/:requirement/gaps/:kind/reply") view=ReplyPage ssr=SsrMode::Async/>
                 <Route path=path!("/replies/:id/review") view=ReplyReviewPage ssr=SsrMode::Async/>

@@ -101,7 +101,8 @@ export function useServerAndBrowser(extraEnv = {}) {
   return env;
 }
 
-/** Creates an account and signs in through its one-time link, in the page's context. */
+/** Creates an account and signs in through its one-time link, in the page's context; the
+ * password it chose. */
 export async function signInAs(page, server, { email, role, departments = [], name }) {
   const passphrase = 'una frase larga y segura';
   const link = server.addUser({ email, role, departments, name });
@@ -110,6 +111,7 @@ export async function signInAs(page, server, { email, role, departments = [], na
   await page.locator('input[name=confirm]').fill(passphrase);
   await page.locator('form button[type=submit]').click();
   await page.waitForURL(server.baseUrl + '/dashboard');
+  return passphrase;
 }
 
 /** The text of an .eml message's plain-text part (quoted-printable or base64 decoded). */

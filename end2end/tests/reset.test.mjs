@@ -2,7 +2,7 @@
 // same answer for any address, a link by email, a new password, signed in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mailFor, openPage, plainText, useServerAndBrowser } from './helpers.mjs';
+import { mailFor, openPage, plainText, signInAs, useServerAndBrowser } from './helpers.mjs';
 
 const env = useServerAndBrowser();
 
@@ -26,6 +26,34 @@ for (const javaScriptEnabled of [true, false]) {
     await page.locator('input[name=confirm]').fill('una frase nueva y larga');
     await page.locator('form button[type=submit]').click();
     await page.waitForURL(env.server.baseUrl + '/dashboard');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+for (const [javaScriptEnabled, width] of [[true, 1280], [false, 360]]) {
+  test(`a signed-in officer changes the password from the staff menu (JavaScript ${javaScriptEnabled ? 'on' : 'off'}, ${width} px)`, async () => {
+    const email = `cambio-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`;
+    const { context, page, errors } = await openPage(env.browser, { javaScriptEnabled, width });
+    const password = await signInAs(page, env.server, { email, role: 'officer', departments: ['BO-N'], name: 'Rosa Mamani' });
+    await page.getByRole('link', { name: 'Contraseña', exact: true }).click();
+    await page.getByRole('heading', { name: 'Cambiar la contraseña' }).waitFor();
+    // A wrong current password is refused on its field, and nothing typed comes back.
+    await page.getByLabel('Contraseña actual').fill('no es la mía');
+    await page.getByLabel('Nueva contraseña').fill('una frase nueva y larga');
+    await page.getByLabel('Repita la contraseña').fill('una frase nueva y larga');
+    await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+    await page.getByText('No es la contraseña de esta cuenta.').waitFor();
+    assert.equal(await page.getByLabel('Contraseña actual').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Nueva contraseña').inputValue(), '');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+    await page.getByLabel('Contraseña actual').fill(password);
+    await page.getByLabel('Nueva contraseña').fill('una frase nueva y larga');
+    await page.getByLabel('Repita la contraseña').fill('una frase nueva y larga');
+    await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+    await page.waitForURL(env.server.baseUrl + '/dashboard');
+    await page.getByText('Contraseña cambiada.').waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -113,6 +113,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             " · "<a href="/admin/users">{t(lang, "nav-admin-users")}</a>
                             " · "<a href="/admin/alerts">{t(lang, "nav-admin-alerts")}</a>
                         })}
+                        " · "<a href="/account/password">{t(lang, "nav-password")}</a>
                     </nav>
                     <form method="post" action="/signout" class="signed-in">
                         <span><span class="signed-in-label">{t(lang, "signed-in-as")}" "</span><strong title=viewer.display_name.clone()>{viewer.display_name.clone()}</strong></span>

@@ -5,6 +5,7 @@ mod admin_disable;
 mod admin_users;
 mod alert_apply;
 mod alerts;
+mod change_password;
 mod claim_form;
 mod dashboard;
 mod dashboard_todo;
@@ -32,6 +33,7 @@ pub use alert_apply::ApplyAlertChangePage;
 pub use alerts::{
     AlertsPage, ConfirmAlertPage, ManageAlertPage, UnsubscribeAlertPage, UnsubscribedPage,
 };
+pub use change_password::ChangePasswordPage;
 pub use dashboard::DashboardPage;
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;

@@ -75,7 +75,7 @@ async fn retry_password(session: &Session, key: &'static str, token: &str) -> Re
 }
 
 /// A password hash that could not run: busy (503 with `Retry-After`, counted) or failed.
-fn hashing_failed(state: &AppState, error: HashError) -> PageError {
+pub(super) fn hashing_failed(state: &AppState, error: HashError) -> PageError {
     match error {
         HashError::Busy => {
             state.metrics.refuse(Refusal::HashQueueFull);

@@ -25,6 +25,7 @@ pub mod map_image;
 pub mod metrics;
 pub mod ops;
 mod pages;
+mod password_change;
 mod password_reset;
 mod replies;
 mod request_id;
@@ -87,6 +88,10 @@ fn forms(state: AppState) -> Router<AppState> {
         .route("/signout", post(account::sign_out))
         .route("/account/set-password", post(account::set_password))
         .route("/account/forgot", post(password_reset::forgot))
+        .route(
+            password_change::CHANGE_PASSWORD,
+            post(password_change::change_password),
+        )
         .route("/replies/{id}/review", post(replies::review))
         .route(
             "/departments/{code}/suggestions",

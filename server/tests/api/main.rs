@@ -32,6 +32,7 @@ mod office;
 mod open_data;
 mod pages;
 mod partial_dates;
+mod password_change;
 mod password_reset;
 mod receivers;
 mod roles;

@@ -248,6 +248,21 @@ pub async fn set_password(
     Ok(())
 }
 
+/// Spends every link of an account that still works, so a link mailed before a password
+/// change cannot undo it.
+pub async fn spend_live_tokens(
+    tx: &mut Tx<'_>,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE sign_in_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(stamp(now))
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// The enabled account with this (normalised) email, if any.
 pub async fn enabled_by_email(tx: &mut Tx<'_>, email: &str) -> Result<Option<i64>, DbError> {
     let found: Option<(i64,)> =

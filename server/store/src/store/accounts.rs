@@ -25,6 +25,17 @@ fn digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// The history entry of a person choosing their own password.
+fn password_set(user: i64) -> Audit<'static> {
+    Audit {
+        action: HistoryAction::PasswordSet,
+        subject: format!("user:{user}"),
+        reason: "",
+        department: None,
+        requirement: None,
+    }
+}
+
 impl Store {
     /// An account with its departments, found by id or email, for signing in and for every
     /// signed-in request.
@@ -167,15 +178,17 @@ impl AccountWriter for Store {
             .await?
             .ok_or(WriteError::NotFound)?;
         accounts::set_password(&mut tx, user, &password_hash).await?;
-        let entry = Audit {
-            action: HistoryAction::PasswordSet,
-            subject: format!("user:{user}"),
-            reason: "",
-            department: None,
-            requirement: None,
-        };
-        audit::append(&mut tx, Some(user), entry, now).await?;
+        audit::append(&mut tx, Some(user), password_set(user), now).await?;
         self.commit(tx).await?;
         Ok(user)
+    }
+
+    async fn change_password(&self, user: i64, password_hash: String) -> Result<(), WriteError> {
+        let now = self.clock.now();
+        let mut tx = self.begin().await?;
+        accounts::set_password(&mut tx, user, &password_hash).await?;
+        accounts::spend_live_tokens(&mut tx, user, now).await?;
+        audit::append(&mut tx, Some(user), password_set(user), now).await?;
+        self.commit(tx).await
     }
 }
