@@ -314,4 +314,4 @@ fn stale(record: &ComplianceRecord, today: NaiveDate) -> Option<PartialDate> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -19,6 +19,7 @@ pub mod language;
 pub mod national;
 pub mod new_claim;
 pub mod office;
+pub mod open_data;
 pub mod ports;
 pub mod record;
 pub mod reply;

@@ -200,6 +200,31 @@ pub fn query_value(input: &str) -> String {
     out
 }
 
+/// A national figure as the sentence the map page shows, with who reported it.
+pub fn national_figure(lang: Lang, figure: &vigia::national::NationalFigure) -> String {
+    let value = match (figure.kind.as_str(), &figure.value) {
+        ("tip-tier", Some(tier)) => t(lang, &format!("tip-{tier}")),
+        // Spanish writes decimals with a comma (71,8 %).
+        (_, Some(value)) if lang.is_spanish() => value.replace('.', ","),
+        (_, Some(value)) => value.clone(),
+        (_, None) => t(lang, "unknown"),
+    };
+    let who = figure
+        .source
+        .as_ref()
+        .map(|s| attribution(lang, s))
+        .unwrap_or_default();
+    tr(
+        lang,
+        &format!("national-{}", figure.kind),
+        &[
+            ("value", value.into()),
+            ("period", figure.period.clone().into()),
+            ("who", who.into()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod file_size_tests {
     use super::*;

@@ -5,6 +5,7 @@
 pub mod alert_choices;
 pub mod components;
 pub mod context;
+pub mod data_dictionary;
 pub mod error_page;
 pub mod explain;
 pub mod feed_page;
@@ -25,10 +26,10 @@ use leptos_router::{path, SsrMode};
 use i18n::Lang;
 use pages::{
     AdminAlertsPage, AdminDisablePage, AdminUsersPage, AlertsPage, ApplyAlertChangePage,
-    ChangePasswordPage, ConfirmAlertPage, DashboardPage, DepartmentPage, EmbedMapPage, FeedsPage,
-    FollowSuggestionPage, ForgotPasswordPage, GapsPage, HistoryEntryPage, HomePage, ImportPage,
-    ManageAlertPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage, ReplyPage,
-    ReplyReviewPage, SetPasswordPage, SignInPage, SuggestPage, UnsubscribeAlertPage,
+    ChangePasswordPage, ConfirmAlertPage, DashboardPage, DataPage, DepartmentPage, EmbedMapPage,
+    FeedsPage, FollowSuggestionPage, ForgotPasswordPage, GapsPage, HistoryEntryPage, HomePage,
+    ImportPage, ManageAlertPage, MethodologyPage, ModerationPage, NotFoundPage, RecordClaimPage,
+    ReplyPage, ReplyReviewPage, SetPasswordPage, SignInPage, SuggestPage, UnsubscribeAlertPage,
     UnsubscribedPage,
 };
 
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/gaps") view=GapsPage ssr=SsrMode::Async/>
                 <Route path=path!("/embed/map") view=EmbedMapPage ssr=SsrMode::Async/>
                 <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
+                <Route path=path!("/data") view=DataPage ssr=SsrMode::Async/>
                 <Route path=path!("/history/:id") view=HistoryEntryPage ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>

@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
-const root = resolve(process.env.VIGIA_ROOT ?? join(import.meta.dirname, '..', '..'));
+/** The checkout the tests run against (its tools live under .tools/). */
+export const root = resolve(process.env.VIGIA_ROOT ?? join(import.meta.dirname, '..', '..'));
 const binary = process.env.VIGIA_BIN ?? join(root, 'target', 'debug', 'vigia');
 
 /** Starts the server; resolves once it says where it listens. */

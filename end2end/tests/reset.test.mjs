@@ -43,7 +43,7 @@ for (const [javaScriptEnabled, width] of [[true, 1280], [false, 360]]) {
     await page.getByLabel('Nueva contraseña').fill('una frase nueva y larga');
     await page.getByLabel('Repita la contraseña').fill('una frase nueva y larga');
     await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
-    await page.getByText('No es la contraseña de esta cuenta.').waitFor();
+    assert.equal(await page.locator('#current-error').textContent(), 'No es la contraseña de esta cuenta.');
     assert.equal(await page.getByLabel('Contraseña actual').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByLabel('Nueva contraseña').inputValue(), '');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

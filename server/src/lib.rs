@@ -9,6 +9,7 @@ pub mod clock;
 pub mod feeds;
 pub mod follow;
 pub mod http;
+pub mod open_data;
 pub mod present;
 pub mod settings;
 pub mod signing;

@@ -31,7 +31,7 @@ fn slug(text: &str) -> RequirementSlug {
 /// A verified, stated claim about 2024-01-15 from a source published that day, with no other
 /// dates and unknown quality: it raises no gap until it goes stale, so each case adds only
 /// what its rule needs.
-fn claim(status: Status) -> Claim {
+pub(crate) fn claim(status: Status) -> Claim {
     Claim {
         id: 1,
         department: DepartmentCode::LaPaz,

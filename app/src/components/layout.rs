@@ -95,7 +95,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/" aria-current=current("/")>{t(lang, "nav-map")}</a></li>
                     <li><a href="/gaps" aria-current=current("/gaps")>{t(lang, "nav-gaps")}</a></li>
                     <li><a href="/methodology" aria-current=current("/methodology")>{t(lang, "nav-methodology")}</a></li>
-                    <li><a href="/api/openapi.json">{t(lang, "nav-api")}</a></li>
+                    <li><a href="/data" aria-current=current("/data")>{t(lang, "nav-data")}</a></li>
                 </ul>
             </nav>
             <div class="header-tools">
@@ -131,7 +131,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>{t(lang, "footer-about")}" "<a href="/methodology#unverified">{t(lang, "footer-unverified-link")}</a></p>
             <p>
-                <a href="/api/v1/export.csv">{t(lang, "footer-download-csv")}</a>
+                <a href="/data">{t(lang, "footer-download-csv")}</a>
                 " · "
                 <a href="/api/v1/departments">{t(lang, "footer-download-json")}</a>
                 " · "

@@ -249,7 +249,7 @@ fn NationalContext(view: PublicView) -> impl IntoView {
         .national
         .iter()
         .map(|figure| {
-            let text = national_figure_text(lang, figure);
+            let text = format::national_figure(lang, figure);
             let source = figure
                 .source
                 .clone()
@@ -277,30 +277,6 @@ fn case_counts_disagree(figures: &[NationalFigure]) -> bool {
                 .iter()
                 .any(|f| f.kind == *kind && f.period == "2019")
         })
-}
-
-fn national_figure_text(lang: crate::i18n::Lang, figure: &NationalFigure) -> String {
-    let value = match (figure.kind.as_str(), &figure.value) {
-        ("tip-tier", Some(tier)) => t(lang, &format!("tip-{tier}")),
-        // Spanish writes decimals with a comma (71,8 %).
-        (_, Some(value)) if lang.is_spanish() => value.replace('.', ","),
-        (_, Some(value)) => value.clone(),
-        (_, None) => t(lang, "unknown"),
-    };
-    let who = figure
-        .source
-        .as_ref()
-        .map(|s| format::attribution(lang, s))
-        .unwrap_or_default();
-    tr(
-        lang,
-        &format!("national-{}", figure.kind),
-        &[
-            ("value", value.into()),
-            ("period", figure.period.clone().into()),
-            ("who", who.into()),
-        ],
-    )
 }
 
 #[component]

@@ -9,6 +9,7 @@ mod change_password;
 mod claim_form;
 mod dashboard;
 mod dashboard_todo;
+mod data;
 mod department;
 mod embed;
 mod feeds;
@@ -35,6 +36,7 @@ pub use alerts::{
 };
 pub use change_password::ChangePasswordPage;
 pub use dashboard::DashboardPage;
+pub use data::DataPage;
 pub use department::DepartmentPage;
 pub use embed::EmbedMapPage;
 pub use feeds::FeedsPage;

@@ -8,34 +8,12 @@ use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 
 use super::error::ApiError;
 use crate::present::Reading;
+use vigia::open_data::{CLAIMS, RECORDS};
 use vigia::ports::ComplianceReader;
 use vigia::Snapshot;
 
-/// The first ten columns are the original export's, in their order; later ones were added.
-pub const RECORD_COLUMNS: [&str; 16] = [
-    "department_code",
-    "requirement",
-    "status",
-    "status_since",
-    "due_date",
-    "valid_until",
-    "approving_instrument",
-    "evidence_level",
-    "last_claim_date",
-    "source_url",
-    "basis",
-    "event_date",
-    "source_author",
-    "source_publisher",
-    "source_title",
-    "source_date",
-];
-
 /// Writes one row, neutralising cells a spreadsheet would run as formulas.
-fn write_row<const N: usize>(
-    writer: &mut csv::Writer<Vec<u8>>,
-    cells: [String; N],
-) -> csv::Result<()> {
+fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result<()> {
     writer.write_record(
         cells
             .iter()
@@ -47,39 +25,65 @@ fn text<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// One department's record as a row of the records table.
+fn record_cells(department: &vigia::Department, record: &vigia::ComplianceRecord) -> Vec<String> {
+    let current = record.current();
+    vec![
+        department.code.to_string(),
+        record.requirement.to_string(),
+        current
+            .map(|c| c.status.slug().to_owned())
+            .unwrap_or_else(|| "unknown".to_owned()),
+        text(current.and_then(|c| c.status_since)),
+        text(current.and_then(|c| c.due_date)),
+        text(current.and_then(|c| c.valid_until)),
+        text(current.and_then(|c| c.approving_instrument.clone())),
+        text(current.map(|c| c.evidence_level.slug())),
+        text(current.map(|c| vigia::la_paz_date(c.recorded_at))),
+        text(current.map(|c| c.source.url.clone())),
+        text(current.map(|c| c.basis.slug())),
+        text(current.map(|c| c.event_date)),
+        text(current.map(|c| c.source.author.clone())),
+        text(current.and_then(|c| c.source.outlet.clone())),
+        text(current.map(|c| c.source.title.clone())),
+        text(current.map(|c| c.source.published)),
+    ]
+}
+
+/// One row per department and requirement: the current state, in [`RECORDS`]' columns.
+pub fn record_rows(snapshot: &Snapshot) -> Vec<Vec<String>> {
+    snapshot
+        .departments
+        .iter()
+        .flat_map(|department| {
+            snapshot
+                .records_of(department.code)
+                .iter()
+                .map(|record| record_cells(department, record))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// `rows` under `header` as CSV, neutralising cells a spreadsheet would run as formulas.
+pub fn csv_text<H: AsRef<[u8]>>(
+    header: impl IntoIterator<Item = H>,
+    rows: &[Vec<String>],
+) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header)?;
+    for row in rows {
+        write_row(&mut writer, row)?;
+    }
+    Ok(writer.into_inner()?)
+}
+
 /// One row per department and requirement: the current state.
 pub fn records_csv(snapshot: &Snapshot) -> anyhow::Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(RECORD_COLUMNS)?;
-    for department in &snapshot.departments {
-        for record in snapshot.records_of(department.code) {
-            let current = record.current();
-            write_row(
-                &mut writer,
-                [
-                    department.code.to_string(),
-                    record.requirement.to_string(),
-                    current
-                        .map(|c| c.status.slug().to_owned())
-                        .unwrap_or_else(|| "unknown".to_owned()),
-                    text(current.and_then(|c| c.status_since)),
-                    text(current.and_then(|c| c.due_date)),
-                    text(current.and_then(|c| c.valid_until)),
-                    text(current.and_then(|c| c.approving_instrument.clone())),
-                    text(current.map(|c| c.evidence_level.slug())),
-                    text(current.map(|c| vigia::la_paz_date(c.recorded_at))),
-                    text(current.map(|c| c.source.url.clone())),
-                    text(current.map(|c| c.basis.slug())),
-                    text(current.map(|c| c.event_date)),
-                    text(current.map(|c| c.source.author.clone())),
-                    text(current.and_then(|c| c.source.outlet.clone())),
-                    text(current.map(|c| c.source.title.clone())),
-                    text(current.map(|c| c.source.published)),
-                ],
-            )?;
-        }
-    }
-    Ok(String::from_utf8(writer.into_inner()?)?)
+    Ok(String::from_utf8(csv_text(
+        RECORDS.names(),
+        &record_rows(snapshot),
+    )?)?)
 }
 
 /// `label | url` lines, as the claim form and the import read them.
@@ -93,49 +97,11 @@ fn links(claim: &vigia::Claim, kind: vigia::EvidenceKind) -> String {
         .join("\n")
 }
 
-/// The claims export's columns: the import's, so the export imports as it is.
-const CLAIM_COLUMNS: [&str; 34] = [
-    "claim_id",
-    "department_code",
-    "requirement",
-    "status",
-    "status_since",
-    "due_date",
-    "valid_from",
-    "valid_until",
-    "approving_instrument",
-    "evidence_level",
-    "note_es",
-    "note_en",
-    "source_author",
-    "source_publisher",
-    "source_title",
-    "source_url",
-    "source_date",
-    "recorded_at",
-    "basis",
-    "event_date",
-    "evidence_primary",
-    "evidence_links",
-    "quality_responsible_institutions",
-    "quality_timetable",
-    "quality_financing",
-    "quality_indicators",
-    "quality_published",
-    "source_locator",
-    "source_quote",
-    "source_attribution_es",
-    "source_attribution_en",
-    "corrected_by",
-    "corrects",
-    "correction_reason",
-];
-
-/// One claim as a row of the claims export.
-fn claim_cells(c: &vigia::Claim) -> [String; 34] {
+/// One claim as a row of the claims export, in [`CLAIMS`]' columns.
+pub fn claim_cells(c: &vigia::Claim) -> Vec<String> {
     let attribution = c.source.attribution.as_ref();
     let q = &c.quality;
-    [
+    vec![
         c.id.to_string(),
         c.department.to_string(),
         c.requirement.to_string(),
@@ -177,10 +143,10 @@ fn claim_cells(c: &vigia::Claim) -> [String; 34] {
 fn claims_csv_lines(claims: &[vigia::Claim], header: bool) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     if header {
-        writer.write_record(CLAIM_COLUMNS)?;
+        writer.write_record(CLAIMS.names())?;
     }
     for claim in claims {
-        write_row(&mut writer, claim_cells(claim))?;
+        write_row(&mut writer, &claim_cells(claim))?;
     }
     Ok(writer.into_inner()?)
 }
@@ -194,7 +160,7 @@ pub fn claims_csv_text(snapshot: &Snapshot) -> anyhow::Result<String> {
     )?)?)
 }
 
-pub(super) fn csv_response(body: impl Into<Body>, filename: &str) -> Response {
+pub(crate) fn csv_response(body: impl Into<Body>, filename: &str) -> Response {
     (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

@@ -116,16 +116,6 @@ async fn filtered_gaps(
         .collect())
 }
 
-/// The columns of the gaps CSV: the fields of the JSON list, in its order.
-pub const GAP_COLUMNS: [&str; 6] = [
-    "department",
-    "requirement",
-    "kind",
-    "severity",
-    "since",
-    "message",
-];
-
 /// The same open gaps as `/api/v1/gaps`, with the same filters, as CSV.
 #[utoipa::path(
     get,
@@ -145,7 +135,7 @@ pub async fn list_gaps_csv(
 
 fn gaps_csv(gaps: &[GapDto]) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(GAP_COLUMNS)?;
+    writer.write_record(vigia::open_data::GAPS.names())?;
     for g in gaps {
         writer.write_record([
             g.department.as_str(),

@@ -7,7 +7,7 @@ pub mod events;
 pub mod export;
 pub(crate) mod gaps;
 mod history;
-mod query;
+pub(crate) mod query;
 
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};

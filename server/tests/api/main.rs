@@ -15,6 +15,7 @@ mod claims;
 mod confirmations;
 mod corrections;
 mod crash;
+mod data_page;
 mod database;
 mod documents;
 mod engines;

@@ -11,6 +11,12 @@ pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
         ["gaps"] => &["department", "kind", "severity", "as_of", "lang"],
         ["embed", "map"] => &["department", "as_of", "lang"],
         ["methodology"] | ["feeds"] | ["history", _] => &["lang"],
+        ["data"] => &["as_of", "lang"],
+        // Small files only: the claims table and the workbook grow with the record.
+        ["data", "records.csv" | "gaps.csv" | "national.csv" | "datapackage.json"]
+        | ["data", "spreadsheet", "records.csv" | "gaps.csv" | "national.csv"] => {
+            &["as_of", "lang"]
+        }
         ["map.svg"] | ["map.png"] => &["department", "as_of", "lang"],
         ["api", "v1", "departments"] => &["lang", "as_of"],
         ["api", "v1", "departments", _] => &["page", "lang", "as_of"],

@@ -1,0 +1,140 @@
+//! `/data/…`: the open data files the data page offers, each as it stood at the end of a day
+//! (`as_of`, today when absent), so a citation's version downloads the same bytes again:
+//! plain CSV for programs, CSV with a byte-order mark and names beside the codes for
+//! spreadsheets, one workbook, and the data package descriptor.
+
+mod package;
+pub mod tables;
+mod workbook;
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use serde::Deserialize;
+
+use crate::api::export::{csv_response, csv_text};
+use crate::api::gaps::parse_filter;
+use crate::api::query::ApiQuery;
+use crate::api::ApiError;
+use crate::present::{ReaderLang, Reading};
+use tables::{labelled, rows, DataSet};
+use vigia::open_data::{table, DataVersion, Table};
+use vigia::ports::ComplianceReader;
+
+/// Makes a spreadsheet read the file as UTF-8 (Excel on Windows does not otherwise).
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+#[derive(Deserialize)]
+pub struct DataQuery {
+    /// `YYYY-MM-DD`: the data as recorded by the end of that day in La Paz.
+    as_of: Option<String>,
+}
+
+pub fn router() -> Router<Reading> {
+    Router::new()
+        .route("/data/{file}", get(download))
+        .route("/data/spreadsheet/{file}", get(spreadsheet))
+}
+
+/// The data of one version, and which version it is.
+pub async fn load(
+    state: &Reading,
+    as_of: Option<&str>,
+) -> Result<(DataSet, DataVersion), ApiError> {
+    let today = state.clock.today();
+    let as_of = parse_filter::<chrono::NaiveDate>("as_of (YYYY-MM-DD)", as_of)?.unwrap_or(today);
+    if as_of > today {
+        return Err(ApiError::BadRequest(format!(
+            "as_of {as_of} is after today ({today}): no data describes it yet"
+        )));
+    }
+    let snapshot = state.store.snapshot().await?;
+    let (recorded, version) = vigia::open_data::as_recorded(&snapshot, as_of);
+    let view = app::context::PublicView::build(std::sync::Arc::new(recorded), today, Some(as_of));
+    let data = DataSet {
+        snapshot: view.snapshot,
+        gaps: view.gaps,
+        today: view.today,
+    };
+    Ok((data, version))
+}
+
+/// `records.csv` → the records table.
+fn csv_table(file: &str) -> Result<Table, ApiError> {
+    file.strip_suffix(".csv")
+        .and_then(table)
+        .ok_or_else(|| ApiError::NotFound(format!("no data file {file:?}")))
+}
+
+fn attachment(body: Vec<u8>, content_type: &str, filename: String) -> Response {
+    (
+        [
+            (CONTENT_TYPE, content_type.to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `/data/<table>.csv`, `/data/vigia.xlsx` and `/data/datapackage.json`.
+async fn download(
+    State(state): State<Reading>,
+    Path(file): Path<String>,
+    ApiQuery(query): ApiQuery<DataQuery>,
+    ReaderLang(lang): ReaderLang,
+) -> Result<Response, ApiError> {
+    if file != "datapackage.json" && file != "vigia.xlsx" {
+        csv_table(&file)?;
+    }
+    let (data, version) = load(&state, query.as_of.as_deref()).await?;
+    match file.as_str() {
+        "datapackage.json" => {
+            let descriptor = package::descriptor(&data.snapshot, version, &state.public_url);
+            Ok(Json(descriptor).into_response())
+        }
+        "vigia.xlsx" => {
+            // Building a workbook is CPU work; it runs off the async workers.
+            let bytes = tokio::task::spawn_blocking(move || workbook::workbook(&data, lang))
+                .await
+                .map_err(|e| ApiError::Internal(e.into()))?
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            let filename = format!("vigia-{}.xlsx", version.as_of);
+            let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            Ok(attachment(bytes, xlsx, filename))
+        }
+        _ => {
+            let table = csv_table(&file)?;
+            let body =
+                csv_text(table.names(), &rows(table, &data, lang)).map_err(ApiError::Internal)?;
+            Ok(csv_response(
+                body,
+                &format!("vigia-{}-{}.csv", table.name, version.as_of),
+            ))
+        }
+    }
+}
+
+/// `/data/spreadsheet/<table>.csv`: with a byte-order mark, and names in Spanish and English
+/// beside the codes.
+async fn spreadsheet(
+    State(state): State<Reading>,
+    Path(file): Path<String>,
+    ApiQuery(query): ApiQuery<DataQuery>,
+    ReaderLang(lang): ReaderLang,
+) -> Result<Response, ApiError> {
+    let table = csv_table(&file)?;
+    let (data, version) = load(&state, query.as_of.as_deref()).await?;
+    let plain = rows(table, &data, lang);
+    let mut body = BYTE_ORDER_MARK.as_bytes().to_vec();
+    let text = csv_text(table.labelled_names(), &labelled(table, &plain, &data))
+        .map_err(ApiError::Internal)?;
+    body.extend(text);
+    let filename = format!("vigia-{}-{}-spreadsheet.csv", table.name, version.as_of);
+    Ok(csv_response(body, &filename))
+}

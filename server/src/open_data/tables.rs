@@ -1,0 +1,116 @@
+//! The rows of each open data table, and the same rows with names beside the codes for
+//! spreadsheets. Rows are plain text in the columns `vigia::open_data` describes.
+
+use app::i18n::{t, Lang};
+use vigia::national::NationalFigure;
+use vigia::open_data::{Column, Labels, Table, CLAIMS, GAPS, NATIONAL, RECORDS};
+use vigia::{Gap, Snapshot};
+
+use crate::api::export::{claim_cells, record_rows};
+
+/// What every export of one version is built from.
+pub struct DataSet {
+    pub snapshot: std::sync::Arc<Snapshot>,
+    pub gaps: Vec<Gap>,
+    pub today: chrono::NaiveDate,
+}
+
+fn text<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn gap_cells(lang: Lang, gap: &Gap, data: &DataSet) -> Vec<String> {
+    vec![
+        gap.department.to_string(),
+        gap.requirement.to_string(),
+        gap.kind.slug().to_owned(),
+        gap.severity.slug().to_owned(),
+        text(gap.since),
+        app::explain::gap_message(lang, gap, &data.snapshot, data.today),
+    ]
+}
+
+fn national_cells(figure: &NationalFigure) -> Vec<String> {
+    let source = figure.source.as_ref();
+    vec![
+        figure.kind.clone(),
+        figure.period.clone(),
+        text(figure.value.clone()),
+        text(source.map(|s| s.author.clone())),
+        text(source.and_then(|s| s.outlet.clone())),
+        text(source.map(|s| s.title.clone())),
+        text(source.map(|s| s.url.clone())),
+        text(source.map(|s| s.published)),
+        app::format::national_figure(Lang::Es, figure),
+        app::format::national_figure(Lang::En, figure),
+    ]
+}
+
+/// The rows of `table`, in its columns' order; gap messages in `lang`.
+pub fn rows(table: Table, data: &DataSet, lang: Lang) -> Vec<Vec<String>> {
+    let snapshot = &data.snapshot;
+    if table == RECORDS {
+        record_rows(snapshot)
+    } else if table == CLAIMS {
+        snapshot.claims.iter().map(claim_cells).collect()
+    } else if table == GAPS {
+        data.gaps.iter().map(|g| gap_cells(lang, g, data)).collect()
+    } else if table == NATIONAL {
+        snapshot.national.iter().map(national_cells).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The words for a code in both languages, in the label columns that follow it.
+fn labels(
+    column: &Column,
+    code: &str,
+    row: &[String],
+    table: Table,
+    data: &DataSet,
+) -> Vec<String> {
+    let snapshot = &data.snapshot;
+    let requirement = || {
+        let at = table.names().position(|n| n == "requirement")?;
+        snapshot
+            .requirements
+            .iter()
+            .find(|r| r.slug.as_str() == row[at])
+    };
+    let both = |words: &dyn Fn(Lang) -> String| vec![words(Lang::Es), words(Lang::En)];
+    match column.labels {
+        Labels::None => Vec::new(),
+        Labels::DepartmentName => vec![code
+            .parse()
+            .ok()
+            .and_then(|c| snapshot.department(c))
+            .map(|d| d.name.clone())
+            .unwrap_or_default()],
+        _ if code.is_empty() => vec![String::new(); column.label_columns().len()],
+        Labels::Requirement => {
+            both(&|lang| text(requirement().map(|r| r.name.get(lang.is_spanish()).to_owned())))
+        }
+        Labels::Status => both(&|lang| {
+            let status = code.parse().ok();
+            text(status.map(|s| app::format::status_label(lang, requirement(), s)))
+        }),
+        Labels::Catalog(prefix) => both(&|lang| t(lang, &format!("{prefix}{code}"))),
+    }
+}
+
+/// Each row with the names of its codes beside them, as [`Table::labelled_names`] heads.
+pub fn labelled(table: Table, rows: &[Vec<String>], data: &DataSet) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|row| {
+            table
+                .columns
+                .iter()
+                .zip(row)
+                .flat_map(|(column, code)| {
+                    std::iter::once(code.clone()).chain(labels(column, code, row, table, data))
+                })
+                .collect()
+        })
+        .collect()
+}

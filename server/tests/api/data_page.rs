@@ -1,0 +1,170 @@
+//! `/data`: the files journalists download (CSV for spreadsheets with a byte-order mark and
+//! names, CSV for programs, one workbook) and the data package descriptor, each for a version.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use serde_json::Value;
+
+use crate::helpers::{TestApp, TEST_TODAY};
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+async fn bytes(app: &TestApp, path: &str) -> (u16, Vec<u8>) {
+    let answer = app.get(path).await;
+    let status = answer.status().as_u16();
+    (status, answer.bytes().await.unwrap().to_vec())
+}
+
+fn csv_rows(body: &[u8]) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body);
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn spreadsheets_get_a_byte_order_mark_and_names_beside_the_codes() {
+    let app = TestApp::spawn().await;
+    let (status, body) = bytes(&app, "/data/spreadsheet/records.csv").await;
+    assert_eq!(status, 200);
+    assert!(body.starts_with(BOM), "Excel reads it as UTF-8");
+    let rows = csv_rows(&body[BOM.len()..]);
+    assert_eq!(
+        rows[0][..3],
+        ["department_code", "department_code_name", "requirement"]
+    );
+    let la_paz_plan = rows
+        .iter()
+        .find(|r| r[0] == "BO-L" && r[2] == "action-plan")
+        .expect("La Paz's plan");
+    assert_eq!(la_paz_plan[1], "La Paz");
+    let status_at = rows[0].iter().position(|c| c == "status_es").unwrap();
+    assert_eq!(la_paz_plan[status_at - 1], "missing");
+    assert_eq!(la_paz_plan[status_at], "sin plan");
+    assert_eq!(la_paz_plan[status_at + 1], "no plan");
+
+    // For programs: no mark, codes only, the same as the API's export.
+    let (_, plain) = bytes(&app, "/data/records.csv").await;
+    assert!(!plain.starts_with(BOM));
+    let (_, api) = bytes(&app, "/api/v1/export.csv").await;
+    assert_eq!(plain, api);
+    let (_, claims) = bytes(&app, "/data/claims.csv").await;
+    let (_, api_claims) = bytes(&app, "/api/v1/claims.csv").await;
+    assert_eq!(claims, api_claims);
+}
+
+#[tokio::test]
+async fn the_workbook_has_a_sheet_per_table_and_one_describing_the_columns() {
+    let app = TestApp::spawn().await;
+    let (status, body) = bytes(&app, "/data/vigia.xlsx").await;
+    assert_eq!(status, 200);
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(body)).expect("an XLSX file");
+    assert_eq!(
+        workbook.sheet_names(),
+        ["records", "claims", "gaps", "national", "columnas"]
+    );
+    let (_, claims_csv) = bytes(&app, "/data/claims.csv").await;
+    let claim_rows = csv_rows(&claims_csv);
+    let claims = workbook.worksheet_range("claims").unwrap();
+    assert_eq!(
+        claims.height(),
+        claim_rows.len(),
+        "every claim, and the header"
+    );
+    assert_eq!(claims.get((0, 0)), Some(&Data::String("claim_id".into())));
+    assert_eq!(
+        claims.get((0, 2)),
+        Some(&Data::String("department_code_name".into()))
+    );
+    let first_id: f64 = claim_rows[1][0].parse().unwrap();
+    assert_eq!(
+        claims.get((1, 0)),
+        Some(&Data::Float(first_id)),
+        "ids are numbers"
+    );
+    let columns = workbook.worksheet_range("columnas").unwrap();
+    let described: Vec<String> = columns.rows().skip(1).map(|r| r[1].to_string()).collect();
+    assert!(described.contains(&"recorded_at".to_owned()));
+    let meaning = columns
+        .rows()
+        .find(|r| r[1] == "recorded_at")
+        .map(|r| r[3].to_string())
+        .unwrap();
+    assert!(meaning.contains("Cuándo se registró"), "{meaning}");
+}
+
+#[tokio::test]
+async fn the_data_package_describes_each_plain_csv_by_a_relative_path() {
+    let app = TestApp::spawn().await;
+    let package: Value = app.json("/data/datapackage.json").await;
+    assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
+    assert!(package.get("profile").is_none(), "no remote profile");
+    let version = package["version"].as_str().unwrap();
+    assert!(version.starts_with(TEST_TODAY), "{version}");
+    for resource in package["resources"].as_array().unwrap() {
+        let path = resource["path"].as_str().unwrap();
+        assert!(!path.contains('/'), "relative to the descriptor: {path}");
+        let (status, body) = bytes(&app, &format!("/data/{path}")).await;
+        assert_eq!(status, 200, "{path}");
+        let header = &csv_rows(&body)[0];
+        let fields: Vec<&str> = resource["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(header, &fields, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_version_holds_what_was_recorded_by_its_day_and_never_a_future_one() {
+    let app = TestApp::spawn().await;
+    // The seed was recorded on the test day: the day before holds none of its claims.
+    let today: chrono::NaiveDate = TEST_TODAY.parse().unwrap();
+    let yesterday = today.pred_opt().unwrap();
+    let (status, before) = bytes(&app, &format!("/data/claims.csv?as_of={yesterday}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(csv_rows(&before).len(), 1, "the header only");
+    let (_, now) = bytes(&app, &format!("/data/claims.csv?as_of={today}")).await;
+    let (_, plain) = bytes(&app, "/data/claims.csv").await;
+    assert_eq!(now, plain, "today is the default");
+    assert!(csv_rows(&now).len() > 10);
+
+    let tomorrow = today.succ_opt().unwrap();
+    let (status, _) = bytes(&app, &format!("/data/claims.csv?as_of={tomorrow}")).await;
+    assert_eq!(status, 400);
+    let (status, _) = bytes(&app, "/data/claims.csv?as_of=ayer").await;
+    assert_eq!(status, 400);
+    let (status, _) = bytes(&app, "/data/passwords.csv").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_data_page_offers_every_file_with_its_version_and_citation() {
+    let app = TestApp::spawn().await;
+    let page = app.html("/data").await;
+    for file in ["records", "claims", "gaps", "national"] {
+        assert!(
+            page.contains(&format!("/data/spreadsheet/{file}.csv?as_of={TEST_TODAY}")),
+            "{file}"
+        );
+        assert!(
+            page.contains(&format!("/data/{file}.csv?as_of={TEST_TODAY}")),
+            "{file}"
+        );
+    }
+    assert!(page.contains(&format!("/data/vigia.xlsx?as_of={TEST_TODAY}")));
+    assert!(page.contains("Para programadores"));
+    assert!(
+        page.contains(&format!("versión {TEST_TODAY}.")),
+        "the citation names the version"
+    );
+    assert!(page.contains("<code>recorded_at</code>"), "the dictionary");
+    let english = app.html("/data?lang=en").await;
+    assert!(english.contains("How to cite this data"));
+}
