@@ -55,7 +55,10 @@ mod tests {
 
     #[test]
     fn every_column_type_table_and_label_code_is_worded_in_both_languages() {
-        assert!(!has(Lang::Es, "data-col-no-such-column"), "a missing key is noticed");
+        assert!(
+            !has(Lang::Es, "data-col-no-such-column"),
+            "a missing key is noticed"
+        );
         for lang in [Lang::Es, Lang::En] {
             for table in TABLES {
                 for key in ["title", "about"] {

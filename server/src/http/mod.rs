@@ -159,7 +159,9 @@ pub fn router(
         .fallback(pages::fallback);
     let routes = Router::new()
         .merge(crate::api::router().with_state(crate::present::Reading::from_ref(&state)))
-        .merge(crate::open_data::router().with_state(crate::present::Reading::from_ref(&state)))
+        .merge(crate::open_data::router(crate::present::Reading::from_ref(
+            &state,
+        )))
         .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
         .route("/documents/{id}", get(documents::download))

@@ -11,8 +11,11 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, RETRY_AFTER};
+use http::StatusCode;
 use serde::Deserialize;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
 
 use crate::api::export::{csv_response, csv_text};
 use crate::api::gaps::parse_filter;
@@ -32,10 +35,36 @@ pub struct DataQuery {
     as_of: Option<String>,
 }
 
-pub fn router() -> Router<Reading> {
+/// Files built at once. Each copies the record and the workbook compresses it: anyone may
+/// ask, with any `as_of` (each a new file), so the work is bounded and the rest are told to
+/// come back shortly.
+const BUILDS_AT_ONCE: usize = 2;
+
+#[derive(Clone)]
+pub struct DataState {
+    reading: Reading,
+    builds: Arc<Semaphore>,
+}
+
+pub fn router<S>(reading: Reading) -> Router<S> {
     Router::new()
         .route("/data/{file}", get(download))
         .route("/data/spreadsheet/{file}", get(spreadsheet))
+        .with_state(DataState {
+            reading,
+            builds: Arc::new(Semaphore::new(BUILDS_AT_ONCE)),
+        })
+}
+
+/// 503 with `Retry-After` while other files are being built.
+fn busy() -> Response {
+    let message = "other data files are being built; try again in a few seconds";
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(RETRY_AFTER, "5")],
+        message,
+    )
+        .into_response()
 }
 
 /// The data of one version, and which version it is.
@@ -84,7 +113,7 @@ fn attachment(body: Vec<u8>, content_type: &str, filename: String) -> Response {
 
 /// `/data/<table>.csv`, `/data/vigia.xlsx` and `/data/datapackage.json`.
 async fn download(
-    State(state): State<Reading>,
+    State(state): State<DataState>,
     Path(file): Path<String>,
     ApiQuery(query): ApiQuery<DataQuery>,
     ReaderLang(lang): ReaderLang,
@@ -92,10 +121,14 @@ async fn download(
     if file != "datapackage.json" && file != "vigia.xlsx" {
         csv_table(&file)?;
     }
-    let (data, version) = load(&state, query.as_of.as_deref()).await?;
+    let Ok(_building) = state.builds.try_acquire() else {
+        return Ok(busy());
+    };
+    let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
     match file.as_str() {
         "datapackage.json" => {
-            let descriptor = package::descriptor(&data.snapshot, version, &state.public_url);
+            let descriptor =
+                package::descriptor(&data.snapshot, version, &state.reading.public_url);
             Ok(Json(descriptor).into_response())
         }
         "vigia.xlsx" => {
@@ -123,13 +156,16 @@ async fn download(
 /// `/data/spreadsheet/<table>.csv`: with a byte-order mark, and names in Spanish and English
 /// beside the codes.
 async fn spreadsheet(
-    State(state): State<Reading>,
+    State(state): State<DataState>,
     Path(file): Path<String>,
     ApiQuery(query): ApiQuery<DataQuery>,
     ReaderLang(lang): ReaderLang,
 ) -> Result<Response, ApiError> {
     let table = csv_table(&file)?;
-    let (data, version) = load(&state, query.as_of.as_deref()).await?;
+    let Ok(_building) = state.builds.try_acquire() else {
+        return Ok(busy());
+    };
+    let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
     let plain = rows(table, &data, lang);
     let mut body = BYTE_ORDER_MARK.as_bytes().to_vec();
     let text = csv_text(table.labelled_names(), &labelled(table, &plain, &data))
