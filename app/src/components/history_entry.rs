@@ -72,6 +72,14 @@ pub fn HistoryEntryItem(
         .or_else(|| account_change(lang, &snapshot, &entry))
         .unwrap_or_else(|| entry.reason.clone());
     let permalink = format!("/history/{}", entry.id);
+    let action = t(lang, &format!("action-{}", entry.action.slug()));
+    let action = match review_outcome(&snapshot, &entry) {
+        Some(outcome) => format!(
+            "{action}: {}",
+            t(lang, &format!("review-outcome-{}", outcome.slug()))
+        ),
+        None => action,
+    };
     // A decision on a suggestion shows the public's text (unless kept private or hidden)
     // beside the officer's reason.
     let decided = entry
@@ -94,7 +102,7 @@ pub fn HistoryEntryItem(
                 <time datetime=entry.at.to_rfc3339()>{when}</time>
             </p>
             <p>
-                <strong>{t(lang, &format!("action-{}", entry.action.slug()))}</strong>
+                <strong>{action}</strong>
                 {department.map(|d| view! { " · " {d} })}
                 {requirement.map(|r| view! { " · " {r} })}
             </p>
@@ -105,6 +113,15 @@ pub fn HistoryEntryItem(
             <p><a class="permalink" href=permalink>{tr(lang, "history-permalink", &[("id", entry.id.into())])}</a></p>
         </li>
     }
+}
+
+/// What the officer decided in a review entry ("Aceptada"), when they chose.
+fn review_outcome(snapshot: &Snapshot, entry: &HistoryEntry) -> Option<vigia::ReviewOutcome> {
+    let reply: i64 = entry.subject.strip_prefix("reply:")?.parse().ok()?;
+    let found = snapshot.replies.iter().find(|r| r.id == reply)?;
+    (entry.action == HistoryAction::ReplyReviewed)
+        .then(|| found.review.as_ref()?.outcome)
+        .flatten()
 }
 
 fn is_account(action: HistoryAction) -> bool {

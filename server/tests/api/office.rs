@@ -227,6 +227,14 @@ async fn a_reply_is_reviewed_on_its_own_page_with_an_outcome_and_a_note_kept_whe
     assert!(public.contains("Falta el anexo con el presupuesto."));
     let english = app.html("/departments/BO-N?lang=en").await;
     assert!(english.contains("<strong>More information requested</strong>"));
+    // The public history's entry says what was decided, not only that a review happened.
+    let history = app.json("/api/v1/history?department=BO-N").await;
+    let entry = history["entries"][0]["entry_id"].as_i64().unwrap();
+    let permalink = app.html(&format!("/history/{entry}")).await;
+    assert!(
+        permalink.contains("<strong>Respuesta revisada: Se pidió más información</strong>"),
+        "{permalink}"
+    );
 }
 
 #[tokio::test]
