@@ -39,6 +39,7 @@ mod receivers;
 mod roles;
 mod scale;
 mod seed_corrections;
+mod snapshot_appends;
 mod speed;
 mod suggestions;
 mod transfer;

@@ -49,6 +49,20 @@ pub async fn load_history(
     rows.into_iter().map(|r| entry(r, hidden)).collect()
 }
 
+/// The public entries after `after`, oldest first.
+pub async fn history_after(
+    pool: &Pool,
+    after: i64,
+    hidden: &HashMap<String, HiddenText>,
+) -> Result<Vec<HistoryEntry>, DbError> {
+    let rows: Vec<EntryRow> =
+        sqlx::query_as(&format!("{PUBLIC_ENTRIES} AND a.id > $1 ORDER BY a.id"))
+            .bind(after)
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter().map(|r| entry(r, hidden)).collect()
+}
+
 /// One page of the public audit trail, newest first, of one department or of all: at most
 /// `per_page` entries after the first `skip`, and whether more follow. Reads only those rows
 /// (the primary key orders them), so a page costs the same however long the trail grows.

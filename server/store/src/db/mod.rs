@@ -27,7 +27,7 @@ pub use claim_pages::claims_after;
 pub use claims::AppendError;
 pub(crate) use history::history_page;
 pub use seed::{seed_if_empty, seed_with};
-pub use snapshot::{load_record, load_record_since, load_snapshot};
+pub use snapshot::{extend_snapshot, load_record, load_record_since, load_snapshot};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{ConnectOptions, Executor};

@@ -160,6 +160,33 @@ pub async fn load_snapshot(pool: &Pool) -> Result<Snapshot, DbError> {
     })
 }
 
+/// `before` and what was appended to the database since: claims and history entries with
+/// higher ids, and the correction links those claims make. Only for a version whose write
+/// did nothing else (`Change::appending_only`); it reads the new rows, not the record.
+pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Snapshot, DbError> {
+    let last_claim = before.claims.iter().map(|c| c.id).max().unwrap_or(0);
+    let last_entry = before.history.iter().map(|e| e.id).max().unwrap_or(0);
+    let mut added = super::claim_pages::claims_after(pool, last_claim, i64::MAX).await?;
+    let mut documents = super::history::load_documents(pool, "claim_id").await?;
+    for claim in &mut added {
+        claim.documents = documents.remove(&claim.id).unwrap_or_default();
+    }
+    let hidden = super::hidden::all(pool).await?;
+    let entries = super::history::history_after(pool, last_entry, &hidden).await?;
+    let mut snapshot = before.clone();
+    for claim in &added {
+        let Some(corrected) = claim.corrects else {
+            continue;
+        };
+        if let Some(old) = snapshot.claims.iter_mut().find(|c| c.id == corrected) {
+            old.corrected_by = Some(claim.id);
+        }
+    }
+    snapshot.claims.extend(added);
+    snapshot.history.extend(entries);
+    Ok(snapshot)
+}
+
 pub(super) use super::history::instant;
 
 async fn load_departments(pool: &Pool) -> Result<Vec<Department>, DbError> {

@@ -116,7 +116,7 @@ impl ComplianceWriter for Store {
             correct(&mut tx, &claim, correction, appended.claim).await?;
             documents::carry(&mut tx, correction.claim, &carried, appended.claim, by, now).await?;
         }
-        let mut change = Change::to_records(now, begun_at);
+        let mut change = Change::to_records(now, begun_at).appending_only();
         self.record_changed(
             &mut tx,
             &mut change,

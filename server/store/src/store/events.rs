@@ -3,6 +3,7 @@
 //! never disagree with the map.
 
 use chrono::{DateTime, Utc};
+use std::sync::atomic::Ordering;
 
 use vigia::events::{
     approaching_deadline, gap_events, record_events, recorded_open_after, EventDraft, EventKind,
@@ -28,6 +29,9 @@ pub struct Change {
     begun_at: Option<u64>,
     /// The records as the change leaves them, kept once it commits.
     written: Vec<Written>,
+    /// Whether the write only adds claims and history entries, so the snapshot it leaves
+    /// is the one before plus what it added.
+    appends_only: bool,
 }
 
 impl Change {
@@ -38,6 +42,15 @@ impl Change {
             now,
             begun_at: None,
             written: Vec::new(),
+            appends_only: false,
+        }
+    }
+
+    /// Marks a write that only adds claims (a correction's link included) and history entries.
+    pub fn appending_only(self) -> Self {
+        Self {
+            appends_only: true,
+            ..self
         }
     }
 
@@ -73,6 +86,9 @@ impl Store {
             None => 0,
         };
         let version = self.commit_version(tx).await?;
+        if change.appends_only {
+            self.appended.fetch_max(version, Ordering::SeqCst);
+        }
         self.written.remember(version, change.written);
         if queued > 0 {
             self.queued.notify_one();

@@ -39,6 +39,11 @@ pub struct Store {
     files: DocumentStore,
     version: AtomicU64,
     cached: RwLock<Option<(u64, Arc<Snapshot>)>>,
+    /// The last data version committed here by a write that only appended claims and
+    /// history entries: the snapshot of the version before, extended, is that version's.
+    appended: AtomicU64,
+    /// How many snapshots were extended rather than loaded whole.
+    extended: AtomicU64,
     /// One reload at a time: requests arriving while the snapshot loads wait for it.
     loading: tokio::sync::Mutex<()>,
     /// Told when deliveries are queued, so the worker sends at once rather than at its next
@@ -84,6 +89,8 @@ impl Store {
             clock,
             files,
             version: AtomicU64::new(version),
+            appended: AtomicU64::new(0),
+            extended: AtomicU64::new(0),
             cached: RwLock::new(None),
             loading: tokio::sync::Mutex::new(()),
             queued: tokio::sync::Notify::new(),
@@ -179,6 +186,21 @@ impl Store {
         Ok(n)
     }
 
+    /// How many snapshots were the one before plus a write's additions, not loaded whole.
+    pub fn snapshots_extended(&self) -> u64 {
+        self.extended.load(Ordering::Relaxed)
+    }
+
+    /// The snapshot of the version before `version`, when the write that committed
+    /// `version` here only appended to it (another instance's write, or two writes since,
+    /// and the snapshot loads whole).
+    fn extendable(&self, version: u64) -> Option<Arc<Snapshot>> {
+        if self.appended.load(Ordering::SeqCst) != version {
+            return None;
+        }
+        self.cached(version.checked_sub(1)?)
+    }
+
     fn cached(&self, version: u64) -> Option<Arc<Snapshot>> {
         let guard = self
             .cached
@@ -256,7 +278,13 @@ impl ComplianceReader for Store {
         if let Some(snapshot) = self.cached(version) {
             return Ok(snapshot);
         }
-        let snapshot = Arc::new(db::load_snapshot(&self.pool).await?);
+        let snapshot = match self.extendable(version) {
+            Some(before) => {
+                self.extended.fetch_add(1, Ordering::Relaxed);
+                Arc::new(db::extend_snapshot(&self.pool, &before).await?)
+            }
+            None => Arc::new(db::load_snapshot(&self.pool).await?),
+        };
         let mut guard = self
             .cached
             .write()
