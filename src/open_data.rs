@@ -4,6 +4,7 @@
 //! description, so they cannot disagree.
 
 use chrono::{NaiveDate, Utc};
+use std::sync::Arc;
 
 use crate::claim::{Basis, EvidenceLevel, TriState};
 use crate::gaps::{GapKind, Severity};
@@ -309,19 +310,26 @@ impl DataVersion {
 
 /// The record as it stood at the end of `as_of` in La Paz: only what had been recorded by
 /// then, as it could be known then. Exports built from it give the same bytes again once
-/// that day is over, so a citation's version can be downloaded again.
-pub fn as_recorded(snapshot: &Snapshot, as_of: NaiveDate) -> (Snapshot, DataVersion) {
+/// that day is over, so a citation's version can be downloaded again. When nothing in the
+/// record is later than that day, the snapshot itself is shared rather than copied.
+pub fn as_recorded(snapshot: &Arc<Snapshot>, as_of: NaiveDate) -> (Arc<Snapshot>, DataVersion) {
     let by_day_end = |at: chrono::DateTime<Utc>| la_paz_date(at) <= as_of;
-    let recorded = Snapshot {
-        claims: snapshot
-            .claims
-            .iter()
-            .filter(|c| by_day_end(c.recorded_at))
-            .cloned()
-            .collect(),
-        ..snapshot.clone()
+    let known = if snapshot.claims.iter().all(|c| by_day_end(c.recorded_at))
+        && snapshot.unchanged_as_of(as_of)
+    {
+        snapshot.clone()
+    } else {
+        let recorded = Snapshot {
+            claims: snapshot
+                .claims
+                .iter()
+                .filter(|c| by_day_end(c.recorded_at))
+                .cloned()
+                .collect(),
+            ..(**snapshot).clone()
+        };
+        Arc::new(recorded.as_of(as_of))
     };
-    let known = recorded.as_of(as_of);
     let entry = known.history.iter().map(|e| e.id).max().unwrap_or(0);
     (known, DataVersion { as_of, entry })
 }
@@ -373,10 +381,10 @@ mod tests {
         second.corrects = Some(1);
         let mut first = first;
         first.corrected_by = Some(2);
-        let snapshot = Snapshot {
+        let snapshot = Arc::new(Snapshot {
             claims: vec![first, second],
             ..Snapshot::default()
-        };
+        });
         let (before, version) = as_recorded(&snapshot, day(21));
         assert_eq!(before.claims.len(), 1);
         assert_eq!(
@@ -388,5 +396,33 @@ mod tests {
         assert_eq!(after.claims.len(), 2);
         assert_eq!(after.claims[0].corrected_by, Some(2));
         assert_eq!(as_recorded(&snapshot, day(19)).0.claims.len(), 0);
+        // Once nothing is later than the day, the snapshot is shared, not copied.
+        let (later, _) = as_recorded(&snapshot, day(30));
+        assert!(Arc::ptr_eq(&later, &snapshot));
+        assert!(!Arc::ptr_eq(&before, &snapshot));
+    }
+
+    #[test]
+    fn a_snapshot_said_unchanged_on_a_day_is_what_that_day_shows() {
+        let first = crate::gaps::tests::claim(Status::Missing);
+        let mut second = crate::gaps::tests::claim(Status::InForce);
+        second.id = 2;
+        second.event_date = crate::PartialDate::parse("2024-03").unwrap();
+        second.source.published = crate::PartialDate::parse("2024-03-10").unwrap();
+        let snapshot = Snapshot {
+            claims: vec![first, second],
+            ..Snapshot::default()
+        };
+        let mut said = 0;
+        for offset in 0..120 {
+            let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(offset);
+            if snapshot.unchanged_as_of(day) {
+                said += 1;
+                assert_eq!(snapshot.as_of(day), snapshot, "{day}");
+            } else {
+                assert_ne!(snapshot.as_of(day), snapshot, "{day}");
+            }
+        }
+        assert!(said > 0 && said < 120, "both answers are exercised");
     }
 }

@@ -148,6 +148,31 @@ impl Snapshot {
         }
     }
 
+    /// Whether [`Self::as_of`] `date` would leave everything as it is (nothing in the record
+    /// is later than that day), so a caller can share this snapshot instead of copying it.
+    pub fn unchanged_as_of(&self, date: NaiveDate) -> bool {
+        let by_day_end = |at: chrono::DateTime<chrono::Utc>| la_paz_date(at) <= date;
+        self.claims.iter().all(|c| c.knowable_on(date))
+            && self.history.iter().all(|e| by_day_end(e.at))
+            && self.replies.iter().all(|r| {
+                by_day_end(r.replied_at)
+                    && r.review.as_ref().is_none_or(|v| by_day_end(v.reviewed_at))
+            })
+            && self.national.iter().all(|f| {
+                f.source
+                    .as_ref()
+                    .is_none_or(|s| s.published.last_day() <= date)
+            })
+            && self
+                .departments
+                .iter()
+                .all(|d| d.census.as_ref().is_none_or(|c| c.knowable_on(date)))
+            && self.requirements.iter().all(|r| {
+                r.legal_basis_knowable_on(date)
+                    || (r.legal_basis == Bilingual::default() && r.legal_basis_sources.is_empty())
+            })
+    }
+
     /// Every open gap on `today`, most severe first, then by department and requirement.
     pub fn gaps(&self, today: NaiveDate) -> Vec<Gap> {
         let mut all: Vec<Gap> = self

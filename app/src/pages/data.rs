@@ -33,7 +33,12 @@ fn version_query(version: DataVersion) -> String {
 fn Data(view: PublicView) -> impl IntoView {
     let lang = use_lang();
     let (recorded, version) = as_recorded(&view.snapshot, view.today);
-    let gaps = recorded.gaps(view.today);
+    // Most days nothing is later than the day shown: the view's own gaps are the file's.
+    let gaps = if std::sync::Arc::ptr_eq(&recorded, &view.snapshot) {
+        view.gaps.clone()
+    } else {
+        recorded.gaps(view.today)
+    };
     let counts = move |table: Table| match table.name {
         "records" => recorded.departments.len() * recorded.requirements.len(),
         "claims" => recorded.claims.len(),

@@ -81,7 +81,7 @@ pub async fn load(
     }
     let snapshot = state.store.snapshot().await?;
     let (recorded, version) = vigia::open_data::as_recorded(&snapshot, as_of);
-    let view = app::context::PublicView::build(std::sync::Arc::new(recorded), today, Some(as_of));
+    let view = app::context::PublicView::build(recorded, today, Some(as_of));
     let data = DataSet {
         snapshot: view.snapshot,
         gaps: view.gaps,
