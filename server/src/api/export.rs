@@ -13,7 +13,7 @@ use vigia::ports::ComplianceReader;
 use vigia::Snapshot;
 
 /// Writes one row, neutralising cells a spreadsheet would run as formulas.
-fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result<()> {
+pub(crate) fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result<()> {
     writer.write_record(
         cells
             .iter()

@@ -17,12 +17,12 @@ use serde::Deserialize;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
-use crate::api::export::{csv_response, csv_text};
+use crate::api::export::{csv_response, write_row};
 use crate::api::gaps::parse_filter;
 use crate::api::query::ApiQuery;
 use crate::api::ApiError;
 use crate::present::{ReaderLang, Reading};
-use tables::{labelled, rows, DataSet};
+use tables::{each_row, labelled, DataSet};
 use vigia::open_data::{table, DataVersion, Table};
 use vigia::ports::ComplianceReader;
 
@@ -90,6 +90,19 @@ pub async fn load(
     Ok((data, version))
 }
 
+/// A CSV file after `start` (a byte-order mark, or nothing): the header, then each row
+/// `rows` writes, a row at a time.
+fn csv_file<H: AsRef<[u8]>>(
+    start: Vec<u8>,
+    header: impl IntoIterator<Item = H>,
+    rows: impl FnOnce(&mut dyn FnMut(&[String]) -> csv::Result<()>) -> csv::Result<()>,
+) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(start);
+    writer.write_record(header)?;
+    rows(&mut |row| write_row(&mut writer, row))?;
+    Ok(writer.into_inner()?)
+}
+
 /// `records.csv` → the records table.
 fn csv_table(file: &str) -> Result<Table, ApiError> {
     file.strip_suffix(".csv")
@@ -143,8 +156,10 @@ async fn download(
         }
         _ => {
             let table = csv_table(&file)?;
-            let body =
-                csv_text(table.names(), &rows(table, &data, lang)).map_err(ApiError::Internal)?;
+            let body = csv_file(Vec::new(), table.names(), |write| {
+                each_row(table, &data, lang, |row| write(&row))
+            })
+            .map_err(ApiError::Internal)?;
             Ok(csv_response(
                 body,
                 &format!("vigia-{}-{}.csv", table.name, version.as_of),
@@ -166,11 +181,13 @@ async fn spreadsheet(
         return Ok(busy());
     };
     let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
-    let plain = rows(table, &data, lang);
-    let mut body = BYTE_ORDER_MARK.as_bytes().to_vec();
-    let text = csv_text(table.labelled_names(), &labelled(table, &plain, &data))
-        .map_err(ApiError::Internal)?;
-    body.extend(text);
+    let start = BYTE_ORDER_MARK.as_bytes().to_vec();
+    let body = csv_file(start, table.labelled_names(), |write| {
+        each_row(table, &data, lang, |row| {
+            write(&labelled(table, &row, &data))
+        })
+    })
+    .map_err(ApiError::Internal)?;
     let filename = format!("vigia-{}-{}-spreadsheet.csv", table.name, version.as_of);
     Ok(csv_response(body, &filename))
 }

@@ -46,19 +46,30 @@ fn national_cells(figure: &NationalFigure) -> Vec<String> {
     ]
 }
 
-/// The rows of `table`, in its columns' order; gap messages in `lang`.
-pub fn rows(table: Table, data: &DataSet, lang: Lang) -> Vec<Vec<String>> {
+/// Hands each row of `table`, in its columns' order, to `row` (gap messages in `lang`): one
+/// at a time, so a large table is never held whole beside the file being written.
+pub fn each_row<E>(
+    table: Table,
+    data: &DataSet,
+    lang: Lang,
+    mut row: impl FnMut(Vec<String>) -> Result<(), E>,
+) -> Result<(), E> {
     let snapshot = &data.snapshot;
     if table == RECORDS {
-        record_rows(snapshot)
+        record_rows(snapshot).into_iter().try_for_each(row)
     } else if table == CLAIMS {
-        snapshot.claims.iter().map(claim_cells).collect()
+        snapshot.claims.iter().try_for_each(|c| row(claim_cells(c)))
     } else if table == GAPS {
-        data.gaps.iter().map(|g| gap_cells(lang, g, data)).collect()
+        data.gaps
+            .iter()
+            .try_for_each(|g| row(gap_cells(lang, g, data)))
     } else if table == NATIONAL {
-        snapshot.national.iter().map(national_cells).collect()
+        snapshot
+            .national
+            .iter()
+            .try_for_each(|f| row(national_cells(f)))
     } else {
-        Vec::new()
+        Ok(())
     }
 }
 
@@ -99,18 +110,14 @@ fn labels(
     }
 }
 
-/// Each row with the names of its codes beside them, as [`Table::labelled_names`] heads.
-pub fn labelled(table: Table, rows: &[Vec<String>], data: &DataSet) -> Vec<Vec<String>> {
-    rows.iter()
-        .map(|row| {
-            table
-                .columns
-                .iter()
-                .zip(row)
-                .flat_map(|(column, code)| {
-                    std::iter::once(code.clone()).chain(labels(column, code, row, table, data))
-                })
-                .collect()
+/// A row with the names of its codes beside them, as [`Table::labelled_names`] heads.
+pub fn labelled(table: Table, row: &[String], data: &DataSet) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .zip(row)
+        .flat_map(|(column, code)| {
+            std::iter::once(code.clone()).chain(labels(column, code, row, table, data))
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use app::i18n::{t, Lang};
 use vigia::open_data::{FieldType, Table, TABLES};
 
-use super::tables::{labelled, rows, DataSet};
+use super::tables::{each_row, labelled, DataSet};
 use app::data_dictionary::{allowed_values, meaning};
 
 /// Excel's longest cell.
@@ -41,10 +41,10 @@ fn table_sheet(
     for (col, name) in header.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, name, bold)?;
     }
-    let plain = rows(table, data, lang);
-    for (at, row) in labelled(table, &plain, data).iter().enumerate() {
-        let line = at as u32 + 1;
-        for (col, value) in row.iter().enumerate() {
+    let mut line = 0;
+    each_row(table, data, lang, |row| {
+        line += 1;
+        for (col, value) in labelled(table, &row, data).iter().enumerate() {
             let number = integers[col].then(|| value.parse::<f64>().ok()).flatten();
             match number {
                 Some(number) => sheet.write_number(line, col as u16, number)?,
@@ -53,7 +53,8 @@ fn table_sheet(
                 None => sheet.write_string(line, col as u16, cell(value))?,
             };
         }
-    }
+        Ok::<_, XlsxError>(())
+    })?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
