@@ -6,7 +6,6 @@ nav-label = Main navigation
 nav-map = Map
 nav-gaps = Gaps
 nav-methodology = Methodology
-nav-api = Open data API
 switch-to-this-language = English
 breadcrumb-label = Breadcrumb
 footer-about = Vigía records, with its sources, whether each of Bolivia's departments has the anti-trafficking instruments that, according to FIIAPP, InSight Crime and the Defensoría del Pueblo (Ombudsman), it must have. We have not verified which articles of Law 263 require them.

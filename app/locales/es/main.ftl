@@ -6,7 +6,6 @@ nav-label = Navegación principal
 nav-map = Mapa
 nav-gaps = Brechas
 nav-methodology = Metodología
-nav-api = API de datos abiertos
 switch-to-this-language = Español
 breadcrumb-label = Ruta de navegación
 footer-about = Vigía registra, con sus fuentes, si cada departamento de Bolivia tiene los instrumentos contra la trata de personas que, según la FIIAPP, InSight Crime y la Defensoría del Pueblo, debe tener. No hemos verificado qué artículos de la Ley 263 los exigen.

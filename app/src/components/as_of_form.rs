@@ -15,6 +15,10 @@ pub fn AsOfForm(
     /// Other query parameters to keep, such as the map's requirement.
     #[prop(optional)]
     keep: Vec<(&'static str, String)>,
+    /// Catalog keys of the label, the hint and the button, where the date means something
+    /// else than "the state on" (the data page's "data as of").
+    #[prop(default = ["as-of-form-label", "as-of-form-hint", "as-of-form-submit"])]
+    words: [&'static str; 3],
 ) -> impl IntoView {
     let lang = use_lang();
     // What was typed comes back as typed, even when it could not be read.
@@ -35,7 +39,7 @@ pub fn AsOfForm(
     });
     view! {
         <form class="as-of-form" method="get" action=action.clone()>
-            <label for="as-of-date">{t(lang, "as-of-form-label")}</label>
+            <label for="as-of-date">{t(lang, words[0])}</label>
             // A text field in the format shown, as every date in Vigía's forms (no native
             // picker: one way to enter dates everywhere).
             <input
@@ -47,9 +51,9 @@ pub fn AsOfForm(
                 aria-describedby="as-of-hint"
                 size="10"
             />
-            <span id="as-of-hint" class="hint">{t(lang, "as-of-form-hint")}</span>
+            <span id="as-of-hint" class="hint">{t(lang, words[1])}</span>
             {hidden}
-            <button type="submit">{t(lang, "as-of-form-submit")}</button>
+            <button type="submit">{t(lang, words[2])}</button>
             {back}
         </form>
     }

@@ -74,7 +74,7 @@ fn Data(view: PublicView) -> impl IntoView {
             <a href=if lang.is_spanish() { "https://creativecommons.org/licenses/by/4.0/deed.es" } else { "https://creativecommons.org/licenses/by/4.0/" } rel="license">{t(lang, "data-licence-name")}</a>". "
             {t(lang, "data-licence-terms")}
         </p>
-        <AsOfForm view=view.clone() action="/data"/>
+        <AsOfForm view=view.clone() action="/data" words=["data-as-of-label", "data-as-of-hint", "data-as-of-submit"]/>
         <p class="data-version">{tr(lang, "data-version", &[
             ("version", version.label().into()),
             ("date", format::date(lang, version.as_of).into()),
