@@ -160,7 +160,10 @@ async fn the_data_page_offers_every_file_with_its_version_and_citation() {
     }
     assert!(page.contains(&format!("/data/vigia.xlsx?as_of={TEST_TODAY}")));
     assert!(page.contains("Para programadores"));
-    assert!(page.contains("Datos al"), "the date field says what its day means here");
+    assert!(
+        page.contains("Datos al"),
+        "the date field says what its day means here"
+    );
     assert!(
         page.contains(&format!("versión {TEST_TODAY}.")),
         "the citation names the version"
