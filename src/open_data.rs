@@ -326,7 +326,11 @@ pub fn as_recorded(snapshot: &Arc<Snapshot>, as_of: NaiveDate) -> (Arc<Snapshot>
                 .filter(|c| by_day_end(c.recorded_at))
                 .cloned()
                 .collect(),
-            ..(**snapshot).clone()
+            departments: snapshot.departments.clone(),
+            requirements: snapshot.requirements.clone(),
+            national: snapshot.national.clone(),
+            history: snapshot.history.clone(),
+            replies: snapshot.replies.clone(),
         };
         Arc::new(recorded.as_of(as_of))
     };

@@ -121,7 +121,7 @@ fn DataCitation(version: DataVersion) -> impl IntoView {
     }
 }
 
-pub fn citation_text(lang: crate::i18n::Lang, site: &str, version: DataVersion) -> String {
+fn citation_text(lang: crate::i18n::Lang, site: &str, version: DataVersion) -> String {
     let date: NaiveDate = version.as_of;
     tr(
         lang,

@@ -13,7 +13,7 @@ use vigia::ports::ComplianceReader;
 use vigia::Snapshot;
 
 /// Writes one row, neutralising cells a spreadsheet would run as formulas.
-pub(crate) fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result<()> {
+fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result<()> {
     writer.write_record(
         cells
             .iter()
@@ -21,7 +21,8 @@ pub(crate) fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> 
     )
 }
 
-fn text<T: ToString>(value: Option<T>) -> String {
+/// An optional value as a cell: empty when absent.
+pub(crate) fn text<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
@@ -65,25 +66,26 @@ pub fn record_rows(snapshot: &Snapshot) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// `rows` under `header` as CSV, neutralising cells a spreadsheet would run as formulas.
-pub fn csv_text<H: AsRef<[u8]>>(
+/// A CSV file after `start` (a byte-order mark, or nothing): the header, then each row
+/// `rows` writes, a row at a time, neutralising cells a spreadsheet would run as formulas.
+pub fn csv_file<H: AsRef<[u8]>>(
+    start: Vec<u8>,
     header: impl IntoIterator<Item = H>,
-    rows: &[Vec<String>],
+    rows: impl FnOnce(&mut dyn FnMut(&[String]) -> csv::Result<()>) -> csv::Result<()>,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(start);
     writer.write_record(header)?;
-    for row in rows {
-        write_row(&mut writer, row)?;
-    }
+    rows(&mut |row| write_row(&mut writer, row))?;
     Ok(writer.into_inner()?)
 }
 
 /// One row per department and requirement: the current state.
 pub fn records_csv(snapshot: &Snapshot) -> anyhow::Result<String> {
-    Ok(String::from_utf8(csv_text(
-        RECORDS.names(),
-        &record_rows(snapshot),
-    )?)?)
+    let rows = record_rows(snapshot);
+    let body = csv_file(Vec::new(), RECORDS.names(), |write| {
+        rows.iter().try_for_each(|row| write(row))
+    })?;
+    Ok(String::from_utf8(body)?)
 }
 
 /// `label | url` lines, as the claim form and the import read them.
@@ -161,9 +163,14 @@ pub fn claims_csv_text(snapshot: &Snapshot) -> anyhow::Result<String> {
 }
 
 pub(crate) fn csv_response(body: impl Into<Body>, filename: &str) -> Response {
+    attachment(body, "text/csv; charset=utf-8", filename)
+}
+
+/// A file to download under `filename`.
+pub(crate) fn attachment(body: impl Into<Body>, content_type: &str, filename: &str) -> Response {
     (
         [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (CONTENT_TYPE, content_type.to_owned()),
             (
                 CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{filename}\""),

@@ -11,13 +11,13 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, RETRY_AFTER};
+use http::header::RETRY_AFTER;
 use http::StatusCode;
 use serde::Deserialize;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
-use crate::api::export::{csv_response, write_row};
+use crate::api::export::{attachment, csv_file, csv_response};
 use crate::api::gaps::parse_filter;
 use crate::api::query::ApiQuery;
 use crate::api::ApiError;
@@ -90,38 +90,29 @@ pub async fn load(
     Ok((data, version))
 }
 
-/// A CSV file after `start` (a byte-order mark, or nothing): the header, then each row
-/// `rows` writes, a row at a time.
-fn csv_file<H: AsRef<[u8]>>(
-    start: Vec<u8>,
-    header: impl IntoIterator<Item = H>,
-    rows: impl FnOnce(&mut dyn FnMut(&[String]) -> csv::Result<()>) -> csv::Result<()>,
-) -> anyhow::Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(start);
-    writer.write_record(header)?;
-    rows(&mut |row| write_row(&mut writer, row))?;
-    Ok(writer.into_inner()?)
+/// What a `/data/…` address asks for.
+enum DataFile {
+    Package,
+    Workbook,
+    /// Codes only, for programs.
+    Plain(Table),
+    /// With a byte-order mark and names beside the codes.
+    Spreadsheet(Table),
 }
 
-/// `records.csv` → the records table.
-fn csv_table(file: &str) -> Result<Table, ApiError> {
-    file.strip_suffix(".csv")
-        .and_then(table)
-        .ok_or_else(|| ApiError::NotFound(format!("no data file {file:?}")))
-}
-
-fn attachment(body: Vec<u8>, content_type: &str, filename: String) -> Response {
-    (
-        [
-            (CONTENT_TYPE, content_type.to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
+/// `records.csv` → the records table, and so on; checked before any work.
+fn data_file(file: &str, spreadsheet: bool) -> Result<DataFile, ApiError> {
+    let table = || {
+        file.strip_suffix(".csv")
+            .and_then(table)
+            .ok_or_else(|| ApiError::NotFound(format!("no data file {file:?}")))
+    };
+    Ok(match file {
+        _ if spreadsheet => DataFile::Spreadsheet(table()?),
+        "datapackage.json" => DataFile::Package,
+        "vigia.xlsx" => DataFile::Workbook,
+        _ => DataFile::Plain(table()?),
+    })
 }
 
 /// `/data/<table>.csv`, `/data/vigia.xlsx` and `/data/datapackage.json`.
@@ -131,41 +122,8 @@ async fn download(
     ApiQuery(query): ApiQuery<DataQuery>,
     ReaderLang(lang): ReaderLang,
 ) -> Result<Response, ApiError> {
-    if file != "datapackage.json" && file != "vigia.xlsx" {
-        csv_table(&file)?;
-    }
-    let Ok(_building) = state.builds.try_acquire() else {
-        return Ok(busy());
-    };
-    let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
-    match file.as_str() {
-        "datapackage.json" => {
-            let descriptor =
-                package::descriptor(&data.snapshot, version, &state.reading.public_url);
-            Ok(Json(descriptor).into_response())
-        }
-        "vigia.xlsx" => {
-            // Building a workbook is CPU work; it runs off the async workers.
-            let bytes = tokio::task::spawn_blocking(move || workbook::workbook(&data, lang))
-                .await
-                .map_err(|e| ApiError::Internal(e.into()))?
-                .map_err(|e| ApiError::Internal(e.into()))?;
-            let filename = format!("vigia-{}.xlsx", version.as_of);
-            let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            Ok(attachment(bytes, xlsx, filename))
-        }
-        _ => {
-            let table = csv_table(&file)?;
-            let body = csv_file(Vec::new(), table.names(), |write| {
-                each_row(table, &data, lang, |row| write(&row))
-            })
-            .map_err(ApiError::Internal)?;
-            Ok(csv_response(
-                body,
-                &format!("vigia-{}-{}.csv", table.name, version.as_of),
-            ))
-        }
-    }
+    let file = data_file(&file, false)?;
+    build(state, file, query, lang).await
 }
 
 /// `/data/spreadsheet/<table>.csv`: with a byte-order mark, and names in Spanish and English
@@ -176,18 +134,60 @@ async fn spreadsheet(
     ApiQuery(query): ApiQuery<DataQuery>,
     ReaderLang(lang): ReaderLang,
 ) -> Result<Response, ApiError> {
-    let table = csv_table(&file)?;
+    let file = data_file(&file, true)?;
+    build(state, file, query, lang).await
+}
+
+async fn build(
+    state: DataState,
+    file: DataFile,
+    query: DataQuery,
+    lang: app::i18n::Lang,
+) -> Result<Response, ApiError> {
     let Ok(_building) = state.builds.try_acquire() else {
         return Ok(busy());
     };
     let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
-    let start = BYTE_ORDER_MARK.as_bytes().to_vec();
-    let body = csv_file(start, table.labelled_names(), |write| {
-        each_row(table, &data, lang, |row| {
-            write(&labelled(table, &row, &data))
+    let day = version.as_of;
+    let csv = |start: Vec<u8>, table: Table, with_names: bool| {
+        let header = if with_names {
+            table.labelled_names()
+        } else {
+            table.names().map(str::to_owned).collect()
+        };
+        csv_file(start, header, |write| {
+            each_row(table, &data, lang, |row| {
+                if with_names {
+                    write(&labelled(table, &row, &data))
+                } else {
+                    write(&row)
+                }
+            })
         })
+        .map_err(ApiError::Internal)
+    };
+    Ok(match file {
+        DataFile::Package => {
+            let descriptor =
+                package::descriptor(&data.snapshot, version, &state.reading.public_url);
+            Json(descriptor).into_response()
+        }
+        DataFile::Plain(table) => {
+            let body = csv(Vec::new(), table, false)?;
+            csv_response(body, &format!("vigia-{}-{day}.csv", table.name))
+        }
+        DataFile::Spreadsheet(table) => {
+            let body = csv(BYTE_ORDER_MARK.as_bytes().to_vec(), table, true)?;
+            csv_response(body, &format!("vigia-{}-{day}-spreadsheet.csv", table.name))
+        }
+        DataFile::Workbook => {
+            // Building a workbook is CPU work; it runs off the async workers.
+            let bytes = tokio::task::spawn_blocking(move || workbook::workbook(&data, lang))
+                .await
+                .map_err(|e| ApiError::Internal(e.into()))?
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            attachment(bytes, xlsx, &format!("vigia-{day}.xlsx"))
+        }
     })
-    .map_err(ApiError::Internal)?;
-    let filename = format!("vigia-{}-{}-spreadsheet.csv", table.name, version.as_of);
-    Ok(csv_response(body, &filename))
 }

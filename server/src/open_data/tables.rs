@@ -6,17 +6,13 @@ use vigia::national::NationalFigure;
 use vigia::open_data::{Column, Labels, Table, CLAIMS, GAPS, NATIONAL, RECORDS};
 use vigia::{Gap, Snapshot};
 
-use crate::api::export::{claim_cells, record_rows};
+use crate::api::export::{claim_cells, record_rows, text};
 
 /// What every export of one version is built from.
 pub struct DataSet {
     pub snapshot: std::sync::Arc<Snapshot>,
     pub gaps: Vec<Gap>,
     pub today: chrono::NaiveDate,
-}
-
-fn text<T: ToString>(value: Option<T>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
 }
 
 fn gap_cells(lang: Lang, gap: &Gap, data: &DataSet) -> Vec<String> {

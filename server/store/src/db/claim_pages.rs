@@ -2,15 +2,28 @@
 //! (keyset on the claim's id), so memory holds one batch whatever the record's size, and no
 //! connection is held while a slow client reads.
 
+use std::collections::HashMap;
+
 use super::hidden;
 use super::snapshot::{by_claim, claim_from_row, hide_notes, ClaimRow, EvidenceRow};
 use super::snapshot::{CLAIM_COLUMNS, CLAIM_JOINS, SOURCE_COLUMNS};
 use super::{DbError, Pool};
+use vigia::history::HiddenText;
 use vigia::Claim;
 
 /// Up to `limit` claims with ids above `after`, oldest first, with their evidence links and
 /// with the notes an admin hid left out (documents are not read: exports do not list them).
 pub async fn claims_after(pool: &Pool, after: i64, limit: i64) -> Result<Vec<Claim>, DbError> {
+    claims_after_hiding(pool, after, limit, &hidden::all(pool).await?).await
+}
+
+/// [`claims_after`], with the hidden notes already read.
+pub async fn claims_after_hiding(
+    pool: &Pool,
+    after: i64,
+    limit: i64,
+    hidden: &HashMap<String, HiddenText>,
+) -> Result<Vec<Claim>, DbError> {
     let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
         "SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS} {CLAIM_JOINS} \
          WHERE c.id > $1 ORDER BY c.id LIMIT $2"
@@ -35,6 +48,6 @@ pub async fn claims_after(pool: &Pool, after: i64, limit: i64) -> Result<Vec<Cla
         .into_iter()
         .map(|row| claim_from_row(row, &mut evidence))
         .collect::<Result<Vec<_>, _>>()?;
-    hide_notes(&mut claims, &hidden::all(pool).await?);
+    hide_notes(&mut claims, hidden);
     Ok(claims)
 }

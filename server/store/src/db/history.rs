@@ -164,7 +164,7 @@ pub async fn load_replies(
     )
     .fetch_all(pool)
     .await?;
-    let mut documents = load_documents(pool, "reply_id").await?;
+    let mut documents = load_documents(pool, "reply_id", 0).await?;
     rows.into_iter()
         .map(|r| {
             let review = match (r.review_note, r.reviewed_by, r.reviewed_at) {
@@ -205,16 +205,18 @@ pub async fn load_replies(
 }
 
 /// Documents keyed by the claim or reply they belong to (`column` is `claim_id` or
-/// `reply_id`, never user input).
+/// `reply_id`, never user input), of owners with ids above `after` (0 for all).
 pub async fn load_documents(
     pool: &Pool,
     column: &'static str,
+    after: i64,
 ) -> Result<HashMap<i64, Vec<Document>>, DbError> {
     let rows: Vec<(i64, i64, String, String, i64, Option<String>)> = sqlx::query_as(&format!(
         "SELECT d.{column}, d.id, d.sha256, d.filename, d.size, w.reason FROM documents d \
          LEFT JOIN document_withholdings w ON w.document_id = d.id \
-         WHERE d.{column} IS NOT NULL ORDER BY d.id"
+         WHERE d.{column} > $1 ORDER BY d.id"
     ))
+    .bind(after)
     .fetch_all(pool)
     .await?;
     let mut by_owner: HashMap<i64, Vec<Document>> = HashMap::new();

@@ -166,12 +166,13 @@ pub async fn load_snapshot(pool: &Pool) -> Result<Snapshot, DbError> {
 pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Snapshot, DbError> {
     let last_claim = before.claims.iter().map(|c| c.id).max().unwrap_or(0);
     let last_entry = before.history.iter().map(|e| e.id).max().unwrap_or(0);
-    let mut added = super::claim_pages::claims_after(pool, last_claim, i64::MAX).await?;
-    let mut documents = super::history::load_documents(pool, "claim_id").await?;
+    let hidden = super::hidden::all(pool).await?;
+    let mut added =
+        super::claim_pages::claims_after_hiding(pool, last_claim, i64::MAX, &hidden).await?;
+    let mut documents = super::history::load_documents(pool, "claim_id", last_claim).await?;
     for claim in &mut added {
         claim.documents = documents.remove(&claim.id).unwrap_or_default();
     }
-    let hidden = super::hidden::all(pool).await?;
     let entries = super::history::history_after(pool, last_entry, &hidden).await?;
     let mut snapshot = before.clone();
     for claim in &added {
@@ -390,7 +391,7 @@ async fn load_claims(pool: &Pool) -> Result<Vec<Claim>, DbError> {
             .fetch_all(pool)
             .await?;
     let mut evidence_by_claim = by_claim(evidence)?;
-    let mut documents = super::history::load_documents(pool, "claim_id").await?;
+    let mut documents = super::history::load_documents(pool, "claim_id", 0).await?;
     rows.into_iter()
         .map(|row| {
             let mut claim = claim_from_row(row, &mut evidence_by_claim)?;
