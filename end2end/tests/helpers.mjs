@@ -1,6 +1,6 @@
 // Starts the built Vigía on a free port with a fresh SQLite file, and opens Chromium.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -144,10 +144,12 @@ export async function mailFor(server, address, count) {
       // not created yet
     }
     const messages = files
-      .map((f) => readFileSync(join(outbox, f), 'utf8'))
-      .filter((raw) => new RegExp(`^To: ${address}`, 'mi').test(raw))
-      .map((raw) => ({ raw, date: Date.parse(/^Date: (.*)$/m.exec(raw)?.[1] ?? '') }))
-      .sort((a, b) => a.date - b.date);
+      .map((f) => ({ raw: readFileSync(join(outbox, f), 'utf8'), written: statSync(join(outbox, f)).mtimeMs }))
+      .filter(({ raw }) => new RegExp(`^To: ${address}`, 'mi').test(raw))
+      .map(({ raw, written }) => ({ raw, written, date: Date.parse(/^Date: (.*)$/m.exec(raw)?.[1] ?? '') }))
+      // Date has whole seconds and files have random names: two messages within a second
+      // are told apart by when their files were written.
+      .sort((a, b) => a.date - b.date || a.written - b.written);
     if (messages.length >= count) return messages.map((m) => m.raw);
     await new Promise((done) => setTimeout(done, 100));
   }
