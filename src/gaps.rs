@@ -3,6 +3,7 @@
 
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::str::FromStr;
 
 use crate::{
@@ -153,8 +154,8 @@ pub struct Gap {
 }
 
 /// Every gap that `record` shows on `today`.
-pub fn gaps_for(
-    record: &ComplianceRecord,
+pub fn gaps_for<C: Borrow<Claim>>(
+    record: &ComplianceRecord<C>,
     requirement: &Requirement,
     today: NaiveDate,
 ) -> Vec<Gap> {
@@ -199,8 +200,8 @@ pub fn gaps_for(
         .collect()
 }
 
-fn gap(
-    record: &ComplianceRecord,
+fn gap<C: Borrow<Claim>>(
+    record: &ComplianceRecord<C>,
     kind: GapKind,
     since: Option<PartialDate>,
     claim: Option<&Claim>,
@@ -220,8 +221,8 @@ fn gap(
 
 /// For a gap that follows from the claims alone: the start of the unbroken run of latest claims
 /// that all raise it, so a new claim repeating the same finding does not restart the gap.
-fn held_since(
-    record: &ComplianceRecord,
+fn held_since<C: Borrow<Claim>>(
+    record: &ComplianceRecord<C>,
     rule: impl Fn(&Claim) -> Option<PartialDate>,
 ) -> Option<PartialDate> {
     record.standing().rev().map_while(&rule).last()
@@ -259,7 +260,7 @@ fn expired(claim: &Claim, today: NaiveDate) -> Option<PartialDate> {
 /// The instrument lapsed and nothing has put it back in force: the current claim says so, or
 /// it says a new one is being drafted (with no due date) after an earlier claim showed the
 /// lapse. A due date hands the matter to `overdue` and `due-soon` instead.
-fn lapsed(record: &ComplianceRecord, today: NaiveDate) -> Option<PartialDate> {
+fn lapsed<C: Borrow<Claim>>(record: &ComplianceRecord<C>, today: NaiveDate) -> Option<PartialDate> {
     for claim in record.standing().rev() {
         if let Some(since) = expired(claim, today) {
             return Some(since);
@@ -294,7 +295,7 @@ fn unverified(claim: &Claim, today: NaiveDate) -> Option<PartialDate> {
 }
 
 /// When the newest source about the record was published.
-fn newest_source(record: &ComplianceRecord) -> Option<PartialDate> {
+fn newest_source<C: Borrow<Claim>>(record: &ComplianceRecord<C>) -> Option<PartialDate> {
     record
         .standing()
         .map(|c| c.source.published)
@@ -304,7 +305,7 @@ fn newest_source(record: &ComplianceRecord) -> Option<PartialDate> {
 /// The newest source about the record was published more than 12 months ago. A source dated
 /// only to a month or a year counts from the end of that period, so nothing is called stale
 /// before it surely is.
-fn stale(record: &ComplianceRecord, today: NaiveDate) -> Option<PartialDate> {
+fn stale<C: Borrow<Claim>>(record: &ComplianceRecord<C>, today: NaiveDate) -> Option<PartialDate> {
     let newest = newest_source(record)?;
     let stale_from = newest
         .last_day()

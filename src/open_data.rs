@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::claim::{Basis, EvidenceLevel, TriState};
 use crate::gaps::{GapKind, Severity};
+use crate::snapshot::claims_keeping;
 use crate::{la_paz_date, DepartmentCode, Snapshot, Status};
 
 /// A column's type, as the Frictionless table schema names it.
@@ -320,17 +321,8 @@ pub fn as_recorded(snapshot: &Arc<Snapshot>, as_of: NaiveDate) -> (Arc<Snapshot>
         snapshot.clone()
     } else {
         let recorded = Snapshot {
-            claims: snapshot
-                .claims
-                .iter()
-                .filter(|c| by_day_end(c.recorded_at))
-                .cloned()
-                .collect(),
-            departments: snapshot.departments.clone(),
-            requirements: snapshot.requirements.clone(),
-            national: snapshot.national.clone(),
-            history: snapshot.history.clone(),
-            replies: snapshot.replies.clone(),
+            claims: claims_keeping(&snapshot.claims, |c| by_day_end(c.recorded_at)),
+            ..Snapshot::clone(snapshot)
         };
         Arc::new(recorded.as_of(as_of))
     };
@@ -386,7 +378,7 @@ mod tests {
         let mut first = first;
         first.corrected_by = Some(2);
         let snapshot = Arc::new(Snapshot {
-            claims: vec![first, second],
+            claims: vec![first, second].into(),
             ..Snapshot::default()
         });
         let (before, version) = as_recorded(&snapshot, day(21));
@@ -414,7 +406,7 @@ mod tests {
         second.event_date = crate::PartialDate::parse("2024-03").unwrap();
         second.source.published = crate::PartialDate::parse("2024-03-10").unwrap();
         let snapshot = Snapshot {
-            claims: vec![first, second],
+            claims: vec![first, second].into(),
             ..Snapshot::default()
         };
         let mut said = 0;

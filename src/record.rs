@@ -1,27 +1,27 @@
 //! The compliance record of one department for one requirement: its claims in the order of
 //! what they describe.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Claim, DepartmentCode, RequirementSlug};
 
+/// Its claims are owned (`Claim`) or borrowed from a snapshot (`&Claim`) by what only reads
+/// them, such as the gap rules over every record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ComplianceRecord {
+pub struct ComplianceRecord<C = Claim> {
     pub department: DepartmentCode,
     pub requirement: RequirementSlug,
     /// Every claim, corrected ones included, in chronological order ([`Claim::chronology`]).
-    pub claims: Vec<Claim>,
+    pub claims: Vec<C>,
 }
 
-impl ComplianceRecord {
+impl<C: Borrow<Claim>> ComplianceRecord<C> {
     /// A record of `claims` in any order; they are put in chronological order.
-    pub fn new(
-        department: DepartmentCode,
-        requirement: RequirementSlug,
-        claims: Vec<Claim>,
-    ) -> Self {
+    pub fn new(department: DepartmentCode, requirement: RequirementSlug, claims: Vec<C>) -> Self {
         let mut claims = claims;
-        claims.sort_by_key(Claim::chronology);
+        claims.sort_by_key(|c| c.borrow().chronology());
         Self {
             department,
             requirement,
@@ -29,51 +29,12 @@ impl ComplianceRecord {
         }
     }
 
-    /// The record as it was before the claims `added` were recorded: without them, and with
-    /// what they corrected counting again. A write reads the record once, after its change.
-    pub fn without(&self, added: &[i64]) -> ComplianceRecord {
-        let claims = self
-            .claims
-            .iter()
-            .filter(|c| !added.contains(&c.id))
-            .map(|c| {
-                let mut claim = c.clone();
-                if claim.corrected_by.is_some_and(|by| added.contains(&by)) {
-                    claim.corrected_by = None;
-                }
-                claim
-            })
-            .collect();
-        Self {
-            department: self.department,
-            requirement: self.requirement.clone(),
-            claims,
-        }
-    }
-
-    /// The record once the claims `added` are recorded, `corrections` (corrected id,
-    /// correcting id) among them: the inverse of [`Self::without`], so a write can take the
-    /// record before from memory and read only what it added.
-    pub fn with(&self, added: Vec<Claim>, corrections: &[(i64, i64)]) -> ComplianceRecord {
-        let claims = self
-            .claims
-            .iter()
-            .map(|c| {
-                let mut claim = c.clone();
-                if let Some((_, by)) = corrections.iter().find(|(corrected, _)| *corrected == c.id)
-                {
-                    claim.corrected_by = Some(*by);
-                }
-                claim
-            })
-            .chain(added)
-            .collect();
-        Self::new(self.department, self.requirement.clone(), claims)
-    }
-
     /// The claims that count: all but those a later claim corrected, oldest first.
     pub fn standing(&self) -> impl DoubleEndedIterator<Item = &Claim> + Clone {
-        self.claims.iter().filter(|c| !c.is_corrected())
+        self.claims
+            .iter()
+            .map(|c| c.borrow())
+            .filter(|c| !c.is_corrected())
     }
 
     /// The current state: the standing claim about the latest moment (ties: the most
@@ -117,6 +78,50 @@ impl ComplianceRecord {
         } else {
             Vec::new()
         }
+    }
+}
+
+impl ComplianceRecord {
+    /// The record as it was before the claims `added` were recorded: without them, and with
+    /// what they corrected counting again. A write reads the record once, after its change.
+    pub fn without(&self, added: &[i64]) -> ComplianceRecord {
+        let claims = self
+            .claims
+            .iter()
+            .filter(|c| !added.contains(&c.id))
+            .map(|c| {
+                let mut claim = c.clone();
+                if claim.corrected_by.is_some_and(|by| added.contains(&by)) {
+                    claim.corrected_by = None;
+                }
+                claim
+            })
+            .collect();
+        Self {
+            department: self.department,
+            requirement: self.requirement.clone(),
+            claims,
+        }
+    }
+
+    /// The record once the claims `added` are recorded, `corrections` (corrected id,
+    /// correcting id) among them: the inverse of [`Self::without`], so a write can take the
+    /// record before from memory and read only what it added.
+    pub fn with(&self, added: Vec<Claim>, corrections: &[(i64, i64)]) -> ComplianceRecord {
+        let claims = self
+            .claims
+            .iter()
+            .map(|c| {
+                let mut claim = c.clone();
+                if let Some((_, by)) = corrections.iter().find(|(corrected, _)| *corrected == c.id)
+                {
+                    claim.corrected_by = Some(*by);
+                }
+                claim
+            })
+            .chain(added)
+            .collect();
+        Self::new(self.department, self.requirement.clone(), claims)
     }
 }
 

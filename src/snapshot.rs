@@ -2,6 +2,7 @@
 //! of requirements) to load whole and derive gaps from in memory.
 
 use chrono::NaiveDate;
+use imbl::Vector;
 use serde::{Deserialize, Serialize};
 
 use crate::gaps::{gaps_for, Gap};
@@ -16,12 +17,13 @@ use crate::{
 pub struct Snapshot {
     pub departments: Vec<Department>,
     pub requirements: Vec<Requirement>,
-    /// Every claim, in the order recorded.
-    pub claims: Vec<Claim>,
+    /// Every claim, in the order recorded. Shared between versions: a write's next version
+    /// holds the claims before it and copies only what it changes.
+    pub claims: Vector<Claim>,
     pub national: Vec<NationalFigure>,
-    /// The public audit trail, oldest first.
+    /// The public audit trail, oldest first (shared between versions as the claims are).
     #[serde(default)]
-    pub history: Vec<HistoryEntry>,
+    pub history: Vector<HistoryEntry>,
     /// Departments' replies to their gaps, oldest first.
     #[serde(default)]
     pub replies: Vec<GapReply>,
@@ -34,6 +36,15 @@ impl Snapshot {
 
     pub fn requirement(&self, slug: &RequirementSlug) -> Option<&Requirement> {
         self.requirements.iter().find(|r| &r.slug == slug)
+    }
+
+    /// The claim numbered `id`. Claims are kept in the order of their ids, so it is found by
+    /// halving; a snapshot put together in another order (by a test) is searched instead.
+    pub fn claim(&self, id: i64) -> Option<&Claim> {
+        match self.claims.binary_search_by_key(&id, |c| c.id) {
+            Ok(at) => self.claims.get(at),
+            Err(_) => self.claims.iter().find(|c| c.id == id),
+        }
     }
 
     /// The record of one department and requirement (empty when nobody has claimed anything).
@@ -80,30 +91,11 @@ impl Snapshot {
     /// bases whose every cited source was (the others are left empty: their text quotes
     /// later sources, and the page says so).
     pub fn as_of(&self, date: NaiveDate) -> Snapshot {
-        let claims: Vec<Claim> = self
-            .claims
-            .iter()
-            .filter(|c| c.knowable_on(date))
-            .cloned()
-            .collect();
-        let known = |id: i64| claims.iter().any(|c| c.id == id);
-        let claims = claims
-            .iter()
-            .cloned()
-            .map(|mut c| {
-                c.corrected_by = c.corrected_by.filter(|by| known(*by));
-                c
-            })
-            .collect();
+        let claims = claims_keeping(&self.claims, |c| c.knowable_on(date));
         let by_day_end = |at: chrono::DateTime<chrono::Utc>| la_paz_date(at) <= date;
         Snapshot {
             claims,
-            history: self
-                .history
-                .iter()
-                .filter(|e| by_day_end(e.at))
-                .cloned()
-                .collect(),
+            history: keeping(&self.history, |e| by_day_end(e.at)),
             replies: self
                 .replies
                 .iter()
@@ -174,16 +166,16 @@ impl Snapshot {
     }
 
     /// Every open gap on `today`, most severe first, then by department and requirement.
+    /// The records borrow the snapshot's claims: gaps are computed for every page.
     pub fn gaps(&self, today: NaiveDate) -> Vec<Gap> {
         let mut all: Vec<Gap> = self
             .departments
             .iter()
-            .flat_map(|d| self.records_of(d.code))
-            .flat_map(|record| {
-                let requirement = self.requirement(&record.requirement).cloned();
-                requirement
-                    .map(|r| gaps_for(&record, &r, today))
-                    .unwrap_or_default()
+            .flat_map(|d| self.requirements.iter().map(move |r| (d.code, r)))
+            .flat_map(|(code, requirement)| {
+                let claims = self.claims_of(code, &requirement.slug).collect();
+                let record = ComplianceRecord::new(code, requirement.slug.clone(), claims);
+                gaps_for(&record, requirement, today)
             })
             .collect();
         let position = |code: DepartmentCode| DepartmentCode::ALL.iter().position(|c| *c == code);
@@ -219,5 +211,121 @@ impl Snapshot {
             .filter(|c| !c.is_corrected())
             .map(|c| c.event_date)
             .max_by_key(|d| (d.first_day(), d.last_day()))
+    }
+}
+
+/// `items` without those `keep` refuses, sharing with `items` what stays: a prefix (history
+/// is kept in the order recorded, so a past day keeps one) or all but a few costs no copy of
+/// the items kept; otherwise the kept ones are copied.
+pub fn keeping<T: Clone>(items: &Vector<T>, keep: impl Fn(&T) -> bool) -> Vector<T> {
+    let dropped: Vec<usize> = (0..items.len())
+        .filter(|i| items.get(*i).is_some_and(|item| !keep(item)))
+        .collect();
+    let kept = items.len() - dropped.len();
+    if dropped.first().is_none_or(|first| *first == kept) {
+        return items.take(kept);
+    }
+    if dropped.len() <= FEW {
+        let mut shared = items.clone();
+        for at in dropped.into_iter().rev() {
+            shared.remove(at);
+        }
+        return shared;
+    }
+    items.iter().filter(|item| keep(item)).cloned().collect()
+}
+
+/// Removed one by one below this many, each copying a branch of the shared vector.
+const FEW: usize = 64;
+
+/// [`keeping`] for claims: a kept claim that a dropped one corrected stands again.
+pub fn claims_keeping(claims: &Vector<Claim>, keep: impl Fn(&Claim) -> bool) -> Vector<Claim> {
+    let mut kept = keeping(claims, keep);
+    let mut ids: Vec<i64> = kept.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    let orphaned: Vec<usize> = kept
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.corrected_by
+                .is_some_and(|by| ids.binary_search(&by).is_err())
+        })
+        .map(|(at, _)| at)
+        .collect();
+    for at in orphaned {
+        if let Some(claim) = kept.get_mut(at) {
+            claim.corrected_by = None;
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gaps::tests::claim;
+    use crate::Status;
+    use proptest::prelude::*;
+
+    /// What `claims_keeping` must equal: the kept claims copied one by one, a correction by
+    /// a dropped claim undone.
+    fn filtered(claims: &[Claim], keep: &[bool]) -> Vec<Claim> {
+        let kept_ids: Vec<i64> = claims
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| c.id)
+            .collect();
+        claims
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| {
+                let mut c = c.clone();
+                c.corrected_by = c.corrected_by.filter(|by| kept_ids.contains(by));
+                c
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Whether a prefix, a few or many are dropped (each a different way to share), the
+        /// result is the plain filter's.
+        #[test]
+        fn keeping_equals_filtering(
+            keep in prop::collection::vec(prop_oneof![9 => Just(true), 1 => Just(false)], 0..300),
+            prefix in any::<bool>(),
+            corrections in prop::collection::vec((0usize..300, 0usize..300), 0..20),
+        ) {
+            let keep: Vec<bool> = if prefix {
+                let kept = keep.iter().filter(|k| **k).count();
+                (0..keep.len()).map(|i| i < kept).collect()
+            } else {
+                keep
+            };
+            let mut claims: Vec<Claim> = (0..keep.len())
+                .map(|i| Claim { id: i as i64 + 1, ..claim(Status::Missing) })
+                .collect();
+            for (corrected, by) in corrections {
+                if corrected < by && by < claims.len() {
+                    claims[corrected].corrected_by = Some(by as i64 + 1);
+                }
+            }
+            let shared: Vector<Claim> = claims.clone().into();
+            let kept = claims_keeping(&shared, |c| keep[(c.id - 1) as usize]);
+            prop_assert_eq!(kept.into_iter().collect::<Vec<_>>(), filtered(&claims, &keep));
+            // The original is untouched.
+            prop_assert_eq!(shared.into_iter().collect::<Vec<_>>(), claims);
+        }
+
+        #[test]
+        fn keeping_many_dropped_equals_filtering(
+            keep in prop::collection::vec(any::<bool>(), 0..400),
+        ) {
+            let items: Vector<usize> = (0..keep.len()).collect();
+            let expected: Vec<usize> = (0..keep.len()).filter(|i| keep[*i]).collect();
+            let kept = keeping(&items, |i| keep[*i]);
+            prop_assert_eq!(kept.into_iter().collect::<Vec<_>>(), expected);
+        }
     }
 }

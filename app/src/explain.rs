@@ -19,9 +19,7 @@ pub fn gap_message(lang: Lang, gap: &Gap, snapshot: &Snapshot, today: NaiveDate)
         .requirement(&gap.requirement)
         .map(|r| format::requirement_phrase(lang, r))
         .unwrap_or_else(|| gap.requirement.to_string());
-    let claim: Option<&Claim> = gap
-        .claim_id
-        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id));
+    let claim: Option<&Claim> = gap.claim_id.and_then(|id| snapshot.claim(id));
     let day = |d: Option<NaiveDate>| d.map(|d| format::date(lang, d)).unwrap_or_default();
     let partial = |d: Option<vigia::PartialDate>| {
         d.map(|d| format::partial_date(lang, d)).unwrap_or_default()
@@ -230,6 +228,6 @@ fn corrected_by_event(event: &vigia::events::Event, snapshot: &Snapshot) -> bool
     event
         .draft
         .claim_id
-        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        .and_then(|id| snapshot.claim(id))
         .is_some_and(|c| c.corrects.is_some())
 }

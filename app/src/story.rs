@@ -370,7 +370,7 @@ mod tests {
                 status_labels: Vec::new(),
                 position: 1,
             }],
-            claims,
+            claims: claims.into(),
             ..Snapshot::default()
         }
     }

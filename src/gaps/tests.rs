@@ -556,7 +556,8 @@ fn snapshot_gaps_are_most_severe_first() {
             at_dept(LaPaz, claim(Status::InForce).reported().rated(NO, UNKNOWN)),
             at_dept(Oruro, shelter(claim(Status::Missing))),
             at_dept(Oruro, claim(Status::Unknown)),
-        ],
+        ]
+        .into(),
         ..Snapshot::default()
     };
     let order: Vec<_> = snapshot
@@ -611,12 +612,14 @@ fn snapshot_as_of_shows_what_could_be_known_that_day() {
             c(2, "2020", "2020-03-10"),
             c(3, "2023", "2023-06"),
             c(4, "2020-02-19", "2020-02-19"),
-        ],
+        ]
+        .into(),
         // 21:00 in La Paz on 2020-02-18 is 01:00 UTC on the 19th: it belongs to the 18th.
         history: vec![
             entry(1, at(ymd(2020, 2, 19), 1, 0, 0)),
             entry(2, at(ymd(2020, 2, 19), 4, 0, 0)),
-        ],
+        ]
+        .into(),
         national: vec![figure("2023-06")],
         ..Snapshot::default()
     };

@@ -21,7 +21,7 @@ pub fn HistoryEntryItem(
     let event = event_first
         .then(|| entry.claim_id())
         .flatten()
-        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        .and_then(|id| snapshot.claim(id))
         .map(|c| {
             let date = format::partial_date(lang, c.event_date);
             view! {
@@ -61,7 +61,7 @@ pub fn HistoryEntryItem(
     // A claim's note is shown in the reader's language when the claim has both.
     let reason = entry
         .claim_id()
-        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        .and_then(|id| snapshot.claim(id))
         .map(|c| {
             if lang.is_spanish() {
                 c.note_es.clone()

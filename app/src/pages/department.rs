@@ -165,9 +165,7 @@ fn by_event_date(
 ) -> Vec<vigia::HistoryEntry> {
     // Looked up by id, not searched: a department's entries times every claim was seconds at
     // 20,000 claims.
-    // (Reversed, so that of claims sharing an id the first wins, as a search would find.)
-    let claims: HashMap<i64, &Claim> = snapshot.claims.iter().rev().map(|c| (c.id, c)).collect();
-    let claim_of = |e: &vigia::HistoryEntry| e.claim_id().and_then(|id| claims.get(&id).copied());
+    let claim_of = |e: &vigia::HistoryEntry| e.claim_id().and_then(|id| snapshot.claim(id));
     let described = |e: &vigia::HistoryEntry| {
         claim_of(e)
             .map(|c| c.event_date.first_day())

@@ -53,7 +53,7 @@ fn HistoryEntryView(id: i64, view: PublicView) -> impl IntoView {
     };
     let claim = entry
         .claim_id()
-        .and_then(|claim_id| view.snapshot.claims.iter().find(|c| c.id == claim_id))
+        .and_then(|claim_id| view.snapshot.claim(claim_id))
         .cloned()
         .map(
             |claim| view! { <ClaimRecord claim snapshot=view.snapshot.clone() today=view.today/> },

@@ -150,7 +150,7 @@ fn Headline(view: PublicView) -> impl IntoView {
     let critical_sources: Vec<vigia::Source> = critical_gaps
         .iter()
         .filter_map(|g| g.claim_id)
-        .filter_map(|id| view.snapshot.claims.iter().find(|c| c.id == id))
+        .filter_map(|id| view.snapshot.claim(id))
         .map(|c| c.source.clone())
         .collect();
     let verified = in_force(EvidenceLevel::Verified);

@@ -130,10 +130,7 @@ fn describe(
     )));
     // The claim behind the change: when it was recorded, its source and how well it is
     // evidenced, so a reader can judge it from the email alone.
-    let claim = event
-        .draft
-        .claim_id
-        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id));
+    let claim = event.draft.claim_id.and_then(|id| snapshot.claim(id));
     if let Some(claim) = claim {
         paragraphs.push(Paragraph::Text(tr(
             lang,

@@ -142,7 +142,10 @@ pub fn claim_cells(c: &vigia::Claim) -> Vec<String> {
 }
 
 /// `claims` as lines of the claims export, after its header line when `header`.
-fn claims_csv_lines(claims: &[vigia::Claim], header: bool) -> anyhow::Result<Vec<u8>> {
+fn claims_csv_lines<'a>(
+    claims: impl IntoIterator<Item = &'a vigia::Claim>,
+    header: bool,
+) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     if header {
         writer.write_record(CLAIMS.names())?;
@@ -337,7 +340,7 @@ mod tests {
                 // Refused (e.g. a line break in a one-line field): nothing to round-trip.
                 return Ok(());
             };
-            let snapshot = Snapshot { claims: vec![stored(accepted.clone())], ..Snapshot::default() };
+            let snapshot = Snapshot { claims: vec![stored(accepted.clone())].into(), ..Snapshot::default() };
             let csv_text = claims_csv_text(&snapshot).unwrap();
             let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
             let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();

@@ -52,7 +52,7 @@ pub fn entry_dto(
 ) -> HistoryEntryDto {
     let claim = entry
         .claim_id()
-        .and_then(|id| snapshot.claims.iter().find(|c| c.id == id))
+        .and_then(|id| snapshot.claim(id))
         .map(|c| claim_dto(lang, c));
     HistoryEntryDto {
         entry_id: entry.id,
@@ -124,7 +124,7 @@ pub(super) async fn history_page(
     }
     let entries: Vec<HistoryEntry> = match department {
         Some(code) => snapshot.history_of(code),
-        None => snapshot.history.clone(),
+        None => snapshot.history.iter().cloned().collect(),
     };
     Ok(vigia::history::page(&entries, page, PER_PAGE))
 }

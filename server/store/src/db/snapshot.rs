@@ -153,19 +153,20 @@ pub async fn load_snapshot(pool: &Pool) -> Result<Snapshot, DbError> {
     Ok(Snapshot {
         departments: load_departments(pool).await?,
         requirements: load_requirements(pool).await?,
-        claims,
+        claims: claims.into(),
         national: load_figures(pool).await?,
-        history: super::history::load_history(pool, &hidden).await?,
+        history: super::history::load_history(pool, &hidden).await?.into(),
         replies: super::history::load_replies(pool, &hidden).await?,
     })
 }
 
 /// `before` and what was appended to the database since: claims and history entries with
 /// higher ids, and the correction links those claims make. Only for a version whose write
-/// did nothing else (`Change::appending_only`); it reads the new rows, not the record.
+/// did nothing else (`Change::appending_only`); it reads the new rows, not the record, and
+/// shares `before`'s claims and entries rather than copying them.
 pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Snapshot, DbError> {
-    let last_claim = before.claims.iter().map(|c| c.id).max().unwrap_or(0);
-    let last_entry = before.history.iter().map(|e| e.id).max().unwrap_or(0);
+    let last_claim = before.claims.last().map_or(0, |c| c.id);
+    let last_entry = before.history.last().map_or(0, |e| e.id);
     let hidden = super::hidden::all(pool).await?;
     let mut added =
         super::claim_pages::claims_after_hiding(pool, last_claim, i64::MAX, &hidden).await?;
@@ -179,8 +180,12 @@ pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Snapshot,
         let Some(corrected) = claim.corrects else {
             continue;
         };
-        if let Some(old) = snapshot.claims.iter_mut().find(|c| c.id == corrected) {
-            old.corrected_by = Some(claim.id);
+        // Claims are kept in the order of their ids: found by halving, and only the corrected
+        // claim's branch of the shared vector is copied.
+        if let Ok(at) = snapshot.claims.binary_search_by_key(&corrected, |c| c.id) {
+            if let Some(old) = snapshot.claims.get_mut(at) {
+                old.corrected_by = Some(claim.id);
+            }
         }
     }
     snapshot.claims.extend(added);
