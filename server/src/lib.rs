@@ -45,6 +45,9 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let clock = clock::from_settings(settings.today);
         let store = Arc::new(open_store(&settings, clock.clone()).await?);
+        // Loaded before the first request, not by it: at 20,000 claims this is most of a
+        // second the first visitor would otherwise wait.
+        vigia::ports::ComplianceReader::snapshot(store.as_ref()).await?;
         store.watch_version();
         alerts::scheduler::spawn(store.clone(), clock.clone(), settings.alerts_hour);
         let listener = TcpListener::bind(settings.site_addr).await?;
