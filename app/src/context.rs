@@ -306,3 +306,40 @@ pub struct AlertPorts {
 pub use vigia::subscriptions::{DeliveryRow, WebhookRow};
 
 pub use vigia::subscriptions::AlertsOverview;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::tests::{claim, snapshot};
+    use vigia::{DepartmentCode, Status};
+
+    /// Today's gaps are remembered for one snapshot and one day, never handed to another.
+    #[test]
+    fn todays_gaps_follow_the_snapshot_and_the_day() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        let missing = Arc::new(snapshot(vec![claim(
+            1,
+            DepartmentCode::LaPaz,
+            Status::Missing,
+            "2026-01-10",
+        )]));
+        let in_force = Arc::new(snapshot(vec![claim(
+            1,
+            DepartmentCode::LaPaz,
+            Status::InForce,
+            "2026-01-10",
+        )]));
+        for day in [today, today.succ_opt().unwrap()] {
+            for snapshot in [&missing, &in_force, &in_force, &missing] {
+                let view = PublicView::build(snapshot.clone(), day, None);
+                assert_eq!(view.gaps, snapshot.gaps(day));
+            }
+        }
+        let later = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        assert_ne!(missing.gaps(today), in_force.gaps(today));
+        assert_ne!(in_force.gaps(today), in_force.gaps(later));
+        PublicView::build(in_force.clone(), today, None);
+        let view = PublicView::build(in_force.clone(), later, None);
+        assert_eq!(view.gaps, in_force.gaps(later));
+    }
+}

@@ -295,7 +295,7 @@ pub fn strip(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use vigia::requirement::{Bilingual, Requirement};
     use vigia::{Basis, Department, EvidenceLevel, PartialDate, Quality, Source};
@@ -308,7 +308,7 @@ mod tests {
         RequirementSlug::parse("action-plan").unwrap()
     }
 
-    pub(super) fn claim(id: i64, code: DepartmentCode, status: Status, event: &str) -> Claim {
+    pub(crate) fn claim(id: i64, code: DepartmentCode, status: Status, event: &str) -> Claim {
         Claim {
             id,
             department: code,
@@ -347,7 +347,7 @@ mod tests {
         }
     }
 
-    pub(super) fn snapshot(claims: Vec<Claim>) -> Snapshot {
+    pub(crate) fn snapshot(claims: Vec<Claim>) -> Snapshot {
         Snapshot {
             departments: DepartmentCode::ALL
                 .into_iter()
