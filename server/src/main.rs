@@ -3,6 +3,11 @@
 use clap::Parser;
 use vigia_server::settings::{Cli, Command, UserCommand};
 
+/// The system allocator kept the memory of every page's short-lived copies: RSS after 50
+/// claim writes at 20,000 claims stayed far above what the record holds.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();

@@ -73,8 +73,10 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
     let pages = view! { <HistoryPages code page more/> };
     let updated = view
         .snapshot
-        .history_of(code)
-        .last()
+        .history
+        .iter()
+        .rev()
+        .find(|e| e.department == Some(code))
         .map(|e| e.local_date())
         .unwrap_or(view.today);
     let citation = Citation {
