@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use imbl::Vector;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::gaps::{gaps_for, Gap};
 use crate::national::NationalFigure;
@@ -27,6 +29,40 @@ pub struct Snapshot {
     /// Departments' replies to their gaps, oldest first.
     #[serde(default)]
     pub replies: Vec<GapReply>,
+    /// Which claims belong to which record, found on first use.
+    #[serde(skip)]
+    pub index: RecordIndex,
+}
+
+/// The positions of each record's claims in [`Snapshot::claims`]. A page asks for records
+/// dozens of times per render, and a scan of every claim each time was most of `/` at 20,000
+/// claims. Built on first use; a copy of the snapshot starts without one (it may change), and
+/// one built before claims were added or removed is built again.
+#[derive(Default)]
+pub struct RecordIndex(RwLock<Option<Arc<Positions>>>);
+
+struct Positions {
+    claims: usize,
+    of: HashMap<(DepartmentCode, RequirementSlug), Arc<[usize]>>,
+}
+
+impl Clone for RecordIndex {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+/// Derived from the claims, so it never makes two snapshots differ.
+impl PartialEq for RecordIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for RecordIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecordIndex")
+    }
 }
 
 impl Snapshot {
@@ -63,10 +99,35 @@ impl Snapshot {
         code: DepartmentCode,
         slug: &RequirementSlug,
     ) -> impl Iterator<Item = &Claim> + use<'_> {
-        let slug = slug.clone();
-        self.claims
-            .iter()
-            .filter(move |c| c.department == code && c.requirement == slug)
+        let positions = self
+            .positions()
+            .of
+            .get(&(code, slug.clone()))
+            .cloned()
+            .unwrap_or_else(|| Arc::from([]));
+        (0..positions.len()).filter_map(move |i| self.claims.get(positions[i]))
+    }
+
+    fn positions(&self) -> Arc<Positions> {
+        let current = |p: &Arc<Positions>| p.claims == self.claims.len();
+        let built = self.index.0.read().unwrap_or_else(PoisonError::into_inner);
+        if let Some(positions) = built.as_ref().filter(|p| current(p)) {
+            return positions.clone();
+        }
+        drop(built);
+        let mut of: HashMap<(DepartmentCode, RequirementSlug), Vec<usize>> = HashMap::new();
+        for (at, claim) in self.claims.iter().enumerate() {
+            of.entry((claim.department, claim.requirement.clone()))
+                .or_default()
+                .push(at);
+        }
+        let positions = Arc::new(Positions {
+            claims: self.claims.len(),
+            of: of.into_iter().map(|(k, v)| (k, Arc::from(v))).collect(),
+        });
+        let mut slot = self.index.0.write().unwrap_or_else(PoisonError::into_inner);
+        *slot = Some(positions.clone());
+        positions
     }
 
     /// The current claim of one department and requirement, as [`ComplianceRecord::current`]
@@ -94,6 +155,7 @@ impl Snapshot {
         let claims = claims_keeping(&self.claims, |c| c.knowable_on(date));
         let by_day_end = |at: chrono::DateTime<chrono::Utc>| la_paz_date(at) <= date;
         Snapshot {
+            index: RecordIndex::default(),
             claims,
             history: keeping(&self.history, |e| by_day_end(e.at)),
             replies: self
@@ -286,6 +348,40 @@ mod tests {
                 c
             })
             .collect()
+    }
+
+    /// A record's claims through the index are those a scan finds, in the same order, also
+    /// once claims were added after the index was built.
+    #[test]
+    fn a_records_claims_are_those_a_scan_finds() {
+        use crate::DepartmentCode::{LaPaz, Oruro};
+        let at = |id: i64, code: DepartmentCode| Claim {
+            id,
+            department: code,
+            ..claim(Status::Missing)
+        };
+        let scan = |s: &Snapshot, code: DepartmentCode| -> Vec<i64> {
+            let slug = claim(Status::Missing).requirement;
+            s.claims
+                .iter()
+                .filter(|c| c.department == code && c.requirement == slug)
+                .map(|c| c.id)
+                .collect()
+        };
+        let indexed = |s: &Snapshot, code: DepartmentCode| -> Vec<i64> {
+            let slug = claim(Status::Missing).requirement;
+            s.claims_of(code, &slug).map(|c| c.id).collect()
+        };
+        let mut snapshot = Snapshot {
+            claims: vec![at(1, LaPaz), at(2, Oruro), at(3, LaPaz)].into(),
+            ..Snapshot::default()
+        };
+        assert_eq!(indexed(&snapshot, LaPaz), vec![1, 3]);
+        assert_eq!(indexed(&snapshot, LaPaz), scan(&snapshot, LaPaz));
+        snapshot.claims.push_back(at(4, Oruro));
+        assert_eq!(indexed(&snapshot, Oruro), vec![2, 4]);
+        let copy = snapshot.clone();
+        assert_eq!(indexed(&copy, LaPaz), scan(&snapshot, LaPaz));
     }
 
     proptest! {

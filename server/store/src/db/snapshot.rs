@@ -157,6 +157,7 @@ pub async fn load_snapshot(pool: &Pool) -> Result<Snapshot, DbError> {
         national: load_figures(pool).await?,
         history: super::history::load_history(pool, &hidden).await?.into(),
         replies: super::history::load_replies(pool, &hidden).await?,
+        index: Default::default(),
     })
 }
 
