@@ -280,8 +280,11 @@ impl Snapshot {
 /// is kept in the order recorded, so a past day keeps one) or all but a few costs no copy of
 /// the items kept; otherwise the kept ones are copied.
 pub fn keeping<T: Clone>(items: &Vector<T>, keep: impl Fn(&T) -> bool) -> Vector<T> {
-    let dropped: Vec<usize> = (0..items.len())
-        .filter(|i| items.get(*i).is_some_and(|item| !keep(item)))
+    let dropped: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| !keep(item))
+        .map(|(at, _)| at)
         .collect();
     let kept = items.len() - dropped.len();
     if dropped.first().is_none_or(|first| *first == kept) {
