@@ -287,8 +287,31 @@ pub const NATIONAL: Table = Table {
     ],
 };
 
+const fn count(name: &'static str) -> Column {
+    Column::of(name, FieldType::Integer).required()
+}
+
+/// How many departments stood in each state of each requirement, from every day that changed
+/// it: the series the timeline on `/` draws, whole (the page shows only its latest steps).
+/// The count columns follow the map's groups; `unconfirmed` counts what nobody stated (an
+/// unknown status, or one Vigía inferred).
+pub const TIMELINE: Table = Table {
+    name: "timeline",
+    columns: &[
+        REQUIREMENT,
+        Column::of("changed_in", FieldType::PartialDate).required(),
+        Column::of("shown_from", FieldType::Date).required(),
+        count("missing"),
+        count("expired"),
+        count("in_preparation"),
+        count("in_force_reported"),
+        count("in_force_verified"),
+        count("unconfirmed"),
+    ],
+};
+
 /// Every table, in the order the data page, the workbook and the data package list them.
-pub const TABLES: [Table; 4] = [RECORDS, CLAIMS, GAPS, NATIONAL];
+pub const TABLES: [Table; 5] = [RECORDS, CLAIMS, GAPS, NATIONAL, TIMELINE];
 
 pub fn table(name: &str) -> Option<Table> {
     TABLES.into_iter().find(|t| t.name == name)

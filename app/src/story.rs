@@ -7,7 +7,7 @@ mod replay;
 #[cfg(test)]
 mod sweep_matches_replay;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 
 use crate::i18n::{tr, Lang};
 use crate::map::{MapCategory, Tone};
@@ -272,6 +272,50 @@ pub fn timeline(
     steps
 }
 
+/// The same series a month at a time, for a chart too narrow to draw every change: each
+/// month (from the first step's) with the counts it ended with, the current month with
+/// today's, and a month only where those counts differ from the month before. A change
+/// undone within one month does not appear.
+pub fn by_month(steps: &[(StepStart, Counts)], today: NaiveDate) -> Vec<(StepStart, Counts)> {
+    let Some((first, _)) = steps.first() else {
+        return Vec::new();
+    };
+    let mut months: Vec<(StepStart, Counts)> = Vec::new();
+    let mut month = first
+        .shown_from
+        .with_day(1)
+        .expect("every month has a first day");
+    let mut next_step = 0;
+    let mut current = None;
+    while month <= today {
+        let following = month
+            .checked_add_months(Months::new(1))
+            .expect("a month after a day the record reaches");
+        let end = following.pred_opt().expect("a day before").min(today);
+        while let Some((start, counts)) = steps.get(next_step) {
+            if start.shown_from > end {
+                break;
+            }
+            current = Some(*counts);
+            next_step += 1;
+        }
+        if let Some(counts) = current {
+            if months
+                .last()
+                .is_none_or(|(_, previous)| *previous != counts)
+            {
+                let start = StepStart {
+                    period: PartialDate::day(month),
+                    shown_from: end,
+                };
+                months.push((start, counts));
+            }
+        }
+        month = following;
+    }
+    months
+}
+
 /// The category of one department's requirement from each start it changed, oldest first.
 pub fn strip(
     snapshot: &Snapshot,
@@ -527,6 +571,65 @@ pub(crate) mod tests {
             NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(),
         );
         assert_eq!(early.len(), 2);
+    }
+
+    #[test]
+    fn by_month_draws_each_month_as_it_ended() {
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        let step = |text: &str, missing: usize| {
+            let start = StepStart {
+                period: PartialDate::day(day(text)),
+                shown_from: day(text),
+            };
+            (start, Counts([missing, 0, 0, 0, 0, 9 - missing]))
+        };
+        let steps = [
+            step("2020-01-15", 1),
+            step("2020-01-20", 2),
+            // Undone within March: March ends as February did.
+            step("2020-03-10", 1),
+            step("2020-03-12", 2),
+            step("2020-05-31", 3),
+            step("2020-07-11", 4),
+        ];
+        let today = day("2020-07-10");
+        let months = by_month(&steps, today);
+        let drawn: Vec<(String, String, usize)> = months
+            .iter()
+            .map(|(start, counts)| {
+                let missing = counts.get(StoryGroup::Missing);
+                (
+                    start.period.to_string(),
+                    start.shown_from.to_string(),
+                    missing,
+                )
+            })
+            .collect();
+        assert_eq!(
+            drawn,
+            [
+                ("2020-01-01".to_owned(), "2020-01-31".to_owned(), 2),
+                ("2020-05-01".to_owned(), "2020-05-31".to_owned(), 3)
+            ]
+        );
+        // On every month's last day (and today), the month drawn holds what the steps say.
+        let at =
+            |series: &[(StepStart, Counts)], on: NaiveDate, key: fn(&StepStart) -> NaiveDate| {
+                series
+                    .iter()
+                    .rev()
+                    .find(|(start, _)| key(start) <= on)
+                    .map(|(_, counts)| *counts)
+            };
+        let mut month = day("2020-01-01");
+        while month <= today {
+            let following = month.checked_add_months(Months::new(1)).unwrap();
+            let end = following.pred_opt().unwrap().min(today);
+            let drawn = at(&months, end, |s| s.period.first_day());
+            assert_eq!(drawn, at(&steps, end, |s| s.shown_from), "{end}");
+            month = following;
+        }
+        assert!(by_month(&[], today).is_empty());
     }
 
     #[test]

@@ -59,7 +59,7 @@ test('the data package validates offline with Frictionless', async () => {
     const report = execFileSync(frictionless, ['validate', '--json', 'datapackage.json'], { cwd: directory }).toString();
     const { valid, tasks } = JSON.parse(report);
     assert.equal(valid, true);
-    assert.deepEqual(tasks.map((t) => t.name).sort(), ['claims', 'gaps', 'national', 'records']);
+    assert.deepEqual(tasks.map((t) => t.name).sort(), ['claims', 'gaps', 'national', 'records', 'timeline']);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

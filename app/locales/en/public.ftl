@@ -63,6 +63,10 @@ timeline-table-caption = Departments by status of the plan, from each date it ch
 timeline-col-from = From
 timeline-empty = There are no dated claims yet to show change over time.
 timeline-count = { $n } { $label }
+timeline-monthly = With { $steps } changes, the chart draws each month as it stood on its last day: a change undone within one month does not show. The download under the table gives every change.
+timeline-table-latest = The table lists the latest { $shown } of { $steps } changes.
+timeline-download = Download the whole series (CSV)
+timeline-data-page = All the open data
 
 ## A department's status over time
 strip-label = { $requirement } over time

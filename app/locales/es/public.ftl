@@ -63,6 +63,10 @@ timeline-table-caption = Departamentos por estado del plan, desde cada fecha en 
 timeline-col-from = Desde
 timeline-empty = Todavía no hay afirmaciones con fecha para mostrar cambios en el tiempo.
 timeline-count = { $n } { $label }
+timeline-monthly = Con { $steps } cambios, el gráfico dibuja cada mes como estaba en su último día: un cambio deshecho dentro del mismo mes no se ve. La descarga de la tabla da cada cambio.
+timeline-table-latest = La tabla muestra los { $shown } cambios más recientes de { $steps }.
+timeline-download = Descargar la serie completa (CSV)
+timeline-data-page = Todos los datos abiertos
 
 ## A department's status over time
 strip-label = { $requirement } en el tiempo

@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 use crate::context::PublicView;
 use crate::format;
@@ -20,6 +21,12 @@ const LEFT: f64 = 34.0;
 const RIGHT: f64 = 590.0;
 const TOP: f64 = 8.0;
 const BOTTOM: f64 = 200.0;
+
+/// More steps than this are drawn a month at a time: the chart is some 560 px wide, so
+/// narrower bands could not be told apart, and each costs the page bytes.
+const DRAWN_STEPS: usize = 120;
+/// The table lists this many of the latest changes; the data files hold every one.
+const TABLE_ROWS: usize = 30;
 
 /// Where a day falls between `from` and `to` on a horizontal axis from `left` to `right`.
 fn x_of(day: NaiveDate, from: NaiveDate, to: NaiveDate, left: f64, right: f64) -> f64 {
@@ -115,6 +122,19 @@ fn counts_text(lang: Lang, counts: &Counts, requirement: Option<&Requirement>) -
         .join(", ")
 }
 
+/// Below a table that lists only the latest changes: how many it lists, and the data files
+/// that hold them all (of the same day, when the page shows the past).
+fn whole_series(lang: Lang, as_of: Option<NaiveDate>, steps: usize) -> impl IntoView {
+    let query = as_of.map_or(String::new(), |day| format!("?as_of={day}"));
+    view! {
+        <p class="note">
+            {tr(lang, "timeline-table-latest", &[("shown", (TABLE_ROWS as i64).into()), ("steps", (steps as i64).into())])}" "
+            <a href=format!("/data/spreadsheet/timeline.csv{query}") download>{t(lang, "timeline-download")}</a>" · "
+            <a href=format!("/data{query}#data-timeline")>{t(lang, "timeline-data-page")}</a>
+        </p>
+    }
+}
+
 /// How many departments stood in each state of the plan, from the first dated claim to the
 /// day the page describes.
 #[component]
@@ -133,14 +153,20 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
         }
         .into_any();
     };
-    let from = start.period.first_day();
     let to = view.today;
+    let monthly = steps.len() > DRAWN_STEPS;
+    let drawn: Cow<[(StepStart, Counts)]> = if monthly {
+        Cow::Owned(story::by_month(&steps, to))
+    } else {
+        Cow::Borrowed(&steps)
+    };
+    let from = drawn.first().map_or(to, |(s, _)| s.period.first_day());
     let total = last.total().max(1) as f64;
     let unit = (BOTTOM - TOP) / total;
-    let starts: Vec<StepStart> = steps.iter().map(|(s, _)| *s).collect();
+    let starts: Vec<StepStart> = drawn.iter().map(|(s, _)| *s).collect();
     let edges = step_edges(&starts, from, to, (LEFT, RIGHT));
     let mut bands = String::new();
-    for (i, (_, counts)) in steps.iter().enumerate() {
+    for (i, (_, counts)) in drawn.iter().enumerate() {
         let (x0, certain) = edges[i];
         let x1 = edges.get(i + 1).map_or(RIGHT, |(next, _)| *next);
         let mut y = BOTTOM;
@@ -215,6 +241,7 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
     let rows = steps
         .iter()
         .rev()
+        .take(TABLE_ROWS)
         .map(|(start, counts)| {
             let cells = used
                 .iter()
@@ -244,6 +271,7 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
                 <figcaption>
                     <ul class="legend">{legend}</ul>
                     <p class="timeline-summary">{summary}</p>
+                    {monthly.then(|| view! { <p class="note">{tr(lang, "timeline-monthly", &[("steps", (steps.len() as i64).into())])}</p> })}
                 </figcaption>
             </figure>
             <details class="timeline-data">
@@ -255,6 +283,7 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                {(steps.len() > TABLE_ROWS).then(|| whole_series(lang, view.as_of, steps.len()))}
             </details>
         </section>
     }

@@ -43,6 +43,11 @@ fn Data(view: PublicView) -> impl IntoView {
         "records" => recorded.departments.len() * recorded.requirements.len(),
         "claims" => recorded.claims.len(),
         "gaps" => gaps.len(),
+        "timeline" => recorded
+            .requirements
+            .iter()
+            .map(|r| crate::story::timeline(&recorded, &r.slug, view.today).len())
+            .sum(),
         _ => recorded.national.len(),
     };
     let query = version_query(version);

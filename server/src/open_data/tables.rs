@@ -2,8 +2,9 @@
 //! spreadsheets. Rows are plain text in the columns `vigia::open_data` describes.
 
 use app::i18n::{t, Lang};
+use app::story::{self, StoryGroup};
 use vigia::national::NationalFigure;
-use vigia::open_data::{Column, Labels, Table, CLAIMS, GAPS, NATIONAL, RECORDS};
+use vigia::open_data::{Column, Labels, Table, CLAIMS, GAPS, NATIONAL, RECORDS, TIMELINE};
 use vigia::{Gap, Snapshot};
 
 use crate::api::export::{claim_cells, record_rows, text};
@@ -64,9 +65,32 @@ pub fn each_row<E>(
             .national
             .iter()
             .try_for_each(|f| row(national_cells(f)))
+    } else if table == TIMELINE {
+        snapshot.requirements.iter().try_for_each(|requirement| {
+            story::timeline(snapshot, &requirement.slug, data.today)
+                .into_iter()
+                .try_for_each(|(start, counts)| row(timeline_cells(requirement, start, counts)))
+        })
     } else {
         Ok(())
     }
+}
+
+/// One step of a requirement's timeline: when it began, then a count per group in the
+/// columns' order.
+fn timeline_cells(
+    requirement: &vigia::requirement::Requirement,
+    start: story::StepStart,
+    counts: story::Counts,
+) -> Vec<String> {
+    [
+        requirement.slug.to_string(),
+        start.period.to_string(),
+        start.shown_from.to_string(),
+    ]
+    .into_iter()
+    .chain(StoryGroup::ALL.map(|group| counts.get(group).to_string()))
+    .collect()
 }
 
 /// The words for a code in both languages, in the label columns that follow it.

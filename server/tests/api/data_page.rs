@@ -65,7 +65,7 @@ async fn the_workbook_has_a_sheet_per_table_and_one_describing_the_columns() {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(body)).expect("an XLSX file");
     assert_eq!(
         workbook.sheet_names(),
-        ["records", "claims", "gaps", "national", "columnas"]
+        ["records", "claims", "gaps", "national", "timeline", "columnas"]
     );
     let (_, claims_csv) = bytes(&app, "/data/claims.csv").await;
     let claim_rows = csv_rows(&claims_csv);
@@ -148,7 +148,7 @@ async fn a_version_holds_what_was_recorded_by_its_day_and_never_a_future_one() {
 async fn the_data_page_offers_every_file_with_its_version_and_citation() {
     let app = TestApp::spawn().await;
     let page = app.html("/data").await;
-    for file in ["records", "claims", "gaps", "national"] {
+    for file in ["records", "claims", "gaps", "national", "timeline"] {
         assert!(
             page.contains(&format!("/data/spreadsheet/{file}.csv?as_of={TEST_TODAY}")),
             "{file}"
@@ -171,4 +171,35 @@ async fn the_data_page_offers_every_file_with_its_version_and_citation() {
     assert!(page.contains("<code>recorded_at</code>"), "the dictionary");
     let english = app.html("/data?lang=en").await;
     assert!(english.contains("How to cite this data"));
+}
+
+/// The timeline's file holds the series the chart on `/` draws: a row per step of each
+/// requirement, every department counted once in each.
+#[tokio::test]
+async fn the_timeline_file_holds_every_step_the_home_page_lists() {
+    let app = TestApp::spawn().await;
+    let (status, body) = bytes(&app, "/data/timeline.csv").await;
+    assert_eq!(status, 200);
+    let rows = csv_rows(&body);
+    assert_eq!(
+        rows[0][..4],
+        ["requirement", "changed_in", "shown_from", "missing"]
+    );
+    for row in &rows[1..] {
+        let departments: usize = row[3..].iter().map(|n| n.parse::<usize>().unwrap()).sum();
+        assert_eq!(departments, 9, "{row:?}");
+    }
+    let mut plan_days: Vec<String> = rows[1..]
+        .iter()
+        .filter(|r| r[0] == "action-plan")
+        .map(|r| r[2].clone())
+        .collect();
+    assert!(!plan_days.is_empty());
+    assert!(rows[1..].iter().any(|r| r[0] == "shelter"));
+    plan_days.reverse();
+    let home = app.html("/").await;
+    assert_eq!(crate::scale::timeline_table_days(&home), plan_days);
+    // Few steps: every one is drawn and listed, with no note about months.
+    assert!(!home.contains("timeline.csv"));
+    assert!(!home.contains("el gráfico dibuja cada mes"));
 }

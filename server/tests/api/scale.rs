@@ -71,7 +71,8 @@ fn grown(seed: &str) -> String {
             let code = codes[dice.below(9)];
             let requirement = ["action-plan", "shelter"][dice.below(2)];
             let status = statuses[dice.below(4)];
-            let at = format!("2026-0{}-{:02}T12:00:00Z", 1 + n % 9, 1 + n % 28);
+            // Recorded before the test clock's today, so the data files hold them too.
+            let at = format!("2025-0{}-{:02}T12:00:00Z", 1 + n % 5, 1 + n % 28);
             let values: Vec<(&str, Value)> = match table.as_str() {
                 "sources" => vec![
                     ("id", json!(id)),
@@ -153,6 +154,45 @@ async fn app_with_a_large_record() -> (TestApp, tempfile::TempDir) {
     )
 }
 
+/// The days the timeline's table on `/` links to, newest first.
+pub fn timeline_table_days(home: &str) -> Vec<String> {
+    let table = home
+        .split(r#"class="timeline-data""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</details>").next())
+        .expect("the timeline's table");
+    table
+        .split(r#"href="/?as_of="#)
+        .skip(1)
+        .map(|link| link[..10].to_owned())
+        .collect()
+}
+
+/// Too many steps to draw or list one by one: `/` draws months and lists the latest steps,
+/// and the data file holds every one of them, ending with those the table lists.
+async fn the_timeline_shows_its_latest_steps_and_offers_them_all(app: &TestApp, home: &str) {
+    assert!(home.contains("el gráfico dibuja cada mes como estaba en su último día"));
+    assert!(home.contains(r#"href="/data/spreadsheet/timeline.csv""#));
+    let listed = timeline_table_days(home);
+    assert_eq!(listed.len(), 30, "the latest steps only");
+    let csv = app.get("/data/timeline.csv").await.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let plan_days: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[0] == "action-plan")
+        .map(|r| r[2].to_owned())
+        .collect();
+    assert!(plan_days.len() > 120, "{} steps", plan_days.len());
+    assert!(
+        home.contains(&format!("de {}.", plan_days.len())),
+        "the note counts them all"
+    );
+    let latest: Vec<String> = plan_days.iter().rev().take(30).cloned().collect();
+    assert_eq!(listed, latest);
+    assert!(home.len() < 300_000, "/ is {} bytes", home.len());
+}
+
 fn ids(entries: &Value, id: &str) -> Vec<i64> {
     entries
         .as_array()
@@ -176,7 +216,9 @@ async fn a_record_of_twenty_thousand_claims_renders_pages_and_streams_exports() 
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
     }
-    assert!(app.html("/").await.contains("De los 9 departamentos"));
+    let home = app.html("/").await;
+    assert!(home.contains("De los 9 departamentos"));
+    the_timeline_shows_its_latest_steps_and_offers_them_all(&app, &home).await;
     let department = app.html("/departments/BO-N").await;
     assert!(department.contains("?page=2#history"), "the history pages");
 
