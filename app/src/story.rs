@@ -273,14 +273,17 @@ pub fn timeline(
 }
 
 /// The same series a month at a time, for a chart too narrow to draw every change: each
-/// month (from the first step's) with the counts it ended with, the current month with
-/// today's, and a month only where those counts differ from the month before. A change
-/// undone within one month does not appear.
-pub fn by_month(steps: &[(StepStart, Counts)], today: NaiveDate) -> Vec<(StepStart, Counts)> {
+/// month (from the first step's) with the value it ended with (counts, or a category), the
+/// current month with today's, and a month only where that differs from the month before.
+/// A change undone within one month does not appear.
+pub fn by_month<T: Copy + PartialEq>(
+    steps: &[(StepStart, T)],
+    today: NaiveDate,
+) -> Vec<(StepStart, T)> {
     let Some((first, _)) = steps.first() else {
         return Vec::new();
     };
-    let mut months: Vec<(StepStart, Counts)> = Vec::new();
+    let mut months: Vec<(StepStart, T)> = Vec::new();
     let mut month = first
         .shown_from
         .with_day(1)
@@ -629,7 +632,7 @@ pub(crate) mod tests {
             assert_eq!(drawn, at(&steps, end, |s| s.shown_from), "{end}");
             month = following;
         }
-        assert!(by_month(&[], today).is_empty());
+        assert!(by_month::<Counts>(&[], today).is_empty());
     }
 
     #[test]

@@ -71,9 +71,11 @@ timeline-data-page = Todos los datos abiertos
 ## A department's status over time
 strip-label = { $requirement } en el tiempo
 strip-step = { $precision ->
+    [month-end] a fines de { $date }
     [day] desde el { $date }
    *[period] desde { $date }, sin día preciso
 }: { $status }
+strip-monthly = Con { $steps } cambios, la franja muestra cada mes como estaba en su último día: un cambio deshecho dentro del mismo mes no se ve. Cada afirmación está en el historial de abajo y en los datos abiertos.
 strip-empty = Todavía nadie afirmó nada sobre esto.
 history-event-date = Fecha de lo descrito: { $date }
 history-order-note = Ordenado por la fecha de lo que describe cada entrada, lo más reciente primero.

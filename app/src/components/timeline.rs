@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use crate::context::PublicView;
 use crate::format;
 use crate::i18n::{t, tr, use_lang, Lang};
-use crate::map::{status_fill, tone_fill};
+use crate::map::{status_fill, tone_fill, MapCategory};
 use crate::story::{self, Counts, StepStart, StoryGroup};
 use vigia::requirement::Requirement;
 use vigia::{DepartmentCode, PartialDate, RequirementSlug};
@@ -298,7 +298,13 @@ pub fn StatusStrip(
     requirement: Requirement,
 ) -> impl IntoView {
     let lang = use_lang();
-    let steps = story::strip(&view.snapshot, code, &requirement.slug, view.today);
+    let changes = story::strip(&view.snapshot, code, &requirement.slug, view.today);
+    let monthly = changes.len() > DRAWN_STEPS;
+    let steps: Cow<[(StepStart, MapCategory)]> = if monthly {
+        Cow::Owned(story::by_month(&changes, view.today))
+    } else {
+        Cow::Borrowed(&changes)
+    };
     let Some((first, _)) = steps.first().copied() else {
         return view! { <p class="strip-text">{t(lang, "strip-empty")}</p> }.into_any();
     };
@@ -317,12 +323,18 @@ pub fn StatusStrip(
     let words: Vec<String> = steps
         .iter()
         .map(|(start, category)| {
-            let precision = if start.uncertain() { "period" } else { "day" };
+            // A month drawn as it ended is worded so, not as a change on its first day.
+            let (precision, period) = match start.period.first_day().format("%Y-%m") {
+                month if monthly => ("month-end", PartialDate::parse(&month.to_string())),
+                _ if start.uncertain() => ("period", Ok(start.period)),
+                _ => ("day", Ok(start.period)),
+            };
+            let period = period.unwrap_or(start.period);
             tr(
                 lang,
                 "strip-step",
                 &[
-                    ("date", format::partial_date(lang, start.period).into()),
+                    ("date", format::partial_date(lang, period).into()),
                     ("precision", precision.into()),
                     ("status", describe(*category).into()),
                 ],
@@ -387,6 +399,7 @@ pub fn StatusStrip(
             </svg>
             <svg class="strip-axis" width="100%" height="18" aria-hidden="true" xmlns="http://www.w3.org/2000/svg" inner_html=year_labels></svg>
             <p class="strip-text" id=text_id>{words.join(" · ")}</p>
+            {monthly.then(|| view! { <p class="note">{tr(lang, "strip-monthly", &[("steps", (changes.len() as i64).into())])}</p> })}
         </div>
     }
     .into_any()

@@ -221,6 +221,23 @@ async fn a_record_of_twenty_thousand_claims_renders_pages_and_streams_exports() 
     the_timeline_shows_its_latest_steps_and_offers_them_all(&app, &home).await;
     let department = app.html("/departments/BO-N").await;
     assert!(department.contains("?page=2#history"), "the history pages");
+    // Its strips draw months, each worded as it ended, and say so.
+    assert!(department.contains("la franja muestra cada mes como estaba en su último día"));
+    let strip_words: Vec<&str> = department
+        .split(r#"class="strip-text""#)
+        .skip(1)
+        .filter_map(|rest| rest.split("</p>").next())
+        .collect();
+    assert_eq!(strip_words.len(), 2, "a strip per requirement");
+    for words in strip_words {
+        assert!(words.contains("a fines de "), "{words}");
+        assert!(!words.contains("desde el "), "no month is worded as a day");
+    }
+    assert!(
+        department.len() < 150_000,
+        "the department page is {} bytes",
+        department.len()
+    );
 
     // The department's history: a page of the newest, then the next older page.
     let first = app.json("/api/v1/departments/BO-N").await;
