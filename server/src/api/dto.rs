@@ -246,12 +246,15 @@ fn requirement_state(
     let requirement = snapshot.requirement(&record.requirement);
     let current = record.current();
     let status = current.map(|c| c.status).unwrap_or(vigia::Status::Unknown);
-    let mut sources: Vec<&Source> = Vec::new();
-    for claim in record.standing().rev() {
-        if !sources.iter().any(|s| s.id == claim.source.id) {
-            sources.push(&claim.source);
-        }
-    }
+    // Each source once, newest claim's first; a set, so a long record is not searched again
+    // for every claim.
+    let mut seen = std::collections::HashSet::new();
+    let sources: Vec<&Source> = record
+        .standing()
+        .rev()
+        .map(|claim| &claim.source)
+        .filter(|source| seen.insert(source.id))
+        .collect();
     let with_quality = requirement.is_some_and(|r| r.has_quality_criteria);
     RequirementStateDto {
         requirement: record.requirement.to_string(),
