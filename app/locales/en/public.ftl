@@ -76,6 +76,7 @@ strip-step = { $precision ->
    *[period] from { $date }, no exact day
 }: { $status }
 strip-monthly = With { $steps } changes, the strip shows each month as it stood on its last day: a change undone within one month does not show. Every claim is in the history below and in the open data.
+strip-words-summary = Read the strip as text
 strip-empty = Nobody has claimed anything about this yet.
 history-event-date = Date described: { $date }
 history-order-note = Sorted by the date of what each entry describes, newest first.

@@ -76,6 +76,7 @@ strip-step = { $precision ->
    *[period] desde { $date }, sin día preciso
 }: { $status }
 strip-monthly = Con { $steps } cambios, la franja muestra cada mes como estaba en su último día: un cambio deshecho dentro del mismo mes no se ve. Cada afirmación está en el historial de abajo y en los datos abiertos.
+strip-words-summary = Leer la franja como texto
 strip-empty = Todavía nadie afirmó nada sobre esto.
 history-event-date = Fecha de lo descrito: { $date }
 history-order-note = Ordenado por la fecha de lo que describe cada entrada, lo más reciente primero.

@@ -324,12 +324,17 @@ pub fn StatusStrip(
         .iter()
         .map(|(start, category)| {
             // A month drawn as it ended is worded so, not as a change on its first day.
-            let (precision, period) = match start.period.first_day().format("%Y-%m") {
-                month if monthly => ("month-end", PartialDate::parse(&month.to_string())),
-                _ if start.uncertain() => ("period", Ok(start.period)),
-                _ => ("day", Ok(start.period)),
+            let (precision, period) = if monthly {
+                let month = start.period.first_day().format("%Y-%m").to_string();
+                (
+                    "month-end",
+                    PartialDate::parse(&month).unwrap_or(start.period),
+                )
+            } else if start.uncertain() {
+                ("period", start.period)
+            } else {
+                ("day", start.period)
             };
-            let period = period.unwrap_or(start.period);
             tr(
                 lang,
                 "strip-step",
@@ -398,7 +403,19 @@ pub fn StatusStrip(
                 <g inner_html=year_lines></g>
             </svg>
             <svg class="strip-axis" width="100%" height="18" aria-hidden="true" xmlns="http://www.w3.org/2000/svg" inner_html=year_labels></svg>
-            <p class="strip-text" id=text_id>{words.join(" · ")}</p>
+            {if monthly {
+                // A month at a time is still a long paragraph on a phone: folded, and still
+                // the description of the strip a screen reader gives.
+                view! {
+                    <details class="strip-words">
+                        <summary>{t(lang, "strip-words-summary")}</summary>
+                        <p class="strip-text" id=text_id>{words.join(" · ")}</p>
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! { <p class="strip-text" id=text_id>{words.join(" · ")}</p> }.into_any()
+            }}
             {monthly.then(|| view! { <p class="note">{tr(lang, "strip-monthly", &[("steps", (changes.len() as i64).into())])}</p> })}
         </div>
     }

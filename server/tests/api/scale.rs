@@ -229,6 +229,10 @@ async fn a_record_of_twenty_thousand_claims_renders_pages_and_streams_exports() 
         .filter_map(|rest| rest.split("</p>").next())
         .collect();
     assert_eq!(strip_words.len(), 2, "a strip per requirement");
+    assert!(
+        department.contains(r#"<details class="strip-words">"#),
+        "the long words folded"
+    );
     for words in strip_words {
         assert!(words.contains("a fines de "), "{words}");
         assert!(!words.contains("desde el "), "no month is worded as a day");
