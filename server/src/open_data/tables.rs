@@ -141,3 +141,28 @@ pub fn labelled(table: Table, row: &[String], data: &DataSet) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counts are written in the groups' order, under columns named for them: a change to
+    /// either order must change the other.
+    #[test]
+    fn each_timeline_count_sits_under_its_groups_column() {
+        let columns: Vec<&str> = TIMELINE.names().skip(3).collect();
+        let groups: Vec<&str> = StoryGroup::ALL.iter().map(|g| g.slug()).collect();
+        let pairs: Vec<(&str, &str)> = columns.into_iter().zip(groups).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("missing", "missing"),
+                ("expired", "expired"),
+                ("in_preparation", "in-preparation"),
+                ("in_force_reported", "reported"),
+                ("in_force_verified", "verified"),
+                ("unconfirmed", "unconfirmed"),
+            ]
+        );
+    }
+}
