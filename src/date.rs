@@ -34,6 +34,14 @@ impl PartialDate {
         }
     }
 
+    /// The month a day falls in, known to the month.
+    pub fn month_of(date: NaiveDate) -> Self {
+        Self {
+            first_day: date.with_day(1).expect("every month has a first day"),
+            precision: DatePrecision::Month,
+        }
+    }
+
     /// Parses `2020-02-18`, `2023-03` or `2028`.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let bad = || ParseError::InvalidDate(input.to_owned());
@@ -162,6 +170,14 @@ impl From<PartialDate> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_month_of_a_day_is_that_month_to_the_month() {
+        let day = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        let month = PartialDate::month_of(day);
+        assert_eq!(month, PartialDate::parse("2024-02").unwrap());
+        assert_eq!(month.last_day(), day);
+    }
 
     #[test]
     fn a_day_is_read_as_bolivians_write_it_or_as_iso_and_nothing_else() {

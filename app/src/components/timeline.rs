@@ -28,6 +28,19 @@ const DRAWN_STEPS: usize = 120;
 /// The table lists this many of the latest changes; the data files hold every one.
 const TABLE_ROWS: usize = 30;
 
+/// The steps a chart draws, and whether they are months: past `DRAWN_STEPS`, each month as it
+/// ended (`story::by_month`), so a long record costs what its months cost.
+fn drawn_steps<T: Copy + PartialEq>(
+    steps: &[(StepStart, T)],
+    today: NaiveDate,
+) -> (bool, Cow<'_, [(StepStart, T)]>) {
+    if steps.len() > DRAWN_STEPS {
+        (true, Cow::Owned(story::by_month(steps, today)))
+    } else {
+        (false, Cow::Borrowed(steps))
+    }
+}
+
 /// Where a day falls between `from` and `to` on a horizontal axis from `left` to `right`.
 fn x_of(day: NaiveDate, from: NaiveDate, to: NaiveDate, left: f64, right: f64) -> f64 {
     let span = (to - from).num_days().max(1) as f64;
@@ -154,12 +167,7 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
         .into_any();
     };
     let to = view.today;
-    let monthly = steps.len() > DRAWN_STEPS;
-    let drawn: Cow<[(StepStart, Counts)]> = if monthly {
-        Cow::Owned(story::by_month(&steps, to))
-    } else {
-        Cow::Borrowed(&steps)
-    };
+    let (monthly, drawn) = drawn_steps(&steps, to);
     let from = drawn.first().map_or(to, |(s, _)| s.period.first_day());
     let total = last.total().max(1) as f64;
     let unit = (BOTTOM - TOP) / total;
@@ -299,18 +307,13 @@ pub fn StatusStrip(
 ) -> impl IntoView {
     let lang = use_lang();
     let changes = story::strip(&view.snapshot, code, &requirement.slug, view.today);
-    let monthly = changes.len() > DRAWN_STEPS;
-    let steps: Cow<[(StepStart, MapCategory)]> = if monthly {
-        Cow::Owned(story::by_month(&changes, view.today))
-    } else {
-        Cow::Borrowed(&changes)
-    };
+    let (monthly, steps) = drawn_steps(&changes, view.today);
     let Some((first, _)) = steps.first().copied() else {
         return view! { <p class="strip-text">{t(lang, "strip-empty")}</p> }.into_any();
     };
     let from = first.period.first_day();
     let to = view.today;
-    let describe = |category: crate::map::MapCategory| {
+    let describe = |category: MapCategory| {
         let label = format::status_label(lang, Some(&requirement), category.status);
         if category.inferred {
             format!("{label} ({})", t(lang, "basis-inferred"))
@@ -325,11 +328,7 @@ pub fn StatusStrip(
         .map(|(start, category)| {
             // A month drawn as it ended is worded so, not as a change on its first day.
             let (precision, period) = if monthly {
-                let month = start.period.first_day().format("%Y-%m").to_string();
-                (
-                    "month-end",
-                    PartialDate::parse(&month).unwrap_or(start.period),
-                )
+                ("month-end", PartialDate::month_of(start.period.first_day()))
             } else if start.uncertain() {
                 ("period", start.period)
             } else {
