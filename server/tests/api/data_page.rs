@@ -6,7 +6,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
 
-use crate::helpers::{TestApp, TEST_TODAY};
+use crate::helpers::{timeline_table_days, TestApp, TEST_TODAY};
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
@@ -198,7 +198,7 @@ async fn the_timeline_file_holds_every_step_the_home_page_lists() {
     assert!(rows[1..].iter().any(|r| r[0] == "shelter"));
     plan_days.reverse();
     let home = app.html("/").await;
-    assert_eq!(crate::scale::timeline_table_days(&home), plan_days);
+    assert_eq!(timeline_table_days(&home), plan_days);
     // Few steps: every one is drawn and listed, with no note about months.
     assert!(!home.contains("timeline.csv"));
     assert!(!home.contains("el gráfico dibuja cada mes"));

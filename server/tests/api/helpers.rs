@@ -297,6 +297,20 @@ pub fn words(markup: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The days the timeline's table on `/` links to, newest first.
+pub fn timeline_table_days(home: &str) -> Vec<String> {
+    let table = home
+        .split(r#"class="timeline-data""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</details>").next())
+        .expect("the timeline's table");
+    table
+        .split(r#"href="/?as_of="#)
+        .skip(1)
+        .map(|link| link[..10].to_owned())
+        .collect()
+}
+
 /// A fresh server, and the record it was seeded with.
 pub async fn seeded() -> (TestApp, vigia::Snapshot) {
     let app = TestApp::spawn().await;

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{settings_in, TestApp};
+use crate::helpers::{settings_in, timeline_table_days, TestApp};
 
 const CLAIMS: usize = 20_000;
 
@@ -152,20 +152,6 @@ async fn app_with_a_large_record() -> (TestApp, tempfile::TempDir) {
         TestApp::spawn_with(move |s| s.database_url = url).await,
         dir,
     )
-}
-
-/// The days the timeline's table on `/` links to, newest first.
-pub fn timeline_table_days(home: &str) -> Vec<String> {
-    let table = home
-        .split(r#"class="timeline-data""#)
-        .nth(1)
-        .and_then(|rest| rest.split("</details>").next())
-        .expect("the timeline's table");
-    table
-        .split(r#"href="/?as_of="#)
-        .skip(1)
-        .map(|link| link[..10].to_owned())
-        .collect()
 }
 
 /// Too many steps to draw or list one by one: `/` draws months and lists the latest steps,
