@@ -4,7 +4,9 @@
 //! (`RequestInfo`). Pages read them here; nothing else puts request data in their way.
 
 use chrono::NaiveDate;
-use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::sync::Arc;
+
+use crate::memo::SnapshotMemo;
 
 use vigia::gaps::Gap;
 use vigia::ports::{ComplianceReader, PortError};
@@ -62,26 +64,12 @@ impl PublicView {
     }
 }
 
-/// The gaps of the snapshot today's views were last built on: every page of one version
-/// shows the same ones, and at 20,000 claims they are most of a page's render. Views of a
-/// past date build their own (their snapshot is new each time, and their pages are cached).
-static TODAYS_GAPS: Mutex<Option<GapsOf>> = Mutex::new(None);
-
-/// A snapshot, a day and its gaps.
-type GapsOf = (Weak<Snapshot>, NaiveDate, Vec<Gap>);
+/// The gaps of the versions today's views were last built on. Views of a past date build
+/// their own (their snapshot is new each time, and their pages are cached).
+static TODAYS_GAPS: SnapshotMemo<NaiveDate, Vec<Gap>> = SnapshotMemo::new(2);
 
 fn todays_gaps(snapshot: &Arc<Snapshot>, today: NaiveDate) -> Vec<Gap> {
-    // Held while computing, so that requests arriving together compute them once.
-    let mut last = TODAYS_GAPS.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((of, day, gaps)) = last.as_ref() {
-        let same = of.upgrade().is_some_and(|s| Arc::ptr_eq(&s, snapshot));
-        if same && *day == today {
-            return gaps.clone();
-        }
-    }
-    let gaps = snapshot.gaps(today);
-    *last = Some((Arc::downgrade(snapshot), today, gaps.clone()));
-    gaps
+    TODAYS_GAPS.get(snapshot, today, || snapshot.gaps(today))
 }
 
 /// Loads the view through the read port.

@@ -14,6 +14,7 @@ pub mod format;
 pub mod i18n;
 pub mod islands;
 pub mod map;
+pub mod memo;
 pub mod pages;
 pub mod story;
 pub mod urls;

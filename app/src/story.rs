@@ -8,9 +8,11 @@ mod replay;
 mod sweep_matches_replay;
 
 use chrono::{Datelike, Months, NaiveDate};
+use std::sync::Arc;
 
 use crate::i18n::{tr, Lang};
 use crate::map::{MapCategory, Tone};
+use crate::memo::SnapshotMemo;
 use replay::Replay;
 use vigia::{Claim, DatePrecision, DepartmentCode, PartialDate, RequirementSlug, Snapshot, Status};
 
@@ -270,6 +272,21 @@ pub fn timeline(
         }
     }
     steps
+}
+
+/// `timeline` for a version every page of which shows the same series (`/`, `/data` and the
+/// data file): derived once per version, requirement and day.
+pub fn shared_timeline(
+    snapshot: &Arc<Snapshot>,
+    slug: &RequirementSlug,
+    today: NaiveDate,
+) -> Arc<[(StepStart, Counts)]> {
+    // Both requirements of the version shown today and of one more (a past date, say).
+    static TIMELINES: SnapshotMemo<(RequirementSlug, NaiveDate), Arc<[(StepStart, Counts)]>> =
+        SnapshotMemo::new(4);
+    TIMELINES.get(snapshot, (slug.clone(), today), || {
+        timeline(snapshot, slug, today).into()
+    })
 }
 
 /// The same series a month at a time, for a chart too narrow to draw every change: each

@@ -155,7 +155,7 @@ pub fn ComplianceTimeline(view: PublicView) -> impl IntoView {
     let lang = use_lang();
     let slug = RequirementSlug::parse(crate::map::MAP_REQUIREMENT).expect("slug");
     let requirement = view.snapshot.requirement(&slug).cloned();
-    let steps = story::timeline(&view.snapshot, &slug, view.today);
+    let steps = story::shared_timeline(&view.snapshot, &slug, view.today);
     let (Some((start, first)), Some((_, last))) = (steps.first().copied(), steps.last().copied())
     else {
         return view! {

@@ -46,7 +46,7 @@ fn Data(view: PublicView) -> impl IntoView {
         "timeline" => recorded
             .requirements
             .iter()
-            .map(|r| crate::story::timeline(&recorded, &r.slug, view.today).len())
+            .map(|r| crate::story::shared_timeline(&recorded, &r.slug, view.today).len())
             .sum(),
         _ => recorded.national.len(),
     };

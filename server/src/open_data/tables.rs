@@ -67,9 +67,9 @@ pub fn each_row<E>(
             .try_for_each(|f| row(national_cells(f)))
     } else if table == TIMELINE {
         snapshot.requirements.iter().try_for_each(|requirement| {
-            story::timeline(snapshot, &requirement.slug, data.today)
-                .into_iter()
-                .try_for_each(|(start, counts)| row(timeline_cells(requirement, start, counts)))
+            story::shared_timeline(snapshot, &requirement.slug, data.today)
+                .iter()
+                .try_for_each(|(start, counts)| row(timeline_cells(requirement, *start, *counts)))
         })
     } else {
         Ok(())
