@@ -274,16 +274,18 @@ pub fn timeline(
     steps
 }
 
+/// A timeline's steps, shared by the pages that show them.
+pub type Steps = Arc<[(StepStart, Counts)]>;
+
 /// `timeline` for a version every page of which shows the same series (`/`, `/data` and the
 /// data file): derived once per version, requirement and day.
 pub fn shared_timeline(
     snapshot: &Arc<Snapshot>,
     slug: &RequirementSlug,
     today: NaiveDate,
-) -> Arc<[(StepStart, Counts)]> {
+) -> Steps {
     // Both requirements of the version shown today and of one more (a past date, say).
-    static TIMELINES: SnapshotMemo<(RequirementSlug, NaiveDate), Arc<[(StepStart, Counts)]>> =
-        SnapshotMemo::new(4);
+    static TIMELINES: SnapshotMemo<(RequirementSlug, NaiveDate), Steps> = SnapshotMemo::new(4);
     TIMELINES.get(snapshot, (slug.clone(), today), || {
         timeline(snapshot, slug, today).into()
     })
