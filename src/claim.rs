@@ -313,9 +313,44 @@ impl Claim {
         }
     }
 
+    /// How the claim reads at a glance on `day` (the map's colour, the timeline's group).
+    pub fn glance_on(&self, day: NaiveDate) -> Glance {
+        let status = self.status_on(day);
+        Glance {
+            status,
+            only_reported: status == Status::InForce
+                && self.evidence_level == EvidenceLevel::Reported,
+            inferred: self.inferred_on(day),
+        }
+    }
+
     /// Whether the status shown on `day` is Vigía's conclusion: the claim's own inference, or
     /// an expiry the calendar implies and no source states.
     pub fn inferred_on(&self, day: NaiveDate) -> bool {
         self.basis == Basis::Inferred || self.status_on(day) != self.status
+    }
+}
+
+/// A record at a glance on a day, from its current claim: the status shown, whether an
+/// in-force one is only reported, and whether Vigía inferred it. Two records that read the
+/// same at a glance are drawn alike on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Glance {
+    pub status: Status,
+    pub only_reported: bool,
+    pub inferred: bool,
+}
+
+impl Glance {
+    /// A record whose current claim is `current`, on `day` (nothing known: unknown).
+    pub fn of(current: Option<&Claim>, day: NaiveDate) -> Self {
+        current.map_or(
+            Self {
+                status: Status::Unknown,
+                only_reported: false,
+                inferred: false,
+            },
+            |claim| claim.glance_on(day),
+        )
     }
 }

@@ -31,8 +31,8 @@ pub mod subscriptions;
 pub mod text;
 
 pub use claim::{
-    Basis, Claim, EvidenceKind, EvidenceLevel, EvidenceLink, Quality, QualityCriterion, Source,
-    TriState,
+    Basis, Claim, EvidenceKind, EvidenceLevel, EvidenceLink, Glance, Quality, QualityCriterion,
+    Source, TriState,
 };
 pub use clock::{la_paz_date, la_paz_time, Clock, FixedClock, ManualClock};
 pub use date::{DatePrecision, PartialDate};

@@ -3,7 +3,7 @@
 
 use super::palette::Tone;
 use chrono::NaiveDate;
-use vigia::{Claim, EvidenceLevel, Status};
+use vigia::{Claim, Glance, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MapCategory {
@@ -16,21 +16,15 @@ impl MapCategory {
     /// How a record whose current claim is `current` is drawn on `day`: a plan in force past
     /// the end of the validity its source gives is drawn expired, as Vigía's inference.
     pub fn of(current: Option<&Claim>, day: NaiveDate) -> Self {
-        match current {
-            None => Self {
-                status: Status::Unknown,
-                only_reported: false,
-                inferred: false,
-            },
-            Some(c) => {
-                let status = c.status_on(day);
-                Self {
-                    status,
-                    only_reported: status == Status::InForce
-                        && c.evidence_level == EvidenceLevel::Reported,
-                    inferred: c.inferred_on(day),
-                }
-            }
+        let Glance {
+            status,
+            only_reported,
+            inferred,
+        } = Glance::of(current, day);
+        Self {
+            status,
+            only_reported,
+            inferred,
         }
     }
 
