@@ -12,7 +12,7 @@ pub use db::accounts::{Find, UserRow};
 pub use db::events::EventFilter;
 pub use db::{DbError, Engine};
 pub use store::{
-    AfterFailure, AlertCounts, Change, Outcome, PoolStats, RateLimit, ReadError, Store,
+    AfterFailure, AlertCounts, Change, Outcome, PoolStats, RateLimit, ReadError, Store, Touched,
     CONFIRMATION_HOURS,
 };
 

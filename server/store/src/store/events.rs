@@ -12,8 +12,9 @@ use vigia::events::{
 use vigia::gaps::gaps_for;
 use vigia::ports::WriteError;
 use vigia::requirement::Requirement;
-use vigia::{ComplianceRecord, DepartmentCode, RequirementSlug};
+use vigia::{ComplianceRecord, DepartmentCode, Glance, RequirementSlug};
 
+use super::touched::Touched;
 use super::written::Written;
 use super::{read_failed, Store};
 use crate::db::events::{self, Origin};
@@ -32,6 +33,8 @@ pub struct Change {
     /// Whether the write only adds claims and history entries, so the snapshot it leaves
     /// is the one before plus what it added.
     appends_only: bool,
+    /// The records it changes, for caches (known of writes that only append).
+    touched: Vec<Touched>,
 }
 
 impl Change {
@@ -43,6 +46,7 @@ impl Change {
             begun_at: None,
             written: Vec::new(),
             appends_only: false,
+            touched: Vec::new(),
         }
     }
 
@@ -88,6 +92,8 @@ impl Store {
         let version = self.commit_version(tx).await?;
         if change.appends_only {
             self.appended.fetch_max(version, Ordering::SeqCst);
+            self.touched
+                .remember(version, vigia::la_paz_date(change.now), change.touched);
         }
         self.written.remember(version, change.written);
         if queued > 0 {
@@ -152,11 +158,22 @@ impl Store {
         history_entry: Option<i64>,
     ) -> Result<(), WriteError> {
         let Some(requirement) = requirements.iter().find(|r| &r.slug == requirement) else {
+            change.touched.push(Touched {
+                department,
+                requirement: requirement.clone(),
+                glance_moved: true,
+            });
             return Ok(());
         };
         let (before, after, kept_open) = self
             .before_and_after(tx, change.begun_at, department, &requirement.slug, added)
             .await?;
+        let day = vigia::la_paz_date(change.now);
+        change.touched.push(Touched {
+            department,
+            requirement: requirement.slug.clone(),
+            glance_moved: Glance::of(before.current(), day) != Glance::of(after.current(), day),
+        });
         let open = match kept_open {
             Some(open) => open,
             None => events::open_gaps(tx, department, &requirement.slug).await?,

@@ -9,13 +9,16 @@ mod compliance;
 mod events;
 mod limits;
 mod suggestions;
+mod touched;
 mod written;
 
 pub use alerts::{AfterFailure, AlertCounts, Outcome, CONFIRMATION_HOURS};
 pub use events::Change;
 pub use limits::RateLimit;
+pub use touched::Touched;
 
 use async_trait::async_trait;
+use chrono::NaiveDate;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -50,6 +53,7 @@ pub struct Store {
     /// look at the queue.
     queued: tokio::sync::Notify,
     written: written::WrittenRecords,
+    touched: touched::TouchedLog,
 }
 
 /// Why a read could not answer (the ports' read error): the cause is logged, never shown.
@@ -95,6 +99,7 @@ impl Store {
             loading: tokio::sync::Mutex::new(()),
             queued: tokio::sync::Notify::new(),
             written: written::WrittenRecords::default(),
+            touched: touched::TouchedLog::default(),
         })
     }
 
@@ -184,6 +189,13 @@ impl Store {
         tx.commit().await.map_err(DbError::from)?;
         self.version.fetch_max(n, Ordering::SeqCst);
         Ok(n)
+    }
+
+    /// The records changed by the data versions after `from` up to `to`, each a write made
+    /// here on `day` that only added claims; `None` when any version is another kind of
+    /// change or another process's, so that everything must be taken as changed.
+    pub fn changed_between(&self, from: u64, to: u64, day: NaiveDate) -> Option<Vec<Touched>> {
+        self.touched.between(from, to, day)
     }
 
     /// How many snapshots were the one before plus a write's additions, not loaded whole.
