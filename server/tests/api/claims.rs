@@ -42,7 +42,7 @@ pub fn plan_in_force(expected: &str) -> Vec<(&str, &str)> {
 
 /// How a department's outline is drawn on the map: its category and its classes
 /// (`missing: department`, `in-preparation: department inferred`).
-fn map_class(html: &str, code: &str) -> String {
+pub fn map_class(html: &str, code: &str) -> String {
     let path = html
         .split("<path ")
         .find(|p| p.contains(&format!("data-code=\"{code}\"")))

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::binary::Server;
-use crate::claims::{latest, plan_in_force};
+use crate::claims::{latest, map_class, plan_in_force};
 use crate::crash::{drained, record, subscribe_everyone, Tally};
 use crate::helpers::{clock, settings_in, TestApp, PASSWORD};
 use crate::receivers::{Receiver, SmtpSink};
@@ -290,4 +290,105 @@ async fn a_write_through_the_other_instance_counts_in_the_next_one_through_this_
             (in_force(), missing())
         ]
     );
+}
+
+/// Whether `path` was answered from the cache (`Server-Timing`), and its body.
+async fn cached(app: &TestApp, path: &str) -> (bool, String) {
+    let response = app.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    let timing = response.headers()["server-timing"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    (timing == "cache;desc=hit", response.text().await.unwrap())
+}
+
+/// A claim keeps, on the instance that recorded it, the cached pages of the other departments
+/// (their map too, when no department reads differently on it), and drops its own
+/// department's, `/` and past dates'. Another instance only sees the version move, and
+/// drops everything. What is kept is what a fresh render gives.
+#[tokio::test]
+async fn a_claim_keeps_other_departments_pages_cached_only_where_it_was_recorded() {
+    let one = TestApp::spawn().await;
+    let two = beside(&one).await;
+    let officer = one
+        .signed_in("officer@example.org", "officer", &["BO-N"])
+        .await;
+    let kept = ["/departments/BO-L", "/api/v1/departments/BO-L"];
+    let dropped = [
+        "/departments/BO-N",
+        "/api/v1/departments/BO-N",
+        "/",
+        "/departments/BO-L?as_of=2024-01-01",
+    ];
+    let fill = || async {
+        for app in [&one, &two] {
+            for path in kept.iter().chain(&dropped) {
+                app.get(path).await;
+                assert!(cached(app, path).await.0, "{path} is kept at first");
+            }
+        }
+    };
+    fill().await;
+    let map_before = map_class(&one.html("/").await, "BO-N");
+    let path = "/departments/BO-N/action-plan/claims";
+    let history_of_pando = |app| async move { app_json_len(app, "/api/v1/departments/BO-N").await };
+    let seen = history_of_pando(&two).await;
+
+    // Pando still has no plan, by a later source: its record changes, its colour does not.
+    let expected = latest(&one, "BO-N", "action-plan").await;
+    let still_none = [
+        ("expected", expected.as_str()),
+        ("status", "missing"),
+        ("event_date", "2025-04"),
+        ("evidence_level", "reported"),
+        ("note", "The governorate says there is still no plan."),
+        ("source_author", "Gobernación de Pando"),
+        ("source_title", "Comunicado"),
+        ("source_url", "https://example.org/comunicado"),
+        ("source_published", "2025-04"),
+    ];
+    assert_saved(one.post_form(&officer, path, &still_none).await);
+    let written = Instant::now();
+    while history_of_pando(&two).await == seen {
+        assert!(
+            written.elapsed() < Duration::from_secs(1),
+            "the other follows"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for path in kept {
+        let (hit, body) = cached(&one, path).await;
+        assert!(hit, "{path} outlasts a write to another department");
+        let (hit, fresh) = cached(&two, path).await;
+        assert!(!hit, "{path}: the other instance cannot tell what changed");
+        assert_eq!(body, fresh, "{path} as kept is {path} rendered afresh");
+    }
+    for path in dropped {
+        assert!(!cached(&one, path).await.0, "{path} is rendered again");
+    }
+    let pando = one.html("/departments/BO-N").await;
+    assert!(pando.contains("still no plan"), "its own page follows");
+    let home = one.html("/").await;
+    assert_eq!(map_class(&home, "BO-N"), map_before, "reads the same");
+
+    // Now Pando's plan is in force: every department page carries the map, so each is
+    // rendered again; the API's answers carry no map.
+    fill().await;
+    let expected = latest(&one, "BO-N", "action-plan").await;
+    assert_saved(
+        one.post_form(&officer, path, &plan_in_force(&expected))
+            .await,
+    );
+    assert!(!cached(&one, "/departments/BO-L").await.0);
+    assert!(cached(&one, "/api/v1/departments/BO-L").await.0);
+    assert_ne!(
+        map_class(&one.html("/departments/BO-L").await, "BO-N"),
+        map_before
+    );
+}
+
+/// How many history entries a department's API answer lists.
+async fn app_json_len(app: &TestApp, path: &str) -> usize {
+    app.json(path).await["history"].as_array().unwrap().len()
 }

@@ -3,6 +3,10 @@
 //! routes not listed are never cached. Pages list `lang` too: a page named with `?lang=`
 //! keeps the language in its links, unlike the same page in the reader's own language.
 
+use app::map::MAP_REQUIREMENT;
+use vigia::DepartmentCode;
+use vigia_store::Touched;
+
 pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     Some(match segments.as_slice() {
@@ -55,9 +59,75 @@ pub fn cache_key(path: &str, query: Option<&str>) -> Option<String> {
     Some(key)
 }
 
+/// Whether the answer kept under `key` is still right after writes that changed only the
+/// records `touched`: a department's page of today, when none of its records changed and no
+/// department reads differently on the map it carries; its API answer, when none of its
+/// records changed. Every other answer shows more of the record, or a past date's.
+pub fn unchanged_by(key: &str, touched: &[Touched]) -> bool {
+    let (path, query) = key.split_once('?').unwrap_or((key, ""));
+    if query.split('&').any(|pair| pair.starts_with("as_of=")) {
+        return false;
+    }
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let (code, carries_map) = match segments.as_slice() {
+        ["departments", code] => (*code, true),
+        ["api", "v1", "departments", code] => (*code, false),
+        _ => return false,
+    };
+    // The key is the path as asked (`bo-n`, or escaped): the department is what it names.
+    let Ok(department) = DepartmentCode::parse(code) else {
+        return false;
+    };
+    let map_moved = touched
+        .iter()
+        .any(|t| t.glance_moved && t.requirement.as_str() == MAP_REQUIREMENT);
+    !(carries_map && map_moved) && touched.iter().all(|t| t.department != department)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_other_departments_pages_of_today_outlast_a_write_to_records() {
+        let plan = vigia::RequirementSlug::parse(MAP_REQUIREMENT).unwrap();
+        let shelter = vigia::RequirementSlug::parse("shelter").unwrap();
+        let write = |requirement: &vigia::RequirementSlug, glance_moved| {
+            vec![Touched {
+                department: DepartmentCode::Pando,
+                requirement: requirement.clone(),
+                glance_moved,
+            }]
+        };
+        let quiet = write(&plan, false);
+        for kept in [
+            "/departments/BO-L",
+            "/departments/bo-l?page=2&lang=en",
+            "/api/v1/departments/BO-L?page=3",
+        ] {
+            assert!(unchanged_by(kept, &quiet), "{kept}");
+        }
+        for dropped in [
+            "/departments/BO-N",
+            "/departments/bo-n",
+            "/api/v1/departments/BO-N",
+            "/departments/BO-L?as_of=2020-01-01",
+            "/departments/BO%2DL",
+            "/",
+            "/gaps?department=BO-L",
+            "/api/v1/history?department=BO-L",
+            "/map.svg?department=BO-L",
+            "/data",
+        ] {
+            assert!(!unchanged_by(dropped, &quiet), "{dropped}");
+        }
+        // Pando reads differently on the map: every department's page carries that map,
+        // though not its API answer; the map colours the plan only.
+        let moved = write(&plan, true);
+        assert!(!unchanged_by("/departments/BO-L", &moved));
+        assert!(unchanged_by("/api/v1/departments/BO-L", &moved));
+        assert!(unchanged_by("/departments/BO-L", &write(&shelter, true)));
+    }
 
     #[test]
     fn keys_keep_only_the_parameters_a_route_understands() {

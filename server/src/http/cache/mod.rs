@@ -92,14 +92,22 @@ pub fn hit(state: &AppState, request: &Request) -> Option<(Response, &'static st
     }
     let key = cache_key(request.uri().path(), request.uri().query())?;
     let wanted = Wanted::of(request);
-    let version = state.store.data_version();
+    let at = (state.store.data_version(), state.clock.today());
     let entry = state
         .cache
-        .get(version, state.clock.today(), wanted.lang, &key)?;
+        .get(at, wanted.lang, &key, changed_since(state, at))?;
     let route = super::metrics::route_family(request.uri().path());
     state.metrics.count_cache(route, CacheOutcome::Hit);
     let response = respond(&entry, &wanted, HeaderValue::from_static(HIT_TIMING));
     Some((response, route))
+}
+
+/// What the writes after a cached version up to `version` changed, as the store knows it.
+fn changed_since(
+    state: &AppState,
+    (version, today): (u64, chrono::NaiveDate),
+) -> impl FnOnce(u64) -> Option<Vec<vigia_store::Touched>> + '_ {
+    move |from| state.store.changed_between(from, version, today)
 }
 
 pub async fn cached_with_etag(
@@ -120,7 +128,12 @@ pub async fn cached_with_etag(
     // Hits were answered before the layers (`super::hits`). One request renders a missing
     // page; the others wait for it and answer from the cache.
     let _filling = state.cache.fill_lock(lang, &key).lock().await;
-    if let Some(entry) = state.cache.get(version, today, lang, &key) {
+    if let Some(entry) = state.cache.get(
+        (version, today),
+        lang,
+        &key,
+        changed_since(&state, (version, today)),
+    ) {
         state.metrics.count_cache(route, CacheOutcome::Hit);
         return respond(&entry, &wanted, HeaderValue::from_static(HIT_TIMING));
     }

@@ -9,7 +9,9 @@ use std::sync::{Arc, Mutex};
 
 use app::i18n::Lang;
 
+use super::keys::unchanged_by;
 use crate::http::encoding::{self, Coding};
+use vigia_store::Touched;
 
 pub struct Entry {
     pub status: StatusCode,
@@ -110,6 +112,23 @@ impl Generation {
             bytes: 0,
         }
     }
+
+    /// Moves on to `version`, dropping the answers that writes changing only `touched` may
+    /// have changed (`keys::unchanged_by`).
+    fn keep_unchanged(&mut self, version: u64, touched: &[Touched]) {
+        let stale: Vec<(Lang, String)> = self
+            .entries
+            .iter()
+            .filter(|((_, key), _)| !unchanged_by(key, touched))
+            .map(|(at, _)| at.clone())
+            .collect();
+        for at in stale {
+            if let Some(old) = self.entries.pop(&at) {
+                self.bytes -= old.cost(&at.1);
+            }
+        }
+        self.version = version;
+    }
 }
 
 impl PageCache {
@@ -121,11 +140,26 @@ impl PageCache {
         }
     }
 
-    pub fn get(&self, version: u64, today: NaiveDate, lang: Lang, key: &str) -> Option<Arc<Entry>> {
+    /// The answer kept under `key` for `version` on `today`. When the version has moved on,
+    /// `changed` tells which records the versions since changed (`None`: unknown, or more
+    /// than records), and only the answers those could have changed are dropped.
+    pub fn get(
+        &self,
+        (version, today): (u64, NaiveDate),
+        lang: Lang,
+        key: &str,
+        changed: impl FnOnce(u64) -> Option<Vec<Touched>>,
+    ) -> Option<Arc<Entry>> {
         let mut generation = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if generation.version != version || generation.today != Some(today) {
-            *generation = Generation::empty(version, Some(today));
-            return None;
+            let later_same_day = generation.today == Some(today) && version > generation.version;
+            match later_same_day
+                .then(|| changed(generation.version))
+                .flatten()
+            {
+                Some(touched) => generation.keep_unchanged(version, &touched),
+                None => *generation = Generation::empty(version, Some(today)),
+            }
         }
         generation.entries.get(&(lang, key.to_owned())).cloned()
     }
@@ -178,6 +212,11 @@ impl PageCache {
 mod tests {
     use super::*;
 
+    /// Versions whose changes nobody knows: each drops everything.
+    fn unknown(_: u64) -> Option<Vec<Touched>> {
+        None
+    }
+
     fn entry(size: usize) -> Arc<Entry> {
         Arc::new(Entry::new(
             StatusCode::OK,
@@ -199,24 +238,24 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
         // Each entry costs 1,514 bytes: four fit in 7,000, a fifth evicts one.
         let cache = PageCache::new(7_000);
-        cache.get(1, today, Lang::Es, "/");
+        cache.get((1, today), Lang::Es, "/", unknown);
         for key in ["/a", "/b", "/c", "/d"] {
             assert_eq!(
                 cache.put(1, today, Lang::Es, key.into(), entry(1000)),
                 Stored::Kept { evicted: 0 }
             );
         }
-        cache.get(1, today, Lang::Es, "/a");
+        cache.get((1, today), Lang::Es, "/a", unknown);
         assert_eq!(
             cache.put(1, today, Lang::Es, "/e".into(), entry(1000)),
             Stored::Kept { evicted: 1 }
         );
         assert!(cache.bytes() <= 7_000);
         assert!(
-            cache.get(1, today, Lang::Es, "/b").is_none(),
+            cache.get((1, today), Lang::Es, "/b", unknown).is_none(),
             "least recently used went"
         );
-        assert!(cache.get(1, today, Lang::Es, "/a").is_some());
+        assert!(cache.get((1, today), Lang::Es, "/a", unknown).is_some());
         assert_eq!(
             cache.put(1, today, Lang::Es, "/huge".into(), entry(3000)),
             Stored::Refused,
@@ -228,7 +267,7 @@ mod tests {
     fn the_budget_counts_every_compressed_form() {
         let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
         let cache = PageCache::new(1_000_000);
-        cache.get(1, today, Lang::Es, "/");
+        cache.get((1, today), Lang::Es, "/", unknown);
         let html = Arc::new(Entry::new(
             StatusCode::OK,
             HeaderValue::from_static("text/html; charset=utf-8"),
@@ -246,10 +285,55 @@ mod tests {
     fn a_new_data_version_makes_every_form_stale_at_once() {
         let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
         let cache = PageCache::new(1_000_000);
-        cache.get(1, today, Lang::Es, "/");
+        cache.get((1, today), Lang::Es, "/", unknown);
         cache.put(1, today, Lang::Es, "/".into(), entry(1000));
-        assert!(cache.get(1, today, Lang::Es, "/").is_some());
-        assert!(cache.get(2, today, Lang::Es, "/").is_none());
+        assert!(cache.get((1, today), Lang::Es, "/", unknown).is_some());
+        assert!(cache.get((2, today), Lang::Es, "/", unknown).is_none());
+        assert_eq!(cache.bytes(), 0);
+    }
+
+    #[test]
+    fn a_write_to_one_department_keeps_the_pages_it_changed_nothing_of() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let cache = PageCache::new(1_000_000);
+        cache.get((1, today), Lang::Es, "/", unknown);
+        for key in ["/", "/departments/BO-L", "/departments/BO-N"] {
+            cache.put(1, today, Lang::Es, key.into(), entry(1000));
+        }
+        let pando = || {
+            Some(vec![Touched {
+                department: vigia::DepartmentCode::Pando,
+                requirement: vigia::RequirementSlug::parse("shelter").unwrap(),
+                glance_moved: false,
+            }])
+        };
+        let asked = std::cell::Cell::new(None);
+        let changed = |from| {
+            asked.set(Some(from));
+            pando()
+        };
+        assert!(cache
+            .get((2, today), Lang::Es, "/departments/BO-L", changed)
+            .is_some());
+        assert_eq!(
+            asked.get(),
+            Some(1),
+            "asked what changed since the version kept"
+        );
+        assert!(cache.get((2, today), Lang::Es, "/", unknown).is_none());
+        assert!(cache
+            .get((2, today), Lang::Es, "/departments/BO-N", unknown)
+            .is_none());
+        assert_eq!(cache.bytes(), entry(1000).cost("/departments/BO-L"));
+        // Unknown changes, or another day, drop everything.
+        assert!(cache
+            .get((3, today), Lang::Es, "/departments/BO-L", unknown)
+            .is_none());
+        cache.put(3, today, Lang::Es, "/departments/BO-L".into(), entry(1000));
+        let tomorrow = today.succ_opt().unwrap();
+        assert!(cache
+            .get((4, tomorrow), Lang::Es, "/departments/BO-L", |_| pando())
+            .is_none());
         assert_eq!(cache.bytes(), 0);
     }
 }
