@@ -402,19 +402,22 @@ pub fn StatusStrip(
                 <g inner_html=year_lines></g>
             </svg>
             <svg class="strip-axis" width="100%" height="18" aria-hidden="true" xmlns="http://www.w3.org/2000/svg" inner_html=year_labels></svg>
-            {if monthly {
-                // A month at a time is still a long paragraph on a phone: folded, and still
-                // the description of the strip a screen reader gives.
-                view! {
-                    <details class="strip-words">
-                        <summary>{t(lang, "strip-words-summary")}</summary>
-                        <p class="strip-text" id=text_id>{words.join(" · ")}</p>
-                    </details>
+            {
+                let text = view! { <p class="strip-text" id=text_id>{words.join(" · ")}</p> };
+                if monthly {
+                    // A month at a time is still a long paragraph on a phone: folded, and
+                    // still the description of the strip a screen reader gives.
+                    view! {
+                        <details class="strip-words">
+                            <summary>{t(lang, "strip-words-summary")}</summary>
+                            {text}
+                        </details>
+                    }
+                    .into_any()
+                } else {
+                    text.into_any()
                 }
-                .into_any()
-            } else {
-                view! { <p class="strip-text" id=text_id>{words.join(" · ")}</p> }.into_any()
-            }}
+            }
             {monthly.then(|| view! { <p class="note">{tr(lang, "strip-monthly", &[("steps", (changes.len() as i64).into())])}</p> })}
         </div>
     }
