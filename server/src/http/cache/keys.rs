@@ -59,29 +59,41 @@ pub fn cache_key(path: &str, query: Option<&str>) -> Option<String> {
     Some(key)
 }
 
-/// Whether the answer kept under `key` is still right after writes that changed only the
-/// records `touched`: a department's page of today, when none of its records changed and no
+/// What writes that changed only the records `touched` mean for the answers kept before
+/// them: a department's page of today is still right when none of its records changed and no
 /// department reads differently on the map it carries; its API answer, when none of its
 /// records changed. Every other answer shows more of the record, or a past date's.
-pub fn unchanged_by(key: &str, touched: &[Touched]) -> bool {
-    let (path, query) = key.split_once('?').unwrap_or((key, ""));
-    if query.split('&').any(|pair| pair.starts_with("as_of=")) {
-        return false;
+pub struct Unchanged<'a> {
+    touched: &'a [Touched],
+    map_moved: bool,
+}
+
+impl<'a> Unchanged<'a> {
+    pub fn by(touched: &'a [Touched]) -> Self {
+        let map_moved = touched
+            .iter()
+            .any(|t| t.glance_moved && t.requirement.as_str() == MAP_REQUIREMENT);
+        Self { touched, map_moved }
     }
-    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    let (code, carries_map) = match segments.as_slice() {
-        ["departments", code] => (*code, true),
-        ["api", "v1", "departments", code] => (*code, false),
-        _ => return false,
-    };
-    // The key is the path as asked (`bo-n`, or escaped): the department is what it names.
-    let Ok(department) = DepartmentCode::parse(code) else {
-        return false;
-    };
-    let map_moved = touched
-        .iter()
-        .any(|t| t.glance_moved && t.requirement.as_str() == MAP_REQUIREMENT);
-    !(carries_map && map_moved) && touched.iter().all(|t| t.department != department)
+
+    /// Whether the answer kept under `key` is still right.
+    pub fn keeps(&self, key: &str) -> bool {
+        let (path, query) = key.split_once('?').unwrap_or((key, ""));
+        if query.split('&').any(|pair| pair.starts_with("as_of=")) {
+            return false;
+        }
+        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let (code, carries_map) = match segments.as_slice() {
+            ["departments", code] => (*code, true),
+            ["api", "v1", "departments", code] => (*code, false),
+            _ => return false,
+        };
+        // The key is the path as asked (`bo-n`, or escaped): the department is what it names.
+        let Ok(department) = DepartmentCode::parse(code) else {
+            return false;
+        };
+        !(carries_map && self.map_moved) && self.touched.iter().all(|t| t.department != department)
+    }
 }
 
 #[cfg(test)]
@@ -105,7 +117,7 @@ mod tests {
             "/departments/bo-l?page=2&lang=en",
             "/api/v1/departments/BO-L?page=3",
         ] {
-            assert!(unchanged_by(kept, &quiet), "{kept}");
+            assert!(Unchanged::by(&quiet).keeps(kept), "{kept}");
         }
         for dropped in [
             "/departments/BO-N",
@@ -119,14 +131,14 @@ mod tests {
             "/map.svg?department=BO-L",
             "/data",
         ] {
-            assert!(!unchanged_by(dropped, &quiet), "{dropped}");
+            assert!(!Unchanged::by(&quiet).keeps(dropped), "{dropped}");
         }
         // Pando reads differently on the map: every department's page carries that map,
         // though not its API answer; the map colours the plan only.
         let moved = write(&plan, true);
-        assert!(!unchanged_by("/departments/BO-L", &moved));
-        assert!(unchanged_by("/api/v1/departments/BO-L", &moved));
-        assert!(unchanged_by("/departments/BO-L", &write(&shelter, true)));
+        assert!(!Unchanged::by(&moved).keeps("/departments/BO-L"));
+        assert!(Unchanged::by(&moved).keeps("/api/v1/departments/BO-L"));
+        assert!(Unchanged::by(&write(&shelter, true)).keeps("/departments/BO-L"));
     }
 
     #[test]

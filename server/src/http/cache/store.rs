@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use app::i18n::Lang;
 
-use super::keys::unchanged_by;
+use super::keys::Unchanged;
 use crate::http::encoding::{self, Coding};
 use vigia_store::Touched;
 
@@ -114,12 +114,13 @@ impl Generation {
     }
 
     /// Moves on to `version`, dropping the answers that writes changing only `touched` may
-    /// have changed (`keys::unchanged_by`).
+    /// have changed (`keys::Unchanged`).
     fn keep_unchanged(&mut self, version: u64, touched: &[Touched]) {
+        let unchanged = Unchanged::by(touched);
         let stale: Vec<(Lang, String)> = self
             .entries
             .iter()
-            .filter(|((_, key), _)| !unchanged_by(key, touched))
+            .filter(|((_, key), _)| !unchanged.keeps(key))
             .map(|(at, _)| at.clone())
             .collect();
         for at in stale {
