@@ -3,16 +3,20 @@
 //! claims deriving them is most of a render. A write makes a new version (a new `Arc`), so
 //! nothing remembered outlives the record it came from.
 
-use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 use vigia::Snapshot;
 
 /// A few values per version, each under a key (a day, a requirement and a day, …). The
 /// oldest is forgotten past `keep`, and any whose version is no longer held.
 pub struct SnapshotMemo<K, V> {
-    entries: Mutex<Vec<(Weak<Snapshot>, K, V)>>,
+    entries: Mutex<Vec<Entry<K, V>>>,
     keep: usize,
 }
+
+/// A version's value under a key, derived once: requests arriving together for the same
+/// value wait for it, while different keys derive side by side.
+type Entry<K, V> = (Weak<Snapshot>, K, Arc<OnceLock<V>>);
 
 impl<K: PartialEq, V: Clone> SnapshotMemo<K, V> {
     pub const fn new(keep: usize) -> Self {
@@ -24,26 +28,32 @@ impl<K: PartialEq, V: Clone> SnapshotMemo<K, V> {
 
     /// The value remembered for `snapshot` and `key`, or `derive`'s, then remembered.
     pub fn get(&self, snapshot: &Arc<Snapshot>, key: K, derive: impl FnOnce() -> V) -> V {
-        // Held while deriving, so that requests arriving together derive a value once.
-        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
-        // A weak pointer keeps its allocation, so a live one at the same address is the same
-        // version; versions no longer held are dropped first.
-        entries.retain(|(of, _, _)| of.strong_count() > 0);
-        let found = entries
-            .iter()
-            .position(|(of, k, _)| Weak::as_ptr(of) == Arc::as_ptr(snapshot) && *k == key);
-        if let Some(at) = found {
-            let entry = entries.remove(at);
-            let value = entry.2.clone();
-            entries.push(entry);
-            return value;
-        }
-        let value = derive();
-        if entries.len() >= self.keep {
-            entries.remove(0);
-        }
-        entries.push((Arc::downgrade(snapshot), key, value.clone()));
-        value
+        let cell = {
+            let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+            // A weak pointer keeps its allocation, so a live one at the same address is the
+            // same version; versions no longer held are dropped first.
+            entries.retain(|(of, _, _)| of.strong_count() > 0);
+            let found = entries
+                .iter()
+                .position(|(of, k, _)| Weak::as_ptr(of) == Arc::as_ptr(snapshot) && *k == key);
+            match found {
+                Some(at) => {
+                    let entry = entries.remove(at);
+                    let cell = entry.2.clone();
+                    entries.push(entry);
+                    cell
+                }
+                None => {
+                    if entries.len() >= self.keep {
+                        entries.remove(0);
+                    }
+                    let cell = Arc::new(OnceLock::new());
+                    entries.push((Arc::downgrade(snapshot), key, cell.clone()));
+                    cell
+                }
+            }
+        };
+        cell.get_or_init(derive).clone()
     }
 }
 
@@ -76,5 +86,29 @@ mod tests {
         drop(second);
         let third = Arc::new(Snapshot::default());
         assert_eq!(memo.get(&third, 1, || derive("f")), "f");
+    }
+
+    #[test]
+    fn different_keys_derive_side_by_side() {
+        use std::sync::mpsc;
+        use std::time::Duration;
+        let memo: SnapshotMemo<u32, bool> = SnapshotMemo::new(4);
+        let snapshot = Arc::new(Snapshot::default());
+        let (second_derived, wait_for_second) = mpsc::channel();
+        let (memo, snapshot) = (&memo, &snapshot);
+        std::thread::scope(|scope| {
+            // The first key's derivation finishes only once the second key's has run: with
+            // one lock held while deriving, it would wait in vain.
+            let first = scope.spawn(move || {
+                memo.get(snapshot, 1, || {
+                    wait_for_second
+                        .recv_timeout(Duration::from_secs(10))
+                        .is_ok()
+                })
+            });
+            std::thread::sleep(Duration::from_millis(50));
+            assert!(memo.get(snapshot, 2, || second_derived.send(()).is_ok()));
+            assert!(first.join().unwrap(), "the first derived beside the second");
+        });
     }
 }
