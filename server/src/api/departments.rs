@@ -8,7 +8,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::dto::{department_dto, DepartmentDto};
-use super::error::{ApiError, ErrorBody};
+use super::error::{echo, ApiError, ErrorBody};
 use super::history::{entry_dto, history_page, page_number, push_params};
 use crate::present::{ReaderLang, Reading};
 use vigia::DepartmentCode;
@@ -77,7 +77,7 @@ pub async fn get_department(
     reader: ReaderLang,
 ) -> Result<Json<DepartmentDto>, ApiError> {
     let code = DepartmentCode::parse(&code)
-        .map_err(|_| ApiError::NotFound(format!("no department has the code {code:?}")))?;
+        .map_err(|_| ApiError::NotFound(format!("no department has the code {}", echo(&code))))?;
     let view = super::gaps::load_view(
         &state,
         query.lang.as_deref(),

@@ -47,8 +47,40 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// A value the client sent, as an error message shows it: quoted and cut short, so that an
+/// answer never grows with what was sent.
+pub fn echo(value: &str) -> String {
+    let (shown, cut) = shortened(value, 40);
+    format!("{shown:?}{}", if cut { "…" } else { "" })
+}
+
+/// At most `max` characters of `text`, and whether any were left out.
+pub fn shortened(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => (&text[..end], true),
+        None => (text, false),
+    }
+}
+
 impl From<vigia::ports::PortError> for ApiError {
     fn from(error: vigia::ports::PortError) -> Self {
         ApiError::Internal(error.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_values_are_quoted_and_cut_short() {
+        assert_eq!(echo("BO-X"), "\"BO-X\"");
+        let long = "ñ".repeat(5000);
+        let shown = echo(&long);
+        assert!(
+            shown.starts_with("\"ññ") && shown.ends_with("\"…"),
+            "{shown}"
+        );
+        assert_eq!(shown.chars().filter(|c| *c == 'ñ').count(), 40);
     }
 }

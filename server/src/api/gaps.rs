@@ -9,7 +9,7 @@ use std::sync::Arc;
 use utoipa::IntoParams;
 
 use super::dto::{gap_dto, GapDto};
-use super::error::{ApiError, ErrorBody};
+use super::error::{echo, ApiError, ErrorBody};
 use crate::present::{ReaderLang, Reading};
 use app::i18n::Lang;
 use vigia::gaps::{Gap, GapKind, Severity};
@@ -33,8 +33,9 @@ pub async fn load_view(
     ReaderLang(reader): ReaderLang,
 ) -> Result<ApiView, ApiError> {
     let lang = match lang {
-        Some(code) => Lang::parse(code)
-            .ok_or_else(|| ApiError::BadRequest(format!("unknown lang {code:?}; use es or en")))?,
+        Some(code) => Lang::parse(code).ok_or_else(|| {
+            ApiError::BadRequest(format!("unknown lang {}; use es or en", echo(code)))
+        })?,
         None => reader,
     };
     let as_of = parse_filter::<chrono::NaiveDate>("as_of (YYYY-MM-DD)", as_of)?;
@@ -69,7 +70,7 @@ pub fn parse_filter<T: std::str::FromStr>(
     raw.filter(|v| !v.is_empty())
         .map(|v| {
             v.parse::<T>()
-                .map_err(|_| ApiError::BadRequest(format!("invalid {name}: {v:?}")))
+                .map_err(|_| ApiError::BadRequest(format!("invalid {name}: {}", echo(v))))
         })
         .transpose()
 }

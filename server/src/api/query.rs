@@ -4,7 +4,7 @@ use axum::extract::{FromRequestParts, Query};
 use http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use super::error::ApiError;
+use super::error::{shortened, ApiError};
 
 pub struct ApiQuery<T>(pub T);
 
@@ -16,7 +16,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .await
             .map(|Query(value)| ApiQuery(value))
             .map_err(|rejection| {
-                ApiError::BadRequest(format!("invalid query string: {}", rejection.body_text()))
+                // serde's message may quote a value sent: cut short like any echo.
+                let text = rejection.body_text();
+                let (shown, cut) = shortened(&text, 160);
+                let more = if cut { "…" } else { "" };
+                ApiError::BadRequest(format!("invalid query string: {shown}{more}"))
             })
     }
 }

@@ -10,7 +10,7 @@ use resvg::{tiny_skia, usvg};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock};
 
-use crate::api::error::ApiError;
+use crate::api::error::{echo, ApiError};
 use crate::http::state::AppState;
 use app::map::standalone;
 use vigia::ports::ComplianceReader;
@@ -56,7 +56,7 @@ async fn svg_text(
     let highlight = match query.department.as_deref().filter(|d| !d.is_empty()) {
         Some(code) => Some(
             DepartmentCode::parse(code)
-                .map_err(|_| ApiError::BadRequest(format!("unknown department {code:?}")))?,
+                .map_err(|_| ApiError::BadRequest(format!("unknown department {}", echo(code))))?,
         ),
         None => None,
     };

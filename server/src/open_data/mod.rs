@@ -17,6 +17,7 @@ use serde::Deserialize;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
+use crate::api::error::echo;
 use crate::api::export::{attachment, csv_file, csv_response};
 use crate::api::gaps::parse_filter;
 use crate::api::query::ApiQuery;
@@ -105,7 +106,7 @@ fn data_file(file: &str, spreadsheet: bool) -> Result<DataFile, ApiError> {
     let table = || {
         file.strip_suffix(".csv")
             .and_then(table)
-            .ok_or_else(|| ApiError::NotFound(format!("no data file {file:?}")))
+            .ok_or_else(|| ApiError::NotFound(format!("no data file {}", echo(file))))
     };
     Ok(match file {
         _ if spreadsheet => DataFile::Spreadsheet(table()?),

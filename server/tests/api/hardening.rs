@@ -569,6 +569,27 @@ async fn metrics_only_for_allowed_addresses() {
 }
 
 #[tokio::test]
+async fn api_errors_do_not_grow_with_the_value_sent() {
+    let app = TestApp::spawn().await;
+    let long = "x".repeat(4000);
+    for (path, status) in [
+        (format!("/api/v1/departments/{long}"), 404),
+        (format!("/api/v1/gaps?severity={long}"), 400),
+        (format!("/api/v1/gaps?lang={long}"), 400),
+        (format!("/api/v1/history?department={long}"), 400),
+        (format!("/data/{long}.csv"), 404),
+        (format!("/map.svg?department={long}"), 400),
+    ] {
+        let response = app.get(&path).await;
+        assert_eq!(response.status(), status, "{}", &path[..30]);
+        let body: serde_json::Value = response.json().await.expect("JSON");
+        let message = body["message"].as_str().unwrap();
+        assert!(message.contains("xxxx\"…"), "{message}");
+        assert!(message.len() < 240, "{} bytes", message.len());
+    }
+}
+
+#[tokio::test]
 async fn the_api_answers_odd_requests_with_json() {
     let app = TestApp::spawn().await;
     for path in [
