@@ -3,8 +3,8 @@
 //! the one the database URL names and gives it its own small pool.
 
 use async_trait::async_trait;
-use sqlx::postgres::PgPoolOptions;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
 use tower_sessions::session::{Id, Record};
@@ -21,12 +21,20 @@ pub enum Sessions {
 
 impl Sessions {
     /// The store for `database_url`, with its table created when missing.
+    ///
+    /// A session is saved on every signed-in request (its expiry moves with activity), so a
+    /// save must not wait for the disk: a flush can stall for tens of milliseconds on a
+    /// shared machine, and an officer's form would wait with it. Sessions are written
+    /// without waiting for the flush (SQLite `synchronous = NORMAL` in WAL mode, PostgreSQL
+    /// `synchronous_commit = off`); a power cut can lose the last saves, which signs a person
+    /// out or keeps them signed in a little longer, and can corrupt nothing.
     pub async fn open(database_url: &str) -> std::result::Result<Self, DbError> {
         let store = match Engine::of_url(database_url)? {
             Engine::Sqlite => {
                 let options = SqliteConnectOptions::from_str(database_url)?
                     .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(5));
                 let pool = SqlitePoolOptions::new()
                     .max_connections(4)
@@ -37,9 +45,11 @@ impl Sessions {
                 Sessions::Sqlite(store)
             }
             Engine::Postgres => {
+                let options = PgConnectOptions::from_str(database_url)?
+                    .options([("synchronous_commit", "off")]);
                 let pool = PgPoolOptions::new()
                     .max_connections(4)
-                    .connect(database_url)
+                    .connect_with(options)
                     .await?;
                 let store = PostgresStore::new(pool);
                 store.migrate().await?;
