@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Records claims one after another as a signed-in officer would, and prints the round trip
-(POST of the form until its redirect) as p50 and p99 in milliseconds. With AFTER_PATH, it
-also fetches that page after each write (its first render of the new data) and adds its p50
-and maximum.
+(POST of the form until its redirect) as p50, p99 and maximum in milliseconds. With AFTER_PATHs, it
+also fetches each of those pages after each write, as the public would (the first render of
+the new data, or the answer the cache kept), and adds the p50 and maximum of each.
 
-    claim_round_trip.py BASE_URL SET_PASSWORD_PATH COUNT [AFTER_PATH]
+    claim_round_trip.py BASE_URL SET_PASSWORD_PATH COUNT [AFTER_PATH ...]
 
 Standard library only, so it runs wherever the benchmark runs."""
 
@@ -17,7 +17,7 @@ import time
 import urllib.parse
 
 base, link, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-after_path = sys.argv[4] if len(sys.argv) > 4 else None
+after_paths = sys.argv[4:]
 host = urllib.parse.urlsplit(base).netloc
 connection = http.client.HTTPConnection(host)
 public = http.client.HTTPConnection(host)
@@ -54,7 +54,7 @@ history = json.loads(body)["history"]
 latest = max((e["id"] for e in history if e.get("requirement") == "action-plan"), default=0)
 
 timings = []
-after = []
+after = {path: [] for path in after_paths}
 for n in range(count):
     form = {
         "expected": str(latest),
@@ -75,13 +75,13 @@ for n in range(count):
     # Saved: back to the department page, whose confirmation links to the new claim's entry
     # (a refused form goes back to the form instead).
     assert response.status == 303 and location == "/departments/BO-N", f"claim {n} refused: {location}"
-    if after_path:
+    for after_path in after_paths:
         # As the public sees it: no session, so the page the cache would hold.
         start = time.perf_counter()
         public.request("GET", after_path, headers={"Accept-Language": "es"})
         response = public.getresponse()
         response.read()
-        after.append((time.perf_counter() - start) * 1000)
+        after[after_path].append((time.perf_counter() - start) * 1000)
         assert response.status == 200, f"{after_path} after claim {n}: {response.status}"
     # As the browser follows the redirect: the confirmation names the claim the next one
     # expects to follow.
@@ -91,7 +91,7 @@ for n in range(count):
 timings.sort()
 p50 = statistics.median(timings)
 p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-line = f"{count} {p50:.1f} {p99:.1f}"
-if after:
-    line += f" {statistics.median(after):.1f} {max(after):.1f}"
+line = f"{count} {p50:.1f} {p99:.1f} {timings[-1]:.1f}"
+for times in after.values():
+    line += f" {statistics.median(times):.1f} {max(times):.1f}"
 print(line)
