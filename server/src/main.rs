@@ -14,24 +14,44 @@ const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Memory a render or a download freed goes back to the system at once, and arenas are
-/// committed as they are used rather than whole. Set here, once mimalloc has started, they
-/// keep part of the effect the same settings have from the environment, where mimalloc reads
-/// them before the first allocation (`scripts/run` and the README's systemd unit set them
-/// so). At 20,000 claims, after rendering the main pages and a data file once: RSS 142 – 180
-/// MB with mimalloc's defaults, 97 – 104 MB set here, 74 MB from the environment. The cost
-/// is time: data files take up to twice as long (about 0.5 against 0.3 s for the claims CSV)
-/// and first renders some 10 ms more. An operator who prefers speed sets either variable
-/// to another value, and it is left as set.
+/// committed as they are used rather than whole. mimalloc reads these settings from the
+/// environment before the first allocation; set from here (`mi_option_set`) they keep only
+/// part of the effect. At 20,000 claims, after rendering the main pages and a data file once:
+/// RSS 142 – 180 MB with mimalloc's defaults, 97 – 104 MB set from here, 74 MB from the
+/// environment. So when the environment leaves them unset, the binary sets them there and
+/// starts itself again, once (same process, arguments and files); should that fail, it sets
+/// them from here. The cost is time: data files take up to twice as long (about 0.5 against
+/// 0.3 s for the claims CSV) and first renders some 10 ms more. An operator who prefers speed
+/// sets either variable to another value, and it is left as set.
 fn return_freed_memory_promptly() {
-    let unset = |name: &str| std::env::var_os(name).is_none();
+    use std::os::unix::process::CommandExt;
+    let unset: Vec<_> = [
+        ("MIMALLOC_PURGE_DELAY", MI_OPTION_PURGE_DELAY),
+        ("MIMALLOC_ARENA_EAGER_COMMIT", MI_OPTION_ARENA_EAGER_COMMIT),
+    ]
+    .into_iter()
+    .filter(|(name, _)| std::env::var_os(name).is_none())
+    .collect();
+    if unset.is_empty() {
+        return;
+    }
+    if let Ok(program) = std::env::current_exe() {
+        let mut arguments = std::env::args_os();
+        let mut again = std::process::Command::new(program);
+        if let Some(name) = arguments.next() {
+            again.arg0(name);
+        }
+        // Returns only if the program could not be started again.
+        let _failed = again
+            .args(arguments)
+            .envs(unset.iter().map(|(name, _)| (name, "0")))
+            .exec();
+    }
     // SAFETY: plain stores into mimalloc's option table, made before any other thread
     // exists (the runtime is built after), as `mi_option_set`'s note asks.
     unsafe {
-        if unset("MIMALLOC_PURGE_DELAY") {
-            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
-        }
-        if unset("MIMALLOC_ARENA_EAGER_COMMIT") {
-            libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0);
+        for (_, option) in unset {
+            libmimalloc_sys::mi_option_set(option, 0);
         }
     }
 }

@@ -11,6 +11,8 @@ pub struct Server {
     child: Option<Child>,
     port: u16,
     env: Vec<(String, String)>,
+    /// Variables of this test process the server does not inherit.
+    cleared: Vec<String>,
     log: std::path::PathBuf,
 }
 
@@ -43,6 +45,7 @@ impl Server {
             child: None,
             port,
             env,
+            cleared: Vec::new(),
             log: dir.join("server.log"),
         }
     }
@@ -53,13 +56,23 @@ impl Server {
         self.env.push((name.to_owned(), value.to_owned()));
     }
 
+    /// Starts the next server without `name` in its environment, whatever this process has.
+    pub fn clear(&mut self, name: &str) {
+        self.env.retain(|(k, _)| k != name);
+        self.cleared.push(name.to_owned());
+    }
+
     pub async fn start(&mut self) {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(&self.log)
             .unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_vigia"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_vigia"));
+        for name in &self.cleared {
+            command.env_remove(name);
+        }
+        let child = command
             .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log))
@@ -137,4 +150,25 @@ impl Drop for Server {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// mimalloc reads its settings from the environment before the first allocation: the binary
+/// puts the ones left unset there and starts itself again, as the same process, and leaves
+/// the ones an operator set.
+#[tokio::test]
+async fn the_server_runs_with_mimallocs_settings_in_its_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::new(dir.path(), "smtp://127.0.0.1:9");
+    server.set("MIMALLOC_PURGE_DELAY", "10");
+    server.clear("MIMALLOC_ARENA_EAGER_COMMIT");
+    server.start().await;
+    let pid = server.pid().unwrap();
+    let environment = std::fs::read(format!("/proc/{pid}/environ")).unwrap();
+    let variables: Vec<&[u8]> = environment.split(|byte| *byte == 0).collect();
+    assert!(variables.contains(&&b"MIMALLOC_ARENA_EAGER_COMMIT=0"[..]));
+    assert!(variables.contains(&&b"MIMALLOC_PURGE_DELAY=10"[..]));
+    assert!(
+        variables.contains(&&b"RUST_LOG=warn"[..]),
+        "the rest as it was"
+    );
 }
