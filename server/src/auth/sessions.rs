@@ -26,8 +26,11 @@ impl Sessions {
     /// save must not wait for the disk: a flush can stall for tens of milliseconds on a
     /// shared machine, and an officer's form would wait with it. Sessions are written
     /// without waiting for the flush (SQLite `synchronous = NORMAL` in WAL mode, PostgreSQL
-    /// `synchronous_commit = off`); a power cut can lose the last saves, which signs a person
-    /// out or keeps them signed in a little longer, and can corrupt nothing.
+    /// `synchronous_commit = off`). A power cut can lose the last moments' saves, which can
+    /// corrupt nothing: a sign-in of those moments is undone, a sign-out may not have been.
+    /// A password change or a disabled account still ends every session, because a session
+    /// holds only while the account's password and session epoch, kept in the record and
+    /// flushed as before, are unchanged.
     pub async fn open(database_url: &str) -> std::result::Result<Self, DbError> {
         let store = match Engine::of_url(database_url)? {
             Engine::Sqlite => {
