@@ -50,15 +50,16 @@ impl IntoResponse for ApiError {
 /// A value the client sent, as an error message shows it: quoted and cut short, so that an
 /// answer never grows with what was sent.
 pub fn echo(value: &str) -> String {
-    let (shown, cut) = shortened(value, 40);
-    format!("{shown:?}{}", if cut { "…" } else { "" })
+    let (shown, more) = shortened(value, 40);
+    format!("{shown:?}{more}")
 }
 
-/// At most `max` characters of `text`, and whether any were left out.
-pub fn shortened(text: &str, max: usize) -> (&str, bool) {
+/// At most `max` characters of `text`, and what to write after them: an ellipsis when any
+/// were left out.
+pub fn shortened(text: &str, max: usize) -> (&str, &'static str) {
     match text.char_indices().nth(max) {
-        Some((end, _)) => (&text[..end], true),
-        None => (text, false),
+        Some((end, _)) => (&text[..end], "…"),
+        None => (text, ""),
     }
 }
 

@@ -18,8 +18,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .map_err(|rejection| {
                 // serde's message may quote a value sent: cut short like any echo.
                 let text = rejection.body_text();
-                let (shown, cut) = shortened(&text, 160);
-                let more = if cut { "…" } else { "" };
+                let (shown, more) = shortened(&text, 160);
                 ApiError::BadRequest(format!("invalid query string: {shown}{more}"))
             })
     }
