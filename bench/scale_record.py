@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Grows a Vigía export (`vigia export`) into a record of COUNT claims: the claims it holds
 plus synthetic ones spread over 2013 – 2026, the nine departments and every requirement, each
-with a source of its own and the audit entry recording it, as years of use would leave them.
+with a source of its own and the audit entry recording it, and one in fifty correcting an
+earlier claim of its record, as years of use would leave them.
 Deterministic (one seed), so runs compare.
 
     scale_record.py SEED_EXPORT COUNT > record.jsonl
@@ -15,6 +16,9 @@ import sys
 
 seed_export, count = sys.argv[1], int(sys.argv[2])
 rng = random.Random(37)
+# Its own generator, so that the claims are those of records generated before corrections were.
+corrections_rng = random.Random(38)
+CORRECTING = 0.02
 
 with open(seed_export, encoding="utf-8") as f:
     header = f.readline()
@@ -55,6 +59,7 @@ next_claim = max(r[column("claims", "id")] for r in by_name["claims"][1]) + 1
 next_source = max(r[column("sources", "id")] for r in by_name["sources"][1]) + 1
 next_audit = max(r[column("audit_log", "id")] for r in by_name["audit_log"][1]) + 1
 to_add = count - len(by_name["claims"][1])
+uncorrected = {}  # (department, requirement) → synthetic claims no later claim corrects yet
 for n in range(to_add):
     event = start + datetime.timedelta(days=rng.randrange(span))
     published = min(event + datetime.timedelta(days=rng.randrange(60)), datetime.date(2026, 11, 30))
@@ -88,6 +93,15 @@ for n in range(to_add):
         "valid_from": event.isoformat() if status == "in-force" else None,
         "valid_until": str(event.year + rng.randrange(1, 6)) if status == "in-force" else None,
     }))
+    record = uncorrected.setdefault((department, requirement), [])
+    if record and corrections_rng.random() < CORRECTING:
+        earlier = record.pop(corrections_rng.randrange(len(record)))
+        by_name["claim_corrections"][1].append(new_row("claim_corrections", {
+            "corrected_claim_id": earlier,
+            "correcting_claim_id": claim_id,
+            "reason": f"Synthetic correction of claim {earlier}.",
+        }))
+    record.append(claim_id)
     by_name["audit_log"][1].append(new_row("audit_log", {
         "action": "claim-recorded",
         "at": at,

@@ -504,3 +504,37 @@ async fn load_figures(pool: &Pool) -> Result<Vec<NationalFigure>, DbError> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every claim read says which claim it corrects, looked up by the correcting claim for
+    /// each claim: SQLite must find it by index, or loading the record costs claims ×
+    /// corrections.
+    #[tokio::test]
+    async fn a_claims_correction_is_found_by_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/plan.db", dir.path().display());
+        let pool = crate::db::connect(&url).await.unwrap();
+        crate::db::migrate(&pool).await.unwrap();
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!(
+            "EXPLAIN QUERY PLAN SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS} {CLAIM_JOINS}"
+        ))
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let lookups: Vec<&str> = plan
+            .iter()
+            .map(|(.., detail)| detail.as_str())
+            .filter(|detail| detail.contains(" mc"))
+            .collect();
+        assert_eq!(lookups.len(), 2, "{plan:?}");
+        assert!(
+            lookups
+                .iter()
+                .all(|detail| detail.contains("claim_corrections_by_correcting")),
+            "{plan:?}"
+        );
+    }
+}
