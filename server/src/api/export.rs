@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use futures::{stream, StreamExt, TryStreamExt};
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use std::borrow::Cow;
 
 use super::error::ApiError;
 use crate::present::Reading;
@@ -17,7 +18,10 @@ fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result
     writer.write_record(
         cells
             .iter()
-            .map(|c| vigia::spreadsheet::neutralise(c).into_owned()),
+            .map(|c| match vigia::spreadsheet::neutralise(c) {
+                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            }),
     )
 }
 
@@ -192,34 +196,28 @@ pub async fn export_csv(State(state): State<Reading>) -> Result<Response, ApiErr
     Ok(csv_response(body, "vigia-export.csv"))
 }
 
-/// Claims read from the database for each part of the streamed export: enough to keep
-/// writes few, little enough to keep memory flat.
+/// Claims written into each part of the streamed export: enough to keep parts few, little
+/// enough that no part grows with the record.
 const CLAIMS_A_BATCH: usize = 500;
 
-/// Every claim ever recorded, for researchers: streamed from the database a batch at a time
-/// (memory stays flat however many claims there are). Claims recorded while it streams are
-/// included; a correction made meanwhile shows only on claims not sent yet.
+/// Every claim ever recorded, for researchers, as of the version current when asked: written
+/// a batch at a time from the claims the server already holds (nothing is read again or built
+/// whole, so memory stays flat however many claims there are, and a claim recorded meanwhile
+/// waits for the next download instead of appearing half-way through this one).
 #[utoipa::path(get, path = "/api/v1/claims.csv", responses((status = 200, description = "CSV with a header row", content_type = "text/csv")))]
 pub async fn claims_csv(State(state): State<Reading>) -> Result<Response, ApiError> {
     let header = claims_csv_lines(&[], true).map_err(ApiError::Internal)?;
-    let store = state.store.clone();
-    // The state is the id after which the next batch begins; `None` once a batch came short.
-    let batches = stream::try_unfold(Some(0), move |after| {
-        let store = store.clone();
-        async move {
-            let Some(after) = after else {
-                return Ok(None);
-            };
-            let claims = store.claims_after(after, CLAIMS_A_BATCH).await?;
-            let Some(last) = claims.last().map(|c| c.id) else {
-                return Ok(None);
-            };
-            let next = (claims.len() == CLAIMS_A_BATCH).then_some(last);
-            let lines = claims_csv_lines(&claims, false)?;
-            Ok::<_, anyhow::Error>(Some((Bytes::from(lines), next)))
-        }
-    })
-    .inspect_err(|error| tracing::error!(error = ?error, "the claims export stopped"));
+    let snapshot = state.store.snapshot().await?;
+    let starts = (0..snapshot.claims.len()).step_by(CLAIMS_A_BATCH);
+    let batches = stream::iter(starts)
+        .map(move |start| {
+            // A focus reads the shared claims in place (`skip` and `take` would copy the
+            // chunks they cut).
+            let end = (start + CLAIMS_A_BATCH).min(snapshot.claims.len());
+            let batch = snapshot.claims.focus().narrow(start..end);
+            claims_csv_lines(batch, false).map(Bytes::from)
+        })
+        .inspect_err(|error| tracing::error!(error = ?error, "the claims export stopped"));
     let body = stream::once(async { Ok(Bytes::from(header)) }).chain(batches);
     Ok(csv_response(Body::from_stream(body), "vigia-claims.csv"))
 }

@@ -1,35 +1,26 @@
-//! Every claim a batch at a time, for exports that stream: each batch is read on its own
-//! (keyset on the claim's id), so memory holds one batch whatever the record's size, and no
-//! connection is held while a slow client reads.
+//! The claims recorded after a given one (keyset on the claim's id), as a new version of the
+//! snapshot reads them: only what was appended, whatever the record's size.
 
 use std::collections::HashMap;
 
-use super::hidden;
 use super::snapshot::{by_claim, claim_from_row, hide_notes, ClaimRow, EvidenceRow};
 use super::snapshot::{CLAIM_COLUMNS, CLAIM_JOINS, SOURCE_COLUMNS};
 use super::{DbError, Pool};
 use vigia::history::HiddenText;
 use vigia::Claim;
 
-/// Up to `limit` claims with ids above `after`, oldest first, with their evidence links and
-/// with the notes an admin hid left out (documents are not read: exports do not list them).
-pub async fn claims_after(pool: &Pool, after: i64, limit: i64) -> Result<Vec<Claim>, DbError> {
-    claims_after_hiding(pool, after, limit, &hidden::all(pool).await?).await
-}
-
-/// [`claims_after`], with the hidden notes already read.
-pub async fn claims_after_hiding(
+/// The claims with ids above `after`, oldest first, with their evidence links and
+/// with the notes an admin hid (`hidden`) left out; documents are not read.
+pub async fn claims_after(
     pool: &Pool,
     after: i64,
-    limit: i64,
     hidden: &HashMap<String, HiddenText>,
 ) -> Result<Vec<Claim>, DbError> {
     let rows: Vec<ClaimRow> = sqlx::query_as(&format!(
         "SELECT {CLAIM_COLUMNS}, {SOURCE_COLUMNS} {CLAIM_JOINS} \
-         WHERE c.id > $1 ORDER BY c.id LIMIT $2"
+         WHERE c.id > $1 ORDER BY c.id"
     ))
     .bind(after)
-    .bind(limit)
     .fetch_all(pool)
     .await?;
     let Some(last) = rows.last().map(|r| r.id) else {

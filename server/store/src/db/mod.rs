@@ -23,7 +23,6 @@ pub mod suggestions;
 pub mod transfer;
 pub mod version;
 
-pub use claim_pages::claims_after;
 pub use claims::AppendError;
 pub(crate) use history::history_page;
 pub use seed::{seed_if_empty, seed_with};

@@ -169,8 +169,7 @@ pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Snapshot,
     let last_claim = before.claims.last().map_or(0, |c| c.id);
     let last_entry = before.history.last().map_or(0, |e| e.id);
     let hidden = super::hidden::all(pool).await?;
-    let mut added =
-        super::claim_pages::claims_after_hiding(pool, last_claim, i64::MAX, &hidden).await?;
+    let mut added = super::claim_pages::claims_after(pool, last_claim, &hidden).await?;
     let mut documents = super::history::load_documents(pool, "claim_id", last_claim).await?;
     for claim in &mut added {
         claim.documents = documents.remove(&claim.id).unwrap_or_default();

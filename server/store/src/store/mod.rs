@@ -257,17 +257,6 @@ impl Store {
         Ok(db::history_page(&self.pool, &hidden, department, limits).await?)
     }
 
-    /// Up to `limit` claims recorded after claim `after`, oldest first: a batch of a
-    /// streamed export (see `db::claims_after`).
-    pub async fn claims_after(
-        &self,
-        after: i64,
-        limit: usize,
-    ) -> Result<Vec<vigia::Claim>, PortError> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        Ok(db::claims_after(&self.pool, after, limit).await?)
-    }
-
     pub async fn document(&self, id: i64) -> Result<Option<db::documents::DocumentRow>, PortError> {
         db::documents::find(&self.pool, id)
             .await
