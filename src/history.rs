@@ -119,10 +119,19 @@ impl HistoryEntry {
 }
 
 /// One page of the newest-first history (past the end: an empty page).
-pub fn page(entries: &[HistoryEntry], page: usize, per_page: usize) -> (Vec<HistoryEntry>, bool) {
+/// Only the page's entries are copied: `entries` may be borrowed from a snapshot.
+pub fn page<E: std::borrow::Borrow<HistoryEntry>>(
+    entries: &[E],
+    page: usize,
+    per_page: usize,
+) -> (Vec<HistoryEntry>, bool) {
     let start = page.saturating_sub(1).saturating_mul(per_page);
     let newest_first = entries.iter().rev().skip(start);
-    let items: Vec<HistoryEntry> = newest_first.clone().take(per_page).cloned().collect();
+    let items: Vec<HistoryEntry> = newest_first
+        .clone()
+        .take(per_page)
+        .map(|e| e.borrow().clone())
+        .collect();
     let more = newest_first.count() > per_page;
     (items, more)
 }

@@ -92,6 +92,15 @@ impl Snapshot {
         )
     }
 
+    /// [`Self::record`], borrowing the snapshot's claims: for what only reads the record.
+    pub fn borrowed_record(
+        &self,
+        code: DepartmentCode,
+        slug: &RequirementSlug,
+    ) -> ComplianceRecord<&Claim> {
+        ComplianceRecord::new(code, slug.clone(), self.claims_of(code, slug).collect())
+    }
+
     /// The claims of one department and requirement, in the order recorded, borrowed: what
     /// needs only to read them need not copy the record.
     pub fn claims_of(
@@ -235,9 +244,11 @@ impl Snapshot {
             .iter()
             .flat_map(|d| self.requirements.iter().map(move |r| (d.code, r)))
             .flat_map(|(code, requirement)| {
-                let claims = self.claims_of(code, &requirement.slug).collect();
-                let record = ComplianceRecord::new(code, requirement.slug.clone(), claims);
-                gaps_for(&record, requirement, today)
+                gaps_for(
+                    &self.borrowed_record(code, &requirement.slug),
+                    requirement,
+                    today,
+                )
             })
             .collect();
         let position = |code: DepartmentCode| DepartmentCode::ALL.iter().position(|c| *c == code);
@@ -252,12 +263,11 @@ impl Snapshot {
         all
     }
 
-    /// The history of one department, oldest first.
-    pub fn history_of(&self, code: DepartmentCode) -> Vec<HistoryEntry> {
+    /// The history of one department, oldest first, borrowed.
+    pub fn history_of(&self, code: DepartmentCode) -> Vec<&HistoryEntry> {
         self.history
             .iter()
             .filter(|e| e.department == Some(code))
-            .cloned()
             .collect()
     }
 

@@ -1,5 +1,6 @@
 //! `/departments/{code}`: every requirement's state, its gaps, sources and the full history.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ use crate::format;
 use crate::i18n::{t, tr, use_lang, Lang};
 use crate::pages::NotFoundPage;
 use vigia::requirement::Requirement;
-use vigia::{Claim, ComplianceRecord, DepartmentCode, QualityCriterion, TriState};
+use vigia::{Claim, DepartmentCode, QualityCriterion, TriState};
 
 #[component]
 pub fn DepartmentPage() -> impl IntoView {
@@ -53,7 +54,7 @@ fn Department(code: DepartmentCode, view: PublicView) -> impl IntoView {
         .snapshot
         .requirements
         .iter()
-        .map(|r| view! { <RequirementSection requirement=r.clone() record=view.snapshot.record(code, &r.slug) view=view.clone()/> })
+        .map(|r| view! { <RequirementSection requirement=r.clone() shown=Shown::of(&view.snapshot, code, &r.slug) view=view.clone()/> })
         .collect_view();
     let page = use_query_map()
         .get_untracked()
@@ -161,38 +162,40 @@ fn department_facts(lang: Lang, department: &vigia::Department) -> impl IntoView
 /// The history oldest first by the date of what each entry describes (a claim's event date;
 /// otherwise the day it was recorded), so a 2020 entry never sits above a 2023 one; a
 /// corrected claim's entry goes right after the entry of the claim that corrects it.
-fn by_event_date(
-    mut entries: Vec<vigia::HistoryEntry>,
+fn by_event_date<'s>(
+    entries: Vec<&'s vigia::HistoryEntry>,
     snapshot: &vigia::Snapshot,
-) -> Vec<vigia::HistoryEntry> {
+) -> Vec<&'s vigia::HistoryEntry> {
     // Looked up by id, not searched: a department's entries times every claim was seconds at
-    // 20,000 claims.
-    let claim_of = |e: &vigia::HistoryEntry| e.claim_id().and_then(|id| snapshot.claim(id));
-    let described = |e: &vigia::HistoryEntry| {
-        claim_of(e)
+    // 20,000 claims. Each entry's claim is looked up once.
+    let claims: Vec<Option<&Claim>> = entries
+        .iter()
+        .map(|e| e.claim_id().and_then(|id| snapshot.claim(id)))
+        .collect();
+    let described = |at: usize| {
+        claims[at]
             .map(|c| c.event_date.first_day())
-            .unwrap_or_else(|| e.local_date())
+            .unwrap_or_else(|| entries[at].local_date())
     };
-    let mut entry_of_claim: HashMap<i64, &vigia::HistoryEntry> = HashMap::new();
-    for entry in &entries {
+    let mut entry_of_claim: HashMap<i64, usize> = HashMap::new();
+    for (at, entry) in entries.iter().enumerate() {
         if let Some(claim) = entry.claim_id() {
             // The first entry of a claim, as a search from the start would find.
-            entry_of_claim.entry(claim).or_insert(entry);
+            entry_of_claim.entry(claim).or_insert(at);
         }
     }
-    let keys: Vec<_> = entries
-        .iter()
-        .map(|e| {
-            let correcting = claim_of(e)
+    let mut keyed: Vec<_> = (0..entries.len())
+        .map(|at| {
+            let correcting = claims[at]
                 .and_then(|c| c.corrected_by)
                 .and_then(|by| entry_of_claim.get(&by).copied());
-            match correcting {
-                Some(by) => (described(by), by.id, 1, e.id),
-                None => (described(e), e.id, 0, e.id),
-            }
+            let key = match correcting {
+                Some(by) => (described(by), entries[by].id, 1, entries[at].id),
+                None => (described(at), entries[at].id, 0, entries[at].id),
+            };
+            (key, entries[at])
         })
         .collect();
-    let mut keyed: Vec<_> = keys.into_iter().zip(entries.drain(..)).collect();
     keyed.sort_by_key(|(key, _)| *key);
     keyed.into_iter().map(|(_, e)| e).collect()
 }
@@ -218,19 +221,52 @@ fn HistoryPages(code: DepartmentCode, page: usize, more: bool) -> impl IntoView 
     })
 }
 
+/// What a requirement's section shows of one record, copied out of the snapshot: the record
+/// itself is only borrowed (at 20,000 claims copying each record, twice, was most of the
+/// page's render after a write).
+struct Shown {
+    department: DepartmentCode,
+    current: Option<Claim>,
+    disagreement: Vec<Claim>,
+    /// The newest [`CLAIMS_SHOWN`] claims, in [`paired`] order.
+    history: Vec<Claim>,
+    /// How many claims the record has.
+    total: usize,
+}
+
+impl Shown {
+    fn of(snapshot: &vigia::Snapshot, code: DepartmentCode, slug: &vigia::RequirementSlug) -> Self {
+        let record = snapshot.borrowed_record(code, slug);
+        Self {
+            department: code,
+            current: record.current().cloned(),
+            disagreement: record.disagreement().into_iter().cloned().collect(),
+            total: record.claims.len(),
+            history: paired(record.claims)
+                .into_iter()
+                .take(CLAIMS_SHOWN)
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 #[component]
-fn RequirementSection(
-    requirement: Requirement,
-    record: ComplianceRecord,
-    view: PublicView,
-) -> impl IntoView {
+fn RequirementSection(requirement: Requirement, shown: Shown, view: PublicView) -> impl IntoView {
+    let Shown {
+        department,
+        current,
+        disagreement,
+        history,
+        total,
+    } = shown;
     let lang = use_lang();
     let heading_id = format!("req-{}", requirement.slug);
     let labelled_by = heading_id.clone();
     let gaps: Vec<_> = view
         .gaps
         .iter()
-        .filter(|g| g.department == record.department && g.requirement == requirement.slug)
+        .filter(|g| g.department == department && g.requirement == requirement.slug)
         .cloned()
         .collect();
     let gap_list = if gaps.is_empty() {
@@ -242,16 +278,14 @@ fn RequirementSection(
             .collect_view();
         view! { <ul class="gap-list">{items}</ul> }.into_any()
     };
-    let current = record.current().cloned();
-    let disagreement: Vec<Claim> = record.disagreement().into_iter().cloned().collect();
     view! {
         <section class="requirement" aria-labelledby=labelled_by>
             <h2 id=heading_id>{requirement.name.get(lang.is_spanish()).to_owned()}</h2>
-            {current_viewer().filter(|v| v.may_record.contains(&record.department)).map(|_| view! {
-                <p><a class="button-link" href=format!("/departments/{}/{}/new", record.department, requirement.slug)>{t(lang, "record-new")}</a></p>
+            {current_viewer().filter(|v| v.may_record.contains(&department)).map(|_| view! {
+                <p><a class="button-link" href=format!("/departments/{}/{}/new", department, requirement.slug)>{t(lang, "record-new")}</a></p>
             })}
             <LegalBasis requirement=requirement.clone() today=view.today as_of=view.as_of/>
-            <StatusStrip view=view.clone() code=record.department requirement=requirement.clone()/>
+            <StatusStrip view=view.clone() code=department requirement=requirement.clone()/>
             {match current {
                 Some(claim) => view! { <CurrentState claim requirement=requirement.clone() view=view.clone()/> }.into_any(),
                 None => view! { <p>{t(lang, "no-claims")}</p> }.into_any(),
@@ -259,7 +293,7 @@ fn RequirementSection(
             {(!disagreement.is_empty()).then(|| view! { <Disagreement claims=disagreement requirement=requirement.clone() today=view.today/> })}
             <h3>{t(lang, "gaps-heading")}</h3>
             {gap_list}
-            <History claims=record.claims.clone() requirement=requirement.clone() view=view.clone()/>
+            <History claims=history total department requirement=requirement.clone() view=view.clone()/>
         </section>
     }
 }
@@ -376,42 +410,44 @@ fn QualityList(claim: Claim) -> impl IntoView {
 }
 
 /// The department a record's claims are about (all the same).
-fn requirement_department(claims: &[Claim]) -> DepartmentCode {
-    claims
-        .first()
-        .map_or(DepartmentCode::LaPaz, |c| c.department)
-}
-
 /// Newest moment first, each corrected claim right after the claim that corrects it, so the
 /// history reads as the pair it is rather than two unrelated entries.
-fn paired(claims: Vec<Claim>) -> Vec<Claim> {
+fn paired<C: Borrow<Claim>>(claims: Vec<C>) -> Vec<C> {
     // By position, with each claim's corrected claims found through a map: a record of
     // thousands of claims is walked once, not once per claim.
-    let ids: HashSet<i64> = claims.iter().map(|c| c.id).collect();
+    let ids: HashSet<i64> = claims.iter().map(|c| c.borrow().id).collect();
     let mut corrected_of: HashMap<i64, Vec<usize>> = HashMap::new();
     for (at, claim) in claims.iter().enumerate().rev() {
-        if let Some(by) = claim.corrected_by {
+        if let Some(by) = claim.borrow().corrected_by {
             corrected_of.entry(by).or_default().push(at);
         }
     }
-    fn with_corrected(
+    fn with_corrected<C: Borrow<Claim>>(
         at: usize,
-        claims: &[Claim],
+        claims: &[C],
         corrected_of: &HashMap<i64, Vec<usize>>,
         ordered: &mut Vec<usize>,
     ) {
         ordered.push(at);
-        for corrected in corrected_of.get(&claims[at].id).into_iter().flatten() {
+        for corrected in corrected_of
+            .get(&claims[at].borrow().id)
+            .into_iter()
+            .flatten()
+        {
             with_corrected(*corrected, claims, corrected_of, ordered);
         }
     }
     let mut ordered = Vec::with_capacity(claims.len());
     for (at, claim) in claims.iter().enumerate().rev() {
-        if !claim.corrected_by.is_some_and(|by| ids.contains(&by)) {
+        if !claim
+            .borrow()
+            .corrected_by
+            .is_some_and(|by| ids.contains(&by))
+        {
             with_corrected(at, &claims, &corrected_of, &mut ordered);
         }
     }
-    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<C>> = claims.into_iter().map(Some).collect();
     ordered
         .into_iter()
         .filter_map(|at| slots[at].take())
@@ -419,10 +455,14 @@ fn paired(claims: Vec<Claim>) -> Vec<Claim> {
 }
 
 #[component]
-fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> impl IntoView {
+fn History(
+    claims: Vec<Claim>,
+    total: usize,
+    department: DepartmentCode,
+    requirement: Requirement,
+    view: PublicView,
+) -> impl IntoView {
     let lang = use_lang();
-    // Newest moment first: the record's claims are in the order of what they describe.
-    let total = claims.len();
     let cut = (total > CLAIMS_SHOWN).then(|| {
         let message = tr(
             lang,
@@ -434,11 +474,9 @@ fn History(claims: Vec<Claim>, requirement: Requirement, view: PublicView) -> im
         );
         view! { <p class="hint"><a href="#history">{message}</a></p> }
     });
-    let may_correct =
-        current_viewer().is_some_and(|v| v.may_record.contains(&requirement_department(&claims)));
-    let entries = paired(claims)
+    let may_correct = current_viewer().is_some_and(|v| v.may_record.contains(&department));
+    let entries = claims
         .into_iter()
-        .take(CLAIMS_SHOWN)
         .map(|c| {
             let status = c.status;
             let level = c.evidence_level;

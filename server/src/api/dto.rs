@@ -240,7 +240,7 @@ pub fn claim_dto(lang: Lang, claim: &Claim) -> ClaimDto {
 
 fn requirement_state(
     lang: Lang,
-    record: &ComplianceRecord,
+    record: &ComplianceRecord<&Claim>,
     snapshot: &Snapshot,
 ) -> RequirementStateDto {
     let requirement = snapshot.requirement(&record.requirement);
@@ -291,7 +291,11 @@ pub fn department_dto(
     history: Option<(Vec<super::history::HistoryEntryDto>, Option<String>)>,
 ) -> DepartmentDto {
     let (history, history_next) = history.unzip();
-    let records = snapshot.records_of(department.code);
+    let records: Vec<_> = snapshot
+        .requirements
+        .iter()
+        .map(|r| snapshot.borrowed_record(department.code, &r.slug))
+        .collect();
     DepartmentDto {
         code: department.code.to_string(),
         name: department.name.clone(),

@@ -31,7 +31,10 @@ pub(crate) fn text<T: ToString>(value: Option<T>) -> String {
 }
 
 /// One department's record as a row of the records table.
-fn record_cells(department: &vigia::Department, record: &vigia::ComplianceRecord) -> Vec<String> {
+fn record_cells(
+    department: &vigia::Department,
+    record: &vigia::ComplianceRecord<&vigia::Claim>,
+) -> Vec<String> {
     let current = record.current();
     vec![
         department.code.to_string(),
@@ -62,9 +65,14 @@ pub fn record_rows(snapshot: &Snapshot) -> Vec<Vec<String>> {
         .iter()
         .flat_map(|department| {
             snapshot
-                .records_of(department.code)
+                .requirements
                 .iter()
-                .map(|record| record_cells(department, record))
+                .map(|r| {
+                    record_cells(
+                        department,
+                        &snapshot.borrowed_record(department.code, &r.slug),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
         .collect()

@@ -122,9 +122,9 @@ pub(super) async fn history_page(
     if !past {
         return Ok(state.store.history_page(department, page, PER_PAGE).await?);
     }
-    let entries: Vec<HistoryEntry> = match department {
+    let entries: Vec<&HistoryEntry> = match department {
         Some(code) => snapshot.history_of(code),
-        None => snapshot.history.iter().cloned().collect(),
+        None => snapshot.history.iter().collect(),
     };
     Ok(vigia::history::page(&entries, page, PER_PAGE))
 }
