@@ -101,6 +101,14 @@ impl Snapshot {
         ComplianceRecord::new(code, slug.clone(), self.claims_of(code, slug).collect())
     }
 
+    /// [`Self::records_of`], borrowing the snapshot's claims.
+    pub fn borrowed_records_of(&self, code: DepartmentCode) -> Vec<ComplianceRecord<&Claim>> {
+        self.requirements
+            .iter()
+            .map(|r| self.borrowed_record(code, &r.slug))
+            .collect()
+    }
+
     /// The claims of one department and requirement, in the order recorded, borrowed: what
     /// needs only to read them need not copy the record.
     pub fn claims_of(

@@ -409,7 +409,6 @@ fn QualityList(claim: Claim) -> impl IntoView {
     }
 }
 
-/// The department a record's claims are about (all the same).
 /// Newest moment first, each corrected claim right after the claim that corrects it, so the
 /// history reads as the pair it is rather than two unrelated entries.
 fn paired<C: Borrow<Claim>>(claims: Vec<C>) -> Vec<C> {

@@ -291,11 +291,7 @@ pub fn department_dto(
     history: Option<(Vec<super::history::HistoryEntryDto>, Option<String>)>,
 ) -> DepartmentDto {
     let (history, history_next) = history.unzip();
-    let records: Vec<_> = snapshot
-        .requirements
-        .iter()
-        .map(|r| snapshot.borrowed_record(department.code, &r.slug))
-        .collect();
+    let records = snapshot.borrowed_records_of(department.code);
     DepartmentDto {
         code: department.code.to_string(),
         name: department.name.clone(),

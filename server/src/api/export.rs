@@ -65,14 +65,9 @@ pub fn record_rows(snapshot: &Snapshot) -> Vec<Vec<String>> {
         .iter()
         .flat_map(|department| {
             snapshot
-                .requirements
+                .borrowed_records_of(department.code)
                 .iter()
-                .map(|r| {
-                    record_cells(
-                        department,
-                        &snapshot.borrowed_record(department.code, &r.slug),
-                    )
-                })
+                .map(|record| record_cells(department, record))
                 .collect::<Vec<_>>()
         })
         .collect()

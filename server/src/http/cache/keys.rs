@@ -29,7 +29,7 @@ pub fn route_parameters(path: &str) -> Option<&'static [&'static str]> {
         }
         ["api", "v1", "history"] => &["page", "department", "lang", "as_of"],
         ["api", "v1", "events"] => &["department", "kind", "severity", "since", "before"],
-        // Not the claims export: it streams from the database, and the cache would hold it
+        // Not the claims export: it streams, a part at a time, and the cache would hold it
         // whole.
         ["api", "v1", "export.csv"] | ["api", "openapi.json"] => &[],
         _ => return None,
