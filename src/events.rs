@@ -5,10 +5,11 @@
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::str::FromStr;
 
 use crate::gaps::{Gap, GapKind, Severity};
-use crate::{ComplianceRecord, DepartmentCode, ParseError, RequirementSlug, Status};
+use crate::{Claim, ComplianceRecord, DepartmentCode, ParseError, RequirementSlug, Status};
 
 /// Stable slugs: subscriptions, feeds and webhooks depend on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -249,7 +250,9 @@ pub fn gap_events(
 
 /// The deadline the current claim counts down to, if any: a due date while the instrument is
 /// not in force, else the end of the validity of one in force.
-fn deadline_of(record: &ComplianceRecord) -> Option<(DeadlineKind, NaiveDate, i64)> {
+fn deadline_of<C: Borrow<Claim>>(
+    record: &ComplianceRecord<C>,
+) -> Option<(DeadlineKind, NaiveDate, i64)> {
     let claim = record.current()?;
     match (claim.status, claim.due_date, claim.valid_until) {
         (Status::InForce, _, Some(until)) => {
@@ -297,8 +300,8 @@ pub fn approaching_deadline(record: &ComplianceRecord, today: NaiveDate) -> Opti
 }
 
 /// The record's deadline if it is today or later (for calendars).
-pub fn upcoming_deadline(
-    record: &ComplianceRecord,
+pub fn upcoming_deadline<C: Borrow<Claim>>(
+    record: &ComplianceRecord<C>,
     today: NaiveDate,
 ) -> Option<(DeadlineKind, NaiveDate)> {
     deadline_of(record)

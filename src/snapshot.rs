@@ -101,7 +101,8 @@ impl Snapshot {
         ComplianceRecord::new(code, slug.clone(), self.claims_of(code, slug).collect())
     }
 
-    /// [`Self::records_of`], borrowing the snapshot's claims.
+    /// One record per requirement for a department, in the requirements' order, borrowing
+    /// the snapshot's claims.
     pub fn borrowed_records_of(&self, code: DepartmentCode) -> Vec<ComplianceRecord<&Claim>> {
         self.requirements
             .iter()
@@ -153,14 +154,6 @@ impl Snapshot {
         self.claims_of(code, slug)
             .filter(|c| !c.is_corrected())
             .max_by_key(|c| c.chronology())
-    }
-
-    /// One record per requirement for a department, in the requirements' order.
-    pub fn records_of(&self, code: DepartmentCode) -> Vec<ComplianceRecord> {
-        self.requirements
-            .iter()
-            .map(|r| self.record(code, &r.slug))
-            .collect()
     }
 
     /// What could be known on a past date: claims about moments up to that day whose source

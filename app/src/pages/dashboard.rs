@@ -70,7 +70,7 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
         })
         .collect_view();
     // Records with the most severe gap first; records without gaps last.
-    let worst = |record: &vigia::ComplianceRecord| {
+    let worst = |record: &vigia::ComplianceRecord<&vigia::Claim>| {
         view.gaps
             .iter()
             .filter(|g| g.department == record.department && g.requirement == record.requirement)
@@ -79,7 +79,7 @@ fn Dashboard(viewer: Viewer, view: PublicView) -> impl IntoView {
     };
     let mut records: Vec<_> = scope
         .iter()
-        .flat_map(|code| view.snapshot.records_of(*code))
+        .flat_map(|code| view.snapshot.borrowed_records_of(*code))
         .map(|record| (worst(&record), record))
         .collect();
     records.sort_by_key(|(severity, _)| severity.map_or(usize::MAX, |s| s as usize));

@@ -57,14 +57,14 @@ fn RecordClaim(
     ) else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let record = view.snapshot.record(code, &slug);
+    let record = view.snapshot.borrowed_record(code, &slug);
     // Only a claim of this record that nothing corrects yet can be corrected.
     let correcting = corrects.and_then(|id| {
         record
             .claims
             .iter()
             .find(|c| c.id == id && !c.is_corrected())
-            .cloned()
+            .map(|c| (*c).clone())
     });
     if corrects.is_some() && correcting.is_none() {
         crate::context::set_http_status(404);

@@ -45,7 +45,7 @@ pub async fn deadlines_ics(
         .filter(|d| only.is_none_or(|o| o == d.code))
     {
         for requirement in &snapshot.requirements {
-            let record = snapshot.record(department.code, &requirement.slug);
+            let record = snapshot.borrowed_record(department.code, &requirement.slug);
             let Some((kind, date)) = upcoming_deadline(&record, today) else {
                 continue;
             };

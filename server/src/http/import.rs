@@ -224,8 +224,9 @@ pub async fn preview(
                 let expected = claims
                     .iter()
                     .map(|c| {
-                        let record = snapshot.record(c.department, &c.requirement);
-                        let latest = record.current().map(|claim| claim.id).unwrap_or(0);
+                        let latest = snapshot
+                            .current(c.department, &c.requirement)
+                            .map_or(0, |claim| claim.id);
                         (c.department.to_string(), c.requirement.to_string(), latest)
                     })
                     .collect();

@@ -1,6 +1,7 @@
 //! Loading the public audit trail and the departments' replies into the snapshot.
 
 use chrono::{DateTime, Utc};
+use futures::TryStreamExt;
 use sqlx::FromRow;
 
 use super::Pool;
@@ -37,30 +38,22 @@ const PUBLIC_ENTRIES: &str =
        AND a.subject = 'suggestion:' || s.id AND NOT s.private \
      WHERE a.action <> 'password-set'";
 
-/// The whole public audit trail, oldest first. Text an admin hid is left out with its hash
-/// and reason.
-pub async fn load_history(
-    pool: &Pool,
-    hidden: &HashMap<String, HiddenText>,
-) -> Result<Vec<HistoryEntry>, DbError> {
-    let rows: Vec<EntryRow> = sqlx::query_as(&format!("{PUBLIC_ENTRIES} ORDER BY a.id"))
-        .fetch_all(pool)
-        .await?;
-    rows.into_iter().map(|r| entry(r, hidden)).collect()
-}
-
-/// The public entries after `after`, oldest first.
-pub async fn history_after(
+/// The public entries after `after`, oldest first (the whole trail after 0), each made as its
+/// row arrives. Text an admin hid is left out with its hash and reason.
+pub async fn history_after<C: Default + Extend<HistoryEntry>>(
     pool: &Pool,
     after: i64,
     hidden: &HashMap<String, HiddenText>,
-) -> Result<Vec<HistoryEntry>, DbError> {
-    let rows: Vec<EntryRow> =
-        sqlx::query_as(&format!("{PUBLIC_ENTRIES} AND a.id > $1 ORDER BY a.id"))
-            .bind(after)
-            .fetch_all(pool)
-            .await?;
-    rows.into_iter().map(|r| entry(r, hidden)).collect()
+) -> Result<C, DbError> {
+    let query = format!("{PUBLIC_ENTRIES} AND a.id > $1 ORDER BY a.id");
+    let mut rows = sqlx::query_as::<_, EntryRow>(&query)
+        .bind(after)
+        .fetch(pool);
+    let mut entries = C::default();
+    while let Some(row) = rows.try_next().await? {
+        entries.extend([entry(row, hidden)?]);
+    }
+    Ok(entries)
 }
 
 /// One page of the public audit trail, newest first, of one department or of all: at most

@@ -4,7 +4,6 @@
 
 pub mod accounts;
 pub mod audit;
-mod claim_pages;
 pub mod claims;
 pub mod deliveries;
 pub mod dialect;
@@ -134,6 +133,18 @@ fn sqlite_url(database_url: &str) -> Result<String, DbError> {
 pub async fn migrate(pool: &Pool) -> Result<(), DbError> {
     Engine::of(pool).dialect().migrator.run(pool).await?;
     Ok(())
+}
+
+/// A migrated SQLite database in a folder of its own, for tests that read what the engine
+/// makes of the schema; the folder goes when the first value is dropped.
+#[cfg(test)]
+pub(crate) async fn migrated_sqlite() -> (tempfile::TempDir, Pool) {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = connect(&format!("sqlite://{}/test.db", dir.path().display()))
+        .await
+        .unwrap();
+    migrate(&pool).await.unwrap();
+    (dir, pool)
 }
 
 /// A transaction that holds the write lock from its first statement, so what it reads (the

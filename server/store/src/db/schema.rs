@@ -177,10 +177,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_migrated_sqlite_database_is_what_the_description_says() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}/schema.db", dir.path().display());
-        let pool = crate::db::connect(&url).await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let (_dir, pool) = crate::db::migrated_sqlite().await;
         assert_eq!(differences(&pool).await.unwrap(), Vec::<String>::new());
     }
 }
