@@ -60,3 +60,33 @@ async fn a_snapshot_extended_by_claim_writes_equals_one_loaded_whole() {
         "none loaded whole after a claim"
     );
 }
+
+/// A write reads the record it changes only when this instance does not hold it at the
+/// version the write began at: a store that just loaded the snapshot takes it from there; one
+/// whose snapshot another instance's write made stale reads it.
+#[tokio::test]
+async fn a_write_reads_its_record_whole_only_without_the_snapshot_of_its_version() {
+    let app = TestApp::spawn().await;
+    app.add_user("o@example.org", "officer", &["BO-N"]).await;
+    let officer = app.user_id("o@example.org").await;
+    let plan = RequirementSlug::parse("action-plan").unwrap();
+    let today = TEST_TODAY.parse().unwrap();
+    let open = || vigia_server::open_store(&app.settings, Arc::new(clock()));
+    let stale = open().await.unwrap();
+    stale.snapshot().await.unwrap();
+    for (step, store) in [(0, &open().await.unwrap()), (1, &stale)] {
+        let reference = open().await.unwrap().snapshot().await.unwrap();
+        let latest = reference
+            .current(DepartmentCode::Pando, &plan)
+            .map(|c| c.id)
+            .unwrap();
+        let claim = draft(step)
+            .validate(&reference.requirements, 0, today)
+            .unwrap();
+        store
+            .record_claim(officer, claim, latest, Vec::new(), Vec::new(), None)
+            .await
+            .unwrap();
+        assert_eq!(store.records_read_whole(), step as u64, "write {step}");
+    }
+}

@@ -47,6 +47,8 @@ pub struct Store {
     appended: AtomicU64,
     /// How many snapshots were extended rather than loaded whole.
     extended: AtomicU64,
+    /// How many writes read a record whole, not knowing it at the version they began at.
+    read_whole: AtomicU64,
     /// One reload at a time: requests arriving while the snapshot loads wait for it.
     loading: tokio::sync::Mutex<()>,
     /// Told when deliveries are queued, so the worker sends at once rather than at its next
@@ -95,6 +97,7 @@ impl Store {
             version: AtomicU64::new(version),
             appended: AtomicU64::new(0),
             extended: AtomicU64::new(0),
+            read_whole: AtomicU64::new(0),
             cached: RwLock::new(None),
             loading: tokio::sync::Mutex::new(()),
             queued: tokio::sync::Notify::new(),
@@ -203,6 +206,12 @@ impl Store {
         self.extended.load(Ordering::Relaxed)
     }
 
+    /// How many writes read the record they changed whole, not knowing it at the version
+    /// they began at.
+    pub fn records_read_whole(&self) -> u64 {
+        self.read_whole.load(Ordering::Relaxed)
+    }
+
     /// The snapshot of the version before `version`, when the write that committed
     /// `version` here only appended to it (another instance's write, or two writes since,
     /// and the snapshot loads whole).
@@ -211,6 +220,18 @@ impl Store {
             return None;
         }
         self.cached(version.checked_sub(1)?)
+    }
+
+    /// Keeps the snapshot of version `from` as that of `to`, after a write that committed
+    /// `to` without changing anything a snapshot holds.
+    fn relabel_snapshot(&self, from: u64, to: u64) {
+        let mut guard = self
+            .cached
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((version, _)) = guard.as_mut().filter(|(version, _)| *version == from) {
+            *version = to;
+        }
     }
 
     fn cached(&self, version: u64) -> Option<Arc<Snapshot>> {
