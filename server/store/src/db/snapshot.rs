@@ -162,15 +162,19 @@ pub async fn load_snapshot(pool: &Pool) -> Result<Snapshot, DbError> {
 }
 
 /// `before` and what was appended to the database since: claims and history entries with
-/// higher ids, and the correction links those claims make. Only for a version whose write
-/// did nothing else (`Change::appending_only`); it reads the new rows, not the record, and
-/// shares `before`'s claims and entries rather than copying them.
-pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Snapshot, DbError> {
+/// higher ids, and the correction links those claims make; `None` when nothing was, and
+/// `before` stands. Only for versions whose writes did nothing else
+/// ([`super::version::Effect::Appends`]); it reads the new rows, not the record, and shares
+/// `before`'s claims and entries rather than copying them.
+pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Option<Snapshot>, DbError> {
     let last_claim = before.claims.last().map_or(0, |c| c.id);
     let last_entry = before.history.last().map_or(0, |e| e.id);
     let hidden = super::hidden::all(pool).await?;
     let added: Vec<Claim> = claims_after(pool, last_claim, &hidden).await?;
     let entries: Vec<_> = super::history::history_after(pool, last_entry, &hidden).await?;
+    if added.is_empty() && entries.is_empty() {
+        return Ok(None);
+    }
     let mut snapshot = before.clone();
     for claim in &added {
         let Some(corrected) = claim.corrects else {
@@ -186,7 +190,7 @@ pub async fn extend_snapshot(pool: &Pool, before: &Snapshot) -> Result<Snapshot,
     }
     snapshot.claims.extend(added);
     snapshot.history.extend(entries);
-    Ok(snapshot)
+    Ok(Some(snapshot))
 }
 
 pub(super) use super::history::instant;

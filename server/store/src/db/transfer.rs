@@ -165,9 +165,13 @@ async fn insert(
             "a row of {table} has the wrong length"
         )));
     }
-    // The migration made the data version's one row; the export's value replaces it.
+    // The migration made the data version's one row; the export's values replace it.
     let sql = if table == "data_version" {
-        "UPDATE data_version SET n = $2 WHERE id = $1".to_owned()
+        let set: Vec<String> = (1..=columns.len())
+            .zip(columns)
+            .map(|(i, column)| format!("{column} = ${i}"))
+            .collect();
+        format!("UPDATE data_version SET {} WHERE id = 1", set.join(", "))
     } else {
         let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
         format!(

@@ -75,7 +75,7 @@ impl Store {
         let token = hex::encode(rand::random::<[u8; 32]>());
         accounts::insert_sign_in_token(&mut tx, user, &digest(&token), now + RESET_VALID_FOR)
             .await?;
-        self.commit(tx).await?;
+        self.commit_appending(tx).await?;
         Ok(Some(token))
     }
 
@@ -110,7 +110,7 @@ impl AccountWriter for Store {
             requirement: None,
         };
         audit::append(&mut tx, by, entry, now).await?;
-        self.commit(tx).await?;
+        self.commit_appending(tx).await?;
         Ok((id, token))
     }
 
@@ -140,7 +140,7 @@ impl AccountWriter for Store {
             requirement: None,
         };
         audit::append(&mut tx, Some(by), entry, self.clock.now()).await?;
-        self.commit(tx).await?;
+        self.commit_appending(tx).await?;
         Ok(true)
     }
 
@@ -164,7 +164,7 @@ impl AccountWriter for Store {
             requirement: None,
         };
         audit::append(&mut tx, Some(by), entry, self.clock.now()).await?;
-        self.commit(tx).await
+        self.commit_appending(tx).await
     }
 
     async fn redeem_sign_in_link(
@@ -179,7 +179,7 @@ impl AccountWriter for Store {
             .ok_or(WriteError::NotFound)?;
         accounts::set_password(&mut tx, user, &password_hash).await?;
         audit::append(&mut tx, Some(user), password_set(user), now).await?;
-        self.commit(tx).await?;
+        self.commit_appending(tx).await?;
         Ok(user)
     }
 
@@ -189,6 +189,6 @@ impl AccountWriter for Store {
         accounts::set_password(&mut tx, user, &password_hash).await?;
         accounts::spend_live_tokens(&mut tx, user, now).await?;
         audit::append(&mut tx, Some(user), password_set(user), now).await?;
-        self.commit(tx).await
+        self.commit_appending(tx).await
     }
 }

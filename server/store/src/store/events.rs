@@ -18,6 +18,7 @@ use super::touched::Touched;
 use super::written::Written;
 use super::{read_failed, Store};
 use crate::db::events::{self, Origin};
+use crate::db::version::Effect;
 use crate::db::{self, DbError, Tx};
 
 /// The change a write or a scheduler run makes: created on its first event, so a write
@@ -30,8 +31,10 @@ pub struct Change {
     begun_at: Option<u64>,
     /// The records as the change leaves them, kept once it commits.
     written: Vec<Written>,
-    /// Whether the write only adds claims and history entries, so the snapshot it leaves
-    /// is the one before plus what it added.
+    /// What it does to the rows a snapshot reads.
+    effect: Effect,
+    /// Whether it only adds claims and history entries, so that the records it changes are
+    /// all that caches of answers need to know.
     appends_only: bool,
     /// The records it changes, for caches (known of writes that only append).
     touched: Vec<Touched>,
@@ -45,6 +48,7 @@ impl Change {
             now,
             begun_at: None,
             written: Vec::new(),
+            effect: Effect::Rewrites,
             appends_only: false,
             touched: Vec::new(),
         }
@@ -53,7 +57,17 @@ impl Change {
     /// Marks a write that only adds claims (a correction's link included) and history entries.
     pub fn appending_only(self) -> Self {
         Self {
+            effect: Effect::Appends,
             appends_only: true,
+            ..self
+        }
+    }
+
+    /// Marks a write of alert events and gap states only: no snapshot reads them (answers
+    /// that list events do, so caches of answers still start afresh).
+    fn events_only(self) -> Self {
+        Self {
+            effect: Effect::Appends,
             ..self
         }
     }
@@ -89,9 +103,8 @@ impl Store {
             Some(id) => crate::db::deliveries::fan_out(&mut tx, id, change.now).await?,
             None => 0,
         };
-        let version = self.commit_version(tx).await?;
+        let version = self.commit_version(tx, change.effect).await?;
         if change.appends_only {
-            self.appended.fetch_max(version, Ordering::SeqCst);
             self.touched
                 .remember(version, vigia::la_paz_date(change.now), change.touched);
         }
@@ -301,12 +314,9 @@ impl Store {
             }
         }
         events::record_opened(&mut tx, &open, None).await?;
-        // The version moves, so no write trusts gaps it kept from before the baseline.
-        let committed = self.commit_version(tx).await?;
-        // It wrote only gap states, which no snapshot holds: the snapshot of the version it
-        // began at is the new version's too, not loaded again.
-        self.relabel_snapshot(version, committed);
-        Ok(())
+        // The version moves, so no write trusts gaps it kept from before the baseline; it
+        // wrote only gap states, so the snapshot just loaded stands for the new version.
+        self.commit_appending(tx).await
     }
 
     /// Compares every record's gaps today with those recorded as open and raises the
@@ -335,7 +345,7 @@ impl Store {
                 if drafts.is_empty() {
                     continue;
                 }
-                let mut change = Change::new(Origin::Scheduler, self.clock.now());
+                let mut change = Change::new(Origin::Scheduler, self.clock.now()).events_only();
                 let count = self
                     .write_events(&mut tx, &mut change, drafts, None)
                     .await?;

@@ -26,8 +26,16 @@ use std::time::Duration;
 use vigia::ports::{ComplianceReader, PortError, WriteError};
 use vigia::{Clock, Snapshot};
 
+use crate::db::version::{Effect, Versions};
 use crate::db::{self, DbError, Pool, Tx};
 use crate::documents::DocumentStore;
+
+/// The snapshot held, with the data version and count of rewrites it was loaded at.
+struct Held {
+    version: u64,
+    rewrites: u64,
+    snapshot: Arc<Snapshot>,
+}
 
 /// The connection pool's use, as `/metrics` shows it.
 #[derive(Clone, Copy, Debug)]
@@ -41,11 +49,12 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     files: DocumentStore,
     version: AtomicU64,
-    cached: RwLock<Option<(u64, Arc<Snapshot>)>>,
-    /// The last data version committed here by a write that only appended claims and
-    /// history entries: the snapshot of the version before, extended, is that version's.
-    appended: AtomicU64,
-    /// How many snapshots were extended rather than loaded whole.
+    /// How many of the writes up to `version` did not only append ([`Versions::rewrites`]),
+    /// here or in another process. Moved on after `version` and read before it, so a count
+    /// read beside a version is never above that version's.
+    rewrites: AtomicU64,
+    cached: RwLock<Option<Held>>,
+    /// How many snapshots were extended (or kept) rather than loaded whole.
     extended: AtomicU64,
     /// How many writes read a record whole, not knowing it at the version they began at.
     read_whole: AtomicU64,
@@ -89,13 +98,13 @@ impl Store {
         clock: Arc<dyn Clock>,
         files: DocumentStore,
     ) -> Result<Self, db::DbError> {
-        let version = db::version::current(&pool).await?;
+        let versions = db::version::current(&pool).await?;
         Ok(Self {
             pool,
             clock,
             files,
-            version: AtomicU64::new(version),
-            appended: AtomicU64::new(0),
+            version: AtomicU64::new(versions.current),
+            rewrites: AtomicU64::new(versions.rewrites),
             extended: AtomicU64::new(0),
             read_whole: AtomicU64::new(0),
             cached: RwLock::new(None),
@@ -142,7 +151,7 @@ impl Store {
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .as_ref()
-            .map(|(_, snapshot)| snapshot.clone());
+            .map(|held| held.snapshot.clone());
         match last {
             Some(snapshot) => Ok(snapshot),
             None => self.snapshot().await,
@@ -159,9 +168,7 @@ impl Store {
                 tick.tick().await;
                 let Some(store) = store.upgrade() else { break };
                 match db::version::current(&store.pool).await {
-                    Ok(n) => {
-                        store.version.fetch_max(n, Ordering::SeqCst);
-                    }
+                    Ok(versions) => store.follow(versions),
                     Err(error) => tracing::warn!(error = ?error, "could not read the data version"),
                 }
             }
@@ -181,17 +188,30 @@ impl Store {
             .map_err(WriteError::from)
     }
 
-    /// Moves the data version on and commits; caches follow at once.
+    /// Moves the data version on and commits a write that may have changed anything a
+    /// snapshot holds; caches follow at once.
     async fn commit(&self, tx: Tx<'static>) -> Result<(), WriteError> {
-        self.commit_version(tx).await.map(drop)
+        self.commit_version(tx, Effect::Rewrites).await.map(drop)
     }
 
-    /// [`Self::commit`], giving the version committed.
-    async fn commit_version(&self, mut tx: Tx<'static>) -> Result<u64, WriteError> {
-        let n = db::version::bump(&mut tx).await?;
+    /// [`Self::commit`] for a write that only appended rows, or wrote none a snapshot reads
+    /// ([`Effect::Appends`]): the snapshot held is extended rather than loaded again.
+    async fn commit_appending(&self, tx: Tx<'static>) -> Result<(), WriteError> {
+        self.commit_version(tx, Effect::Appends).await.map(drop)
+    }
+
+    /// Commits a write of `effect`, giving the version committed.
+    async fn commit_version(&self, mut tx: Tx<'static>, effect: Effect) -> Result<u64, WriteError> {
+        let versions = db::version::bump(&mut tx, effect).await?;
         tx.commit().await.map_err(DbError::from)?;
-        self.version.fetch_max(n, Ordering::SeqCst);
-        Ok(n)
+        self.follow(versions);
+        Ok(versions.current)
+    }
+
+    /// Takes in versions read from the database or just committed (neither moves back).
+    fn follow(&self, versions: Versions) {
+        self.version.fetch_max(versions.current, Ordering::SeqCst);
+        self.rewrites.fetch_max(versions.rewrites, Ordering::SeqCst);
     }
 
     /// The records changed by the data versions after `from` up to `to`, each a write made
@@ -201,7 +221,8 @@ impl Store {
         self.touched.between(from, to, day)
     }
 
-    /// How many snapshots were the one before plus a write's additions, not loaded whole.
+    /// How many snapshots were an earlier one plus the rows appended since (or the earlier
+    /// one itself, when nothing it reads was), not loaded whole.
     pub fn snapshots_extended(&self) -> u64 {
         self.extended.load(Ordering::Relaxed)
     }
@@ -212,26 +233,17 @@ impl Store {
         self.read_whole.load(Ordering::Relaxed)
     }
 
-    /// The snapshot of the version before `version`, when the write that committed
-    /// `version` here only appended to it (another instance's write, or two writes since,
-    /// and the snapshot loads whole).
+    /// The snapshot held, when it is of a version before `version` and every write since
+    /// only appended: the count of rewrites, read after `version` (so at least `version`'s),
+    /// is still the one read when the snapshot was (at most its version's).
     fn extendable(&self, version: u64) -> Option<Arc<Snapshot>> {
-        if self.appended.load(Ordering::SeqCst) != version {
-            return None;
-        }
-        self.cached(version.checked_sub(1)?)
-    }
-
-    /// Keeps the snapshot of version `from` as that of `to`, after a write that committed
-    /// `to` without changing anything a snapshot holds.
-    fn relabel_snapshot(&self, from: u64, to: u64) {
-        let mut guard = self
+        let guard = self
             .cached
-            .write()
+            .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((version, _)) = guard.as_mut().filter(|(version, _)| *version == from) {
-            *version = to;
-        }
+        let held = guard.as_ref()?;
+        let rewrites = self.rewrites.load(Ordering::SeqCst);
+        (held.version < version && held.rewrites == rewrites).then(|| held.snapshot.clone())
     }
 
     fn cached(&self, version: u64) -> Option<Arc<Snapshot>> {
@@ -241,8 +253,8 @@ impl Store {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         guard
             .as_ref()
-            .filter(|(v, _)| *v == version)
-            .map(|(_, s)| s.clone())
+            .filter(|held| held.version == version)
+            .map(|held| held.snapshot.clone())
     }
 
     /// The reply nobody has reviewed yet: its department and requirement.
@@ -292,6 +304,8 @@ impl Store {
 #[async_trait]
 impl ComplianceReader for Store {
     async fn snapshot(&self) -> Result<Arc<Snapshot>, PortError> {
+        // Read before the version, so that it is at most the version's.
+        let rewrites = self.rewrites.load(Ordering::SeqCst);
         let version = self.data_version();
         if let Some(snapshot) = self.cached(version) {
             return Ok(snapshot);
@@ -303,7 +317,10 @@ impl ComplianceReader for Store {
         let snapshot = match self.extendable(version) {
             Some(before) => {
                 self.extended.fetch_add(1, Ordering::Relaxed);
-                Arc::new(db::extend_snapshot(&self.pool, &before).await?)
+                match db::extend_snapshot(&self.pool, &before).await? {
+                    Some(extended) => Arc::new(extended),
+                    None => before,
+                }
             }
             None => Arc::new(db::load_snapshot(&self.pool).await?),
         };
@@ -311,7 +328,11 @@ impl ComplianceReader for Store {
             .cached
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        *guard = Some((version, snapshot.clone()));
+        *guard = Some(Held {
+            version,
+            rewrites,
+            snapshot: snapshot.clone(),
+        });
         Ok(snapshot)
     }
 

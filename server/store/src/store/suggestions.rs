@@ -22,7 +22,7 @@ impl Store {
     ) -> Result<i64, WriteError> {
         let mut tx = self.begin().await?;
         let id = suggestions::insert(&mut tx, department, &suggestion, self.clock.now()).await?;
-        self.commit(tx).await?;
+        self.commit_appending(tx).await?;
         Ok(id)
     }
 
@@ -32,7 +32,7 @@ impl Store {
         if !suggestions::take_up(&mut tx, suggestion, by, self.clock.now()).await? {
             return Err(WriteError::Conflict);
         }
-        self.commit(tx).await
+        self.commit_appending(tx).await
     }
 
     pub(super) async fn reject(
@@ -64,7 +64,7 @@ impl Store {
             requirement: found.requirement.as_ref().map(|r| r.as_str()),
         };
         audit::append(&mut tx, Some(by), entry, now).await?;
-        self.commit(tx).await
+        self.commit_appending(tx).await
     }
 
     /// Where a suggestion stands, its text left out once an admin hid it.

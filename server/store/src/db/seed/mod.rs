@@ -62,7 +62,7 @@ pub async fn seed_with(pool: &Pool, clock: &dyn Clock, json: &str) -> Result<boo
             "appended corrections to the cited seed"
         );
     }
-    super::version::bump(&mut tx).await?;
+    super::version::bump(&mut tx, super::version::Effect::Rewrites).await?;
     sqlx::query("INSERT INTO seed_revisions (revision, applied_at) VALUES ($1, $2)")
         .bind(seed.revision)
         .bind(stamp(now))
