@@ -60,6 +60,7 @@ async fn departments_lists_the_nine_with_their_seeded_state() {
         ["El Andaluz", "El País (Tarija)", "InSight Crime", "FIIAPP"],
         "every source of Tarija's plan, the current one first"
     );
+    assert_eq!(plan["sources_total"], 4);
 
     for code in ["BO-O", "BO-P", "BO-C", "BO-H", "BO-S", "BO-B"] {
         let department = find(&departments, "code", code);

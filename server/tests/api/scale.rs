@@ -231,6 +231,21 @@ async fn a_record_of_twenty_thousand_claims_renders_pages_and_streams_exports() 
 
     // The department's history: a page of the newest, then the next older page.
     let first = app.json("/api/v1/departments/BO-N").await;
+    // Each record lists its newest sources and counts them all: no answer grows with the
+    // record's years.
+    for record in first["requirements"].as_array().unwrap() {
+        assert_eq!(record["sources"].as_array().unwrap().len(), 20);
+        assert!(
+            record["sources_total"].as_u64().unwrap() > 1_000,
+            "{record}"
+        );
+    }
+    let every_department = app.get("/api/v1/departments").await.text().await.unwrap();
+    assert!(
+        every_department.len() < 150_000,
+        "the departments' answer is {} bytes",
+        every_department.len()
+    );
     let newest = ids(&first["history"], "entry_id");
     assert_eq!(newest.len(), 50);
     assert!(newest.windows(2).all(|w| w[0] > w[1]), "newest first");
