@@ -83,8 +83,9 @@ pub struct Source {
     pub published: PartialDate,
     /// How a sentence credits the finding when the author's name alone would say too much
     /// or too little ("el análisis de InSight Crime", not its summary of someone's report).
+    /// Boxed, as few sources have one: see [`Claim`]'s size.
     #[serde(default)]
-    pub attribution: Option<Bilingual>,
+    pub attribution: Option<Box<Bilingual>>,
 }
 
 /// A link is `primary` when it is the instrument itself or comes from the body that issued
@@ -254,7 +255,7 @@ pub struct Claim {
     pub correction_reason: Option<String>,
     /// Set when an admin hid the note from the public (the notes are then empty).
     #[serde(default)]
-    pub note_hidden: Option<crate::history::HiddenText>,
+    pub note_hidden: Option<Box<crate::history::HiddenText>>,
 }
 
 impl Claim {

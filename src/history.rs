@@ -99,7 +99,7 @@ pub struct HistoryEntry {
     /// Set when an admin hid the text this entry quoted (its `reason` is then empty, or,
     /// for a decision on a suggestion, its `suggestion`).
     #[serde(default)]
-    pub hidden: Option<HiddenText>,
+    pub hidden: Option<Box<HiddenText>>,
     /// For a decision on a suggestion: the public's text it decided on, unless its submitter
     /// asked to keep it private or an admin hid it.
     #[serde(default)]

@@ -108,7 +108,7 @@ pub fn HistoryEntryItem(
             </p>
             {suggestion}
             {(!reason.is_empty()).then(|| view! { <p class="history-reason">{reason_label}<AsWritten text=reason/></p> })}
-            {entry.hidden.clone().map(|hidden| view! { <HiddenNotice hidden/> })}
+            {entry.hidden.clone().map(|hidden| view! { <HiddenNotice hidden=*hidden/> })}
             <p class="recorded-by">{tr(lang, "history-by", &[("name", who.into())])}</p>
             <p><a class="permalink" href=permalink>{tr(lang, "history-permalink", &[("id", entry.id.into())])}</a></p>
         </li>

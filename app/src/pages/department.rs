@@ -371,7 +371,7 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
 fn ClaimNote(claim: Claim) -> impl IntoView {
     let lang = use_lang();
     match claim.note_hidden.clone() {
-        Some(hidden) => view! { <HiddenNotice hidden/> }.into_any(),
+        Some(hidden) => view! { <HiddenNotice hidden=*hidden/> }.into_any(),
         None => {
             let note = if lang.is_spanish() {
                 claim.note_es.clone()

@@ -281,7 +281,7 @@ mod tests {
                     .url
                     .unwrap_or_else(|| vigia::document::permalink(1)),
                 published: claim.source.published,
-                attribution: claim.source.attribution,
+                attribution: claim.source.attribution.map(Box::new),
             },
             locator: claim.locator,
             quote: claim.quote,

@@ -100,7 +100,8 @@ fn entry(r: EntryRow, hidden: &HashMap<String, HiddenText>) -> Result<HistoryEnt
     let hidden = hidden
         .get(&r.subject)
         .filter(|_| quotes_text || decides_suggestion)
-        .cloned();
+        .cloned()
+        .map(Box::new);
     // A decision keeps its own reason when the suggestion's text is hidden.
     let hides_reason = hidden.is_some() && quotes_text;
     Ok(HistoryEntry {

@@ -101,7 +101,7 @@ struct SourceRow {
 impl SourceRow {
     fn into_source(self) -> Result<Source, DbError> {
         let attribution = match (self.attribution_es, self.attribution_en) {
-            (Some(es), Some(en)) => Some(Bilingual { es, en }),
+            (Some(es), Some(en)) => Some(Box::new(Bilingual { es, en })),
             _ => None,
         };
         Ok(Source {
@@ -455,7 +455,7 @@ fn hide_note(claim: &mut Claim, hidden: &HashMap<String, HiddenText>) {
     if let Some(h) = hidden.get(&format!("claim:{}", claim.id)) {
         claim.note_es.clear();
         claim.note_en.clear();
-        claim.note_hidden = Some(h.clone());
+        claim.note_hidden = Some(Box::new(h.clone()));
     }
 }
 
