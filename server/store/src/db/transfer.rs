@@ -150,6 +150,12 @@ pub async fn import(pool: &Pool, input: impl BufRead) -> Result<u64, TransferErr
         restart_identities(&mut tx).await?;
     }
     tx.commit().await?;
+    if Engine::of(pool) == Engine::Postgres {
+        // Planner statistics for what was just loaded, before a server plans on none: without
+        // them PostgreSQL read each claim's correction by scanning every correction, and the
+        // first start on 100,000 imported claims took 36 s (0.9 s with them).
+        sqlx::query("ANALYZE").execute(pool).await?;
+    }
     Ok(rows_read)
 }
 
