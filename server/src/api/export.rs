@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use futures::{stream, StreamExt, TryStreamExt};
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use std::borrow::Cow;
+use std::io::Write;
 
 use super::error::ApiError;
 use crate::present::Reading;
@@ -14,7 +15,7 @@ use vigia::ports::ComplianceReader;
 use vigia::Snapshot;
 
 /// Writes one row, neutralising cells a spreadsheet would run as formulas.
-fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result<()> {
+fn write_row<W: Write>(writer: &mut csv::Writer<W>, cells: &[String]) -> csv::Result<()> {
     writer.write_record(
         cells
             .iter()
@@ -73,17 +74,19 @@ pub fn record_rows(snapshot: &Snapshot) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A CSV file after `start` (a byte-order mark, or nothing): the header, then each row
-/// `rows` writes, a row at a time, neutralising cells a spreadsheet would run as formulas.
-pub fn csv_file<H: AsRef<[u8]>>(
-    start: Vec<u8>,
+/// A CSV file written to `out`: the header, then each row `rows` writes, a row at a time,
+/// neutralising cells a spreadsheet would run as formulas.
+pub fn csv_file<W: Write, H: AsRef<[u8]>>(
+    out: W,
     header: impl IntoIterator<Item = H>,
     rows: impl FnOnce(&mut dyn FnMut(&[String]) -> csv::Result<()>) -> csv::Result<()>,
-) -> anyhow::Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(start);
+) -> anyhow::Result<W> {
+    let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header)?;
     rows(&mut |row| write_row(&mut writer, row))?;
-    Ok(writer.into_inner()?)
+    Ok(writer
+        .into_inner()
+        .map_err(csv::IntoInnerError::into_error)?)
 }
 
 /// One row per department and requirement: the current state.

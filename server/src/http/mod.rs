@@ -159,9 +159,10 @@ pub fn router(
         .fallback(pages::fallback);
     let routes = Router::new()
         .merge(crate::api::router().with_state(crate::present::Reading::from_ref(&state)))
-        .merge(crate::open_data::router(crate::present::Reading::from_ref(
-            &state,
-        )))
+        .merge(crate::open_data::router(
+            crate::present::Reading::from_ref(&state),
+            state.settings.data_dir.clone(),
+        ))
         .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
         .route("/documents/{id}", get(documents::download))

@@ -2,33 +2,39 @@
 //! (`as_of`, today when absent), so a citation's version downloads the same bytes again:
 //! plain CSV for programs, CSV with a byte-order mark and names beside the codes for
 //! spreadsheets, one workbook, and the data package descriptor.
+//!
+//! Each file is written to an unnamed file in the data directory, then sent from it: memory
+//! stays flat however large the record is, and a slow download holds a file open, not a
+//! build's place or its copy of the record.
 
 mod package;
 pub mod tables;
 mod workbook;
+mod written;
 
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use http::header::RETRY_AFTER;
+use http::header::{CONTENT_LENGTH, RETRY_AFTER};
 use http::StatusCode;
 use serde::Deserialize;
+use std::path::PathBuf;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
+use tokio_util::io::ReaderStream;
 
 use crate::api::error::echo;
-use crate::api::export::{attachment, csv_file, csv_response};
+use crate::api::export::attachment;
 use crate::api::gaps::parse_filter;
 use crate::api::query::ApiQuery;
 use crate::api::ApiError;
 use crate::present::{ReaderLang, Reading};
-use tables::{each_row, labelled, DataSet};
-use vigia::open_data::{table, DataVersion, Table};
+use tables::DataSet;
+use vigia::open_data::{table, DataVersion};
 use vigia::ports::ComplianceReader;
-
-/// Makes a spreadsheet read the file as UTF-8 (Excel on Windows does not otherwise).
-const BYTE_ORDER_MARK: &str = "\u{feff}";
+use written::Written;
 
 #[derive(Deserialize)]
 pub struct DataQuery {
@@ -36,24 +42,31 @@ pub struct DataQuery {
     as_of: Option<String>,
 }
 
-/// Files built at once. Each copies the record and the workbook compresses it: anyone may
-/// ask, with any `as_of` (each a new file), so the work is bounded and the rest are told to
-/// come back shortly.
+/// Files built at once. Each may copy the record (for an earlier `as_of`) and the workbook
+/// compresses it: anyone may ask, with any `as_of` (each a new file), so the work is bounded
+/// and the rest are told to come back shortly. Sending a built file holds no place.
 const BUILDS_AT_ONCE: usize = 2;
+
+/// Read from a built file at a time while it is sent.
+const SENT_A_PART: usize = 64 * 1024;
 
 #[derive(Clone)]
 pub struct DataState {
     reading: Reading,
     builds: Arc<Semaphore>,
+    /// Where files are written before they are sent: the data directory, on disk (a system's
+    /// temporary directory may be memory).
+    spool: Arc<PathBuf>,
 }
 
-pub fn router<S>(reading: Reading) -> Router<S> {
+pub fn router<S>(reading: Reading, spool: PathBuf) -> Router<S> {
     Router::new()
         .route("/data/{file}", get(download))
         .route("/data/spreadsheet/{file}", get(spreadsheet))
         .with_state(DataState {
             reading,
             builds: Arc::new(Semaphore::new(BUILDS_AT_ONCE)),
+            spool: Arc::new(spool),
         })
 }
 
@@ -94,11 +107,7 @@ pub async fn load(
 /// What a `/data/…` address asks for.
 enum DataFile {
     Package,
-    Workbook,
-    /// Codes only, for programs.
-    Plain(Table),
-    /// With a byte-order mark and names beside the codes.
-    Spreadsheet(Table),
+    Written(Written),
 }
 
 /// `records.csv` → the records table, and so on; checked before any work.
@@ -109,10 +118,10 @@ fn data_file(file: &str, spreadsheet: bool) -> Result<DataFile, ApiError> {
             .ok_or_else(|| ApiError::NotFound(format!("no data file {}", echo(file))))
     };
     Ok(match file {
-        _ if spreadsheet => DataFile::Spreadsheet(table()?),
+        _ if spreadsheet => DataFile::Written(Written::Spreadsheet(table()?)),
         "datapackage.json" => DataFile::Package,
-        "vigia.xlsx" => DataFile::Workbook,
-        _ => DataFile::Plain(table()?),
+        "vigia.xlsx" => DataFile::Written(Written::Workbook),
+        _ => DataFile::Written(Written::Plain(table()?)),
     })
 }
 
@@ -145,50 +154,36 @@ async fn build(
     query: DataQuery,
     lang: app::i18n::Lang,
 ) -> Result<Response, ApiError> {
-    let Ok(_building) = state.builds.try_acquire() else {
+    let Ok(building) = state.builds.try_acquire() else {
         return Ok(busy());
     };
     let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
-    let day = version.as_of;
-    let csv = |start: Vec<u8>, table: Table, with_names: bool| {
-        let header = if with_names {
-            table.labelled_names()
-        } else {
-            table.names().map(str::to_owned).collect()
-        };
-        csv_file(start, header, |write| {
-            each_row(table, &data, lang, |row| {
-                if with_names {
-                    write(&labelled(table, &row, &data))
-                } else {
-                    write(&row)
-                }
-            })
-        })
-        .map_err(ApiError::Internal)
-    };
-    Ok(match file {
+    let file = match file {
         DataFile::Package => {
             let descriptor =
                 package::descriptor(&data.snapshot, version, &state.reading.public_url);
-            Json(descriptor).into_response()
+            return Ok(Json(descriptor).into_response());
         }
-        DataFile::Plain(table) => {
-            let body = csv(Vec::new(), table, false)?;
-            csv_response(body, &format!("vigia-{}-{day}.csv", table.name))
-        }
-        DataFile::Spreadsheet(table) => {
-            let body = csv(BYTE_ORDER_MARK.as_bytes().to_vec(), table, true)?;
-            csv_response(body, &format!("vigia-{}-{day}-spreadsheet.csv", table.name))
-        }
-        DataFile::Workbook => {
-            // Building a workbook is CPU work; it runs off the async workers.
-            let bytes = tokio::task::spawn_blocking(move || workbook::workbook(&data, lang))
-                .await
-                .map_err(|e| ApiError::Internal(e.into()))?
-                .map_err(|e| ApiError::Internal(e.into()))?;
-            let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            attachment(bytes, xlsx, &format!("vigia-{day}.xlsx"))
-        }
-    })
+        DataFile::Written(file) => file,
+    };
+    let name = file.name(version.as_of);
+    // Writing is CPU work (the workbook compresses); it runs off the async workers.
+    let spool = state.spool.clone();
+    let written = tokio::task::spawn_blocking(move || file.write(&data, lang, &spool))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?
+        .map_err(ApiError::Internal)?;
+    drop(building);
+    let length = written
+        .metadata()
+        .map_err(|e| ApiError::Internal(e.into()))?
+        .len();
+    let body = Body::from_stream(ReaderStream::with_capacity(
+        tokio::fs::File::from_std(written),
+        SENT_A_PART,
+    ));
+    let mut response = attachment(body, file.content_type(), &name);
+    // A slow download shows its progress.
+    response.headers_mut().insert(CONTENT_LENGTH, length.into());
+    Ok(response)
 }

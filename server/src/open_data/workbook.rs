@@ -1,8 +1,11 @@
 //! The whole open data as one workbook: a sheet per table, with names beside the codes, and
-//! a sheet describing every column. Sheets are written row by row in constant-memory mode,
-//! so a large record does not hold the whole workbook in memory.
+//! a sheet describing every column. Sheets are written row by row in constant-memory mode
+//! (to files in the directory given) and the workbook to a writer, so a large record does not
+//! hold the whole workbook in memory.
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use std::io::Write;
+use std::path::Path;
 
 use app::i18n::{t, Lang};
 use vigia::open_data::{FieldType, Table, TABLES};
@@ -96,13 +99,20 @@ fn columns_sheet(
     Ok(())
 }
 
-/// The workbook's bytes.
-pub fn workbook(data: &DataSet, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// Writes the workbook to `out`, keeping each sheet's rows in a file in `sheets_dir` until
+/// the end.
+pub fn workbook(
+    data: &DataSet,
+    lang: Lang,
+    sheets_dir: &Path,
+    out: impl Write + Send,
+) -> Result<(), XlsxError> {
     let mut workbook = Workbook::new();
+    workbook.set_tempdir(sheets_dir)?;
     let bold = Format::new().set_bold();
     for table in TABLES {
         table_sheet(&mut workbook, table, data, lang, &bold)?;
     }
     columns_sheet(&mut workbook, data, lang, &bold)?;
-    workbook.save_to_buffer()
+    workbook.save_to_writer(out)
 }

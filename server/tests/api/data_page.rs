@@ -232,3 +232,54 @@ async fn downloads_stream_in_zstd_to_browsers_and_the_workbook_as_it_is() {
     assert_eq!(workbook.status(), 200);
     assert!(workbook.headers().get("content-encoding").is_none());
 }
+
+/// Files are written to the data directory before they are sent, so a large record never
+/// holds one whole in memory: nothing stays there after the download, a disk that cannot take
+/// one is an error rather than a truncated file, and a failed build gives its place back.
+#[tokio::test]
+async fn data_files_pass_through_the_data_directory_and_leave_nothing_there() {
+    let app = TestApp::spawn().await;
+    let dir = app.settings.data_dir.clone();
+    let listing = || {
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing();
+    for path in [
+        "/data/vigia.xlsx",
+        "/data/spreadsheet/claims.csv",
+        "/data/claims.csv",
+    ] {
+        let answer = app.get(path).await;
+        assert_eq!(answer.status(), 200, "{path}");
+        let length: usize = answer.headers()["content-length"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let body = answer.bytes().await.unwrap();
+        assert_eq!(
+            body.len(),
+            length,
+            "{path}: the length told before the file"
+        );
+    }
+    assert_eq!(listing(), before, "nothing left behind");
+
+    let away = dir.with_extension("away");
+    std::fs::rename(&dir, &away).unwrap();
+    // More failures than files are built at once.
+    for _ in 0..3 {
+        assert_eq!(app.get("/data/claims.csv").await.status(), 500);
+    }
+    let descriptor = app.get("/data/datapackage.json").await;
+    assert_eq!(descriptor.status(), 200, "not written to disk");
+    std::fs::rename(&away, &dir).unwrap();
+    let (status, body) = bytes(&app, "/data/claims.csv").await;
+    assert_eq!(status, 200, "every build's place given back");
+    assert!(body.starts_with(b"claim_id,"));
+}
