@@ -33,11 +33,9 @@ pub struct Change {
     written: Vec<Written>,
     /// What it does to the rows a snapshot reads.
     effect: Effect,
-    /// Whether it only adds claims and history entries, so that the records it changes are
-    /// all that caches of answers need to know.
-    appends_only: bool,
-    /// The records it changes, for caches (known of writes that only append).
-    touched: Vec<Touched>,
+    /// The records it changes, kept for caches of answers when it only adds claims and
+    /// history entries (then they are all that those caches need to know); `None` otherwise.
+    touched: Option<Vec<Touched>>,
 }
 
 impl Change {
@@ -49,8 +47,7 @@ impl Change {
             begun_at: None,
             written: Vec::new(),
             effect: Effect::Rewrites,
-            appends_only: false,
-            touched: Vec::new(),
+            touched: None,
         }
     }
 
@@ -58,7 +55,7 @@ impl Change {
     pub fn appending_only(self) -> Self {
         Self {
             effect: Effect::Appends,
-            appends_only: true,
+            touched: Some(Vec::new()),
             ..self
         }
     }
@@ -77,6 +74,12 @@ impl Change {
         Self {
             begun_at: Some(version),
             ..Self::new(Origin::Write, now)
+        }
+    }
+
+    fn touch(&mut self, record: Touched) {
+        if let Some(touched) = &mut self.touched {
+            touched.push(record);
         }
     }
 
@@ -104,9 +107,9 @@ impl Store {
             None => 0,
         };
         let version = self.commit_version(tx, change.effect).await?;
-        if change.appends_only {
+        if let Some(touched) = change.touched {
             self.touched
-                .remember(version, vigia::la_paz_date(change.now), change.touched);
+                .remember(version, vigia::la_paz_date(change.now), touched);
         }
         self.written.remember(version, change.written);
         if queued > 0 {
@@ -171,7 +174,7 @@ impl Store {
         history_entry: Option<i64>,
     ) -> Result<(), WriteError> {
         let Some(requirement) = requirements.iter().find(|r| &r.slug == requirement) else {
-            change.touched.push(Touched {
+            change.touch(Touched {
                 department,
                 requirement: requirement.clone(),
                 glance_moved: true,
@@ -182,7 +185,7 @@ impl Store {
             .before_and_after(tx, change.begun_at, department, &requirement.slug, added)
             .await?;
         let day = vigia::la_paz_date(change.now);
-        change.touched.push(Touched {
+        change.touch(Touched {
             department,
             requirement: requirement.slug.clone(),
             glance_moved: Glance::of(before.current(), day) != Glance::of(after.current(), day),
