@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
+use crate::la_paz_date;
 use crate::requirement::Bilingual;
 use crate::{DepartmentCode, ParseError, PartialDate, RequirementSlug, Status};
 
@@ -271,7 +272,8 @@ impl Claim {
     }
 
     /// Whether anyone could have known this claim on `date`: what it describes had begun and
-    /// its source was out (a source dated only to a month or year counts once that period ends).
+    /// its source was out (a source dated only to a month or year counts once that period
+    /// ends, or from the day the claim citing it was recorded, if that came first).
     pub fn knowable_on(&self, date: NaiveDate) -> bool {
         self.knowable_from() <= date
     }
@@ -279,16 +281,30 @@ impl Claim {
     /// The first day [`Self::knowable_on`] holds: what it describes had begun and its source
     /// was out. Views of the past change only on such days, so a replay can jump to them.
     pub fn knowable_from(&self) -> NaiveDate {
-        self.event_date
-            .first_day()
-            .max(self.source.published.last_day())
+        self.event_date.first_day().max(self.source_out_by())
+    }
+
+    /// The first day its source was surely out: the end of the period it is dated to, or the
+    /// day it was cited here when that falls within the period (whoever recorded the claim had
+    /// read it; a day before the period means a date is wrong, so the end stands). Without
+    /// the second, every claim recorded this year from a source dated only "this year" would
+    /// stay out of today's data until 31 December.
+    fn source_out_by(&self) -> NaiveDate {
+        let published = self.source.published;
+        let cited = la_paz_date(self.recorded_at);
+        if (published.first_day()..published.last_day()).contains(&cited) {
+            cited
+        } else {
+            published.last_day()
+        }
     }
 
     /// The period in which the claim became knowable, at the precision its dates give: its
     /// source's publication date when what it describes had begun by then (a claim about
     /// "2020" from a "2020" article is knowable in 2020, not on a day of it), else the date
-    /// of what it describes. `knowable_on` answers from the end of this period (or the first
-    /// day of the event); charts draw the whole period, marked as uncertain.
+    /// of what it describes. `knowable_on` answers from the end of this period, or the day
+    /// the claim was recorded within it (or the first day of the event); charts draw the whole
+    /// period, marked as uncertain.
     pub fn knowable_in(&self) -> PartialDate {
         let published = self.source.published;
         if published.last_day() >= self.event_date.first_day() {

@@ -93,3 +93,34 @@ fn a_claim_is_knowable_in_the_period_its_dates_give() {
         );
     }
 }
+
+/// A claim recorded in the period its source is dated to was knowable from that day: whoever
+/// recorded it had read the source. Before that day the period alone decides.
+#[test]
+fn a_source_dated_to_a_period_is_out_by_the_day_a_claim_cites_it() {
+    let recorded = |at: &str| chrono::DateTime::parse_from_rfc3339(at).unwrap().to_utc();
+    let cited_in_its_year = Claim {
+        recorded_at: recorded("2026-11-20T15:00:00Z"),
+        ..claim(Status::Missing).event("2025-03").published("2026")
+    };
+    assert_eq!(cited_in_its_year.knowable_from(), ymd(2026, 11, 20));
+    assert!(!cited_in_its_year.knowable_on(ymd(2026, 11, 19)));
+    // Recorded after its year: the year's end, as before.
+    let cited_later = Claim {
+        recorded_at: recorded("2027-02-01T15:00:00Z"),
+        ..cited_in_its_year.clone()
+    };
+    assert_eq!(cited_later.knowable_from(), ymd(2026, 12, 31));
+    // Recorded before the period it is dated to (a date is wrong): its end, as before.
+    let cited_early = Claim {
+        recorded_at: recorded("2025-12-01T15:00:00Z"),
+        ..cited_in_its_year.clone()
+    };
+    assert_eq!(cited_early.knowable_from(), ymd(2026, 12, 31));
+    // La Paz's day: 02:00 UTC on the 21st is still the 20th there.
+    let late_evening = Claim {
+        recorded_at: recorded("2026-11-21T02:00:00Z"),
+        ..cited_in_its_year
+    };
+    assert_eq!(late_evening.knowable_from(), ymd(2026, 11, 20));
+}
