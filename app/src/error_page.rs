@@ -17,10 +17,29 @@ pub enum ErrorKind {
     Unavailable,
     /// Too much of one costly kind of work at once (password hashing): retry in a moment.
     Busy,
+    /// As many open data files building or downloading as the server allows.
+    FilesBusy,
+    /// As many data files downloading to one address as it may have at once.
+    TooManyDownloads,
     Internal,
 }
 
 impl ErrorKind {
+    pub const ALL: [ErrorKind; 12] = [
+        Self::BadRequest,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::MethodNotAllowed,
+        Self::Conflict,
+        Self::TooLarge,
+        Self::TooMany,
+        Self::Unavailable,
+        Self::Busy,
+        Self::FilesBusy,
+        Self::TooManyDownloads,
+        Self::Internal,
+    ];
+
     pub fn status_code(self) -> u16 {
         match self {
             Self::BadRequest => 400,
@@ -29,8 +48,8 @@ impl ErrorKind {
             Self::MethodNotAllowed => 405,
             Self::Conflict => 409,
             Self::TooLarge => 413,
-            Self::TooMany => 429,
-            Self::Unavailable | Self::Busy => 503,
+            Self::TooMany | Self::TooManyDownloads => 429,
+            Self::Unavailable | Self::Busy | Self::FilesBusy => 503,
             Self::Internal => 500,
         }
     }
@@ -58,9 +77,9 @@ impl ErrorKind {
             Self::MethodNotAllowed => "method_not_allowed",
             Self::Conflict => "conflict",
             Self::TooLarge => "too_large",
-            Self::TooMany => "too_many_requests",
+            Self::TooMany | Self::TooManyDownloads => "too_many_requests",
             Self::Unavailable => "unavailable",
-            Self::Busy => "busy",
+            Self::Busy | Self::FilesBusy => "busy",
             Self::Internal => "internal",
         }
     }
@@ -77,6 +96,14 @@ impl ErrorKind {
             Self::TooMany => "too many requests; try again later",
             Self::Unavailable => "the data store is unavailable",
             Self::Busy => "the server is busy; try again after the seconds in Retry-After",
+            Self::FilesBusy => {
+                "other data files are being built or downloaded; try again after the seconds in \
+                 Retry-After"
+            }
+            Self::TooManyDownloads => {
+                "this address is downloading as many data files as it may at once; wait for one \
+                 to finish"
+            }
             Self::Internal => "internal error",
         }
     }
@@ -92,6 +119,8 @@ impl ErrorKind {
             Self::TooMany => "too-many",
             Self::Unavailable => "unavailable",
             Self::Busy => "busy",
+            Self::FilesBusy => "files-busy",
+            Self::TooManyDownloads => "too-many-downloads",
             Self::Internal => "internal",
         }
     }
@@ -142,4 +171,31 @@ pub fn notice(
         href = escape(href),
         link = escape(&link),
     )
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    /// A kind without its words in a catalog would show the reader a lookup failure.
+    #[test]
+    fn every_kind_has_its_own_title_and_sentence_in_both_languages() {
+        for lang in [Lang::Es, Lang::En] {
+            let mut seen = std::collections::HashSet::new();
+            for kind in ErrorKind::ALL {
+                for part in ["title", "body"] {
+                    let key = format!("error-{}-{part}", kind.key());
+                    let text = t(lang, &key);
+                    assert!(
+                        !text.is_empty() && !text.contains(&key),
+                        "{lang:?} {key}: {text}"
+                    );
+                    assert!(
+                        seen.insert(text),
+                        "{lang:?} {key} says what another kind says"
+                    );
+                }
+            }
+        }
+    }
 }

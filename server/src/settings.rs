@@ -165,6 +165,23 @@ pub struct Settings {
         global = true
     )]
     pub max_connections_per_address: usize,
+    /// Open data files (`/data/…`) downloading at once, in all: each holds a file of its size
+    /// on disk until its download ends.
+    #[arg(
+        long,
+        env = "VIGIA_DATA_DOWNLOADS",
+        default_value_t = 32,
+        global = true
+    )]
+    pub data_downloads: usize,
+    /// Open data files downloading at once to one address (IPv6 by /64).
+    #[arg(
+        long,
+        env = "VIGIA_DATA_DOWNLOADS_PER_ADDRESS",
+        default_value_t = 4,
+        global = true
+    )]
+    pub data_downloads_per_address: usize,
     /// Password hashes computed at once (about 19 MiB each); by default one per core.
     #[arg(long, env = "VIGIA_PASSWORD_HASH_WORKERS", global = true)]
     pub password_hash_workers: Option<usize>,

@@ -39,6 +39,12 @@ pub enum PageError {
     /// Too many password hashes waiting: answered 503 with `Retry-After`.
     #[error("busy")]
     Busy,
+    /// As many data files building or downloading as the server allows: 503 with `Retry-After`.
+    #[error("data files busy")]
+    FilesBusy,
+    /// As many data files downloading to one address as it may have at once.
+    #[error("too many downloads")]
+    TooManyDownloads,
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -54,6 +60,8 @@ impl PageError {
             PageError::TooMany => ErrorKind::TooMany,
             PageError::Unavailable => ErrorKind::Unavailable,
             PageError::Busy => ErrorKind::Busy,
+            PageError::FilesBusy => ErrorKind::FilesBusy,
+            PageError::TooManyDownloads => ErrorKind::TooManyDownloads,
             PageError::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -70,7 +78,7 @@ impl IntoResponse for PageError {
         }
         let kind = self.kind();
         let mut response = kind.status().into_response();
-        if kind == ErrorKind::Busy {
+        if matches!(kind, ErrorKind::Busy | ErrorKind::FilesBusy) {
             response.headers_mut().insert(
                 http::header::RETRY_AFTER,
                 HeaderValue::from_static(BUSY_RETRY_AFTER),
@@ -81,7 +89,7 @@ impl IntoResponse for PageError {
     }
 }
 
-/// Seconds a busy answer asks the client to wait: a few hashes' time.
+/// Seconds a busy answer asks the client to wait: a few hashes' time, or a file's build.
 const BUSY_RETRY_AFTER: &str = "5";
 
 impl From<PortError> for PageError {

@@ -56,15 +56,18 @@ pub enum Refusal {
     HeaderTimeout,
     /// A connection over the server's or its address's cap, closed at once.
     TooManyConnections,
+    /// A data file asked for while its address, or everyone, had as many downloading as allowed.
+    DataDownloads,
 }
 
 impl Refusal {
-    const ALL: [Refusal; 5] = [
+    const ALL: [Refusal; 6] = [
         Refusal::RateLimit,
         Refusal::BodyTooLarge,
         Refusal::HashQueueFull,
         Refusal::HeaderTimeout,
         Refusal::TooManyConnections,
+        Refusal::DataDownloads,
     ];
 
     fn label(self) -> &'static str {
@@ -74,6 +77,7 @@ impl Refusal {
             Refusal::HashQueueFull => "hash_queue_full",
             Refusal::HeaderTimeout => "header_timeout",
             Refusal::TooManyConnections => "too_many_connections",
+            Refusal::DataDownloads => "data_downloads",
         }
     }
 }
@@ -221,6 +225,13 @@ impl Metrics {
     /// Counts a request or connection turned away.
     pub fn refuse(&self, reason: Refusal) {
         self.refused.get_or_create(&RefusalLabels { reason }).inc();
+    }
+
+    /// The counter of one reason's refusals, for a part that counts its own.
+    pub fn refusals(&self, reason: Refusal) -> Counter {
+        self.refused
+            .get_or_create(&RefusalLabels { reason })
+            .clone()
     }
 
     /// The counter the password hasher adds to.

@@ -11,6 +11,7 @@ pub mod client;
 pub mod connections;
 mod csrf;
 mod documents;
+mod downloads;
 pub mod encoding;
 pub mod error;
 pub mod flash;
@@ -27,6 +28,7 @@ pub mod ops;
 mod pages;
 mod password_change;
 mod password_reset;
+mod places;
 mod replies;
 mod request_id;
 mod security;
@@ -159,10 +161,19 @@ pub fn router(
         .fallback(pages::fallback);
     let routes = Router::new()
         .merge(crate::api::router().with_state(crate::present::Reading::from_ref(&state)))
-        .merge(crate::open_data::router(
-            crate::present::Reading::from_ref(&state),
-            state.settings.data_dir.clone(),
-        ))
+        .merge(
+            crate::open_data::router(
+                crate::present::Reading::from_ref(&state),
+                state.settings.data_dir.clone(),
+            )
+            .route_layer(middleware::from_fn_with_state(
+                downloads::Downloads::from_settings(
+                    &state.settings,
+                    state.metrics.refusals(metrics::Refusal::DataDownloads),
+                ),
+                downloads::hold_a_place,
+            )),
+        )
         .merge(forms(state.clone()))
         .route("/lang/{code}", get(lang::switch))
         .route("/documents/{id}", get(documents::download))

@@ -16,7 +16,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use http::header::{CONTENT_LENGTH, RETRY_AFTER};
 use http::StatusCode;
 use serde::Deserialize;
@@ -31,6 +31,7 @@ use crate::api::gaps::parse_filter;
 use crate::api::query::ApiQuery;
 use crate::api::ApiError;
 use crate::present::{ReaderLang, Reading};
+use app::error_page::ErrorKind;
 use tables::DataSet;
 use vigia::open_data::{table, DataVersion};
 use vigia::ports::ComplianceReader;
@@ -70,13 +71,13 @@ pub fn router<S>(reading: Reading, spool: PathBuf) -> Router<S> {
         })
 }
 
-/// 503 with `Retry-After` while other files are being built.
+/// 503 with `Retry-After` while other files are being built; the web layer gives it a page
+/// in the reader's language.
 fn busy() -> Response {
-    let message = "other data files are being built; try again in a few seconds";
     (
         StatusCode::SERVICE_UNAVAILABLE,
         [(RETRY_AFTER, "5")],
-        message,
+        Extension(ErrorKind::FilesBusy),
     )
         .into_response()
 }

@@ -40,6 +40,8 @@ pub fn settings_in(dir: &std::path::Path) -> Settings {
         header_timeout_secs: 10,
         max_connections: None,
         max_connections_per_address: 64,
+        data_downloads: 32,
+        data_downloads_per_address: 4,
         password_hash_workers: None,
         password_hash_queue: 16,
         metrics_allow: vec!["127.0.0.0/8".parse().unwrap()],

@@ -279,3 +279,38 @@ async fn one_address_cannot_hold_more_than_its_share_of_connections() {
     let refused = metric(&app, "vigia_refused_total{reason=\"too_many_connections\"}").await;
     assert_eq!(refused, 1.0);
 }
+
+/// A data file being downloaded holds one of its address's few places (the file stays on disk
+/// until it is sent), and gives it back when sent or cut off: with one place in all, file
+/// after file still downloads.
+#[tokio::test]
+async fn data_downloads_give_their_places_back_when_sent_or_cut_off() {
+    let app = TestApp::spawn_with(|s| {
+        s.data_downloads = 1;
+        s.data_downloads_per_address = 1;
+    })
+    .await;
+    for path in [
+        "/data/vigia.xlsx",
+        "/data/claims.csv",
+        "/data/spreadsheet/claims.csv",
+        "/data/vigia.xlsx",
+    ] {
+        let answer = app.get(path).await;
+        assert_eq!(answer.status(), 200, "{path}");
+        answer.bytes().await.unwrap();
+    }
+    let mut cut_off = TcpStream::connect(app.address).await.unwrap();
+    cut_off
+        .write_all(b"GET /data/vigia.xlsx HTTP/1.1\r\nhost: vigia.test\r\n\r\n")
+        .await
+        .unwrap();
+    let mut start = [0u8; 12];
+    cut_off.read_exact(&mut start).await.unwrap();
+    assert_eq!(&start, b"HTTP/1.1 200");
+    drop(cut_off);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(app.get("/data/claims.csv").await.status(), 200);
+    let refused = metric(&app, "vigia_refused_total{reason=\"data_downloads\"}").await;
+    assert_eq!(refused, 0.0);
+}
