@@ -41,6 +41,8 @@ struct CacheLabels {
 pub enum CacheOutcome {
     Hit,
     Miss,
+    /// Answered with the page last rendered while it was being rendered again.
+    Stale,
     Eviction,
 }
 

@@ -34,6 +34,7 @@ use vigia::ports::ComplianceReader;
 
 const SERVER_TIMING: HeaderName = HeaderName::from_static("server-timing");
 const HIT_TIMING: &str = "cache;desc=hit";
+const STALE_TIMING: &str = "cache;desc=stale";
 
 /// Marks an answer whose coding the cache chose, so the compression layer leaves it alone.
 #[derive(Clone, Copy)]
@@ -126,8 +127,19 @@ pub async fn cached_with_etag(
     let today = state.clock.today();
     let lang = wanted.lang;
     // Hits were answered before the layers (`super::hits`). One request renders a missing
-    // page; the others wait for it and answer from the cache.
-    let _filling = state.cache.fill_lock(lang, &key).lock().await;
+    // page; the others answer with the page it last rendered, stale by less than a render, as
+    // a shared cache does with `stale-while-revalidate`, or, without one, wait for it.
+    let filling = state.cache.fill_lock(lang, &key);
+    let _filling = match filling.try_lock() {
+        Ok(filling) => filling,
+        Err(_) => match state.cache.recently_rendered(lang, &key) {
+            Some(entry) => {
+                state.metrics.count_cache(route, CacheOutcome::Stale);
+                return respond(&entry, &wanted, HeaderValue::from_static(STALE_TIMING));
+            }
+            None => filling.lock().await,
+        },
+    };
     if let Some(entry) = state.cache.get(
         (version, today),
         lang,
@@ -162,6 +174,7 @@ pub async fn cached_with_etag(
     let entry = Arc::new(Entry::new(parts.status, content_type, security, body));
     // Errors are not cached: a failing database must not be remembered once it recovers.
     if parts.status == StatusCode::OK {
+        state.cache.rendered(lang, key.clone(), entry.clone());
         match state.cache.put(version, today, lang, key, entry.clone()) {
             Stored::Kept { evicted } => state.metrics.count_evictions(route, evicted),
             Stored::Refused => tracing::debug!(path, "answer served uncached"),

@@ -5,7 +5,9 @@ use axum::body::Bytes;
 use chrono::NaiveDate;
 use http::{HeaderName, HeaderValue, StatusCode};
 use lru::LruCache;
+use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use app::i18n::Lang;
 
@@ -79,6 +81,13 @@ pub fn etag_of(body: &[u8]) -> HeaderValue {
 /// How many locks share out the cache misses (by path and language).
 const FILL_LOCKS: usize = 16;
 
+/// The answers last rendered, kept even once stale, for requests that arrive while the same
+/// page is being rendered again: the most popular pages, a few MB at most.
+const LAST_RENDERED: usize = 16;
+
+/// How old a last rendered answer may be and still be sent instead of waiting for a render.
+const STALE_AT_MOST: Duration = Duration::from_secs(5);
+
 /// What storing an answer did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Stored {
@@ -88,12 +97,16 @@ pub enum Stored {
     Refused,
 }
 
+/// An answer and when it was rendered.
+type Rendered = (Instant, Arc<Entry>);
+
 pub struct PageCache {
     inner: Mutex<Generation>,
     budget: usize,
     /// After a write every cached page goes stale at once; without these, each of the
     /// requests waiting on a popular page would render it again, all together.
     fills: [tokio::sync::Mutex<()>; FILL_LOCKS],
+    last_rendered: Mutex<LruCache<(Lang, String), Rendered>>,
 }
 
 struct Generation {
@@ -138,6 +151,9 @@ impl PageCache {
             inner: Mutex::new(Generation::empty(0, None)),
             budget,
             fills: Default::default(),
+            last_rendered: Mutex::new(LruCache::new(
+                NonZeroUsize::new(LAST_RENDERED).expect("not zero"),
+            )),
         }
     }
 
@@ -201,6 +217,28 @@ impl PageCache {
             generation.bytes -= old.cost(&key);
         }
         Stored::Kept { evicted }
+    }
+
+    /// Keeps `entry` as the last rendered answer under `key`, whether or not the data changed
+    /// while it was rendered.
+    pub fn rendered(&self, lang: Lang, key: String, entry: Arc<Entry>) {
+        self.last_rendered
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .put((lang, key), (Instant::now(), entry));
+    }
+
+    /// The answer last rendered under `key`, however stale, if it was rendered in the last
+    /// few seconds: while writes come faster than a page renders, every render is stale when
+    /// it ends and would never be kept, so each request would wait for one of its own.
+    pub fn recently_rendered(&self, lang: Lang, key: &str) -> Option<Arc<Entry>> {
+        self.rendered_before(lang, key, Instant::now())
+    }
+
+    fn rendered_before(&self, lang: Lang, key: &str, now: Instant) -> Option<Arc<Entry>> {
+        let mut last = self.last_rendered.lock().unwrap_or_else(|p| p.into_inner());
+        let (at, entry) = last.get(&(lang, key.to_owned()))?;
+        (now.saturating_duration_since(*at) <= STALE_AT_MOST).then(|| entry.clone())
     }
 
     /// Bytes held now (for tests and metrics).
@@ -336,5 +374,42 @@ mod tests {
             .get((4, tomorrow), Lang::Es, "/departments/BO-L", |_| pando())
             .is_none());
         assert_eq!(cache.bytes(), 0);
+    }
+
+    #[test]
+    fn the_last_rendered_answer_outlives_its_version_for_a_few_seconds_only() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let cache = PageCache::new(1 << 20);
+        let page = entry(100);
+        assert!(cache.get((0, today), Lang::Es, "/", unknown).is_none());
+        assert_eq!(
+            cache.put(0, today, Lang::Es, "/".into(), page.clone()),
+            Stored::Kept { evicted: 0 }
+        );
+        cache.rendered(Lang::Es, "/".into(), page.clone());
+        assert!(
+            cache.get((1, today), Lang::Es, "/", unknown).is_none(),
+            "stale for the cache"
+        );
+        let kept = cache
+            .recently_rendered(Lang::Es, "/")
+            .expect("kept as last rendered");
+        assert_eq!(kept.etag, page.etag);
+        assert!(
+            cache.recently_rendered(Lang::En, "/").is_none(),
+            "kept per language"
+        );
+        let later = Instant::now() + STALE_AT_MOST + Duration::from_secs(1);
+        assert!(
+            cache.rendered_before(Lang::Es, "/", later).is_none(),
+            "too old"
+        );
+        for n in 0..LAST_RENDERED {
+            cache.rendered(Lang::Es, format!("/page/{n}"), entry(10));
+        }
+        assert!(
+            cache.recently_rendered(Lang::Es, "/").is_none(),
+            "only the latest few"
+        );
     }
 }
