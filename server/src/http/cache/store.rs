@@ -222,10 +222,20 @@ impl PageCache {
     /// Keeps `entry` as the last rendered answer under `key`, whether or not the data changed
     /// while it was rendered.
     pub fn rendered(&self, lang: Lang, key: String, entry: Arc<Entry>) {
-        self.last_rendered
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .put((lang, key), (Instant::now(), entry));
+        self.rendered_at(lang, key, entry, Instant::now());
+    }
+
+    fn rendered_at(&self, lang: Lang, key: String, entry: Arc<Entry>, now: Instant) {
+        let mut last = self.last_rendered.lock().unwrap_or_else(|p| p.into_inner());
+        // Kept in the order rendered: those too old to be sent go, so that the stale pages a
+        // burst of writes left do not stay in memory beside the fresh ones.
+        while last
+            .peek_lru()
+            .is_some_and(|(_, (at, _))| now.saturating_duration_since(*at) > STALE_AT_MOST)
+        {
+            last.pop_lru();
+        }
+        last.put((lang, key), (now, entry));
     }
 
     /// The answer last rendered under `key`, however stale, if it was rendered in the last
@@ -236,8 +246,8 @@ impl PageCache {
     }
 
     fn rendered_before(&self, lang: Lang, key: &str, now: Instant) -> Option<Arc<Entry>> {
-        let mut last = self.last_rendered.lock().unwrap_or_else(|p| p.into_inner());
-        let (at, entry) = last.get(&(lang, key.to_owned()))?;
+        let last = self.last_rendered.lock().unwrap_or_else(|p| p.into_inner());
+        let (at, entry) = last.peek(&(lang, key.to_owned()))?;
         (now.saturating_duration_since(*at) <= STALE_AT_MOST).then(|| entry.clone())
     }
 
@@ -411,5 +421,9 @@ mod tests {
             cache.recently_rendered(Lang::Es, "/").is_none(),
             "only the latest few"
         );
+        let held = |cache: &PageCache| cache.last_rendered.lock().unwrap().len();
+        assert_eq!(held(&cache), LAST_RENDERED);
+        cache.rendered_at(Lang::En, "/gaps".into(), entry(10), later);
+        assert_eq!(held(&cache), 1, "the pages too old to send are let go");
     }
 }
