@@ -154,13 +154,14 @@ pub struct Settings {
     pub header_timeout_secs: u64,
     /// The most client connections open at once; by default the open-file limit less room for
     /// the database, documents and logs. Connections beyond it are closed at once.
-    #[arg(long, env = "VIGIA_MAX_CONNECTIONS", global = true)]
+    #[arg(long, env = "VIGIA_MAX_CONNECTIONS", value_parser = at_least_one(), global = true)]
     pub max_connections: Option<usize>,
     /// The most connections open at once from one address (IPv6 by /64); trusted proxies are
     /// not limited.
     #[arg(
         long,
         env = "VIGIA_MAX_CONNECTIONS_PER_ADDRESS",
+        value_parser = at_least_one(),
         default_value_t = 64,
         global = true
     )]
@@ -170,6 +171,7 @@ pub struct Settings {
     #[arg(
         long,
         env = "VIGIA_DATA_DOWNLOADS",
+        value_parser = at_least_one(),
         default_value_t = 32,
         global = true
     )]
@@ -178,12 +180,13 @@ pub struct Settings {
     #[arg(
         long,
         env = "VIGIA_DATA_DOWNLOADS_PER_ADDRESS",
+        value_parser = at_least_one(),
         default_value_t = 4,
         global = true
     )]
     pub data_downloads_per_address: usize,
     /// Password hashes computed at once (about 19 MiB each); by default one per core.
-    #[arg(long, env = "VIGIA_PASSWORD_HASH_WORKERS", global = true)]
+    #[arg(long, env = "VIGIA_PASSWORD_HASH_WORKERS", value_parser = at_least_one(), global = true)]
     pub password_hash_workers: Option<usize>,
     /// Sign-ins and password changes that may wait for a hashing worker; beyond them a
     /// request is answered 503 with `Retry-After`.
@@ -260,4 +263,31 @@ pub struct Settings {
     /// only: on a server it lets anyone make Vigía call its own network).
     #[arg(long, env = "VIGIA_WEBHOOK_ALLOW_PRIVATE", global = true)]
     pub webhook_allow_private: bool,
+}
+
+/// A cap of places or workers: zero would refuse everyone, so it is refused at start instead
+/// of being raised silently.
+fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cap_of_zero_is_refused_with_the_settings_name() {
+        for flag in [
+            "--max-connections",
+            "--max-connections-per-address",
+            "--data-downloads",
+            "--data-downloads-per-address",
+            "--password-hash-workers",
+        ] {
+            let error = Cli::try_parse_from(["vigia", flag, "0"]).unwrap_err();
+            assert!(error.to_string().contains(flag), "{flag}: {error}");
+            let cli = Cli::try_parse_from(["vigia", flag, "1"]).unwrap();
+            assert!(cli.command.is_none(), "{flag}");
+        }
+    }
 }

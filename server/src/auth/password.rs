@@ -37,7 +37,6 @@ impl Hasher {
     /// `workers` hashes at once (at least one), `queue` more waiting; each hash computed or
     /// verified adds one to `computed`.
     pub fn new(workers: usize, queue: usize, computed: Counter) -> Self {
-        let workers = workers.max(1);
         Self {
             workers: Arc::new(Semaphore::new(workers)),
             admitted: Arc::new(Semaphore::new(workers + queue)),

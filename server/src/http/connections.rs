@@ -45,7 +45,7 @@ impl ConnectionLimits {
         Self {
             header_timeout: Duration::from_secs(settings.header_timeout_secs),
             total: settings.max_connections.unwrap_or_else(default_total),
-            per_address: settings.max_connections_per_address.max(1),
+            per_address: settings.max_connections_per_address,
             trusted: settings.trusted_proxies.clone(),
         }
     }

@@ -40,10 +40,7 @@ pub struct Place {
 impl Places {
     pub fn new(caps: Caps) -> Arc<Self> {
         Arc::new(Self {
-            caps: Caps {
-                total: caps.total.max(1),
-                per_address: caps.per_address.max(1),
-            },
+            caps,
             taken: Mutex::default(),
         })
     }
