@@ -54,6 +54,15 @@ impl ErrorKind {
         }
     }
 
+    /// Seconds a busy answer asks the client to wait (`Retry-After`): a few hashes' time, or a
+    /// file's build. Only answers that will pass by themselves have one.
+    pub fn retry_after(self) -> Option<&'static str> {
+        match self {
+            Self::Busy | Self::FilesBusy => Some("5"),
+            _ => None,
+        }
+    }
+
     pub fn from_status(status: u16) -> Self {
         match status {
             403 | 401 => Self::Forbidden,

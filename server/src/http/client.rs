@@ -10,7 +10,7 @@ use http::request::Parts;
 use http::HeaderMap;
 use ipnet::IpNet;
 use std::convert::Infallible;
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use crate::http::state::AppState;
 use crate::settings::ClientIpHeader;
@@ -93,6 +93,22 @@ pub fn limit_key(ip: IpAddr) -> IpAddr {
     }
 }
 
+/// The client's address for a request: its peer (`0.0.0.0` when the server was not given
+/// peers, as in tests), resolved through trusted proxies.
+pub fn of_request(
+    extensions: &http::Extensions,
+    headers: &HeaderMap,
+    trusted: &[IpNet],
+    header: ClientIpHeader,
+) -> IpAddr {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| {
+            addr.ip()
+        });
+    resolve(peer, headers, trusted, header)
+}
+
 /// The client's address as a handler sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientAddress(pub IpAddr);
@@ -105,17 +121,12 @@ where
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Infallible> {
-        let state = AppState::from_ref(state);
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip())
-            .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-        Ok(Self(resolve(
-            peer,
+        let settings = &AppState::from_ref(state).settings;
+        Ok(Self(of_request(
+            &parts.extensions,
             &parts.headers,
-            &state.settings.trusted_proxies,
-            state.settings.client_ip_header,
+            &settings.trusted_proxies,
+            settings.client_ip_header,
         )))
     }
 }

@@ -4,16 +4,16 @@
 //! beyond them a request is refused before anything is built, with a page saying why.
 
 use axum::body::Body;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use ipnet::IpNet;
 use prometheus_client::metrics::counter::Counter;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Arc;
 
-use super::client::{limit_key, resolve};
+use super::client::{limit_key, of_request};
 use super::error::PageError;
 use super::places::{Caps, Full, Places};
 use crate::settings::{ClientIpHeader, Settings};
@@ -51,11 +51,12 @@ impl Downloads {
     }
 
     fn client(&self, request: &Request) -> IpAddr {
-        let peer = request
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(a)| a.ip());
-        limit_key(resolve(peer, request.headers(), &self.trusted, self.header))
+        limit_key(of_request(
+            request.extensions(),
+            request.headers(),
+            &self.trusted,
+            self.header,
+        ))
     }
 }
 
@@ -88,9 +89,11 @@ pub async fn hold_a_place(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::extract::ConnectInfo;
     use axum::routing::get;
     use axum::Router;
     use http::StatusCode;
+    use std::net::SocketAddr;
     use tower::ServiceExt;
 
     /// A download that never ends unless its client lets it go.

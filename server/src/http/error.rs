@@ -78,19 +78,15 @@ impl IntoResponse for PageError {
         }
         let kind = self.kind();
         let mut response = kind.status().into_response();
-        if matches!(kind, ErrorKind::Busy | ErrorKind::FilesBusy) {
-            response.headers_mut().insert(
-                http::header::RETRY_AFTER,
-                HeaderValue::from_static(BUSY_RETRY_AFTER),
-            );
+        if let Some(seconds) = kind.retry_after() {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, HeaderValue::from_static(seconds));
         }
         response.extensions_mut().insert(kind);
         response
     }
 }
-
-/// Seconds a busy answer asks the client to wait: a few hashes' time, or a file's build.
-const BUSY_RETRY_AFTER: &str = "5";
 
 impl From<PortError> for PageError {
     fn from(_: PortError) -> Self {

@@ -159,14 +159,15 @@ pub fn router(
     let pages = Router::new()
         .leptos_routes_with_handler(routes, pages::render)
         .fallback(pages::fallback);
+    let data = crate::open_data::DataState::new(
+        crate::present::Reading::from_ref(&state),
+        state.settings.data_dir.clone(),
+    );
     let routes = Router::new()
         .merge(crate::api::router().with_state(crate::present::Reading::from_ref(&state)))
+        .merge(crate::open_data::descriptor(&data))
         .merge(
-            crate::open_data::router(
-                crate::present::Reading::from_ref(&state),
-                state.settings.data_dir.clone(),
-            )
-            .route_layer(middleware::from_fn_with_state(
+            crate::open_data::files(&data).route_layer(middleware::from_fn_with_state(
                 downloads::Downloads::from_settings(
                     &state.settings,
                     state.metrics.refusals(metrics::Refusal::DataDownloads),

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
 use http::header::{CONTENT_LENGTH, RETRY_AFTER};
-use http::StatusCode;
+use http::{HeaderValue, StatusCode};
 use serde::Deserialize;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -60,26 +60,42 @@ pub struct DataState {
     spool: Arc<PathBuf>,
 }
 
-pub fn router<S>(reading: Reading, spool: PathBuf) -> Router<S> {
+/// The files: each held on disk while it is sent, so the web layer caps downloads in flight.
+pub fn files<S>(state: &DataState) -> Router<S> {
     Router::new()
         .route("/data/{file}", get(download))
         .route("/data/spreadsheet/{file}", get(spreadsheet))
-        .with_state(DataState {
+        .with_state(state.clone())
+}
+
+/// The data package descriptor: small and sent from memory, so it holds no download's place.
+pub fn descriptor<S>(state: &DataState) -> Router<S> {
+    Router::new()
+        .route("/data/datapackage.json", get(package))
+        .with_state(state.clone())
+}
+
+impl DataState {
+    pub fn new(reading: Reading, spool: PathBuf) -> Self {
+        Self {
             reading,
             builds: Arc::new(Semaphore::new(BUILDS_AT_ONCE)),
             spool: Arc::new(spool),
-        })
+        }
+    }
 }
 
 /// 503 with `Retry-After` while other files are being built; the web layer gives it a page
 /// in the reader's language.
 fn busy() -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        [(RETRY_AFTER, "5")],
-        Extension(ErrorKind::FilesBusy),
-    )
-        .into_response()
+    let kind = ErrorKind::FilesBusy;
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, Extension(kind)).into_response();
+    if let Some(seconds) = kind.retry_after() {
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static(seconds));
+    }
+    response
 }
 
 /// The data of one version, and which version it is.
@@ -105,28 +121,21 @@ pub async fn load(
     Ok((data, version))
 }
 
-/// What a `/data/…` address asks for.
-enum DataFile {
-    Package,
-    Written(Written),
-}
-
 /// `records.csv` → the records table, and so on; checked before any work.
-fn data_file(file: &str, spreadsheet: bool) -> Result<DataFile, ApiError> {
+fn data_file(file: &str, spreadsheet: bool) -> Result<Written, ApiError> {
     let table = || {
         file.strip_suffix(".csv")
             .and_then(table)
             .ok_or_else(|| ApiError::NotFound(format!("no data file {}", echo(file))))
     };
     Ok(match file {
-        _ if spreadsheet => DataFile::Written(Written::Spreadsheet(table()?)),
-        "datapackage.json" => DataFile::Package,
-        "vigia.xlsx" => DataFile::Written(Written::Workbook),
-        _ => DataFile::Written(Written::Plain(table()?)),
+        _ if spreadsheet => Written::Spreadsheet(table()?),
+        "vigia.xlsx" => Written::Workbook,
+        _ => Written::Plain(table()?),
     })
 }
 
-/// `/data/<table>.csv`, `/data/vigia.xlsx` and `/data/datapackage.json`.
+/// `/data/<table>.csv` and `/data/vigia.xlsx`.
 async fn download(
     State(state): State<DataState>,
     Path(file): Path<String>,
@@ -149,9 +158,23 @@ async fn spreadsheet(
     build(state, file, query, lang).await
 }
 
+/// `/data/datapackage.json`. Loading an earlier version copies the record, so it takes a
+/// build's place like the files do.
+async fn package(
+    State(state): State<DataState>,
+    ApiQuery(query): ApiQuery<DataQuery>,
+) -> Result<Response, ApiError> {
+    let Ok(_building) = state.builds.try_acquire() else {
+        return Ok(busy());
+    };
+    let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
+    let descriptor = package::descriptor(&data.snapshot, version, &state.reading.public_url);
+    Ok(Json(descriptor).into_response())
+}
+
 async fn build(
     state: DataState,
-    file: DataFile,
+    file: Written,
     query: DataQuery,
     lang: app::i18n::Lang,
 ) -> Result<Response, ApiError> {
@@ -159,14 +182,6 @@ async fn build(
         return Ok(busy());
     };
     let (data, version) = load(&state.reading, query.as_of.as_deref()).await?;
-    let file = match file {
-        DataFile::Package => {
-            let descriptor =
-                package::descriptor(&data.snapshot, version, &state.reading.public_url);
-            return Ok(Json(descriptor).into_response());
-        }
-        DataFile::Written(file) => file,
-    };
     let name = file.name(version.as_of);
     // Writing is CPU work (the workbook compresses); it runs off the async workers.
     let spool = state.spool.clone();

@@ -314,3 +314,21 @@ async fn data_downloads_give_their_places_back_when_sent_or_cut_off() {
     let refused = metric(&app, "vigia_refused_total{reason=\"data_downloads\"}").await;
     assert_eq!(refused, 0.0);
 }
+
+/// The data package descriptor is sent from memory: it holds no download's place, so an
+/// address downloading all it may can still read what the files hold. No place at all (a
+/// cap the settings refuse, set here directly) stands in for places all taken: a seed-sized
+/// file is sent before another request could find its place held.
+#[tokio::test]
+async fn the_data_package_descriptor_takes_no_download_place() {
+    let app = TestApp::spawn_with(|s| s.data_downloads = 0).await;
+    let file = app.get("/data/claims.csv").await;
+    assert_eq!(file.status(), 503, "no place for a file");
+    assert_eq!(file.headers()["retry-after"], "5");
+    let descriptor = app.get("/data/datapackage.json").await;
+    assert_eq!(descriptor.status(), 200);
+    let package: serde_json::Value = descriptor.json().await.unwrap();
+    assert!(package["resources"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty()));
+}
