@@ -227,7 +227,7 @@ pub struct Claim {
     pub due_date: Option<NaiveDate>,
     pub valid_from: Option<PartialDate>,
     pub valid_until: Option<PartialDate>,
-    pub approving_instrument: Option<String>,
+    pub approving_instrument: Option<Box<str>>,
     pub evidence: Vec<EvidenceLink>,
     /// PDFs uploaded with the claim.
     #[serde(default)]
@@ -238,13 +238,13 @@ pub struct Claim {
     pub note_en: String,
     pub source: Source,
     /// Where in the source: a page or a section.
-    pub locator: Option<String>,
+    pub locator: Option<Box<str>>,
     /// The source's own words, at most 300 characters.
-    pub quote: Option<String>,
+    pub quote: Option<Box<str>>,
     /// When the claim entered Vigía (UTC).
     pub recorded_at: DateTime<Utc>,
     /// The public display name of who recorded it; `None` for the cited seed data.
-    pub recorded_by: Option<String>,
+    pub recorded_by: Option<Box<str>>,
     /// The later claim that corrected this one: it stays in the history but no longer counts.
     #[serde(default)]
     pub corrected_by: Option<i64>,
@@ -253,7 +253,7 @@ pub struct Claim {
     #[serde(default)]
     pub corrects: Option<i64>,
     #[serde(default)]
-    pub correction_reason: Option<String>,
+    pub correction_reason: Option<Box<str>>,
     /// Set when an admin hid the note from the public (the notes are then empty).
     #[serde(default)]
     pub note_hidden: Option<Box<crate::history::HiddenText>>,

@@ -61,8 +61,8 @@ pub fn ClaimRecord(
             Some(
                 claim
                     .approving_instrument
-                    .clone()
-                    .unwrap_or_else(|| t(lang, "unknown")),
+                    .as_deref()
+                    .map_or_else(|| t(lang, "unknown"), str::to_owned),
             ),
         ),
     ]
@@ -114,10 +114,10 @@ fn ClaimSourceRecord(claim: Claim, today: NaiveDate) -> impl IntoView {
     let outlet = source.outlet.clone().map(|outlet| {
         view! { <div><dt>{t(lang, "entry-source-outlet")}</dt><dd>{outlet}</dd></div> }
     });
-    let locator = claim.locator.clone().map(|place| {
+    let locator = claim.locator.as_deref().map(str::to_owned).map(|place| {
         view! { <p class="locator">{t(lang, "source-where")}" "<AsWritten text=place/></p> }
     });
-    let quote = claim.quote.clone().map(|words| {
+    let quote = claim.quote.as_deref().map(str::to_owned).map(|words| {
         view! {
             <blockquote class="source-quote" aria-label=t(lang, "source-quote-label")>
                 <p><AsWritten text=words/></p>

@@ -20,7 +20,7 @@ pub fn CorrectionNotes(claim: Claim) -> impl IntoView {
         }
     });
     let corrects = claim.corrects.map(|id| {
-        let reason = claim.correction_reason.clone().map(|text| {
+        let reason = claim.correction_reason.as_deref().map(str::to_owned).map(|text| {
             view! { " "<span class="correction-reason">{t(lang, "claim-correction-reason")}" "<AsWritten text/></span> }
         });
         view! {

@@ -35,9 +35,10 @@ pub fn ClaimSource(claim: Claim, today: NaiveDate) -> impl IntoView {
     let lang = use_lang();
     let locator = claim
         .locator
-        .clone()
+        .as_deref()
+        .map(str::to_owned)
         .map(|place| view! { " "<span class="locator">{t(lang, "source-where")}" "<AsWritten text=place/></span> });
-    let quote = claim.quote.clone().map(|words| {
+    let quote = claim.quote.as_deref().map(str::to_owned).map(|words| {
         view! {
             <blockquote class="source-quote" aria-label=t(lang, "source-quote-label")>
                 <p><AsWritten text=words/></p>

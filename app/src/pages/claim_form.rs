@@ -25,7 +25,7 @@ pub fn draft_from(current: Option<&vigia::Claim>) -> ClaimDraft {
         due_date: text(c.due_date.map(|d| d.to_string())),
         valid_from: text(c.valid_from.map(|d| d.to_string())),
         valid_until: text(c.valid_until.map(|d| d.to_string())),
-        approving_instrument: text(c.approving_instrument.clone()),
+        approving_instrument: text(c.approving_instrument.as_deref().map(str::to_owned)),
         evidence_level: c.evidence_level.slug().to_owned(),
         quality_responsible_institutions: c.quality.responsible_institutions.slug().to_owned(),
         quality_timetable: c.quality.timetable.slug().to_owned(),
@@ -72,8 +72,16 @@ pub fn draft_full(claim: &vigia::Claim, lang: Lang) -> ClaimDraft {
         source_title: source.title.clone(),
         source_url: source.url.clone(),
         source_published: source.published.to_string(),
-        source_locator: claim.locator.clone().unwrap_or_default(),
-        source_quote: claim.quote.clone().unwrap_or_default(),
+        source_locator: claim
+            .locator
+            .as_deref()
+            .map(str::to_owned)
+            .unwrap_or_default(),
+        source_quote: claim
+            .quote
+            .as_deref()
+            .map(str::to_owned)
+            .unwrap_or_default(),
         source_attribution_es: attribution.map(|a| a.es.clone()).unwrap_or_default(),
         source_attribution_en: attribution.map(|a| a.en.clone()).unwrap_or_default(),
         corrects: claim.id.to_string(),

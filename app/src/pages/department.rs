@@ -326,7 +326,10 @@ fn CurrentState(claim: Claim, requirement: Requirement, view: PublicView) -> imp
         (t(lang, "field-validity"), validity),
         (
             t(lang, "field-approving-instrument"),
-            optional_text(lang, claim.approving_instrument.clone()),
+            optional_text(
+                lang,
+                claim.approving_instrument.as_deref().map(str::to_owned),
+            ),
         ),
     ];
     let quality = requirement
@@ -493,7 +496,7 @@ fn History(
                     <CorrectionNotes claim=c.clone()/>
                     <p><StatusBadge status requirement=Some(requirement.clone()) evidence=Some(level) basis=c.basis/></p>
                     <ClaimNote claim=c.clone()/>
-                    {c.recorded_by.clone().map(|name| view! { <p class="recorded-by">{tr(lang, "history-recorded-by", &[("name", name.into())])}</p> })}
+                    {c.recorded_by.as_deref().map(str::to_owned).map(|name| view! { <p class="recorded-by">{tr(lang, "history-recorded-by", &[("name", name.into())])}</p> })}
                     {(!c.documents.is_empty()).then(|| view! { <DocumentList documents=c.documents.clone() back_to=format!("/departments/{}#claim-{}", c.department, c.id)/> })}
                     <ClaimSource claim=c.clone() today=view.today/>
                     {correct}
