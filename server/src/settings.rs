@@ -154,14 +154,14 @@ pub struct Settings {
     pub header_timeout_secs: u64,
     /// The most client connections open at once; by default the open-file limit less room for
     /// the database, documents and logs. Connections beyond it are closed at once.
-    #[arg(long, env = "VIGIA_MAX_CONNECTIONS", value_parser = at_least_one(), global = true)]
+    #[arg(long, env = "VIGIA_MAX_CONNECTIONS", value_parser = at_least_one, global = true)]
     pub max_connections: Option<usize>,
     /// The most connections open at once from one address (IPv6 by /64); trusted proxies are
     /// not limited.
     #[arg(
         long,
         env = "VIGIA_MAX_CONNECTIONS_PER_ADDRESS",
-        value_parser = at_least_one(),
+        value_parser = at_least_one,
         default_value_t = 64,
         global = true
     )]
@@ -171,7 +171,7 @@ pub struct Settings {
     #[arg(
         long,
         env = "VIGIA_DATA_DOWNLOADS",
-        value_parser = at_least_one(),
+        value_parser = at_least_one,
         default_value_t = 32,
         global = true
     )]
@@ -180,13 +180,13 @@ pub struct Settings {
     #[arg(
         long,
         env = "VIGIA_DATA_DOWNLOADS_PER_ADDRESS",
-        value_parser = at_least_one(),
+        value_parser = at_least_one,
         default_value_t = 4,
         global = true
     )]
     pub data_downloads_per_address: usize,
     /// Password hashes computed at once (about 19 MiB each); by default one per core.
-    #[arg(long, env = "VIGIA_PASSWORD_HASH_WORKERS", value_parser = at_least_one(), global = true)]
+    #[arg(long, env = "VIGIA_PASSWORD_HASH_WORKERS", value_parser = at_least_one, global = true)]
     pub password_hash_workers: Option<usize>,
     /// Sign-ins and password changes that may wait for a hashing worker; beyond them a
     /// request is answered 503 with `Retry-After`.
@@ -267,8 +267,12 @@ pub struct Settings {
 
 /// A cap of places or workers: zero would refuse everyone, so it is refused at start instead
 /// of being raised silently.
-fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
-    clap::builder::RangedU64ValueParser::new().range(1..)
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (0 would refuse everyone)".to_owned()),
+        Ok(count) => Ok(count),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -284,8 +288,11 @@ mod tests {
             "--data-downloads-per-address",
             "--password-hash-workers",
         ] {
-            let error = Cli::try_parse_from(["vigia", flag, "0"]).unwrap_err();
-            assert!(error.to_string().contains(flag), "{flag}: {error}");
+            let error = Cli::try_parse_from(["vigia", flag, "0"])
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains(flag), "{flag}: {error}");
+            assert!(error.contains("at least 1"), "{flag}: {error}");
             let cli = Cli::try_parse_from(["vigia", flag, "1"]).unwrap();
             assert!(cli.command.is_none(), "{flag}");
         }
